@@ -1,0 +1,115 @@
+//===- faultline/Eval/Run.h - The record of one execution -----*- C++ -*-===//
+//
+// A Run is everything one execution derived, at every time step, with its
+// provenance: for each tuple, the rule firings that derived it (only
+// well-founded ones: every positive body tuple was derived strictly earlier
+// in the fixpoint than the head), and for each message whether it arrived.
+// The lineage stage builds its graphs from this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_EVAL_RUN_H
+#define FAULTLINE_EVAL_RUN_H
+
+#include "faultline/Eval/Scenario.h"
+#include "faultline/Eval/Value.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace faultline::eval {
+
+using RelId = uint32_t;
+using TupleId = uint32_t;
+using FiringId = uint32_t;
+using MessageId = uint32_t;
+
+/// Where a tuple came from, besides rule firings.
+enum class TupleOrigin : uint8_t {
+  Derived,  ///< Only by the firings listed.
+  Fact,     ///< A `rel(...)@N;` fact of the program.
+  Scenario, ///< A `crash` tuple of the failure scenario.
+};
+
+struct TupleRecord {
+  RelId Rel = 0;
+  int Time = 0;
+  Tuple Values;
+  /// The fixpoint round of its time step in which it was first derived;
+  /// 0 for tuples present when the step began (facts, @next, deliveries).
+  uint32_t Rank = 0;
+  TupleOrigin Origin = TupleOrigin::Derived;
+  std::vector<FiringId> Firings;
+};
+
+/// An absent tuple that a `notin` relied on (negative support).
+struct AbsentTuple {
+  RelId Rel = 0;
+  int Time = 0;
+  Tuple Values;
+};
+
+struct Firing {
+  uint32_t Rule = 0; ///< Index into the program's rules.
+  int Time = 0;      ///< The time its body held.
+  std::vector<TupleId> Body;
+  std::vector<AbsentTuple> Absent;
+  /// For an @async rule whose head went to another node: the message.
+  std::optional<MessageId> Message;
+};
+
+enum class MessageFate : uint8_t {
+  Delivered,
+  Omitted,      ///< Lost by an omission of the scenario.
+  AfterEOT,     ///< Would arrive after the end of time.
+};
+
+/// One message: an @async head sent from one node to another (messages to
+/// self are not recorded here; they cannot be lost).
+struct Message {
+  std::string From, To;
+  int SendTime = 0;
+  RelId Rel = 0;
+  Tuple Values;
+  MessageFate Fate = MessageFate::Delivered;
+};
+
+class Run {
+public:
+  int EOT = 0;
+  FaultSet Faults;
+  std::vector<std::string> RelNames;
+  std::vector<TupleRecord> Tuples;
+  std::vector<Firing> Firings;
+  std::vector<Message> Messages;
+
+  std::optional<RelId> relation(const std::string &Name) const;
+  /// The tuples of Rel at time T, in derivation order.
+  const std::vector<TupleId> &table(RelId Rel, int T) const;
+  std::optional<TupleId> find(RelId Rel, int T, const Tuple &Values) const;
+
+  /// The `pre` tuples at EOT that have no identical `post` tuple.
+  std::vector<TupleId> missingPost() const;
+  bool violates() const { return !missingPost().empty(); }
+
+  // Used by the evaluator to build the run.
+  TupleId addTuple(TupleRecord R);
+  void init(std::vector<std::string> Rels, int EOT);
+
+private:
+  struct Table {
+    std::vector<TupleId> Rows;
+    std::unordered_map<Tuple, TupleId, TupleHash> Index;
+  };
+  /// Tables[T][Rel], T in 0..EOT+1.
+  std::vector<std::vector<Table>> Tables;
+  std::unordered_map<std::string, RelId> RelIds;
+  friend class Evaluator;
+};
+
+} // namespace faultline::eval
+
+#endif // FAULTLINE_EVAL_RUN_H

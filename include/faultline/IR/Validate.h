@@ -1,0 +1,46 @@
+//===- faultline/IR/Validate.h - Safety, arity, stratification --*- C++ -*-===//
+
+#ifndef FAULTLINE_IR_VALIDATE_H
+#define FAULTLINE_IR_VALIDATE_H
+
+#include "faultline/IR/AST.h"
+#include "faultline/IR/Diagnostics.h"
+
+#include <string>
+#include <vector>
+
+namespace faultline::ir {
+
+/// The order in which one time step evaluates the same-time (deductive)
+/// rules: a list of strata, each the indices into Program::Rules of the
+/// rules whose heads are computed together. A stratum marked Inflationary
+/// contains a negation or aggregation cycle and is evaluated by the
+/// documented inflationary rule (see docs/ir-reference.md).
+struct Stratum {
+  std::vector<unsigned> Rules;
+  std::vector<std::string> Relations;
+  bool Inflationary = false;
+};
+
+struct Stratification {
+  std::vector<Stratum> Strata;
+  /// Rules with @next or @async heads; they read the completed time step.
+  std::vector<unsigned> TemporalRules;
+};
+
+/// Checks that P is a program faultline can run: safe variables, consistent
+/// arities (including the built-in `crash/3`), supported forms. Reports
+/// every problem through Diags; returns false on any error.
+bool validateProgram(const Program &P, DiagnosticEngine &Diags);
+
+/// Orders the deductive rules into strata. A same-time cycle through
+/// `notin` or an aggregate is a warning naming the cycle (an error when
+/// Diags treats warnings as errors). Requires a valid program.
+Stratification stratify(const Program &P, DiagnosticEngine &Diags);
+
+/// Names of relations faultline itself provides to every program.
+inline constexpr const char *CrashRelation = "crash";
+
+} // namespace faultline::ir
+
+#endif // FAULTLINE_IR_VALIDATE_H

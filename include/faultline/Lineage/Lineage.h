@@ -1,0 +1,84 @@
+//===- faultline/Lineage/Lineage.h - Why good outcomes happened -*- C++ -*-===//
+//
+// The lineage of a run's good outcomes (its `post` tuples at EOT): a graph of
+// tuple vertices, rule-firing vertices and message vertices, down to facts
+// and message deliveries. A tuple holds if any of its firings holds; a firing
+// holds if all its body tuples hold and its message (if any) arrived. Shared
+// subderivations are one subgraph, not copies.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LINEAGE_LINEAGE_H
+#define FAULTLINE_LINEAGE_LINEAGE_H
+
+#include "faultline/Eval/Run.h"
+#include "faultline/Eval/Value.h"
+#include "faultline/IR/AST.h"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace faultline::lineage {
+
+enum class VertexKind {
+  Tuple,   ///< A tuple at a time; holds if any successor firing holds.
+  Firing,  ///< A rule firing; holds if all successors hold.
+  Message, ///< A message between nodes; lost by an omission or a crash.
+  Absent,  ///< A tuple a `notin` relied on being absent (negative support).
+};
+
+struct LineageVertex {
+  VertexKind Kind = VertexKind::Tuple;
+  eval::TupleId Tuple = 0;
+  eval::FiringId Firing = 0;
+  eval::MessageId Message = 0;
+  /// For tuples: a fact or scenario tuple, true in every run.
+  bool Given = false;
+  /// For tuples: `rel(values)`, the same in every run (an outcome's identity).
+  std::string Key;
+  /// For messages: who sent it to whom, when.
+  std::string From, To;
+  int SendTime = 0;
+  /// What a person reads: the key with its time, the rule, or the message.
+  std::string Label;
+  /// For firings: the rule's location in its source.
+  ir::SourceLoc Loc;
+};
+
+/// Edges point from what holds to what it needs: tuple -> firing ->
+/// body tuple / message / absent tuple.
+using LineageGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                           LineageVertex>;
+using Vertex = LineageGraph::vertex_descriptor;
+
+struct BuildOptions {
+  /// Add Absent vertices for the `notin` subgoals firings relied on (the run
+  /// must have been made with EvalOptions::NegativeSupport).
+  bool NegativeSupport = false;
+};
+
+class Lineage {
+public:
+  /// The lineage of every `post` tuple of R at EOT.
+  static Lineage build(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
+                       const BuildOptions &Opts = {});
+
+  LineageGraph Graph;
+  /// One vertex per good outcome, in the order of the post table.
+  std::vector<Vertex> Outcomes;
+
+  /// Graphviz DOT: tuples as ellipses, firings as boxes (labelled with the
+  /// rule's file:line), messages as diamonds, absent tuples dashed.
+  void writeDot(llvm::raw_ostream &OS) const;
+};
+
+} // namespace faultline::lineage
+
+#endif // FAULTLINE_LINEAGE_LINEAGE_H

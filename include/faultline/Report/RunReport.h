@@ -1,0 +1,46 @@
+//===- faultline/Report/RunReport.h - Describing one execution -*- C++ -*-===//
+//
+// Renders a Run for people (text) and for programs (JSON; the schema is in
+// docs/json-schema.md): the verdict, the faults, the messages and what became
+// of them, the pre/post tables at EOT and any relation asked for.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_REPORT_RUNREPORT_H
+#define FAULTLINE_REPORT_RUNREPORT_H
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/Eval/Run.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace faultline::report {
+
+struct RunReportOptions {
+  /// Relations to print besides pre and post.
+  std::vector<std::string> Show;
+  /// Print the shown relations at every time step, not only at EOT.
+  bool AllTimes = false;
+};
+
+/// One line per message: "2  a -> b  log("b", 1)  lost (omitted)".
+void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms);
+
+void printRunText(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms,
+                  const eval::Bounds &B, const RunReportOptions &Opts);
+
+llvm::json::Object faultsToJSON(const eval::FaultSet &F);
+llvm::json::Array messagesToJSON(const eval::Run &R, const eval::SymbolTable &Syms);
+llvm::json::Object runToJSON(const eval::Run &R, const eval::SymbolTable &Syms,
+                             const eval::Bounds &B, const RunReportOptions &Opts);
+
+} // namespace faultline::report
+
+#endif // FAULTLINE_REPORT_RUNREPORT_H

@@ -1,0 +1,38 @@
+//===- faultline/Report/SearchReport.h - Describing a search --*- C++ -*-===//
+//
+// The outcome of `faultline ldfi`: the verdict, each counterexample with its
+// faults, the invariant tuples it broke and the timeline of the violating
+// run, and the search statistics. Text for people, JSON (schema in
+// docs/json-schema.md) for programs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_REPORT_SEARCHREPORT_H
+#define FAULTLINE_REPORT_SEARCHREPORT_H
+
+#include "faultline/Search/Search.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <string>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace faultline::report {
+
+const char *strategyName(search::Strategy S);
+/// "4096" for small numbers, "1.2e+18" for large ones.
+std::string formatCount(long double N);
+
+void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
+                     const eval::SymbolTable &Syms, const eval::Bounds &B,
+                     search::Strategy Strat);
+
+llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
+                                const eval::Bounds &B, search::Strategy Strat);
+
+} // namespace faultline::report
+
+#endif // FAULTLINE_REPORT_SEARCHREPORT_H

@@ -1,0 +1,92 @@
+//===- faultline/Search/Search.h - The LDFI loop and baselines -*- C++ -*-===//
+//
+// Searches the failure scenarios within some bounds for one that violates
+// the program's invariant. LDFI runs the failure-free scenario, asks the
+// solver for the smallest fault sets that break every known derivation of a
+// good outcome, runs them, learns from the lineage of each passing run, and
+// stops at a counterexample or when no candidate is left (the program is
+// then certified for the bounds). Random and exhaustive search over the same
+// space are the baselines it is measured against.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_SEARCH_SEARCH_H
+#define FAULTLINE_SEARCH_SEARCH_H
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/Eval/Run.h"
+#include "faultline/Eval/Scenario.h"
+#include "faultline/IR/Diagnostics.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace faultline::search {
+
+enum class Strategy { LDFI, Random, Exhaustive };
+
+struct Progress {
+  unsigned Runs = 0;
+  unsigned Counterexamples = 0;
+  double Seconds = 0;
+  size_t LastFaults = 0;
+};
+
+struct SearchOptions {
+  Strategy Strat = Strategy::LDFI;
+  /// Keep going after the first counterexample.
+  bool FindAll = false;
+  /// Stop after this many executions (0: no limit).
+  unsigned MaxRuns = 0;
+  /// Stop after this many seconds (0: no limit).
+  double TimeoutSeconds = 0;
+  bool NegativeSupport = false;
+  /// Seed of the random strategy.
+  uint64_t Seed = 1;
+  /// Where to write each run's lineage as run-N.dot (empty: nowhere).
+  std::string LineageDotDir;
+  /// Called after every execution.
+  std::function<void(const Progress &)> OnProgress;
+};
+
+enum class Verdict {
+  Counterexample, ///< At least one violating scenario was found.
+  Certified,      ///< No scenario within the bounds violates (LDFI: none left to try).
+  Inconclusive,   ///< A limit (runs, time) ended the search first, or random search.
+};
+
+struct Counterexample {
+  eval::FaultSet Faults;
+  std::unique_ptr<eval::Run> Run;
+  unsigned RunNumber = 0; ///< 1-based position among the executions.
+};
+
+struct SearchResult {
+  Verdict V = Verdict::Inconclusive;
+  std::vector<Counterexample> Found;
+  unsigned Runs = 0;
+  double Seconds = 0;
+  /// How many distinct fault scenarios the bounds allow.
+  long double SpaceSize = 0;
+  /// Why an inconclusive search stopped ("max runs", "timeout", ...).
+  std::string StopReason;
+  unsigned SolverChecks = 0;
+  /// Whether the failure-free run already violates.
+  bool NoFaultNeeded = false;
+  bool Failed = false; ///< An evaluation error was reported.
+};
+
+SearchResult search(const eval::Evaluator &Ev, const eval::Bounds &B,
+                    const SearchOptions &Opts, ir::DiagnosticEngine &Diags);
+
+/// The number of distinct fault scenarios within B: each node either never
+/// crashes or crashes once at a time in 1..EOT (at most MaxCrashes do), and
+/// every message channel between distinct nodes may lose its messages at each
+/// send time before EFF (and before its sender's crash).
+long double faultSpaceSize(const eval::Bounds &B);
+
+} // namespace faultline::search
+
+#endif // FAULTLINE_SEARCH_SEARCH_H

@@ -1,0 +1,663 @@
+//===- Evaluator.cpp - Time-stepped, provenance-recording execution -------===//
+//
+// One time step: insert what holds at its start (facts, @next heads and
+// messages from the previous step, the scenario's crash tuples), run each
+// stratum of deductive rules to a fixpoint, then fire the @next and @async
+// rules on the completed step to seed the next one.
+//
+// Within a stratum, round r derives from the tables as they stood after
+// round r-1; its heads are buffered and inserted together, ranked r. That
+// makes the provenance well-founded by construction: a firing is recorded
+// only for a head first derived in the firing's own round, so every body
+// tuple ranks strictly below its head and no derivation can be circular.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Eval/Evaluator.h"
+
+#include "CompiledRule.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace faultline::eval {
+
+namespace {
+
+/// Raised inside a run for an error in the program's arithmetic; caught at
+/// the run's boundary and reported as a diagnostic.
+struct EvalError {
+  ir::SourceLoc Loc;
+  std::string Message;
+};
+
+/// Rows of one table, grouped by the values of some columns.
+struct ColumnIndex {
+  uint64_t Mask = 0;
+  size_t Covered = 0; ///< Rows of the table already indexed.
+  std::unordered_map<Tuple, std::vector<TupleId>, TupleHash> Groups;
+};
+
+struct PendingHead {
+  std::vector<Firing> Firings;
+};
+
+} // namespace
+
+Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
+    : Prog(P), Strata(std::move(S)) {
+  std::map<std::string, RelId> Ids;
+  auto RelOf = [&](const std::string &Name) {
+    auto [It, Inserted] = Ids.try_emplace(Name, static_cast<RelId>(RelNames.size()));
+    if (Inserted)
+      RelNames.push_back(Name);
+    return It->second;
+  };
+  CrashRel = RelOf(ir::CrashRelation);
+  RelOf("pre");
+  RelOf("post");
+  for (const ir::Fact &F : P.Facts)
+    RelOf(F.Head.Relation);
+  for (uint32_t I = 0; I < P.Rules.size(); ++I)
+    Rules.push_back(std::make_unique<CompiledRule>(compileRule(P.Rules[I], I, Symbols, RelOf)));
+
+  // Semi-naive variants: for each positive atom over a relation of the
+  // rule's own stratum, one plan that scans that atom's delta first.
+  for (const ir::Stratum &St : Strata.Strata) {
+    std::set<RelId> Own;
+    for (const std::string &Name : St.Relations)
+      Own.insert(RelOf(Name));
+    for (unsigned RI : St.Rules) {
+      CompiledRule &R = *Rules[RI];
+      std::vector<uint32_t> Recursive;
+      for (uint32_t A = 0; A < R.Positives.size(); ++A)
+        if (Own.count(R.Positives[A].Rel) && !R.Positives[A].AtTime)
+          Recursive.push_back(A);
+      for (size_t D = 0; D < Recursive.size(); ++D) {
+        std::vector<uint32_t> Order{Recursive[D]};
+        std::vector<RowRange> Ranges{RowRange::Delta};
+        for (uint32_t A = 0; A < R.Positives.size(); ++A) {
+          if (A == Recursive[D])
+            continue;
+          Order.push_back(A);
+          auto Pos = std::find(Recursive.begin(), Recursive.end(), A);
+          if (Pos == Recursive.end())
+            Ranges.push_back(RowRange::All);
+          else
+            Ranges.push_back(Pos < Recursive.begin() + D ? RowRange::Old : RowRange::All);
+        }
+        R.DeltaPlans.push_back(R.makePlan(Order, Ranges));
+      }
+    }
+  }
+}
+
+Evaluator::~Evaluator() = default;
+
+class Evaluator::Execution {
+public:
+  Execution(const Evaluator &E, const Bounds &B, const FaultSet &F, const EvalOptions &O,
+            Run &R)
+      : Ev(E), B(B), Faults(F), Opts(O), R(R) {
+    for (const std::string &N : B.Nodes)
+      Nodes.insert(Ev.Symbols.intern(N));
+    for (const Crash &C : F.Crashes)
+      CrashAt[Ev.Symbols.intern(C.Node)] = C.Time;
+    Indexes.resize(B.EOT + 2);
+    for (auto &PerTime : Indexes)
+      PerTime.resize(Ev.RelNames.size());
+  }
+
+  void execute() {
+    for (T = 1; T <= B.EOT; ++T) {
+      seedStep();
+      Round = 0;
+      for (const ir::Stratum &St : Ev.Strata.Strata)
+        runStratum(St);
+      for (unsigned RI : Ev.Strata.TemporalRules)
+        fireTemporal(*Ev.Rules[RI]);
+    }
+  }
+
+private:
+  // ---- Seeding a time step ----------------------------------------------
+
+  void seedStep() {
+    for (const ir::Fact &F : Ev.Prog.Facts) {
+      if (F.Time != T)
+        continue;
+      Tuple Values;
+      for (const ir::Term &Arg : F.Head.Args)
+        Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
+                                                          : Ev.Symbols.str(Arg.Text));
+      RelId Rel = *R.relation(F.Head.Relation);
+      if (auto Existing = R.find(Rel, T, Values)) {
+        R.Tuples[*Existing].Origin = TupleOrigin::Fact;
+        continue;
+      }
+      TupleRecord Rec;
+      Rec.Rel = Rel;
+      Rec.Time = T;
+      Rec.Values = std::move(Values);
+      Rec.Origin = TupleOrigin::Fact;
+      R.addTuple(std::move(Rec));
+    }
+    // crash(Observer, Crashed, Time) at every node, at every step.
+    for (const Crash &C : Faults.Crashes)
+      for (const std::string &Observer : B.Nodes) {
+        Tuple Values{Ev.Symbols.str(Observer), Ev.Symbols.str(C.Node), Value::integer(C.Time)};
+        if (R.find(Ev.CrashRel, T, Values))
+          continue;
+        TupleRecord Rec;
+        Rec.Rel = Ev.CrashRel;
+        Rec.Time = T;
+        Rec.Values = std::move(Values);
+        Rec.Origin = TupleOrigin::Scenario;
+        R.addTuple(std::move(Rec));
+      }
+    // Heads of the previous step's @next rules and delivered messages.
+    auto It = NextStep.begin();
+    for (; It != NextStep.end(); ++It)
+      commit(It->first.first, It->first.second, std::move(It->second.Firings), 0);
+    NextStep.clear();
+  }
+
+  /// Inserts a derived tuple at the current time (or adds firings to it).
+  void commit(RelId Rel, const Tuple &Values, std::vector<Firing> Firings, uint32_t Rank) {
+    TupleId Id;
+    if (auto Existing = R.find(Rel, T, Values)) {
+      Id = *Existing;
+    } else {
+      TupleRecord Rec;
+      Rec.Rel = Rel;
+      Rec.Time = T;
+      Rec.Values = Values;
+      Rec.Rank = Rank;
+      Id = R.addTuple(std::move(Rec));
+    }
+    for (Firing &F : Firings) {
+      R.Tuples[Id].Firings.push_back(static_cast<FiringId>(R.Firings.size()));
+      R.Firings.push_back(std::move(F));
+    }
+  }
+
+  // ---- Strata ------------------------------------------------------------
+
+  void runStratum(const ir::Stratum &St) {
+    // The first round joins everything present; later rounds join only
+    // with what the previous round derived (or everything again, for the
+    // naive baseline and for inflationary strata).
+    bool Naive = Opts.Strat == Strategy::Naive || St.Inflationary;
+    bool First = true;
+    while (true) {
+      ++Round;
+      for (unsigned RI : St.Rules) {
+        const CompiledRule &Rule = *Ev.Rules[RI];
+        if (First || Naive) {
+          evaluate(Rule, Rule.FullPlan);
+          continue;
+        }
+        // An aggregate outside an inflationary stratum reads only lower
+        // strata, which were complete for the first round.
+        if (!Rule.HasAggregate)
+          for (const JoinPlan &P : Rule.DeltaPlans)
+            evaluate(Rule, P);
+      }
+      First = false;
+      if (!flushRound())
+        return;
+    }
+  }
+
+  /// Inserts this round's new heads, ranked with the round. Returns whether
+  /// anything new was derived.
+  bool flushRound() {
+    bool Any = !ThisRound.empty();
+    for (auto &[Key, Head] : ThisRound)
+      commit(Key.first, Key.second, std::move(Head.Firings), Round);
+    ThisRound.clear();
+    return Any;
+  }
+
+  // ---- Joins -------------------------------------------------------------
+
+  /// One rule, one plan: enumerate the body's bindings, then emit heads.
+  void evaluate(const CompiledRule &Rule, const JoinPlan &Plan) {
+    Cur = &Rule;
+    Slots.assign(Rule.NumSlots, Value());
+    BoundSlots.assign(Rule.NumSlots, false);
+    AtomTuples.assign(Rule.Positives.size(), 0);
+    Groups.clear();
+    Absent.clear();
+    for (const Filter &F : Plan.Before)
+      if (!passes(F))
+        return;
+    join(Plan, 0);
+    if (Rule.HasAggregate)
+      emitAggregates();
+  }
+
+  int atomTime(const CAtom &A) const { return A.AtTime ? static_cast<int>(*A.AtTime) : T; }
+
+  void join(const JoinPlan &Plan, size_t StepNo) {
+    if (StepNo == Plan.Steps.size()) {
+      emit();
+      return;
+    }
+    const PlanStep &Step = Plan.Steps[StepNo];
+    const CAtom &A = Cur->Positives[Step.Atom];
+    int AT = atomTime(A);
+    if (AT < 1 || AT > B.EOT + 1)
+      return;
+    auto Visit = [&](TupleId Id) {
+      const TupleRecord &Rec = R.Tuples[Id];
+      if (!inRange(Rec.Rank, Step.Range, AT))
+        return;
+      // Bind the atom's free slots; a slot repeated in the atom must agree.
+      std::vector<int> Newly;
+      bool Ok = true;
+      for (size_t Col = 0; Col < A.Args.size() && Ok; ++Col) {
+        const CTerm &Arg = A.Args[Col];
+        if (Arg.K == CTerm::Kind::Const) {
+          Ok = Arg.C == Rec.Values[Col];
+        } else if (Arg.K == CTerm::Kind::Slot) {
+          if (BoundSlots[Arg.Slot]) {
+            Ok = Slots[Arg.Slot] == Rec.Values[Col];
+          } else {
+            Slots[Arg.Slot] = Rec.Values[Col];
+            BoundSlots[Arg.Slot] = true;
+            Newly.push_back(Arg.Slot);
+          }
+        }
+      }
+      AtomTuples[Step.Atom] = Id;
+      size_t AbsentMark = Absent.size();
+      if (Ok) {
+        for (const Filter &F : Step.After)
+          if (!(Ok = passes(F)))
+            break;
+      }
+      if (Ok)
+        join(Plan, StepNo + 1);
+      Absent.resize(AbsentMark);
+      for (int S : Newly)
+        BoundSlots[S] = false;
+    };
+
+    // Round-restricted scans of the current step only touch its rows;
+    // other times' tables are complete and unranked.
+    if (Step.BoundMask == 0) {
+      const std::vector<TupleId> &Rows = R.table(A.Rel, AT);
+      for (size_t I = 0, E = Rows.size(); I < E; ++I)
+        Visit(Rows[I]);
+      return;
+    }
+    Tuple Key;
+    for (size_t Col = 0; Col < A.Args.size(); ++Col)
+      if (Step.BoundMask & (uint64_t(1) << Col))
+        Key.push_back(A.Args[Col].K == CTerm::Kind::Const ? A.Args[Col].C
+                                                          : Slots[A.Args[Col].Slot]);
+    const ColumnIndex &Index = index(A.Rel, AT, Step.BoundMask);
+    auto It = Index.Groups.find(Key);
+    if (It == Index.Groups.end())
+      return;
+    // Heads are buffered until the round ends, so the group cannot change
+    // while we walk it.
+    for (TupleId Id : It->second)
+      Visit(Id);
+  }
+
+  bool inRange(uint32_t Rank, RowRange Range, int AtTime) const {
+    if (AtTime != T || Range == RowRange::All)
+      return true;
+    if (Range == RowRange::Delta)
+      return Rank == Round - 1;
+    return Rank < Round - 1;
+  }
+
+  const ColumnIndex &index(RelId Rel, int AT, uint64_t Mask) {
+    std::vector<ColumnIndex> &ForTable = Indexes[AT][Rel];
+    ColumnIndex *Found = nullptr;
+    for (ColumnIndex &I : ForTable)
+      if (I.Mask == Mask)
+        Found = &I;
+    if (!Found) {
+      ForTable.push_back(ColumnIndex());
+      Found = &ForTable.back();
+      Found->Mask = Mask;
+    }
+    // Bring the index up to date with rows added since it was last used.
+    const std::vector<TupleId> &Rows = R.table(Rel, AT);
+    for (; Found->Covered < Rows.size(); ++Found->Covered) {
+      TupleId Id = Rows[Found->Covered];
+      const Tuple &Values = R.Tuples[Id].Values;
+      Tuple Key;
+      for (size_t Col = 0; Col < Values.size(); ++Col)
+        if (Mask & (uint64_t(1) << Col))
+          Key.push_back(Values[Col]);
+      Found->Groups[Key].push_back(Id);
+    }
+    return *Found;
+  }
+
+  // ---- Filters and terms -------------------------------------------------
+
+  bool passes(const Filter &F) {
+    switch (F.K) {
+    case Filter::Kind::Negation: {
+      const CAtom &A = Cur->Negatives[F.Index];
+      return !matchesSome(A);
+    }
+    case Filter::Kind::Comparison: {
+      const CComparison &C = Cur->Comparisons[F.Index];
+      return compare(C.Op, value(C.LHS), value(C.RHS), C.Loc);
+    }
+    case Filter::Kind::Column: {
+      const CAtom &A = Cur->Positives[F.Index];
+      return value(A.Args[F.Column]) == R.Tuples[AtomTuples[F.Index]].Values[F.Column];
+    }
+    }
+    return false;
+  }
+
+  /// Whether some tuple matches a `notin` atom whose slots are bound
+  /// (wildcards match anything).
+  bool matchesSome(const CAtom &A) {
+    int AT = atomTime(A);
+    Tuple Key;
+    uint64_t Mask = 0;
+    for (size_t Col = 0; Col < A.Args.size() && Col < 64; ++Col) {
+      if (A.Args[Col].K == CTerm::Kind::Wild)
+        continue;
+      Mask |= uint64_t(1) << Col;
+      Key.push_back(value(A.Args[Col]));
+    }
+    if (Mask == 0)
+      return !R.table(A.Rel, AT).empty();
+    bool Found;
+    if (Key.size() == A.Args.size()) {
+      Found = R.find(A.Rel, AT, Key).has_value();
+    } else {
+      const ColumnIndex &Index = index(A.Rel, AT, Mask);
+      Found = Index.Groups.count(Key) != 0;
+    }
+    if (!Found && Opts.NegativeSupport && Key.size() == A.Args.size())
+      Absent.push_back({A.Rel, AT, Key});
+    return Found;
+  }
+
+  Value value(const CTerm &Term) {
+    switch (Term.K) {
+    case CTerm::Kind::Const:
+      return Term.C;
+    case CTerm::Kind::Slot:
+    case CTerm::Kind::Aggregate:
+      return Slots[Term.Slot];
+    case CTerm::Kind::Wild:
+      return Value();
+    case CTerm::Kind::Arith:
+      return arith(Term.Op, value(Term.Args[0]), value(Term.Args[1]), Term.Loc);
+    }
+    return Value();
+  }
+
+  Value arith(char Op, Value L, Value Rt, ir::SourceLoc Loc) {
+    if (!L.isInt() || !Rt.isInt())
+      throw EvalError{Loc, fmt::format("arithmetic '{}' on a string: {} {} {}", Op,
+                                       Ev.Symbols.render(L), Op, Ev.Symbols.render(Rt))};
+    int64_t Out = 0;
+    bool Overflow = false;
+    switch (Op) {
+    case '+':
+      Overflow = __builtin_add_overflow(L.V, Rt.V, &Out);
+      break;
+    case '-':
+      Overflow = __builtin_sub_overflow(L.V, Rt.V, &Out);
+      break;
+    case '*':
+      Overflow = __builtin_mul_overflow(L.V, Rt.V, &Out);
+      break;
+    case '/':
+    case '%':
+      if (Rt.V == 0)
+        throw EvalError{Loc, fmt::format("division by zero: {} {} 0", L.V, Op)};
+      if (L.V == INT64_MIN && Rt.V == -1)
+        Overflow = true;
+      else
+        Out = Op == '/' ? L.V / Rt.V : L.V % Rt.V;
+      break;
+    default:
+      throw EvalError{Loc, fmt::format("unknown operator '{}'", Op)};
+    }
+    if (Overflow)
+      throw EvalError{Loc, fmt::format("integer overflow: {} {} {}", L.V, Op, Rt.V)};
+    return Value::integer(Out);
+  }
+
+  bool compare(ir::CmpOp Op, Value L, Value Rt, ir::SourceLoc Loc) {
+    if (Op == ir::CmpOp::EQ)
+      return L == Rt;
+    if (Op == ir::CmpOp::NE)
+      return L != Rt;
+    if (L.K != Rt.K)
+      throw EvalError{Loc, fmt::format("cannot order a string and an integer: {} {} {}",
+                                       Ev.Symbols.render(L), ir::spelling(Op),
+                                       Ev.Symbols.render(Rt))};
+    switch (Op) {
+    case ir::CmpOp::LT:
+      return Ev.Symbols.less(L, Rt);
+    case ir::CmpOp::LE:
+      return !Ev.Symbols.less(Rt, L);
+    case ir::CmpOp::GT:
+      return Ev.Symbols.less(Rt, L);
+    case ir::CmpOp::GE:
+      return !Ev.Symbols.less(L, Rt);
+    default:
+      return false;
+    }
+  }
+
+  // ---- Heads -------------------------------------------------------------
+
+  /// The node where the rule runs, if it may run there.
+  bool locatedAtNode(Value &Where) {
+    if (Cur->Location.K == CTerm::Kind::Wild)
+      return true;
+    Where = value(Cur->Location);
+    return Where.isStr() && Nodes.count(static_cast<uint32_t>(Where.V));
+  }
+
+  void emit() {
+    Value Where;
+    if (!locatedAtNode(Where))
+      return;
+    if (Cur->HasAggregate) {
+      collectAggregate();
+      return;
+    }
+    Tuple Head;
+    Head.reserve(Cur->Head.size());
+    for (const CTerm &H : Cur->Head)
+      Head.push_back(value(H));
+    Firing F;
+    F.Rule = Cur->Index;
+    F.Time = T;
+    F.Body = AtomTuples;
+    F.Absent = Absent;
+    deliver(std::move(Head), std::move(F), Where);
+  }
+
+  /// Routes a head by the rule's time suffix.
+  void deliver(Tuple Head, Firing F, Value Where) {
+    switch (Cur->Time) {
+    case ir::HeadTime::Now: {
+      // Only a head that is new in this round is well-founded here.
+      if (R.find(Cur->HeadRel, T, Head))
+        return;
+      ThisRound[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      return;
+    }
+    case ir::HeadTime::Next:
+      if (T + 1 <= B.EOT)
+        NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      return;
+    case ir::HeadTime::Async:
+      sendMessage(std::move(Head), std::move(F), Where);
+      return;
+    }
+  }
+
+  void sendMessage(Tuple Head, Firing F, Value From) {
+    Value To = Head.empty() ? Value() : Head[0];
+    if (!To.isStr() || !Nodes.count(static_cast<uint32_t>(To.V)))
+      return; // Addressed outside the node list: goes nowhere.
+    if (From == To) {
+      // Messages to self are never lost, even from a crashed node.
+      if (T + 1 <= B.EOT)
+        NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      return;
+    }
+    auto Crashed = CrashAt.find(static_cast<uint32_t>(From.V));
+    if (Crashed != CrashAt.end() && Crashed->second <= T)
+      return; // A crashed node sends nothing.
+    const std::string &FromName = Ev.Symbols.text(static_cast<uint32_t>(From.V));
+    const std::string &ToName = Ev.Symbols.text(static_cast<uint32_t>(To.V));
+    MessageFate Fate = MessageFate::Delivered;
+    if (Faults.omits(FromName, ToName, T))
+      Fate = MessageFate::Omitted;
+    else if (T + 1 > B.EOT)
+      Fate = MessageFate::AfterEOT;
+    auto Key = std::make_tuple(T, static_cast<uint32_t>(From.V), static_cast<uint32_t>(To.V),
+                               Cur->HeadRel, Head);
+    auto [It, Inserted] = MessageIds.try_emplace(Key, static_cast<MessageId>(R.Messages.size()));
+    if (Inserted)
+      R.Messages.push_back({FromName, ToName, T, Cur->HeadRel, Head, Fate});
+    if (Fate != MessageFate::Delivered)
+      return;
+    F.Message = It->second;
+    NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+  }
+
+  void fireTemporal(const CompiledRule &Rule) {
+    ++Round; // Temporal firings read the completed step; rank is irrelevant.
+    evaluate(Rule, Rule.FullPlan);
+  }
+
+  // ---- Aggregates --------------------------------------------------------
+
+  struct Group {
+    std::set<Tuple> Bindings;
+    std::vector<Value> Agg; ///< One accumulator per aggregate column.
+    std::vector<bool> Seen;
+    std::vector<TupleId> Body;
+    std::set<TupleId> BodySet;
+    Value Where;
+  };
+
+  void collectAggregate() {
+    Tuple Key;
+    for (const CTerm &H : Cur->Head)
+      if (H.K != CTerm::Kind::Aggregate)
+        Key.push_back(value(H));
+    Group &G = Groups[Key];
+    // count<X> and sum<X> range over the distinct bindings of the body.
+    Tuple Binding(Slots.begin(), Slots.end());
+    if (!G.Bindings.insert(Binding).second)
+      return;
+    if (G.Agg.empty()) {
+      G.Agg.assign(Cur->Head.size(), Value::integer(0));
+      G.Seen.assign(Cur->Head.size(), false);
+    }
+    Value Where;
+    locatedAtNode(Where);
+    G.Where = Where;
+    for (size_t I = 0; I < Cur->Head.size(); ++I) {
+      const CTerm &H = Cur->Head[I];
+      if (H.K != CTerm::Kind::Aggregate)
+        continue;
+      Value V = Slots[H.Slot];
+      Value &Acc = G.Agg[I];
+      if (H.AggFn == "count") {
+        Acc = Value::integer(Acc.V + 1);
+      } else if (H.AggFn == "sum") {
+        Acc = arith('+', G.Seen[I] ? Acc : Value::integer(0), V, H.Loc);
+      } else if (H.AggFn == "min" || H.AggFn == "max") {
+        if (G.Seen[I] && V.K != Acc.K)
+          throw EvalError{H.Loc, fmt::format("{}<> over both strings and integers", H.AggFn)};
+        bool Better = !G.Seen[I] || (H.AggFn == "min" ? Ev.Symbols.less(V, Acc)
+                                                      : Ev.Symbols.less(Acc, V));
+        if (Better)
+          Acc = V;
+      }
+      G.Seen[I] = true;
+    }
+    for (TupleId Id : AtomTuples)
+      if (G.BodySet.insert(Id).second)
+        G.Body.push_back(Id);
+  }
+
+  void emitAggregates() {
+    // An aggregate's value depends on every binding of its group, so its one
+    // firing has all of the group's body tuples as support.
+    for (auto &[Key, G] : Groups) {
+      Tuple Head;
+      size_t K = 0;
+      for (size_t I = 0; I < Cur->Head.size(); ++I)
+        Head.push_back(Cur->Head[I].K == CTerm::Kind::Aggregate ? G.Agg[I] : Key[K++]);
+      Firing F;
+      F.Rule = Cur->Index;
+      F.Time = T;
+      F.Body = G.Body;
+      deliver(std::move(Head), std::move(F), G.Where);
+    }
+    Groups.clear();
+  }
+
+  const Evaluator &Ev;
+  const Bounds &B;
+  const FaultSet &Faults;
+  const EvalOptions &Opts;
+  Run &R;
+
+  std::unordered_set<uint32_t> Nodes;
+  std::unordered_map<uint32_t, int> CrashAt;
+  int T = 0;
+  uint32_t Round = 0;
+
+  std::vector<std::vector<std::vector<ColumnIndex>>> Indexes;
+  using HeadKey = std::pair<RelId, Tuple>;
+  // Ordered maps: insertion order of derived tuples must not depend on hashing.
+  std::map<HeadKey, PendingHead> ThisRound;
+  std::map<HeadKey, PendingHead> NextStep;
+  std::map<std::tuple<int, uint32_t, uint32_t, RelId, Tuple>, MessageId> MessageIds;
+
+  const CompiledRule *Cur = nullptr;
+  std::vector<Value> Slots;
+  std::vector<bool> BoundSlots;
+  std::vector<TupleId> AtomTuples;
+  std::vector<AbsentTuple> Absent;
+  std::map<Tuple, Group> Groups;
+};
+
+std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
+                                    ir::DiagnosticEngine &Diags,
+                                    const EvalOptions &Opts) const {
+  auto R = std::make_unique<Run>();
+  R->init(RelNames, B.EOT);
+  R->Faults = Faults;
+  Execution X(*this, B, Faults, Opts, *R);
+  try {
+    X.execute();
+  } catch (const EvalError &E) {
+    Diags.error(E.Loc, E.Message);
+    return nullptr;
+  }
+  return R;
+}
+
+} // namespace faultline::eval

@@ -1,0 +1,163 @@
+//===- Printer.cpp - Writing programs as .ded text ------------------------===//
+//
+// The printed text parses back to the same program (sameProgram). The only
+// subtle part is arithmetic: the parser folds operator chains to the right
+// with no precedence, so a right operand never needs parentheses and a left
+// operand that is itself arithmetic always does.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/IR/Printer.h"
+
+#include <string>
+
+namespace faultline::ir {
+
+static void printTermTo(const Term &T, std::string &Out) {
+  switch (T.K) {
+  case Term::Kind::Variable:
+  case Term::Kind::Symbol:
+    Out += T.Text;
+    return;
+  case Term::Kind::Wildcard:
+    Out += '_';
+    return;
+  case Term::Kind::Integer:
+    Out += std::to_string(T.Int);
+    return;
+  case Term::Kind::String:
+    Out += '"';
+    Out += T.Text;
+    Out += '"';
+    return;
+  case Term::Kind::Aggregate:
+    Out += T.Text;
+    Out += '<';
+    if (!T.Args.empty())
+      printTermTo(T.Args[0], Out);
+    Out += '>';
+    return;
+  case Term::Kind::Arith: {
+    if (T.Args.size() != 2) {
+      Out += "<invalid>";
+      return;
+    }
+    const Term &L = T.Args[0];
+    bool Paren = L.K == Term::Kind::Arith;
+    if (Paren)
+      Out += '(';
+    printTermTo(L, Out);
+    if (Paren)
+      Out += ')';
+    Out += ' ';
+    Out += T.Op;
+    Out += ' ';
+    printTermTo(T.Args[1], Out);
+    return;
+  }
+  }
+}
+
+std::string printTerm(const Term &T) {
+  std::string Out;
+  printTermTo(T, Out);
+  return Out;
+}
+
+std::string printAtom(const Atom &A) {
+  std::string Out;
+  if (A.Negated)
+    Out += "notin ";
+  Out += A.Relation;
+  Out += '(';
+  for (size_t I = 0; I < A.Args.size(); ++I) {
+    if (I)
+      Out += ", ";
+    printTermTo(A.Args[I], Out);
+  }
+  Out += ')';
+  if (A.AtTime)
+    Out += "@" + std::to_string(*A.AtTime);
+  return Out;
+}
+
+static std::string printComparison(const Comparison &C) {
+  return printTerm(C.LHS) + " " + spelling(C.Op) + " " + printTerm(C.RHS);
+}
+
+std::string printRule(const Rule &R) {
+  std::string Out = printAtom(R.Head);
+  if (R.Time == HeadTime::Next)
+    Out += "@next";
+  else if (R.Time == HeadTime::Async)
+    Out += "@async";
+  Out += " :- ";
+  for (size_t I = 0; I < R.Body.size(); ++I) {
+    if (I)
+      Out += ", ";
+    if (const Atom *A = std::get_if<Atom>(&R.Body[I]))
+      Out += printAtom(*A);
+    else
+      Out += printComparison(std::get<Comparison>(R.Body[I]));
+  }
+  Out += ';';
+  return Out;
+}
+
+static std::string printFact(const Fact &F) {
+  return printAtom(F.Head) + "@" + std::to_string(F.Time) + ";";
+}
+
+static std::string locationComment(const Program &P, SourceLoc L,
+                                   const std::string &Origin) {
+  std::string Out = "// ";
+  if (L.isValid())
+    Out += P.fileName(L) + ":" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Col);
+  else
+    Out += "<no location>";
+  if (!Origin.empty()) {
+    Out += " origin: ";
+    for (char C : Origin)
+      Out += (C == '\n' || C == '\r') ? ' ' : C;
+  }
+  Out += '\n';
+  return Out;
+}
+
+/// Orders clauses by where they were written: files in load order, then
+/// line and column. Clauses without a location come first.
+static bool before(SourceLoc A, SourceLoc B) {
+  if (A.FileID != B.FileID)
+    return A.FileID < B.FileID;
+  if (A.Line != B.Line)
+    return A.Line < B.Line;
+  return A.Col < B.Col;
+}
+
+std::string printProgram(const Program &P, const PrintOptions &Opts) {
+  // Rules and facts are kept apart in Program; print them merged back into
+  // source order (each list is already in that order).
+  std::string Out;
+  size_t RI = 0, FI = 0;
+  while (RI < P.Rules.size() || FI < P.Facts.size()) {
+    bool TakeFact =
+        RI == P.Rules.size() ||
+        (FI < P.Facts.size() && before(P.Facts[FI].Loc, P.Rules[RI].Loc));
+    if (TakeFact) {
+      const Fact &F = P.Facts[FI++];
+      if (Opts.WithLocations)
+        Out += locationComment(P, F.Loc, "");
+      Out += printFact(F);
+    } else {
+      const Rule &R = P.Rules[RI++];
+      if (Opts.WithLocations)
+        Out += locationComment(P, R.Loc, R.Origin);
+      Out += printRule(R);
+    }
+    Out += '\n';
+  }
+  return Out;
+}
+
+} // namespace faultline::ir

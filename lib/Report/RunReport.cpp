@@ -1,0 +1,164 @@
+//===- RunReport.cpp - Text and JSON renderings of a run ------------------===//
+
+#include "faultline/Report/RunReport.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace faultline::report {
+
+using eval::MessageFate;
+using eval::Run;
+using eval::SymbolTable;
+
+static const char *fateText(MessageFate F) {
+  switch (F) {
+  case MessageFate::Delivered:
+    return "delivered";
+  case MessageFate::Omitted:
+    return "lost (omitted)";
+  case MessageFate::AfterEOT:
+    return "in flight at EOT";
+  }
+  return "";
+}
+
+static std::string tupleText(const Run &R, const SymbolTable &Syms, eval::RelId Rel,
+                             const eval::Tuple &Values) {
+  return fmt::format("{}({})", R.RelNames[Rel], Syms.render(Values));
+}
+
+void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
+  // Messages are recorded in send order; a crash is shown before the
+  // messages of its time step, which it silences.
+  std::vector<eval::Crash> Crashes = R.Faults.Crashes;
+  std::stable_sort(Crashes.begin(), Crashes.end(),
+                   [](const eval::Crash &A, const eval::Crash &B) { return A.Time < B.Time; });
+  auto Crash = Crashes.begin();
+  for (const eval::Message &M : R.Messages) {
+    for (; Crash != Crashes.end() && Crash->Time <= M.SendTime; ++Crash)
+      OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
+    OS << fmt::format("  {:>3}  {} -> {}  {}  {}\n", M.SendTime, M.From, M.To,
+                      tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate));
+  }
+  for (; Crash != Crashes.end(); ++Crash)
+    OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
+}
+
+static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
+                       const std::string &Name, int T) {
+  auto Rel = R.relation(Name);
+  const auto &Rows = Rel ? R.table(*Rel, T) : R.table(0, -1);
+  OS << fmt::format("{} at {} ({} tuple{}):\n", Name, T, Rows.size(), Rows.size() == 1 ? "" : "s");
+  for (eval::TupleId Id : Rows)
+    OS << "  " << tupleText(R, Syms, *Rel, R.Tuples[Id].Values) << "\n";
+}
+
+void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
+                  const eval::Bounds &B, const RunReportOptions &Opts) {
+  std::vector<eval::TupleId> Missing = R.missingPost();
+  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}\n", B.EOT, B.EFF,
+                    fmt::join(B.Nodes, ","), B.MaxCrashes);
+  OS << "faults: " << R.Faults.describe() << "\n";
+  if (Missing.empty()) {
+    OS << "verdict: ok: every pre tuple has its post tuple\n";
+  } else {
+    OS << fmt::format("verdict: VIOLATION: {} pre tuple{} without post:\n", Missing.size(),
+                      Missing.size() == 1 ? "" : "s");
+    for (eval::TupleId Id : Missing)
+      OS << "  missing post(" << Syms.render(R.Tuples[Id].Values) << ")\n";
+  }
+  OS << "messages (send time, from -> to, message, fate):\n";
+  printTimeline(OS, R, Syms);
+  printTable(OS, R, Syms, "pre", R.EOT);
+  printTable(OS, R, Syms, "post", R.EOT);
+  for (const std::string &Name : Opts.Show) {
+    if (Opts.AllTimes)
+      for (int T = 1; T <= R.EOT; ++T)
+        printTable(OS, R, Syms, Name, T);
+    else
+      printTable(OS, R, Syms, Name, R.EOT);
+  }
+}
+
+llvm::json::Object faultsToJSON(const eval::FaultSet &F) {
+  llvm::json::Array Crashes, Omissions;
+  for (const eval::Crash &C : F.Crashes)
+    Crashes.push_back(llvm::json::Object{{"node", C.Node}, {"time", C.Time}});
+  for (const eval::Omission &O : F.Omissions)
+    Omissions.push_back(llvm::json::Object{{"from", O.From}, {"to", O.To}, {"time", O.Time}});
+  return llvm::json::Object{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+}
+
+static llvm::json::Value valueJSON(eval::Value V, const SymbolTable &Syms) {
+  if (V.isInt())
+    return V.V;
+  return Syms.text(static_cast<uint32_t>(V.V));
+}
+
+static llvm::json::Array tupleJSON(const eval::Tuple &T, const SymbolTable &Syms) {
+  llvm::json::Array A;
+  for (eval::Value V : T)
+    A.push_back(valueJSON(V, Syms));
+  return A;
+}
+
+llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
+  static const char *const Fates[] = {"delivered", "omitted", "after-eot"};
+  llvm::json::Array Out;
+  for (const eval::Message &M : R.Messages)
+    Out.push_back(llvm::json::Object{{"from", M.From},
+                                     {"to", M.To},
+                                     {"send_time", M.SendTime},
+                                     {"relation", R.RelNames[M.Rel]},
+                                     {"tuple", tupleJSON(M.Values, Syms)},
+                                     {"fate", Fates[static_cast<int>(M.Fate)]}});
+  return Out;
+}
+
+static llvm::json::Array tableJSON(const Run &R, const SymbolTable &Syms, const std::string &Name,
+                                   int T) {
+  llvm::json::Array Rows;
+  if (auto Rel = R.relation(Name))
+    for (eval::TupleId Id : R.table(*Rel, T))
+      Rows.push_back(tupleJSON(R.Tuples[Id].Values, Syms));
+  return Rows;
+}
+
+llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const eval::Bounds &B,
+                             const RunReportOptions &Opts) {
+  llvm::json::Array Missing;
+  for (eval::TupleId Id : R.missingPost())
+    Missing.push_back(tupleJSON(R.Tuples[Id].Values, Syms));
+  llvm::json::Array Nodes;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  llvm::json::Object Tables;
+  Tables["pre"] = tableJSON(R, Syms, "pre", R.EOT);
+  Tables["post"] = tableJSON(R, Syms, "post", R.EOT);
+  llvm::json::Object Shown;
+  for (const std::string &Name : Opts.Show) {
+    llvm::json::Object ByTime;
+    for (int T = Opts.AllTimes ? 1 : R.EOT; T <= R.EOT; ++T)
+      ByTime[std::to_string(T)] = tableJSON(R, Syms, Name, T);
+    Shown[Name] = std::move(ByTime);
+  }
+  bool Violates = !Missing.empty();
+  return llvm::json::Object{
+      {"bounds", llvm::json::Object{{"eot", B.EOT},
+                                    {"eff", B.EFF},
+                                    {"crashes", B.MaxCrashes},
+                                    {"nodes", std::move(Nodes)}}},
+      {"faults", faultsToJSON(R.Faults)},
+      {"verdict", Violates ? "violation" : "ok"},
+      {"missing_post", std::move(Missing)},
+      {"messages", messagesToJSON(R, Syms)},
+      {"tables", std::move(Tables)},
+      {"show", std::move(Shown)},
+  };
+}
+
+} // namespace faultline::report

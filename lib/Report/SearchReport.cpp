@@ -1,0 +1,129 @@
+//===- SearchReport.cpp - Text and JSON renderings of a search ------------===//
+
+#include "faultline/Report/SearchReport.h"
+
+#include "faultline/Report/RunReport.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace faultline::report {
+
+const char *strategyName(search::Strategy S) {
+  switch (S) {
+  case search::Strategy::LDFI:
+    return "ldfi";
+  case search::Strategy::Random:
+    return "random";
+  case search::Strategy::Exhaustive:
+    return "exhaustive";
+  }
+  return "";
+}
+
+std::string formatCount(long double N) {
+  if (N < 1e15L)
+    return fmt::format("{}", static_cast<unsigned long long>(std::llround(N)));
+  return fmt::format("{:.3g}", static_cast<double>(N));
+}
+
+static const char *verdictName(search::Verdict V) {
+  switch (V) {
+  case search::Verdict::Counterexample:
+    return "counterexample";
+  case search::Verdict::Certified:
+    return "certified";
+  case search::Verdict::Inconclusive:
+    return "inconclusive";
+  }
+  return "";
+}
+
+void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
+                     const eval::SymbolTable &Syms, const eval::Bounds &B,
+                     search::Strategy Strat) {
+  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}; strategy {}\n", B.EOT, B.EFF,
+                    fmt::join(B.Nodes, ","), B.MaxCrashes, strategyName(Strat));
+  switch (R.V) {
+  case search::Verdict::Counterexample:
+    if (R.NoFaultNeeded)
+      OS << "verdict: COUNTEREXAMPLE: the failure-free run already violates the invariant "
+            "(no fault needed)\n";
+    else
+      OS << fmt::format("verdict: COUNTEREXAMPLE: {} found\n", R.Found.size());
+    break;
+  case search::Verdict::Certified:
+    OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
+                      "violates the invariant\n",
+                      B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es");
+    break;
+  case search::Verdict::Inconclusive:
+    OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
+       << (R.StopReason.empty() ? "strategy cannot certify" : R.StopReason) << ")\n";
+    break;
+  }
+  for (size_t I = 0; I < R.Found.size(); ++I) {
+    const search::Counterexample &C = R.Found[I];
+    OS << fmt::format("counterexample {} (run {}): {}\n", I + 1, C.RunNumber,
+                      C.Faults.describe());
+    if (!C.Run)
+      continue;
+    for (eval::TupleId Id : C.Run->missingPost())
+      OS << "  missing post(" << Syms.render(C.Run->Tuples[Id].Values) << ")\n";
+    OS << "  timeline (time, event):\n";
+    printTimeline(OS, *C.Run, Syms);
+  }
+  OS << fmt::format("runs: {}, time: {:.3f} s, fault space: {} scenarios", R.Runs, R.Seconds,
+                    formatCount(R.SpaceSize));
+  if (Strat == search::Strategy::LDFI)
+    OS << fmt::format(", solver checks: {}", R.SolverChecks);
+  OS << "\n";
+}
+
+llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
+                                const eval::Bounds &B, search::Strategy Strat) {
+  llvm::json::Array Found;
+  for (const search::Counterexample &C : R.Found) {
+    llvm::json::Array Missing;
+    llvm::json::Array Messages;
+    if (C.Run) {
+      for (eval::TupleId Id : C.Run->missingPost()) {
+        llvm::json::Array Values;
+        for (eval::Value V : C.Run->Tuples[Id].Values)
+          Values.push_back(V.isInt() ? llvm::json::Value(V.V)
+                                     : llvm::json::Value(Syms.text(static_cast<uint32_t>(V.V))));
+        Missing.push_back(std::move(Values));
+      }
+      Messages = messagesToJSON(*C.Run, Syms);
+    }
+    Found.push_back(llvm::json::Object{{"run", C.RunNumber},
+                                       {"faults", faultsToJSON(C.Faults)},
+                                       {"missing_post", std::move(Missing)},
+                                       {"messages", std::move(Messages)}});
+  }
+  llvm::json::Array Nodes;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  llvm::json::Object Out{
+      {"bounds", llvm::json::Object{{"eot", B.EOT},
+                                    {"eff", B.EFF},
+                                    {"crashes", B.MaxCrashes},
+                                    {"nodes", std::move(Nodes)}}},
+      {"strategy", strategyName(Strat)},
+      {"verdict", verdictName(R.V)},
+      {"no_fault_needed", R.NoFaultNeeded},
+      {"counterexamples", std::move(Found)},
+      {"runs", R.Runs},
+      {"seconds", R.Seconds},
+      {"fault_space", static_cast<double>(R.SpaceSize)},
+      {"solver_checks", R.SolverChecks},
+  };
+  if (!R.StopReason.empty())
+    Out["stop_reason"] = R.StopReason;
+  return Out;
+}
+
+} // namespace faultline::report

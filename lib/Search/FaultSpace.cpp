@@ -1,0 +1,143 @@
+//===- FaultSpace.cpp - The fault space of some bounds --------------------===//
+
+#include "FaultSpace.h"
+
+#include "faultline/Search/Search.h"
+
+#include <cmath>
+#include <map>
+
+namespace faultline::search {
+
+/// Omissions are possible at send times 1..EFF-1 on every ordered pair of
+/// distinct nodes.
+static std::vector<eval::Omission> allOmissions(const eval::Bounds &B) {
+  std::vector<eval::Omission> Out;
+  for (const std::string &From : B.Nodes)
+    for (const std::string &To : B.Nodes)
+      if (From != To)
+        for (int T = 1; T < B.EFF; ++T)
+          Out.push_back({From, To, T});
+  return Out;
+}
+
+bool isCanonical(const eval::Bounds &B, const eval::FaultSet &F) {
+  if (F.Crashes.size() > static_cast<size_t>(B.MaxCrashes))
+    return false;
+  std::map<std::string, int> CrashAt;
+  for (const eval::Crash &C : F.Crashes)
+    if (!CrashAt.emplace(C.Node, C.Time).second)
+      return false;
+  for (const eval::Omission &O : F.Omissions) {
+    auto It = CrashAt.find(O.From);
+    if (It != CrashAt.end() && O.Time >= It->second)
+      return false;
+  }
+  return true;
+}
+
+long double faultSpaceSize(const eval::Bounds &B) {
+  // Per node: 2^(omittable sends) if it never crashes; if it crashes at c,
+  // only its sends before c can be lost. Nodes are independent apart from
+  // how many crash, so sum over the number j of crashing nodes.
+  long double N = static_cast<long double>(B.Nodes.size());
+  long double PerStep = N - 1;
+  int LossSteps = std::max(0, B.EFF - 1);
+  long double Alive = std::pow(2.0L, PerStep * LossSteps);
+  long double Crashing = 0;
+  for (int C = 1; C <= B.EOT; ++C)
+    Crashing += std::pow(2.0L, PerStep * std::min(LossSteps, C - 1));
+  long double Total = 0, Choose = 1;
+  size_t Nodes = B.Nodes.size();
+  for (int J = 0; J <= B.MaxCrashes && static_cast<size_t>(J) <= Nodes; ++J) {
+    if (J > 0)
+      Choose = Choose * static_cast<long double>(Nodes - J + 1) / J;
+    Total += Choose * std::pow(Alive, static_cast<long double>(Nodes - J)) *
+             std::pow(Crashing, static_cast<long double>(J));
+  }
+  return Total;
+}
+
+ExhaustiveEnumerator::ExhaustiveEnumerator(const eval::Bounds &Bounds)
+    : B(Bounds), Omissions(allOmissions(Bounds)) {
+  if (B.MaxCrashes > 0)
+    for (const std::string &N : B.Nodes)
+      for (int T = 1; T <= B.EOT; ++T)
+        Crashes.push_back({N, T});
+}
+
+eval::FaultSet ExhaustiveEnumerator::current() const {
+  eval::FaultSet F;
+  for (size_t I : Pick) {
+    if (I < Omissions.size())
+      F.Omissions.push_back(Omissions[I]);
+    else
+      F.Crashes.push_back(Crashes[I - Omissions.size()]);
+  }
+  F.normalize();
+  return F;
+}
+
+/// Moves Pick to the next combination of Size atoms, or to the first one of
+/// Size+1; false when every size is done.
+bool ExhaustiveEnumerator::advance() {
+  size_t Atoms = Omissions.size() + Crashes.size();
+  size_t K = Pick.size();
+  for (size_t I = K; I-- > 0;) {
+    if (Pick[I] < Atoms - (K - I)) {
+      ++Pick[I];
+      for (size_t J = I + 1; J < K; ++J)
+        Pick[J] = Pick[J - 1] + 1;
+      return true;
+    }
+  }
+  if (K == Atoms)
+    return false;
+  Pick.resize(K + 1);
+  for (size_t I = 0; I <= K; ++I)
+    Pick[I] = I;
+  return true;
+}
+
+std::optional<eval::FaultSet> ExhaustiveEnumerator::next() {
+  if (Done)
+    return std::nullopt;
+  while (true) {
+    if (!Started) {
+      Started = true; // The empty set comes first.
+    } else if (!advance()) {
+      Done = true;
+      return std::nullopt;
+    }
+    eval::FaultSet F = current();
+    if (isCanonical(B, F))
+      return F;
+  }
+}
+
+RandomSampler::RandomSampler(const eval::Bounds &Bounds, uint64_t Seed) : B(Bounds), Rng(Seed) {}
+
+eval::FaultSet RandomSampler::next() {
+  eval::FaultSet F;
+  std::vector<std::string> Candidates = B.Nodes;
+  int Crashes = std::uniform_int_distribution<int>(0, B.MaxCrashes)(Rng);
+  for (int I = 0; I < Crashes && !Candidates.empty(); ++I) {
+    size_t Pick = std::uniform_int_distribution<size_t>(0, Candidates.size() - 1)(Rng);
+    int Time = std::uniform_int_distribution<int>(1, B.EOT)(Rng);
+    F.Crashes.push_back({Candidates[Pick], Time});
+    Candidates.erase(Candidates.begin() + Pick);
+  }
+  double Rate = std::uniform_real_distribution<double>(0, 1)(Rng);
+  std::bernoulli_distribution Lose(Rate);
+  for (const eval::Omission &O : allOmissions(B)) {
+    if (!Lose(Rng))
+      continue;
+    auto At = F.crashTime(O.From);
+    if (!At || O.Time < *At)
+      F.Omissions.push_back(O);
+  }
+  F.normalize();
+  return F;
+}
+
+} // namespace faultline::search

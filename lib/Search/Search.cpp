@@ -1,0 +1,206 @@
+//===- Search.cpp - The LDFI loop and its baselines -----------------------===//
+
+#include "faultline/Search/Search.h"
+
+#include "FaultSpace.h"
+
+#include "faultline/Lineage/Lineage.h"
+#include "faultline/Solver/HittingSets.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <set>
+
+namespace faultline::search {
+
+namespace {
+
+/// The parts every strategy shares: executing a scenario, counting, limits,
+/// progress, and keeping counterexamples.
+class Searcher {
+public:
+  Searcher(const eval::Evaluator &Ev, const eval::Bounds &B, const SearchOptions &Opts,
+           ir::DiagnosticEngine &Diags)
+      : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
+    Result.SpaceSize = faultSpaceSize(B);
+  }
+
+  /// Whether a limit ends the search before another execution.
+  bool outOfBudget() {
+    if (Opts.MaxRuns && Result.Runs >= Opts.MaxRuns) {
+      Result.StopReason = "max runs reached";
+      return true;
+    }
+    if (Opts.TimeoutSeconds > 0 && seconds() >= Opts.TimeoutSeconds) {
+      Result.StopReason = "timeout";
+      return true;
+    }
+    return false;
+  }
+
+  /// Runs F; returns the run, or null after an evaluation error.
+  std::unique_ptr<eval::Run> execute(const eval::FaultSet &F) {
+    eval::EvalOptions EO;
+    EO.NegativeSupport = Opts.NegativeSupport;
+    auto R = Ev.run(B, F, Diags, EO);
+    ++Result.Runs;
+    if (!R) {
+      Result.Failed = true;
+      return nullptr;
+    }
+    if (R->violates())
+      Result.Found.push_back({F, nullptr, Result.Runs});
+    if (Opts.OnProgress) {
+      Progress P;
+      P.Runs = Result.Runs;
+      P.Counterexamples = static_cast<unsigned>(Result.Found.size());
+      P.Seconds = seconds();
+      P.LastFaults = F.size();
+      Opts.OnProgress(P);
+    }
+    return R;
+  }
+
+  /// Keeps the run of the counterexample just found.
+  void keep(std::unique_ptr<eval::Run> R) { Result.Found.back().Run = std::move(R); }
+
+  bool done() const { return !Result.Found.empty() && !Opts.FindAll; }
+
+  void writeDot(const lineage::Lineage &L) {
+    if (Opts.LineageDotDir.empty())
+      return;
+    llvm::sys::fs::create_directories(Opts.LineageDotDir);
+    llvm::SmallString<128> Path(Opts.LineageDotDir);
+    llvm::sys::path::append(Path, "run-" + std::to_string(Result.Runs) + ".dot");
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    if (EC) {
+      Diags.error("cannot write " + std::string(Path) + ": " + EC.message());
+      return;
+    }
+    L.writeDot(OS);
+  }
+
+  SearchResult finish(bool Exhausted) {
+    Result.Seconds = seconds();
+    if (!Result.Found.empty())
+      Result.V = Verdict::Counterexample;
+    else if (Exhausted && Result.StopReason.empty())
+      Result.V = Verdict::Certified;
+    else
+      Result.V = Verdict::Inconclusive;
+    return std::move(Result);
+  }
+
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  }
+
+  const eval::Evaluator &Ev;
+  const eval::Bounds &B;
+  const SearchOptions &Opts;
+  ir::DiagnosticEngine &Diags;
+  std::chrono::steady_clock::time_point Start;
+  SearchResult Result;
+};
+
+SearchResult searchLDFI(Searcher &S) {
+  solver::HittingSetSolver Solver(S.B);
+  lineage::BuildOptions LO;
+  LO.NegativeSupport = S.Opts.NegativeSupport;
+  std::optional<eval::FaultSet> Next = eval::FaultSet();
+  bool Exhausted = false;
+  while (true) {
+    if (!Next) {
+      Exhausted = true;
+      break;
+    }
+    if (S.outOfBudget())
+      break;
+    auto R = S.execute(*Next);
+    if (!R)
+      break;
+    if (S.Result.Runs == 1 && R->violates())
+      S.Result.NoFaultNeeded = true;
+    // A violating run still teaches the lineage of the outcomes it kept.
+    lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
+    S.writeDot(L);
+    Solver.addLineage(L, *Next);
+    if (R->violates())
+      S.keep(std::move(R));
+    if (S.done() || S.Result.NoFaultNeeded)
+      break;
+    Next = Solver.next();
+  }
+  S.Result.SolverChecks = Solver.stats().Checks;
+  return S.finish(Exhausted);
+}
+
+SearchResult searchExhaustive(Searcher &S) {
+  ExhaustiveEnumerator Space(S.B);
+  while (true) {
+    std::optional<eval::FaultSet> F = Space.next();
+    if (!F)
+      return S.finish(true);
+    if (S.outOfBudget())
+      return S.finish(false);
+    auto R = S.execute(*F);
+    if (!R)
+      return S.finish(false);
+    if (S.Result.Runs == 1 && R->violates())
+      S.Result.NoFaultNeeded = true;
+    if (R->violates())
+      S.keep(std::move(R));
+    if (S.done())
+      return S.finish(false);
+  }
+}
+
+SearchResult searchRandom(Searcher &S) {
+  // Random search never certifies: it stops at a counterexample or a limit
+  // (by default, as many runs as the space has scenarios, capped).
+  RandomSampler Sampler(S.B, S.Opts.Seed);
+  std::set<eval::FaultSet> Tried;
+  unsigned Misses = 0;
+  while (!S.outOfBudget()) {
+    eval::FaultSet F = Sampler.next();
+    if (!Tried.insert(F).second) {
+      // Seen before: a small space is exhausted when misses pile up.
+      if (++Misses > 10000) {
+        S.Result.StopReason = "no new random scenarios";
+        break;
+      }
+      continue;
+    }
+    Misses = 0;
+    auto R = S.execute(F);
+    if (!R)
+      break;
+    if (R->violates())
+      S.keep(std::move(R));
+    if (S.done())
+      break;
+  }
+  return S.finish(false);
+}
+
+} // namespace
+
+SearchResult search(const eval::Evaluator &Ev, const eval::Bounds &B, const SearchOptions &Opts,
+                    ir::DiagnosticEngine &Diags) {
+  Searcher S(Ev, B, Opts, Diags);
+  switch (Opts.Strat) {
+  case Strategy::LDFI:
+    return searchLDFI(S);
+  case Strategy::Exhaustive:
+    return searchExhaustive(S);
+  case Strategy::Random:
+    return searchRandom(S);
+  }
+  return S.finish(false);
+}
+
+} // namespace faultline::search

@@ -1,0 +1,17 @@
+# lit configuration for faultline's tool tests.
+import os
+import lit.formats
+
+config.name = "faultline"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ded", ".test", ".cpp"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.faultline_obj_root, "test", "lit")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.faultline_obj_root, config.environment.get("PATH", "")])
+config.substitutions.append(("%faultline", os.path.join(config.faultline_obj_root, "faultline")))
+config.substitutions.append(("%models", os.path.join(config.faultline_src_root, "test", "models")))
+config.substitutions.append(
+    ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "Inputs", "expect_exit.py")))

@@ -1,0 +1,270 @@
+//===- EvalTest.cpp - Unit tests of forward execution and provenance ------===//
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/IR/Parser.h"
+#include "faultline/IR/Validate.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+using namespace faultline;
+using namespace faultline::eval;
+
+namespace {
+
+/// A program parsed from text, with an evaluator over it.
+class Model {
+public:
+  explicit Model(const std::string &Text) : Errs(ErrText), Diags(Errs) {
+    Diags.setProgram(&Prog);
+    unsigned File = Prog.addFile("test.ded");
+    Diags.addSourceText(File, Text);
+    std::vector<ir::IncludeDirective> Includes;
+    bool Ok = ir::parseBuffer(Text, File, Prog, Includes, Diags) &&
+              ir::validateProgram(Prog, Diags);
+    EXPECT_TRUE(Ok) << ErrText;
+    Ev = std::make_unique<Evaluator>(Prog, ir::stratify(Prog, Diags));
+  }
+
+  std::unique_ptr<Run> run(Bounds B, FaultSet F = {}, EvalOptions O = {}) {
+    F.normalize();
+    return Ev->run(B, F, Diags, O);
+  }
+
+  /// The tuples of Rel at time T, rendered, as a set.
+  std::set<std::string> table(const Run &R, const std::string &Rel, int T) {
+    std::set<std::string> Out;
+    if (auto Id = R.relation(Rel))
+      for (TupleId Tup : R.table(*Id, T))
+        Out.insert(Ev->symbols().render(R.Tuples[Tup].Values));
+    return Out;
+  }
+
+  std::string ErrText;
+  llvm::raw_string_ostream Errs;
+  ir::DiagnosticEngine Diags;
+  ir::Program Prog;
+  std::unique_ptr<Evaluator> Ev;
+};
+
+Bounds bounds(int EOT, int EFF, std::vector<std::string> Nodes, int Crashes = 0) {
+  Bounds B;
+  B.EOT = EOT;
+  B.EFF = EFF;
+  B.Nodes = std::move(Nodes);
+  B.MaxCrashes = Crashes;
+  return B;
+}
+
+const char *Broadcast = R"(
+node(N, M)@next :- node(N, M);
+log(N, P)@next :- log(N, P);
+log(M, P)@async :- bcast(N, P), node(N, M);
+log(N, P) :- bcast(N, P);
+node("a", "b")@1; node("a", "c")@1;
+bcast("a", "x")@1;
+pre(N, P) :- log(N, P), node(_, N);
+post(N, P) :- log(N, P);
+)";
+
+} // namespace
+
+TEST(Eval, FactsHoldOnlyAtTheirTime) {
+  Model M(R"(f("a", 1)@2; g(N, X) :- f(N, X);)");
+  auto R = M.run(bounds(3, 0, {"a"}));
+  ASSERT_TRUE(R);
+  EXPECT_TRUE(M.table(*R, "g", 1).empty());
+  EXPECT_EQ(M.table(*R, "g", 2), std::set<std::string>{"\"a\", 1"});
+  EXPECT_TRUE(M.table(*R, "g", 3).empty());
+}
+
+TEST(Eval, NextPersistsToTheFollowingStep) {
+  Model M(R"(f("a", 1)@1; f(N, X)@next :- f(N, X);)");
+  auto R = M.run(bounds(4, 0, {"a"}));
+  for (int T = 1; T <= 4; ++T)
+    EXPECT_EQ(M.table(*R, "f", T).size(), 1u) << "at " << T;
+}
+
+TEST(Eval, RulesFireOnlyAtListedNodes) {
+  Model M(R"(f("a", 1)@1; f("z", 2)@1; g(N, X) :- f(N, X);)");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  EXPECT_EQ(M.table(*R, "g", 1), std::set<std::string>{"\"a\", 1"});
+}
+
+TEST(Eval, AsyncDeliversAtNextStep) {
+  Model M(Broadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  EXPECT_TRUE(M.table(*R, "log", 1) == std::set<std::string>{"\"a\", \"x\""});
+  EXPECT_EQ(M.table(*R, "log", 2).size(), 3u);
+  EXPECT_FALSE(R->violates());
+  EXPECT_EQ(R->Messages.size(), 2u);
+}
+
+TEST(Eval, OmissionLosesTheMessage) {
+  Model M(Broadcast);
+  FaultSet F;
+  F.Omissions.push_back({"a", "b", 1});
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}), F);
+  EXPECT_FALSE(M.table(*R, "log", 3).count("\"b\", \"x\""));
+  EXPECT_TRUE(R->violates());
+  ASSERT_EQ(R->missingPost().size(), 1u);
+  EXPECT_EQ(M.Ev->symbols().render(R->Tuples[R->missingPost()[0]].Values), "\"b\", \"x\"");
+}
+
+TEST(Eval, CrashedSenderSendsNothingButSelfMessagesArrive) {
+  Model M(R"(
+    p(N, X)@async :- q(N, X), peer(N, M);
+    p(M, X)@async :- q(N, X), peer(N, M);
+    q("a", 1)@1; peer("a", "b")@1;
+  )");
+  FaultSet F;
+  F.Crashes.push_back({"a", 1});
+  auto R = M.run(bounds(2, 0, {"a", "b"}, 1), F);
+  EXPECT_EQ(M.table(*R, "p", 2), std::set<std::string>{"\"a\", 1"});
+}
+
+TEST(Eval, CrashRelationVisibleEverywhereAtEveryTime) {
+  Model M(R"(seen(N, C, T) :- crash(N, C, T);)");
+  FaultSet F;
+  F.Crashes.push_back({"b", 2});
+  auto R = M.run(bounds(3, 0, {"a", "b"}, 1), F);
+  for (int T = 1; T <= 3; ++T)
+    EXPECT_EQ(M.table(*R, "seen", T),
+              (std::set<std::string>{"\"a\", \"b\", 2", "\"b\", \"b\", 2"}));
+}
+
+TEST(Eval, MessagesToUnknownNodesGoNowhere) {
+  Model M(R"(p(M, X)@async :- q(N, X, M); q("a", 1, "zz")@1;)");
+  auto R = M.run(bounds(2, 0, {"a"}));
+  EXPECT_TRUE(M.table(*R, "p", 2).empty());
+}
+
+TEST(Eval, TransitiveClosureSemiNaiveMatchesNaive) {
+  std::string Text = "reach(L, X, Y) :- edge(L, X, Y);\n"
+                     "reach(L, X, Z) :- reach(L, X, Y), edge(L, Y, Z);\n";
+  for (int I = 0; I < 12; ++I)
+    Text += "edge(\"n\", " + std::to_string(I) + ", " + std::to_string((I + 1) % 12) + ")@1;\n";
+  Model M(Text);
+  auto Semi = M.run(bounds(1, 0, {"n"}));
+  EvalOptions Naive;
+  Naive.Strat = Strategy::Naive;
+  auto Slow = M.run(bounds(1, 0, {"n"}), {}, Naive);
+  EXPECT_EQ(M.table(*Semi, "reach", 1), M.table(*Slow, "reach", 1));
+  EXPECT_EQ(M.table(*Semi, "reach", 1).size(), 144u);
+  EXPECT_EQ(Semi->Firings.size(), Slow->Firings.size());
+}
+
+TEST(Eval, ProvenanceIsWellFounded) {
+  // A cycle: every reach tuple is derivable from others, but only firings
+  // whose body tuples were derived strictly earlier are kept.
+  Model M(R"(
+    reach(L, X, Y) :- edge(L, X, Y);
+    reach(L, X, Z) :- reach(L, X, Y), reach(L, Y, Z);
+    edge("n", 1, 2)@1; edge("n", 2, 3)@1; edge("n", 3, 1)@1;
+  )");
+  auto R = M.run(bounds(1, 0, {"n"}));
+  for (const TupleRecord &T : R->Tuples)
+    for (FiringId F : T.Firings)
+      for (TupleId B : R->Firings[F].Body)
+        EXPECT_LT(R->Tuples[B].Rank, T.Rank);
+  // reach(1,2) comes from its edge only.
+  auto Reach = R->relation("reach");
+  auto Id = R->find(*Reach, 1, {Value::symbol(M.Ev->symbols().lookup("n")), Value::integer(1),
+                                Value::integer(2)});
+  ASSERT_TRUE(Id);
+  EXPECT_EQ(R->Tuples[*Id].Firings.size(), 1u);
+}
+
+TEST(Eval, AsyncProvenanceNamesTheMessage) {
+  Model M(Broadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  auto Log = R->relation("log");
+  auto Id = R->find(*Log, 2, {M.Ev->symbols().str("b"), M.Ev->symbols().str("x")});
+  ASSERT_TRUE(Id);
+  ASSERT_EQ(R->Tuples[*Id].Firings.size(), 1u);
+  const Firing &F = R->Firings[R->Tuples[*Id].Firings[0]];
+  ASSERT_TRUE(F.Message);
+  EXPECT_EQ(R->Messages[*F.Message].From, "a");
+  EXPECT_EQ(R->Messages[*F.Message].To, "b");
+  EXPECT_EQ(R->Messages[*F.Message].SendTime, 1);
+}
+
+TEST(Eval, AggregatesGroupAndSkipEmptyGroups) {
+  Model M(R"(
+    v("a", 1, 10)@1; v("a", 2, 10)@1; v("a", 3, 5)@1;
+    n(N, count<I>) :- v(N, I, _);
+    s(N, sum<X>) :- v(N, I, X);
+    lo(N, min<X>) :- v(N, _, X);
+    hi(N, max<I>) :- v(N, I, _);
+    none(N, count<I>) :- v(N, I, _), I > 100;
+  )");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  EXPECT_EQ(M.table(*R, "n", 1), std::set<std::string>{"\"a\", 3"});
+  EXPECT_EQ(M.table(*R, "s", 1), std::set<std::string>{"\"a\", 25"});
+  EXPECT_EQ(M.table(*R, "lo", 1), std::set<std::string>{"\"a\", 5"});
+  EXPECT_EQ(M.table(*R, "hi", 1), std::set<std::string>{"\"a\", 3"});
+  EXPECT_TRUE(M.table(*R, "none", 1).empty());
+}
+
+TEST(Eval, ArithmeticIsRightAssociative) {
+  Model M(R"(v("a", 10)@1; w(N, X - 3 - 2) :- v(N, X); u(N, (X - 3) - 2) :- v(N, X);)");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  EXPECT_EQ(M.table(*R, "w", 1), std::set<std::string>{"\"a\", 9"});
+  EXPECT_EQ(M.table(*R, "u", 1), std::set<std::string>{"\"a\", 5"});
+}
+
+TEST(Eval, NegationSeesLowerStrataComplete) {
+  Model M(R"(
+    item("a", 1)@1; item("a", 2)@1; bad("a", 2)@1;
+    good(N, X) :- item(N, X), notin bad2(N, X);
+    bad2(N, X) :- bad(N, X);
+  )");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  EXPECT_EQ(M.table(*R, "good", 1), std::set<std::string>{"\"a\", 1"});
+}
+
+TEST(Eval, DivisionByZeroIsAnErrorNotACrash) {
+  Model M(R"(v("a", 0)@1; w(N, 1 / X) :- v(N, X);)");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  EXPECT_FALSE(R);
+  EXPECT_NE(M.ErrText.find("division by zero"), std::string::npos) << M.ErrText;
+}
+
+TEST(Eval, BodyAtomAtFixedTimeReadsThatStep) {
+  Model M(R"(
+    b("a", 1)@1;
+    seen(N, X) :- now(N), b(N, X)@1;
+    now("a")@1; now("a")@2; now("a")@3;
+  )");
+  auto R = M.run(bounds(3, 0, {"a"}));
+  EXPECT_EQ(M.table(*R, "seen", 3), std::set<std::string>{"\"a\", 1"});
+}
+
+TEST(Scenario, RejectsContradictoryFaults) {
+  Bounds B = bounds(4, 2, {"a", "b"}, 1);
+  FaultSet F;
+  F.Omissions.push_back({"a", "b", 2});
+  EXPECT_TRUE(checkScenario(B, F).has_value()); // at EFF
+  F.Omissions = {{"a", "a", 1}};
+  EXPECT_TRUE(checkScenario(B, F).has_value()); // to self
+  F.Omissions = {{"a", "b", 1}};
+  EXPECT_FALSE(checkScenario(B, F).has_value());
+  F.Crashes = {{"a", 1}, {"b", 2}};
+  EXPECT_TRUE(checkScenario(B, F).has_value()); // too many crashes
+  F.Crashes = {{"q", 1}};
+  EXPECT_TRUE(checkScenario(B, F).has_value()); // unknown node
+}
+
+TEST(Scenario, ParsesCommandLineFaults) {
+  auto O = parseOmission("a,b,3");
+  ASSERT_TRUE(O);
+  EXPECT_EQ(O->From, "a");
+  EXPECT_EQ(O->Time, 3);
+  EXPECT_FALSE(parseOmission("a,b"));
+  EXPECT_FALSE(parseOmission("a,b,x"));
+  EXPECT_FALSE(parseCrash("a,1x"));
+  EXPECT_TRUE(parseCrash("c,2"));
+}

@@ -1,0 +1,78 @@
+//===- Commands.h - The faultline subcommands -------------------*- C++ -*-===//
+//
+// main.cpp parses the command line into these plain structs; each command is
+// a function from its options to an exit code (see ExitCode).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_TOOL_COMMANDS_H
+#define FAULTLINE_TOOL_COMMANDS_H
+
+#include "faultline/Eval/Scenario.h"
+#include "faultline/IR/AST.h"
+#include "faultline/IR/Diagnostics.h"
+#include "faultline/IR/Validate.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace faultline::tool {
+
+/// The exit codes of SPEC section 5.
+enum ExitCode : int {
+  ExitOk = 0,
+  ExitViolation = 1,
+  ExitBadInput = 2,
+  ExitInternal = 3,
+};
+
+enum class OutputFormat { Text, JSON };
+
+/// A program loaded, validated and stratified, or nothing after errors.
+struct LoadedProgram {
+  ir::Program Program;
+  ir::Stratification Strata;
+};
+std::optional<LoadedProgram> loadAndCheck(const std::vector<std::string> &Files, bool Strict,
+                                          ir::DiagnosticEngine &Diags);
+
+struct PrintOptions {
+  std::vector<std::string> Files;
+  bool WithLocations = false;
+  bool Strict = false;
+};
+int printCommand(const PrintOptions &Opts);
+
+/// Options shared by run and ldfi: the scenario bounds.
+struct ScenarioOptions {
+  std::vector<std::string> Files;
+  eval::Bounds Bounds;
+  bool Strict = false;
+  bool NegativeSupport = false;
+  OutputFormat Format = OutputFormat::Text;
+};
+
+struct RunOptions : ScenarioOptions {
+  std::vector<std::string> Omissions; ///< FROM,TO,T as given.
+  std::vector<std::string> Crashes;   ///< NODE,T as given.
+  std::vector<std::string> Show;
+  bool AllTimes = false;
+};
+int runCommand(const RunOptions &Opts);
+
+enum class SearchStrategy { LDFI, Random, Exhaustive };
+
+struct LdfiOptions : ScenarioOptions {
+  SearchStrategy Strategy = SearchStrategy::LDFI;
+  bool FindAll = false;
+  unsigned MaxRuns = 0;
+  double TimeoutSeconds = 0;
+  uint64_t Seed = 1;
+  std::string LineageDotDir;
+};
+int ldfiCommand(const LdfiOptions &Opts);
+
+} // namespace faultline::tool
+
+#endif // FAULTLINE_TOOL_COMMANDS_H

@@ -1,0 +1,74 @@
+//===- RunCommand.cpp - faultline run: one execution ----------------------===//
+
+#include "Commands.h"
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/Report/RunReport.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace faultline::tool {
+
+/// Turns --omit/--crash arguments into a checked fault set.
+static std::optional<eval::FaultSet> parseFaults(const RunOptions &Opts,
+                                                 ir::DiagnosticEngine &Diags) {
+  eval::FaultSet F;
+  for (const std::string &Text : Opts.Omissions) {
+    auto O = eval::parseOmission(Text);
+    if (!O) {
+      Diags.error("invalid --omit '" + Text + "': expected FROM,TO,TIME");
+      return std::nullopt;
+    }
+    F.Omissions.push_back(*O);
+  }
+  for (const std::string &Text : Opts.Crashes) {
+    auto C = eval::parseCrash(Text);
+    if (!C) {
+      Diags.error("invalid --crash '" + Text + "': expected NODE,TIME");
+      return std::nullopt;
+    }
+    F.Crashes.push_back(*C);
+  }
+  F.normalize();
+  if (auto Problem = eval::checkScenario(Opts.Bounds, F)) {
+    Diags.error(*Problem);
+    return std::nullopt;
+  }
+  return F;
+}
+
+int runCommand(const RunOptions &Opts) {
+  ir::DiagnosticEngine Diags(llvm::errs());
+  auto Faults = parseFaults(Opts, Diags);
+  if (!Faults)
+    return ExitBadInput;
+  auto Loaded = loadAndCheck(Opts.Files, Opts.Strict, Diags);
+  if (!Loaded)
+    return ExitBadInput;
+  eval::Evaluator Ev(Loaded->Program, Loaded->Strata);
+  for (const std::string &Name : Opts.Show)
+    if (llvm::find(Ev.relationNames(), Name) == Ev.relationNames().end()) {
+      Diags.error("--show " + Name + ": the program has no relation of that name");
+      return ExitBadInput;
+    }
+  eval::EvalOptions EO;
+  EO.NegativeSupport = Opts.NegativeSupport;
+  auto Run = Ev.run(Opts.Bounds, *Faults, Diags, EO);
+  if (!Run)
+    return ExitBadInput;
+
+  report::RunReportOptions RO;
+  RO.Show = Opts.Show;
+  RO.AllTimes = Opts.AllTimes;
+  if (Opts.Format == OutputFormat::JSON)
+    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(report::runToJSON(
+                                               *Run, Ev.symbols(), Opts.Bounds, RO)))
+                 << "\n";
+  else
+    report::printRunText(llvm::outs(), *Run, Ev.symbols(), Opts.Bounds, RO);
+  return Run->violates() ? ExitViolation : ExitOk;
+}
+
+} // namespace faultline::tool

@@ -1,0 +1,164 @@
+//===- main.cpp - The faultline command-line driver -----------------------===//
+//
+// A thin driver: parse the subcommand and its options with llvm::cl, hand
+// them to the command, and turn anything unexpected into exit code 3.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <exception>
+
+using namespace llvm;
+using namespace faultline::tool;
+
+static cl::SubCommand PrintCmd("print", "Check a Dedalus program and print it back");
+static cl::SubCommand RunCmd("run", "Run a Dedalus program once under a failure scenario");
+static cl::SubCommand LdfiCmd("ldfi", "Search the failure scenarios of a Dedalus program");
+
+static cl::OptionCategory Cat("faultline options");
+
+// print
+static cl::list<std::string> PrintFiles(cl::Positional, cl::desc("<file.ded>..."),
+                                        cl::OneOrMore, cl::sub(PrintCmd));
+static cl::opt<bool> WithLocations("with-locations",
+                                   cl::desc("Precede each clause with its source location"),
+                                   cl::sub(PrintCmd), cl::cat(Cat));
+
+// Shared by the commands that execute a program.
+static cl::list<std::string> RunFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
+                                      cl::sub(RunCmd));
+static cl::opt<int> EOT("eot", cl::desc("End of time: the last time step (default 3)"),
+                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::alias EOTMolly("EOT", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
+static cl::alias EOTShort("t", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
+static cl::opt<int> EFF("eff",
+                        cl::desc("End of finite failures: omissions only before it (default 2)"),
+                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::alias EFFMolly("EFF", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
+static cl::alias EFFShort("f", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
+// Split by hand rather than with cl::CommaSeparated, which the -N alias
+// would not inherit.
+static cl::list<std::string> Nodes("nodes", cl::desc("Comma-separated node names (required)"),
+                                   cl::OneOrMore, cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --nodes"));
+static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
+                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
+static cl::opt<bool> NegativeSupport("negative-support",
+                                     cl::desc("Record the absent tuples notin relied on"),
+                                     cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
+                                    cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
+                                               clEnumValN(OutputFormat::JSON, "json", "JSON")),
+                                    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+
+// run
+static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TIME (repeatable)"),
+                                  cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> CrashAt("crash", cl::desc("Crash NODE,TIME (repeatable)"),
+                                     cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> Show("show", cl::desc("Also print these relations at EOT"),
+                                  cl::CommaSeparated, cl::sub(RunCmd), cl::cat(Cat));
+static cl::opt<bool> AllTimes("all-times",
+                              cl::desc("Print the --show relations at every time step"),
+                              cl::sub(RunCmd), cl::cat(Cat));
+
+// ldfi
+static cl::list<std::string> LdfiFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
+                                       cl::sub(LdfiCmd));
+static cl::opt<SearchStrategy>
+    Strategy("strategy", cl::desc("How to pick the scenarios to run"),
+             cl::values(clEnumValN(SearchStrategy::LDFI, "ldfi", "Lineage-driven (default)"),
+                        clEnumValN(SearchStrategy::Random, "random", "Random fault injection"),
+                        clEnumValN(SearchStrategy::Exhaustive, "exhaustive",
+                                   "Every scenario, smallest first")),
+             cl::init(SearchStrategy::LDFI), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<bool> FindAll("find-all", cl::desc("Keep searching after the first counterexample"),
+                             cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::alias FindAllMolly("find-all-counterexamples", cl::aliasopt(FindAll),
+                              cl::desc("Alias for --find-all"));
+static cl::opt<unsigned> MaxRuns("max-runs", cl::desc("Stop after this many executions"),
+                                 cl::init(0), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<double> Timeout("timeout", cl::desc("Stop after this many seconds"), cl::init(0),
+                               cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), cl::init(1),
+                              cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<std::string> LineageDot("lineage-dot",
+                                       cl::desc("Write each run's lineage graph to DIR/run-N.dot"),
+                                       cl::value_desc("DIR"), cl::sub(LdfiCmd), cl::cat(Cat));
+
+// Several
+static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles) as errors"),
+                            cl::sub(PrintCmd), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+
+static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
+  ScenarioOptions S;
+  S.Files = Files;
+  S.Bounds.EOT = EOT;
+  S.Bounds.EFF = EFF;
+  S.Bounds.MaxCrashes = MaxCrashes;
+  for (const std::string &List : Nodes) {
+    SmallVector<StringRef, 8> Names;
+    StringRef(List).split(Names, ',');
+    for (StringRef N : Names)
+      S.Bounds.Nodes.push_back(N.trim().str());
+  }
+  S.Strict = Strict;
+  S.NegativeSupport = NegativeSupport;
+  S.Format = Format;
+  return S;
+}
+
+static int dispatch() {
+  if (PrintCmd) {
+    faultline::tool::PrintOptions O;
+    O.Files.assign(PrintFiles.begin(), PrintFiles.end());
+    O.WithLocations = WithLocations;
+    O.Strict = Strict;
+    return printCommand(O);
+  }
+  if (RunCmd) {
+    RunOptions O;
+    static_cast<ScenarioOptions &>(O) = scenarioOptions({RunFiles.begin(), RunFiles.end()});
+    O.Omissions.assign(Omit.begin(), Omit.end());
+    O.Crashes.assign(CrashAt.begin(), CrashAt.end());
+    O.Show.assign(Show.begin(), Show.end());
+    O.AllTimes = AllTimes;
+    return runCommand(O);
+  }
+  if (LdfiCmd) {
+    LdfiOptions O;
+    static_cast<ScenarioOptions &>(O) = scenarioOptions({LdfiFiles.begin(), LdfiFiles.end()});
+    O.Strategy = Strategy;
+    O.FindAll = FindAll;
+    O.MaxRuns = MaxRuns;
+    O.TimeoutSeconds = Timeout;
+    O.Seed = Seed;
+    O.LineageDotDir = LineageDot;
+    return ldfiCommand(O);
+  }
+  errs() << "faultline: error: no command given; try 'faultline --help'\n";
+  return ExitBadInput;
+}
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Cat);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "faultline: lineage-driven fault injection for C++ protocols\n",
+                                   &errs()))
+    return ExitBadInput;
+  try {
+    return dispatch();
+  } catch (const std::exception &E) {
+    errs() << "faultline: internal error: " << E.what() << "\n";
+    return ExitInternal;
+  }
+}
