@@ -369,25 +369,28 @@ private:
   /// (wildcards match anything).
   bool matchesSome(const CAtom &A) {
     int AT = atomTime(A);
-    Tuple Key;
+    Tuple Key, Pattern;
     uint64_t Mask = 0;
     for (size_t Col = 0; Col < A.Args.size() && Col < 64; ++Col) {
-      if (A.Args[Col].K == CTerm::Kind::Wild)
+      if (A.Args[Col].K == CTerm::Kind::Wild) {
+        Pattern.push_back(Value());
         continue;
+      }
       Mask |= uint64_t(1) << Col;
       Key.push_back(value(A.Args[Col]));
+      Pattern.push_back(Key.back());
     }
-    if (Mask == 0)
-      return !R.table(A.Rel, AT).empty();
     bool Found;
-    if (Key.size() == A.Args.size()) {
+    if (Mask == 0)
+      Found = !R.table(A.Rel, AT).empty();
+    else if (Key.size() == A.Args.size())
       Found = R.find(A.Rel, AT, Key).has_value();
-    } else {
-      const ColumnIndex &Index = index(A.Rel, AT, Mask);
-      Found = Index.Groups.count(Key) != 0;
+    else
+      Found = index(A.Rel, AT, Mask).Groups.count(Key) != 0;
+    if (!Found && Opts.NegativeSupport) {
+      uint64_t All = A.Args.size() >= 64 ? ~uint64_t(0) : (uint64_t(1) << A.Args.size()) - 1;
+      Absent.push_back({A.Rel, AT, std::move(Pattern), All & ~Mask});
     }
-    if (!Found && Opts.NegativeSupport && Key.size() == A.Args.size())
-      Absent.push_back({A.Rel, AT, Key});
     return Found;
   }
 

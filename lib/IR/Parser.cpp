@@ -401,6 +401,13 @@ private:
     std::vector<SourceLoc> OpLocs;
     Operands.push_back(parsePrimary(Ctx));
     while (isArithOp(cur().Kind)) {
+      if (Ops.size() + 1 >= MaxExprDepth) {
+        // A chain of N operators is a tree at least N + 1 deep.
+        HadError = true;
+        ++NumErrors;
+        Diags.error(cur().Loc, "expression nested too deeply");
+        throw SyntaxError();
+      }
       Ops.push_back(arithChar(cur().Kind));
       OpLocs.push_back(consume().Loc);
       Operands.push_back(parsePrimary(Ctx));

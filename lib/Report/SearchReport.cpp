@@ -44,7 +44,7 @@ static const char *verdictName(search::Verdict V) {
 
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                      const eval::SymbolTable &Syms, const eval::Bounds &B,
-                     search::Strategy Strat) {
+                     search::Strategy Strat, const SearchReportOptions &Opts) {
   OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}; strategy {}\n", B.EOT, B.EFF,
                     fmt::join(B.Nodes, ","), B.MaxCrashes, strategyName(Strat));
   switch (R.V) {
@@ -75,6 +75,13 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
       OS << "  missing post(" << Syms.render(C.Run->Tuples[Id].Values) << ")\n";
     OS << "  timeline (time, event):\n";
     printTimeline(OS, *C.Run, Syms);
+  }
+  if (Opts.ShowRuns) {
+    OS << "executions:\n";
+    for (size_t I = 0; I < R.Executions.size(); ++I)
+      OS << fmt::format("  {:>4}  {}  {}\n", I + 1,
+                        R.Executions[I].Violates ? "VIOLATION" : "ok       ",
+                        R.Executions[I].Faults.describe());
   }
   OS << fmt::format("runs: {}, time: {:.3f} s, fault space: {} scenarios", R.Runs, R.Seconds,
                     formatCount(R.SpaceSize));
@@ -121,6 +128,11 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"fault_space", static_cast<double>(R.SpaceSize)},
       {"solver_checks", R.SolverChecks},
   };
+  llvm::json::Array Executions;
+  for (const search::Execution &E : R.Executions)
+    Executions.push_back(llvm::json::Object{{"faults", faultsToJSON(E.Faults)},
+                                            {"violates", E.Violates}});
+  Out["executions"] = std::move(Executions);
   if (!R.StopReason.empty())
     Out["stop_reason"] = R.StopReason;
   return Out;

@@ -51,6 +51,7 @@ public:
       Result.Failed = true;
       return nullptr;
     }
+    Result.Executions.push_back({F, R->violates()});
     if (R->violates())
       Result.Found.push_back({F, nullptr, Result.Runs});
     if (Opts.OnProgress) {

@@ -27,6 +27,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -77,52 +78,81 @@ struct HittingSetSolver::Impl {
     return L;
   }
 
+  /// Whether Node (any node if empty) crashes (exactly at Time, if not 0),
+  /// other than as in Except: a node that crashed at c there counts only
+  /// if it crashes earlier.
+  z3::expr crashes(const std::string &Node, int Time, const std::vector<eval::Crash> &Except) {
+    z3::expr_vector Any(Ctx);
+    for (auto &[Name, Down] : this->Down) {
+      if (!Node.empty() && Name != Node)
+        continue;
+      if (Time >= 1 && Time <= B.EOT) {
+        Any.push_back(Time == 1 ? Down[0] : Down[Time - 1] && !Down[Time - 2]);
+        continue;
+      }
+      if (Time != 0)
+        continue;
+      auto Already = std::find_if(Except.begin(), Except.end(),
+                                  [&](const eval::Crash &C) { return C.Node == Name; });
+      if (Already == Except.end())
+        Any.push_back(Down.back());
+      else if (Already->Time > 1)
+        Any.push_back(Down[Already->Time - 2]);
+    }
+    return Any.empty() ? Ctx.bool_val(false) : z3::mk_or(Any);
+  }
+
   /// alive(v) for every vertex reachable from the outcomes, children first.
   std::vector<std::optional<z3::expr>> encode(const lineage::Lineage &L) {
     const LineageGraph &G = L.Graph;
     std::vector<std::optional<z3::expr>> Alive(boost::num_vertices(G));
+    // Lineage is acyclic for stratified programs; an inflationary stratum
+    // can close a cycle through negative support. A vertex met again while
+    // its own value is being computed counts as holding: faults cannot break
+    // a support through such a cycle.
+    enum State : uint8_t { Unvisited, InProgress, Done };
+    std::vector<State> Seen(boost::num_vertices(G), Unvisited);
+    auto Value = [&](Vertex V) { return Alive[V] ? *Alive[V] : Ctx.bool_val(true); };
     std::vector<std::pair<Vertex, bool>> Stack;
     for (Vertex O : L.Outcomes)
       Stack.push_back({O, false});
     while (!Stack.empty()) {
       auto [V, ChildrenDone] = Stack.back();
       Stack.pop_back();
-      if (Alive[V])
-        continue;
       if (!ChildrenDone) {
+        if (Seen[V] != Unvisited)
+          continue;
+        Seen[V] = InProgress;
         Stack.push_back({V, true});
         for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
-          if (!Alive[boost::target(*E, G)])
+          if (Seen[boost::target(*E, G)] == Unvisited)
             Stack.push_back({boost::target(*E, G), false});
         continue;
       }
+      Seen[V] = Done;
       const lineage::LineageVertex &LV = G[V];
+      z3::expr_vector Children(Ctx);
+      for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
+        Children.push_back(Value(boost::target(*E, G)));
       switch (LV.Kind) {
-      case VertexKind::Tuple: {
-        if (LV.Given) {
+      case VertexKind::Tuple:
+        // A given tuple holds in every run; a derived one if a firing does.
+        if (LV.Given)
           Alive[V] = Ctx.bool_val(true);
-          break;
-        }
-        z3::expr_vector Firings(Ctx);
-        for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
-          Firings.push_back(*Alive[boost::target(*E, G)]);
-        Alive[V] = Firings.empty() ? Ctx.bool_val(false) : z3::mk_or(Firings);
+        else
+          Alive[V] = Children.empty() ? Ctx.bool_val(false) : z3::mk_or(Children);
         break;
-      }
-      case VertexKind::Firing: {
-        z3::expr_vector Supports(Ctx);
-        for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
-          Supports.push_back(*Alive[boost::target(*E, G)]);
-        Alive[V] = Supports.empty() ? Ctx.bool_val(true) : z3::mk_and(Supports);
+      case VertexKind::Firing:
+      case VertexKind::Absent:
+        // A firing needs all its supports; an absent tuple stays absent
+        // while all its possible causes stay as they were.
+        Alive[V] = Children.empty() ? Ctx.bool_val(true) : z3::mk_and(Children);
         break;
-      }
       case VertexKind::Message:
         Alive[V] = !lost(LV);
         break;
-      case VertexKind::Absent:
-        // Faults only remove messages; they are not counted on to make an
-        // absent tuple appear (see docs/design.md, negative support).
-        Alive[V] = Ctx.bool_val(true);
+      case VertexKind::NoCrash:
+        Alive[V] = !crashes(LV.From, LV.SendTime, LV.Except);
         break;
       }
     }

@@ -1,76 +1,15 @@
 //===- EvalTest.cpp - Unit tests of forward execution and provenance ------===//
 
-#include "faultline/Eval/Evaluator.h"
-#include "faultline/IR/Parser.h"
-#include "faultline/IR/Validate.h"
-
-#include "llvm/Support/raw_ostream.h"
+#include "TestModel.h"
 
 #include <gtest/gtest.h>
 
-#include <set>
-
 using namespace faultline;
 using namespace faultline::eval;
+using test::bounds;
+using test::Model;
 
-namespace {
-
-/// A program parsed from text, with an evaluator over it.
-class Model {
-public:
-  explicit Model(const std::string &Text) : Errs(ErrText), Diags(Errs) {
-    Diags.setProgram(&Prog);
-    unsigned File = Prog.addFile("test.ded");
-    Diags.addSourceText(File, Text);
-    std::vector<ir::IncludeDirective> Includes;
-    bool Ok = ir::parseBuffer(Text, File, Prog, Includes, Diags) &&
-              ir::validateProgram(Prog, Diags);
-    EXPECT_TRUE(Ok) << ErrText;
-    Ev = std::make_unique<Evaluator>(Prog, ir::stratify(Prog, Diags));
-  }
-
-  std::unique_ptr<Run> run(Bounds B, FaultSet F = {}, EvalOptions O = {}) {
-    F.normalize();
-    return Ev->run(B, F, Diags, O);
-  }
-
-  /// The tuples of Rel at time T, rendered, as a set.
-  std::set<std::string> table(const Run &R, const std::string &Rel, int T) {
-    std::set<std::string> Out;
-    if (auto Id = R.relation(Rel))
-      for (TupleId Tup : R.table(*Id, T))
-        Out.insert(Ev->symbols().render(R.Tuples[Tup].Values));
-    return Out;
-  }
-
-  std::string ErrText;
-  llvm::raw_string_ostream Errs;
-  ir::DiagnosticEngine Diags;
-  ir::Program Prog;
-  std::unique_ptr<Evaluator> Ev;
-};
-
-Bounds bounds(int EOT, int EFF, std::vector<std::string> Nodes, int Crashes = 0) {
-  Bounds B;
-  B.EOT = EOT;
-  B.EFF = EFF;
-  B.Nodes = std::move(Nodes);
-  B.MaxCrashes = Crashes;
-  return B;
-}
-
-const char *Broadcast = R"(
-node(N, M)@next :- node(N, M);
-log(N, P)@next :- log(N, P);
-log(M, P)@async :- bcast(N, P), node(N, M);
-log(N, P) :- bcast(N, P);
-node("a", "b")@1; node("a", "c")@1;
-bcast("a", "x")@1;
-pre(N, P) :- log(N, P), node(_, N);
-post(N, P) :- log(N, P);
-)";
-
-} // namespace
+static const char *Broadcast = test::SendOnceBroadcast;
 
 TEST(Eval, FactsHoldOnlyAtTheirTime) {
   Model M(R"(f("a", 1)@2; g(N, X) :- f(N, X);)");
@@ -182,7 +121,8 @@ TEST(Eval, AsyncProvenanceNamesTheMessage) {
   Model M(Broadcast);
   auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
   auto Log = R->relation("log");
-  auto Id = R->find(*Log, 2, {M.Ev->symbols().str("b"), M.Ev->symbols().str("x")});
+  const SymbolTable &Syms = M.Ev->symbols();
+  auto Id = R->find(*Log, 2, {Value::symbol(Syms.lookup("b")), Value::symbol(Syms.lookup("x"))});
   ASSERT_TRUE(Id);
   ASSERT_EQ(R->Tuples[*Id].Firings.size(), 1u);
   const Firing &F = R->Firings[R->Tuples[*Id].Firings[0]];

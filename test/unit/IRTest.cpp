@@ -379,12 +379,27 @@ TEST(Parser, NestingLimit) {
                    ") :- b(X);";
   EXPECT_TRUE(parse(Ok).Ok);
 
-  // A long operator chain makes a deep tree too.
-  std::string Chain = "a(X";
-  for (int K = 0; K < 1000; ++K)
-    Chain += " + 1";
-  Chain += ") :- b(X);";
-  R = parse(Chain);
+  // A long operator chain makes a deep tree too: 255 operators are fine,
+  // the 256th is reported.
+  auto chain = [](int N) {
+    std::string Chain = "a(X";
+    for (int K = 0; K < N; ++K)
+      Chain += " + 1";
+    return Chain + ") :- b(X);";
+  };
+  EXPECT_TRUE(parse(chain(255)).Ok);
+  R = parse(chain(1000));
+  EXPECT_FALSE(R.Ok);
+  EXPECT_THAT(R.Diags, HasSubstr("1:1025: error: expression nested too deeply"));
+  // Parentheses and chains together.
+  std::string Mixed = "a(";
+  for (int K = 0; K < 200; ++K)
+    Mixed += "1 + (";
+  Mixed += "X";
+  for (int K = 0; K < 200; ++K)
+    Mixed += " * 2 - 1)";
+  Mixed += ") :- b(X);";
+  R = parse(Mixed);
   EXPECT_FALSE(R.Ok);
   EXPECT_THAT(R.Diags, HasSubstr("error: expression nested too deeply"));
 }

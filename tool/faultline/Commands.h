@@ -70,6 +70,7 @@ struct LdfiOptions : ScenarioOptions {
   double TimeoutSeconds = 0;
   uint64_t Seed = 1;
   std::string LineageDotDir;
+  bool ShowRuns = false;
 };
 int ldfiCommand(const LdfiOptions &Opts);
 

@@ -85,7 +85,8 @@ int ldfiCommand(const LdfiOptions &Opts) {
                                      Result, Ev.symbols(), Opts.Bounds, SO.Strat)))
                  << "\n";
   else
-    report::printSearchText(llvm::outs(), Result, Ev.symbols(), Opts.Bounds, SO.Strat);
+    report::printSearchText(llvm::outs(), Result, Ev.symbols(), Opts.Bounds, SO.Strat,
+                            {Opts.ShowRuns});
   return Result.V == search::Verdict::Counterexample ? ExitViolation : ExitOk;
 }
 

@@ -51,9 +51,11 @@ static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --node
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
                                cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
-static cl::opt<bool> NegativeSupport("negative-support",
-                                     cl::desc("Record the absent tuples notin relied on"),
-                                     cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<bool> NegativeSupport(
+    "negative-support",
+    cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
+             "--negative-support=false turns it off)"),
+    cl::init(true), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
                                     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
                                                clEnumValN(OutputFormat::JSON, "json", "JSON")),
@@ -93,6 +95,8 @@ static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), c
 static cl::opt<std::string> LineageDot("lineage-dot",
                                        cl::desc("Write each run's lineage graph to DIR/run-N.dot"),
                                        cl::value_desc("DIR"), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<bool> ShowRuns("show-runs", cl::desc("List every execution of the search"),
+                              cl::sub(LdfiCmd), cl::cat(Cat));
 
 // Several
 static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles) as errors"),
@@ -142,6 +146,7 @@ static int dispatch() {
     O.TimeoutSeconds = Timeout;
     O.Seed = Seed;
     O.LineageDotDir = LineageDot;
+    O.ShowRuns = ShowRuns;
     return ldfiCommand(O);
   }
   errs() << "faultline: error: no command given; try 'faultline --help'\n";

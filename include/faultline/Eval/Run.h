@@ -45,11 +45,13 @@ struct TupleRecord {
   std::vector<FiringId> Firings;
 };
 
-/// An absent tuple that a `notin` relied on (negative support).
+/// An absent tuple that a `notin` relied on (negative support): no tuple of
+/// Rel at Time matched Values, where the columns in WildMask were `_`.
 struct AbsentTuple {
   RelId Rel = 0;
   int Time = 0;
   Tuple Values;
+  uint64_t WildMask = 0;
 };
 
 struct Firing {

@@ -32,6 +32,7 @@ enum class VertexKind {
   Firing,  ///< A rule firing; holds if all successors hold.
   Message, ///< A message between nodes; lost by an omission or a crash.
   Absent,  ///< A tuple a `notin` relied on being absent (negative support).
+  NoCrash, ///< A `notin crash(...)` relied on: holds unless such a crash happens.
 };
 
 struct LineageVertex {
@@ -43,9 +44,13 @@ struct LineageVertex {
   bool Given = false;
   /// For tuples: `rel(values)`, the same in every run (an outcome's identity).
   std::string Key;
-  /// For messages: who sent it to whom, when.
+  /// For messages: who sent it to whom, when. For NoCrash: which node
+  /// (From, empty for any) at which time (SendTime, 0 for any).
   std::string From, To;
   int SendTime = 0;
+  /// For NoCrash of any node: the crashes the run already had, which did
+  /// not make the absent tuple appear.
+  std::vector<eval::Crash> Except;
   /// What a person reads: the key with its time, the rule, or the message.
   std::string Label;
   /// For firings: the rule's location in its source.

@@ -26,9 +26,14 @@ const char *strategyName(search::Strategy S);
 /// "4096" for small numbers, "1.2e+18" for large ones.
 std::string formatCount(long double N);
 
+struct SearchReportOptions {
+  /// List every execution with its faults and verdict.
+  bool ShowRuns = false;
+};
+
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                      const eval::SymbolTable &Syms, const eval::Bounds &B,
-                     search::Strategy Strat);
+                     search::Strategy Strat, const SearchReportOptions &Opts = {});
 
 llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
                                 const eval::Bounds &B, search::Strategy Strat);

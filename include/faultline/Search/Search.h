@@ -63,8 +63,15 @@ struct Counterexample {
   unsigned RunNumber = 0; ///< 1-based position among the executions.
 };
 
+/// One execution of the search, in order.
+struct Execution {
+  eval::FaultSet Faults;
+  bool Violates = false;
+};
+
 struct SearchResult {
   Verdict V = Verdict::Inconclusive;
+  std::vector<Execution> Executions;
   std::vector<Counterexample> Found;
   unsigned Runs = 0;
   double Seconds = 0;

@@ -1,0 +1,95 @@
+//===- LineageTest.cpp - Lineage graphs built from real runs --------------===//
+
+#include "TestModel.h"
+
+#include "faultline/Lineage/Lineage.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+using namespace faultline;
+using lineage::Lineage;
+using lineage::VertexKind;
+using test::bounds;
+using test::Model;
+
+namespace {
+
+size_t countKind(const Lineage &L, VertexKind K) {
+  size_t N = 0;
+  for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+    N += L.Graph[V].Kind == K;
+  return N;
+}
+
+} // namespace
+
+TEST(Lineage, OneOutcomePerPostTuple) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  Lineage L = Lineage::build(*R, M.Prog, M.Ev->symbols());
+  ASSERT_EQ(L.Outcomes.size(), 3u);
+  std::set<std::string> Keys;
+  for (auto O : L.Outcomes)
+    Keys.insert(L.Graph[O].Key);
+  EXPECT_EQ(Keys, (std::set<std::string>{"post(\"a\", \"x\")", "post(\"b\", \"x\")",
+                                         "post(\"c\", \"x\")"}));
+}
+
+TEST(Lineage, DerivationsReachMessagesAndFacts) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  Lineage L = Lineage::build(*R, M.Prog, M.Ev->symbols());
+  // post(b) <- log(b)@3 <- log(b)@2 <- message a->b@1 and bcast(a)@1, node(a,b)@1.
+  EXPECT_EQ(countKind(L, VertexKind::Message), 2u);
+  bool SawFact = false;
+  for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+    SawFact |= L.Graph[V].Given && L.Graph[V].Label == "bcast(\"a\", \"x\")@1";
+  EXPECT_TRUE(SawFact);
+}
+
+TEST(Lineage, SharedSubderivationsAreSharedVertices) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  Lineage L = Lineage::build(*R, M.Prog, M.Ev->symbols());
+  // Every tuple appears once, however many outcomes depend on it.
+  std::set<std::string> Labels;
+  for (auto V : boost::make_iterator_range(boost::vertices(L.Graph))) {
+    if (L.Graph[V].Kind == VertexKind::Tuple) {
+      EXPECT_TRUE(Labels.insert(L.Graph[V].Label).second) << L.Graph[V].Label;
+    }
+  }
+}
+
+TEST(Lineage, DotMarksKindsAndRuleLocations) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(2, 2, {"a", "b", "c"}));
+  Lineage L = Lineage::build(*R, M.Prog, M.Ev->symbols());
+  std::string Dot;
+  llvm::raw_string_ostream OS(Dot);
+  L.writeDot(OS);
+  EXPECT_NE(Dot.find("digraph"), std::string::npos);
+  EXPECT_NE(Dot.find("shape=diamond"), std::string::npos);  // a message
+  EXPECT_NE(Dot.find("shape=box"), std::string::npos);      // a firing
+  EXPECT_NE(Dot.find("test.ded:4"), std::string::npos);     // the @async rule's line
+}
+
+TEST(Lineage, NegativeSupportAddsAbsentTuples) {
+  Model M(R"(
+    item("a", 1)@1;
+    ok(N, X) :- item(N, X), notin bad(N, X);
+    bad("a", 7)@1;
+    pre(N, X) :- item(N, X);
+    post(N, X) :- ok(N, X);
+  )");
+  eval::EvalOptions O;
+  O.NegativeSupport = true;
+  auto R = M.run(bounds(1, 0, {"a"}), {}, O);
+  lineage::BuildOptions BO;
+  BO.NegativeSupport = true;
+  Lineage With = Lineage::build(*R, M.Prog, M.Ev->symbols(), BO);
+  EXPECT_EQ(countKind(With, VertexKind::Absent), 1u);
+  Lineage Without = Lineage::build(*R, M.Prog, M.Ev->symbols());
+  EXPECT_EQ(countKind(Without, VertexKind::Absent), 0u);
+}

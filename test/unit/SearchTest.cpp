@@ -1,0 +1,115 @@
+//===- SearchTest.cpp - The search strategies on small programs -----------===//
+
+#include "TestModel.h"
+
+#include "faultline/Search/Search.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+using namespace faultline;
+using search::Strategy;
+using search::Verdict;
+using test::bounds;
+using test::Model;
+
+namespace {
+
+search::SearchResult searchWith(Model &M, const eval::Bounds &B, Strategy S,
+                                unsigned MaxRuns = 0, bool FindAll = false) {
+  search::SearchOptions O;
+  O.Strat = S;
+  O.MaxRuns = MaxRuns;
+  O.FindAll = FindAll;
+  return search::search(*M.Ev, B, O, M.Diags);
+}
+
+/// Retries until the end; the sender may crash.
+const char *Retry = R"(
+node(N, M)@next :- node(N, M);
+bcast(N, P)@next :- bcast(N, P);
+log(N, P)@next :- log(N, P);
+log(M, P)@async :- bcast(N, P), node(N, M);
+log(N, P) :- bcast(N, P);
+node("a", "b")@1; node("a", "c")@1;
+bcast("a", "x")@1;
+pre(N, P) :- log(N, P), node(_, N), notin crash(N, N, _), log(S, P), notin crash(S, S, _);
+post(N, P) :- log(N, P);
+)";
+
+} // namespace
+
+TEST(Search, LdfiFindsTheOneOmissionThatBreaksSendOnce) {
+  Model M(test::SendOnceBroadcast);
+  auto R = searchWith(M, bounds(4, 2, {"a", "b", "c"}), Strategy::LDFI);
+  ASSERT_EQ(R.V, Verdict::Counterexample);
+  ASSERT_EQ(R.Found.size(), 1u);
+  EXPECT_EQ(R.Found[0].Faults.size(), 1u);
+  EXPECT_EQ(R.Runs, 2u);
+  ASSERT_TRUE(R.Found[0].Run);
+  EXPECT_TRUE(R.Found[0].Run->violates());
+}
+
+TEST(Search, LdfiFindAllReportsEachMinimalCounterexample) {
+  Model M(test::SendOnceBroadcast);
+  auto R = searchWith(M, bounds(4, 2, {"a", "b", "c"}), Strategy::LDFI, 0, /*FindAll=*/true);
+  std::set<std::string> Found;
+  for (auto &C : R.Found)
+    Found.insert(C.Faults.describe());
+  EXPECT_EQ(Found, (std::set<std::string>{"omit a->b@1", "omit a->c@1"}));
+}
+
+TEST(Search, LdfiCertifiesRetryWithoutCrashes) {
+  Model M(Retry);
+  auto R = searchWith(M, bounds(5, 3, {"a", "b", "c"}), Strategy::LDFI);
+  EXPECT_EQ(R.V, Verdict::Certified);
+  EXPECT_LT(R.Runs, 5u);
+}
+
+TEST(Search, ExhaustiveAgreesWithLdfi) {
+  Model M(Retry);
+  for (int Crashes : {0, 1}) {
+    eval::Bounds B = bounds(4, 2, {"a", "b", "c"}, Crashes);
+    auto L = searchWith(M, B, Strategy::LDFI);
+    auto E = searchWith(M, B, Strategy::Exhaustive);
+    EXPECT_EQ(L.V, E.V) << "crashes " << Crashes;
+    if (E.V == Verdict::Counterexample) {
+      EXPECT_EQ(L.Found[0].Faults.size(), E.Found[0].Faults.size());
+      EXPECT_LE(L.Runs, E.Runs);
+    }
+  }
+}
+
+TEST(Search, ExhaustiveVisitsTheWholeSpaceWhenCertifying) {
+  Model M(Retry);
+  eval::Bounds B = bounds(3, 2, {"a", "b", "c"}, 1);
+  auto E = searchWith(M, B, Strategy::Exhaustive, 0, /*FindAll=*/true);
+  // Every scenario of the space is run exactly once.
+  EXPECT_EQ(static_cast<long double>(E.Runs), search::faultSpaceSize(B));
+}
+
+TEST(Search, NoFaultNeededWhenTheFailureFreeRunViolates) {
+  Model M(R"(pre("a", 1)@1; never(N, X) :- pre(N, X), X > 5; post(N, X) :- never(N, X);)");
+  auto R = searchWith(M, bounds(1, 0, {"a"}), Strategy::LDFI);
+  EXPECT_EQ(R.V, Verdict::Counterexample);
+  EXPECT_TRUE(R.NoFaultNeeded);
+  EXPECT_EQ(R.Runs, 1u);
+}
+
+TEST(Search, MaxRunsEndsTheSearchInconclusive) {
+  Model M(Retry);
+  auto R = searchWith(M, bounds(5, 3, {"a", "b", "c"}, 1), Strategy::Random, 3);
+  EXPECT_LE(R.Runs, 3u);
+  if (R.V != Verdict::Counterexample) {
+    EXPECT_EQ(R.V, Verdict::Inconclusive);
+    EXPECT_EQ(R.StopReason, "max runs reached");
+  }
+}
+
+TEST(Search, FaultSpaceSizeSmallCases) {
+  // Two nodes, EFF 2: one send step, two channels: 4 scenarios.
+  EXPECT_EQ(search::faultSpaceSize(bounds(3, 2, {"a", "b"}, 0)), 4.0L);
+  // EFF 0, one crash among two nodes over 3 steps: none, or 2*3.
+  EXPECT_EQ(search::faultSpaceSize(bounds(3, 0, {"a", "b"}, 1)), 7.0L);
+}
