@@ -259,9 +259,11 @@ private:
       if (!inRange(Rec.Rank, Step.Range, AT))
         return;
       // Bind the atom's free slots; a slot repeated in the atom must agree.
-      std::vector<int> Newly;
+      // (A fixed array: this runs for every row a join visits.)
+      int Newly[64];
+      size_t NumNewly = 0;
       bool Ok = true;
-      for (size_t Col = 0; Col < A.Args.size() && Ok; ++Col) {
+      for (size_t Col = 0; Col < A.Args.size() && Col < 64 && Ok; ++Col) {
         const CTerm &Arg = A.Args[Col];
         if (Arg.K == CTerm::Kind::Const) {
           Ok = Arg.C == Rec.Values[Col];
@@ -271,7 +273,7 @@ private:
           } else {
             Slots[Arg.Slot] = Rec.Values[Col];
             BoundSlots[Arg.Slot] = true;
-            Newly.push_back(Arg.Slot);
+            Newly[NumNewly++] = Arg.Slot;
           }
         }
       }
@@ -285,8 +287,8 @@ private:
       if (Ok)
         join(Plan, StepNo + 1);
       Absent.resize(AbsentMark);
-      for (int S : Newly)
-        BoundSlots[S] = false;
+      for (size_t I = 0; I < NumNewly; ++I)
+        BoundSlots[Newly[I]] = false;
     };
 
     // Round-restricted scans of the current step only touch its rows;
@@ -487,6 +489,9 @@ private:
     Head.reserve(Cur->Head.size());
     for (const CTerm &H : Cur->Head)
       Head.push_back(value(H));
+    // A same-time head derived in an earlier round is not well-founded here.
+    if (Cur->Time == ir::HeadTime::Now && R.find(Cur->HeadRel, T, Head))
+      return;
     Firing F;
     F.Rule = Cur->Index;
     F.Time = T;

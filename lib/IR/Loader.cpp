@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "faultline/IR/Parser.h"
+#include "faultline/IR/Validate.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -145,6 +146,7 @@ bool loadProgram(const std::vector<std::string> &Paths, Program &P,
   L.setBaseDir(Paths.front());
   for (const std::string &Path : Paths)
     L.loadTopLevel(Path);
+  readSingletonNotinVariablesAsWildcards(P, Diags);
   return Diags.errorCount() == ErrorsBefore;
 }
 

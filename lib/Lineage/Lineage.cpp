@@ -8,10 +8,14 @@
 
 // GCC 12 reports a false -Wmaybe-uninitialized inside Boost's write_graphviz
 // once it is inlined here; the warning is about Boost's iterator, not ours.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/graphviz.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include <fmt/format.h>
 

@@ -35,7 +35,6 @@ private:
   eval::Bounds B;
   std::vector<eval::Omission> Omissions;
   std::vector<eval::Crash> Crashes;
-  size_t Size = 0;
   std::vector<size_t> Pick; ///< Indices into the concatenated atom list.
   bool Started = false;
   bool Done = false;

@@ -124,16 +124,19 @@ SearchResult searchLDFI(Searcher &S) {
     auto R = S.execute(*Next);
     if (!R)
       break;
-    if (S.Result.Runs == 1 && R->violates())
-      S.Result.NoFaultNeeded = true;
-    // A violating run still teaches the lineage of the outcomes it kept.
-    lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
-    S.writeDot(L);
-    Solver.addLineage(L, *Next);
-    if (R->violates())
+    if (R->violates()) {
+      if (S.Result.Runs == 1)
+        S.Result.NoFaultNeeded = true;
       S.keep(std::move(R));
-    if (S.done() || S.Result.NoFaultNeeded)
-      break;
+      if (S.done() || S.Result.NoFaultNeeded)
+        break;
+      Solver.exclude(*Next);
+    } else {
+      // Only passing runs teach: a violating run's faults are a finding.
+      lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
+      S.writeDot(L);
+      Solver.addRun(L, *Next);
+    }
     Next = Solver.next();
   }
   S.Result.SolverChecks = Solver.stats().Checks;

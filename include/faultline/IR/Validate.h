@@ -28,6 +28,12 @@ struct Stratification {
   std::vector<unsigned> TemporalRules;
 };
 
+/// Molly reads a variable that occurs only once in a rule, inside a
+/// `notin`, as a wildcard (there is no value for it to have). Rewrites such
+/// variables to `_` with a warning, so that the safety check can hold every
+/// other unbound `notin` variable to account. loadProgram does this.
+void readSingletonNotinVariablesAsWildcards(Program &P, DiagnosticEngine &Diags);
+
 /// Checks that P is a program faultline can run: safe variables, consistent
 /// arities (including the built-in `crash/3`), supported forms. Reports
 /// every problem through Diags; returns false on any error.

@@ -2,12 +2,20 @@
 //
 // Turns lineage into the question LDFI asks Z3: which smallest sets of faults
 // (omissions before EFF, at most `crashes` crashed nodes) would break every
-// known derivation of some good outcome? A message is lost by its omission
-// or by a crash of its sender at or before its send time.
+// known derivation of some good outcome? A message is lost by its omission or
+// by a crash of its sender at or before its send time.
 //
-// Candidates come out smallest first, each shrunk to a minimal set, from one
-// incremental solver: a found set's supersets are blocked (they cannot be
-// minimal) until new lineage changes the question.
+// A run's derivations were made under that run's faults (a retry a loss
+// triggered, an abort a crash caused), so they bind only the candidates that
+// include those faults; and a candidate may target an outcome only if it
+// includes the faults of a run in which the outcome held. Molly asks one
+// solver per run for extensions of that run's faults; one incremental solver
+// with every run's constraints, each guarded by "includes this run's faults",
+// asks the same question with everything learnt so far.
+//
+// Candidates come out smallest first, each shrunk to a minimal set. A found
+// set's supersets are blocked until the next run: they may be minimal for the
+// question that run's lineage adds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,13 +43,17 @@ public:
   HittingSetSolver(const HittingSetSolver &) = delete;
   HittingSetSolver &operator=(const HittingSetSolver &) = delete;
 
-  /// Learns from a run made under Faults: from now on a candidate must break
-  /// every derivation, in L too, of the outcome it targets. Faults itself is
-  /// never proposed again.
-  void addLineage(const lineage::Lineage &L, const eval::FaultSet &Faults);
+  /// Learns from a passing run made under Faults, whose lineage is L. Faults
+  /// itself is never proposed again.
+  void addRun(const lineage::Lineage &L, const eval::FaultSet &Faults);
+
+  /// Never proposes F (a set that was run and violated: a finding, whose
+  /// lineage is not a good outcome's).
+  void exclude(const eval::FaultSet &F);
 
   /// The next minimal fault set, smallest first, or nothing when no fault
-  /// set within the bounds breaks all known derivations of any outcome.
+  /// set within the bounds breaks all known derivations of an outcome it may
+  /// target.
   std::optional<eval::FaultSet> next();
 
   const SolverStats &stats() const;

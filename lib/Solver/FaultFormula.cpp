@@ -1,0 +1,204 @@
+//===- FaultFormula.cpp - Fault variables and lineage as formulas ---------===//
+
+#include "FaultFormula.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace faultline::solver {
+
+using lineage::LineageGraph;
+using lineage::Vertex;
+using lineage::VertexKind;
+
+FaultFormula::FaultFormula(z3::context &Ctx, z3::solver &S, const eval::Bounds &B)
+    : Ctx(Ctx), B(B) {
+  if (B.MaxCrashes <= 0)
+    return;
+  z3::expr_vector Crashed(Ctx);
+  for (const std::string &N : B.Nodes) {
+    std::vector<z3::expr> &Times = Down[N];
+    for (int T = 1; T <= B.EOT; ++T) {
+      Times.push_back(Ctx.bool_const(fmt::format("down_{}_{}", N, T).c_str()));
+      if (T > 1)
+        S.add(z3::implies(Times[T - 2], Times[T - 1]));
+    }
+    Crashed.push_back(Times.back());
+  }
+  S.add(z3::atmost(Crashed, static_cast<unsigned>(B.MaxCrashes)));
+}
+
+z3::expr FaultFormula::omission(const std::string &From, const std::string &To, int T) {
+  auto Key = std::make_tuple(From, To, T);
+  auto It = Omit.find(Key);
+  if (It == Omit.end())
+    It = Omit.emplace(Key, Ctx.bool_const(fmt::format("omit_{}_{}_{}", From, To, T).c_str()))
+             .first;
+  return It->second;
+}
+
+z3::expr FaultFormula::crashesAt(const std::string &Node, int T) {
+  auto It = Down.find(Node);
+  if (It == Down.end() || T < 1 || T > B.EOT)
+    return Ctx.bool_val(false);
+  const std::vector<z3::expr> &D = It->second;
+  return T == 1 ? D[0] : D[T - 1] && !D[T - 2];
+}
+
+z3::expr FaultFormula::includes(const eval::FaultSet &F) {
+  z3::expr_vector All(Ctx);
+  for (const eval::Omission &O : F.Omissions)
+    All.push_back(omission(O.From, O.To, O.Time));
+  for (const eval::Crash &C : F.Crashes)
+    All.push_back(crashesAt(C.Node, C.Time));
+  return All.empty() ? Ctx.bool_val(true) : z3::mk_and(All);
+}
+
+z3::expr_vector FaultFormula::exactly(const eval::FaultSet &F) {
+  z3::expr_vector A(Ctx);
+  for (auto &[Key, V] : Omit)
+    A.push_back(F.omits(std::get<0>(Key), std::get<1>(Key), std::get<2>(Key)) ? V : !V);
+  for (auto &[Node, Times] : Down) {
+    std::optional<int> At = F.crashTime(Node);
+    for (int T = 1; T <= B.EOT; ++T)
+      A.push_back(At && *At <= T ? Times[T - 1] : !Times[T - 1]);
+  }
+  return A;
+}
+
+z3::expr_vector FaultFormula::counted() {
+  z3::expr_vector Vars(Ctx);
+  for (auto &[Key, V] : Omit)
+    Vars.push_back(V);
+  for (auto &[Node, Times] : Down)
+    Vars.push_back(Times.back());
+  return Vars;
+}
+
+eval::FaultSet FaultFormula::read(const z3::model &M) {
+  eval::FaultSet F;
+  for (auto &[Key, V] : Omit)
+    if (M.eval(V, true).is_true())
+      F.Omissions.push_back({std::get<0>(Key), std::get<1>(Key), std::get<2>(Key)});
+  for (auto &[Node, Times] : Down)
+    for (int T = 1; T <= B.EOT; ++T)
+      if (M.eval(Times[T - 1], true).is_true()) {
+        F.Crashes.push_back({Node, T});
+        break;
+      }
+  F.normalize();
+  return F;
+}
+
+z3::expr FaultFormula::notSupersetOf(const eval::FaultSet &F) {
+  // Within what is known, an earlier crash of the same node cuts at least
+  // what a later one cuts, so it counts as a superset too.
+  z3::expr_vector Out(Ctx);
+  for (const eval::Omission &O : F.Omissions)
+    Out.push_back(!omission(O.From, O.To, O.Time));
+  for (const eval::Crash &C : F.Crashes)
+    Out.push_back(!Down.at(C.Node)[C.Time - 1]);
+  return Out.empty() ? Ctx.bool_val(false) : z3::mk_or(Out);
+}
+
+unsigned FaultFormula::size() const {
+  unsigned N = static_cast<unsigned>(Omit.size());
+  for (auto &[Node, Times] : Down)
+    N += static_cast<unsigned>(Times.size());
+  return N;
+}
+
+z3::expr FaultFormula::lost(const lineage::LineageVertex &M) {
+  z3::expr L = Ctx.bool_val(false);
+  if (M.SendTime < B.EFF)
+    L = L || omission(M.From, M.To, M.SendTime);
+  auto Node = Down.find(M.From);
+  if (Node != Down.end() && M.SendTime >= 1 && M.SendTime <= B.EOT)
+    L = L || Node->second[M.SendTime - 1];
+  return L;
+}
+
+z3::expr FaultFormula::crashes(const std::string &Node, int Time,
+                               const std::vector<eval::Crash> &Except) {
+  // Node empty: any node; Time 0: at any time. A node that crashed at c in
+  // Except counts only if it crashes earlier.
+  z3::expr_vector Any(Ctx);
+  for (auto &[Name, Times] : Down) {
+    if (!Node.empty() && Name != Node)
+      continue;
+    if (Time != 0) {
+      Any.push_back(crashesAt(Name, Time));
+      continue;
+    }
+    const std::string &Named = Name; // (lambdas cannot capture bindings in C++17)
+    auto Already = std::find_if(Except.begin(), Except.end(),
+                                [&](const eval::Crash &C) { return C.Node == Named; });
+    if (Already == Except.end())
+      Any.push_back(Times.back());
+    else if (Already->Time > 1)
+      Any.push_back(Times[Already->Time - 2]);
+  }
+  return Any.empty() ? Ctx.bool_val(false) : z3::mk_or(Any);
+}
+
+std::vector<z3::expr> FaultFormula::outcomes(const lineage::Lineage &L) {
+  const LineageGraph &G = L.Graph;
+  std::vector<std::optional<z3::expr>> Alive(boost::num_vertices(G));
+  // Lineage is acyclic for stratified programs; an inflationary stratum can
+  // close a cycle through negative support. A vertex met again while its
+  // own value is being computed counts as holding: faults cannot break a
+  // support through such a cycle.
+  enum State : uint8_t { Unvisited, InProgress, Done };
+  std::vector<State> Seen(boost::num_vertices(G), Unvisited);
+  auto Value = [&](Vertex V) { return Alive[V] ? *Alive[V] : Ctx.bool_val(true); };
+  std::vector<std::pair<Vertex, bool>> Stack;
+  for (Vertex O : L.Outcomes)
+    Stack.push_back({O, false});
+  while (!Stack.empty()) {
+    auto [V, ChildrenDone] = Stack.back();
+    Stack.pop_back();
+    if (!ChildrenDone) {
+      if (Seen[V] != Unvisited)
+        continue;
+      Seen[V] = InProgress;
+      Stack.push_back({V, true});
+      for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
+        if (Seen[boost::target(*E, G)] == Unvisited)
+          Stack.push_back({boost::target(*E, G), false});
+      continue;
+    }
+    Seen[V] = Done;
+    const lineage::LineageVertex &LV = G[V];
+    z3::expr_vector Children(Ctx);
+    for (auto [E, End] = boost::out_edges(V, G); E != End; ++E)
+      Children.push_back(Value(boost::target(*E, G)));
+    switch (LV.Kind) {
+    case VertexKind::Tuple:
+      // A given tuple holds in every run; a derived one if a firing does.
+      if (LV.Given)
+        Alive[V] = Ctx.bool_val(true);
+      else
+        Alive[V] = Children.empty() ? Ctx.bool_val(false) : z3::mk_or(Children);
+      break;
+    case VertexKind::Firing:
+    case VertexKind::Absent:
+      // A firing needs all its supports; an absent tuple stays absent while
+      // all its possible causes stay as they were.
+      Alive[V] = Children.empty() ? Ctx.bool_val(true) : z3::mk_and(Children);
+      break;
+    case VertexKind::Message:
+      Alive[V] = !lost(LV);
+      break;
+    case VertexKind::NoCrash:
+      Alive[V] = !crashes(LV.From, LV.SendTime, LV.Except);
+      break;
+    }
+  }
+  std::vector<z3::expr> Out;
+  for (Vertex O : L.Outcomes)
+    Out.push_back(Value(O));
+  return Out;
+}
+
+} // namespace faultline::solver

@@ -1,0 +1,67 @@
+//===- FaultFormula.h - Fault variables and lineage as formulas -*- C++ -*-===//
+//
+// Private to the solver. The fault variables of one search, over one Z3
+// context:
+//   omit(F,T,t)  the messages from F to T sent at t are lost (t < EFF);
+//   down(N,t)    N has crashed at or before t, with down(N,t) -> down(N,t+1)
+//                so that each node crashes at most once; at most `crashes`
+//                nodes have down(N,EOT).
+// and the reading of a lineage graph as a formula over them: a tuple holds
+// if any of its firings does, a firing if all its supports do, a message
+// unless omitted or sent by a node that was down.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LIB_SOLVER_FAULTFORMULA_H
+#define FAULTLINE_LIB_SOLVER_FAULTFORMULA_H
+
+#include "faultline/Eval/Scenario.h"
+#include "faultline/Lineage/Lineage.h"
+
+#include <z3++.h>
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace faultline::solver {
+
+class FaultFormula {
+public:
+  /// Declares the crash variables and their constraints in S.
+  FaultFormula(z3::context &Ctx, z3::solver &S, const eval::Bounds &B);
+
+  z3::expr omission(const std::string &From, const std::string &To, int T);
+  /// N crashes exactly at T.
+  z3::expr crashesAt(const std::string &Node, int T);
+  /// The fault set F happens (perhaps among others).
+  z3::expr includes(const eval::FaultSet &F);
+  /// Assumptions that fix every fault variable to exactly F.
+  z3::expr_vector exactly(const eval::FaultSet &F);
+  /// Every variable that counts toward a fault set's size.
+  z3::expr_vector counted();
+  /// The fault set a model chose.
+  eval::FaultSet read(const z3::model &M);
+  /// The clause that excludes every superset of F: its omissions and its
+  /// crashes at the same or earlier times, and maybe more.
+  z3::expr notSupersetOf(const eval::FaultSet &F);
+
+  /// alive(o) for each outcome of L, in the order of L.Outcomes.
+  std::vector<z3::expr> outcomes(const lineage::Lineage &L);
+
+  unsigned size() const;
+
+private:
+  z3::expr lost(const lineage::LineageVertex &Message);
+  z3::expr crashes(const std::string &Node, int Time, const std::vector<eval::Crash> &Except);
+
+  z3::context &Ctx;
+  eval::Bounds B;
+  std::map<std::tuple<std::string, std::string, int>, z3::expr> Omit;
+  std::map<std::string, std::vector<z3::expr>> Down;
+};
+
+} // namespace faultline::solver
+
+#endif // FAULTLINE_LIB_SOLVER_FAULTFORMULA_H
