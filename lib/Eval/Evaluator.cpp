@@ -544,7 +544,7 @@ private:
                                Cur->HeadRel, Head);
     auto [It, Inserted] = MessageIds.try_emplace(Key, static_cast<MessageId>(R.Messages.size()));
     if (Inserted)
-      R.Messages.push_back({FromName, ToName, T, Cur->HeadRel, Head, Fate});
+      R.Messages.push_back({FromName, ToName, T, Cur->HeadRel, Head, Fate, Cur->Index});
     if (Fate != MessageFate::Delivered)
       return;
     F.Message = It->second;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace faultline::report {
 
@@ -35,8 +36,9 @@ void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms)
   // Messages are recorded in send order; a crash is shown before the
   // messages of its time step, which it silences.
   std::vector<eval::Crash> Crashes = R.Faults.Crashes;
-  std::stable_sort(Crashes.begin(), Crashes.end(),
-                   [](const eval::Crash &A, const eval::Crash &B) { return A.Time < B.Time; });
+  std::sort(Crashes.begin(), Crashes.end(), [](const eval::Crash &A, const eval::Crash &B) {
+    return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
+  });
   auto Crash = Crashes.begin();
   for (const eval::Message &M : R.Messages) {
     for (; Crash != Crashes.end() && Crash->Time <= M.SendTime; ++Crash)

@@ -15,3 +15,8 @@ config.substitutions.append(("%faultline", os.path.join(config.faultline_obj_roo
 config.substitutions.append(("%models", os.path.join(config.faultline_src_root, "test", "models")))
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.test_source_root, "Inputs", "expect_exit.py")))
+config.substitutions.append(("%annotations", os.path.join(config.faultline_src_root, "annotations")))
+# The frontend's own flags for a test translation unit (a fixed compilation
+# database, as clang-tidy takes one after `--`).
+config.substitutions.append(
+    ("%cxxflags", "-std=c++17 -I" + os.path.join(config.faultline_src_root, "annotations")))

@@ -74,6 +74,28 @@ struct LdfiOptions : ScenarioOptions {
 };
 int ldfiCommand(const LdfiOptions &Opts);
 
+/// What the C++ commands share: where the code and its build are.
+struct SourceOptions {
+  std::string BuildPath;
+  std::vector<std::string> Files;
+  std::vector<std::string> ExtraArgs;
+  std::string Scenario; ///< Empty: every scenario.
+  std::optional<std::vector<std::string>> FixedArgs; ///< After `--`.
+};
+
+struct ExtractOptions : SourceOptions {
+  std::string Output; ///< Empty or "-": standard output.
+};
+int extractCommand(const ExtractOptions &Opts);
+
+struct CheckOptions : SourceOptions {
+  std::optional<int> EOT, EFF, Crashes; ///< Overrides of the scenario's bounds.
+  bool NegativeSupport = true;
+  unsigned MaxRuns = 0;
+  double TimeoutSeconds = 0;
+};
+int checkCommand(const CheckOptions &Opts);
+
 } // namespace faultline::tool
 
 #endif // FAULTLINE_TOOL_COMMANDS_H

@@ -21,6 +21,8 @@ using namespace faultline::tool;
 static cl::SubCommand PrintCmd("print", "Check a Dedalus program and print it back");
 static cl::SubCommand RunCmd("run", "Run a Dedalus program once under a failure scenario");
 static cl::SubCommand LdfiCmd("ldfi", "Search the failure scenarios of a Dedalus program");
+static cl::SubCommand ExtractCmd("extract", "Print the model extracted from annotated C++");
+static cl::SubCommand CheckCmd("check", "Search the scenarios of annotated C++ for counterexamples");
 
 static cl::OptionCategory Cat("faultline options");
 
@@ -35,12 +37,12 @@ static cl::opt<bool> WithLocations("with-locations",
 static cl::list<std::string> RunFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
                                       cl::sub(RunCmd));
 static cl::opt<int> EOT("eot", cl::desc("End of time: the last time step (default 3)"),
-                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::alias EOTMolly("EOT", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::alias EOTShort("t", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::opt<int> EFF("eff",
                         cl::desc("End of finite failures: omissions only before it (default 2)"),
-                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::alias EFFMolly("EFF", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 static cl::alias EFFShort("f", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 // Split by hand rather than with cl::CommaSeparated, which the -N alias
@@ -49,7 +51,7 @@ static cl::list<std::string> Nodes("nodes", cl::desc("Comma-separated node names
                                    cl::OneOrMore, cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --nodes"));
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
-                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
@@ -87,9 +89,9 @@ static cl::opt<bool> FindAll("find-all", cl::desc("Keep searching after the firs
 static cl::alias FindAllMolly("find-all-counterexamples", cl::aliasopt(FindAll),
                               cl::desc("Alias for --find-all"));
 static cl::opt<unsigned> MaxRuns("max-runs", cl::desc("Stop after this many executions"),
-                                 cl::init(0), cl::sub(LdfiCmd), cl::cat(Cat));
+                                 cl::init(0), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<double> Timeout("timeout", cl::desc("Stop after this many seconds"), cl::init(0),
-                               cl::sub(LdfiCmd), cl::cat(Cat));
+                               cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), cl::init(1),
                               cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<std::string> LineageDot("lineage-dot",
@@ -98,9 +100,27 @@ static cl::opt<std::string> LineageDot("lineage-dot",
 static cl::opt<bool> ShowRuns("show-runs", cl::desc("List every execution of the search"),
                               cl::sub(LdfiCmd), cl::cat(Cat));
 
+// extract and check: C++ sources and their compilation database
+static cl::list<std::string> SourceFiles(cl::Positional, cl::desc("[<source.cpp>...]"),
+                                         cl::ZeroOrMore, cl::sub(ExtractCmd), cl::sub(CheckCmd));
+static cl::opt<std::string> BuildPath("p", cl::desc("Build folder with compile_commands.json"),
+                                      cl::value_desc("BUILD_DIR"), cl::sub(ExtractCmd),
+                                      cl::sub(CheckCmd), cl::cat(Cat));
+static cl::list<std::string> ExtraArgs("extra-arg",
+                                       cl::desc("Append this argument to each compile command"),
+                                       cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
+                                     cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> Output("o", cl::desc("Write the model here (default: stdout)"),
+                                   cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::cat(Cat));
+
 // Several
 static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles) as errors"),
                             cl::sub(PrintCmd), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+
+/// The compiler arguments after `--` (extract and check), as clang-tidy
+/// takes them.
+static std::optional<std::vector<std::string>> FixedArgs;
 
 static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   ScenarioOptions S;
@@ -149,12 +169,44 @@ static int dispatch() {
     O.ShowRuns = ShowRuns;
     return ldfiCommand(O);
   }
+  if (ExtractCmd || CheckCmd) {
+    SourceOptions Src;
+    Src.BuildPath = BuildPath;
+    Src.Files.assign(SourceFiles.begin(), SourceFiles.end());
+    Src.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    Src.Scenario = Scenario;
+    Src.FixedArgs = FixedArgs;
+    if (ExtractCmd) {
+      ExtractOptions O;
+      static_cast<SourceOptions &>(O) = Src;
+      O.Output = Output;
+      return extractCommand(O);
+    }
+    CheckOptions O;
+    static_cast<SourceOptions &>(O) = Src;
+    if (EOT.getNumOccurrences())
+      O.EOT = EOT;
+    if (EFF.getNumOccurrences())
+      O.EFF = EFF;
+    if (MaxCrashes.getNumOccurrences())
+      O.Crashes = MaxCrashes;
+    O.NegativeSupport = NegativeSupport;
+    O.MaxRuns = MaxRuns;
+    O.TimeoutSeconds = Timeout;
+    return checkCommand(O);
+  }
   errs() << "faultline: error: no command given; try 'faultline --help'\n";
   return ExitBadInput;
 }
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  for (int I = 1; I < argc; ++I)
+    if (StringRef(argv[I]) == "--") {
+      FixedArgs.emplace(argv + I + 1, argv + argc);
+      argc = I;
+      break;
+    }
   cl::HideUnrelatedOptions(Cat);
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "faultline: lineage-driven fault injection for C++ protocols\n",

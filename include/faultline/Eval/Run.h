@@ -77,6 +77,7 @@ struct Message {
   RelId Rel = 0;
   Tuple Values;
   MessageFate Fate = MessageFate::Delivered;
+  uint32_t Rule = 0; ///< The @async rule that first sent it.
 };
 
 class Run {

@@ -1,0 +1,947 @@
+//===- Lowering.cpp - Handlers and invariants to rules --------------------===//
+//
+// A Path is one way through the code so far: the body literals it needs
+// (trigger, state reads, conditions), the values of locals, the symbolic
+// value of each scalar state member it read or assigned (later statements see
+// earlier assignments), and whether it returned. Expressions evaluate to a
+// Dedalus term per path; a test such as `s.count(x)` splits a path in two.
+// Effects are rules emitted with the path's body at the point they happen:
+// sends and set updates right away, scalar assignments when the path ends
+// (only the last assignment of a path counts).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Lowering.h"
+
+#include "Collect.h"
+
+#include "faultline/IR/Validate.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+namespace faultline::frontend {
+
+namespace {
+
+using ir::Atom;
+using ir::BodyElem;
+using ir::Term;
+
+/// A process object the code reads: `this` in a handler, a parameter in an
+/// invariant. Var is the node variable standing for it.
+struct Object {
+  const Role *R = nullptr;
+  std::string Var;
+};
+
+struct Path {
+  std::vector<BodyElem> Body;
+  std::map<const clang::ValueDecl *, Term> Locals;
+  std::map<std::pair<std::string, const clang::FieldDecl *>, Term> Scalars;
+  std::map<const clang::FieldDecl *, clang::SourceLocation> Assigned;
+  std::vector<Term> Quantified;
+  bool Returned = false;
+  bool InLoop = false;
+};
+
+using Valued = std::vector<std::pair<Path, Term>>;
+
+Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
+  Atom A;
+  A.Relation = std::move(Relation);
+  A.Args = std::move(Args);
+  A.Negated = Negated;
+  return A;
+}
+
+/// Unwraps what does not change a value: casts, parentheses, temporaries,
+/// copies of strings.
+const clang::Expr *strip(const clang::Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
+             C && C->getNumArgs() == 1 && !llvm::isa<clang::CXXTemporaryObjectExpr>(C))
+      E = C->getArg(0);
+    else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+ir::CmpOp negate(ir::CmpOp Op) {
+  switch (Op) {
+  case ir::CmpOp::EQ:
+    return ir::CmpOp::NE;
+  case ir::CmpOp::NE:
+    return ir::CmpOp::EQ;
+  case ir::CmpOp::LT:
+    return ir::CmpOp::GE;
+  case ir::CmpOp::LE:
+    return ir::CmpOp::GT;
+  case ir::CmpOp::GT:
+    return ir::CmpOp::LE;
+  case ir::CmpOp::GE:
+    return ir::CmpOp::LT;
+  }
+  return Op;
+}
+
+std::optional<ir::CmpOp> comparison(clang::BinaryOperatorKind K) {
+  switch (K) {
+  case clang::BO_EQ:
+    return ir::CmpOp::EQ;
+  case clang::BO_NE:
+    return ir::CmpOp::NE;
+  case clang::BO_LT:
+    return ir::CmpOp::LT;
+  case clang::BO_LE:
+    return ir::CmpOp::LE;
+  case clang::BO_GT:
+    return ir::CmpOp::GT;
+  case clang::BO_GE:
+    return ir::CmpOp::GE;
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<char> arithmetic(clang::BinaryOperatorKind K) {
+  switch (K) {
+  case clang::BO_Add:
+  case clang::BO_AddAssign:
+    return '+';
+  case clang::BO_Sub:
+  case clang::BO_SubAssign:
+    return '-';
+  case clang::BO_Mul:
+  case clang::BO_MulAssign:
+    return '*';
+  case clang::BO_Div:
+  case clang::BO_DivAssign:
+    return '/';
+  case clang::BO_Rem:
+  case clang::BO_RemAssign:
+    return '%';
+  default:
+    return std::nullopt;
+  }
+}
+
+/// A whole C++ construct rejected: no rule of the function is emitted.
+struct Unsupported {};
+
+class Executor {
+public:
+  /// Writers records, per scalar member, which handlers assign it.
+  using WriterMap = std::map<const clang::FieldDecl *, std::set<std::string>>;
+  Executor(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M,
+           WriterMap &Writers)
+      : Proto(P), Ctx(Ctx), Rep(R), M(M), Writers(Writers) {}
+
+  // ---- Handlers ----------------------------------------------------------
+
+  void lowerHandler(const Role &Ro, const Handler &H) {
+    Self = Object{&Ro, "Node"};
+    Path Start;
+    if (H.Message) {
+      // fl_current(Node, _, "kind", From, fields..., _...)
+      std::vector<Term> Cols{Term::variable("Node"), Term::wildcard(),
+                             Term::string(H.Message->Relation), Term::variable("From")};
+      for (const clang::FieldDecl *F : H.Message->Fields) {
+        Term V = variableFor(F->getName(), Counter);
+        MessageFields[F] = V;
+        Cols.push_back(V);
+      }
+      while (Cols.size() < 4 + M.inboxWidth())
+        Cols.push_back(Term::wildcard());
+      MessageParam = H.MessageParam;
+      FromParam = H.FromParam;
+      Start.Body.push_back(atom(CurrentRelation, Cols));
+      Start.Body.push_back(atom(RoleRelation, {Term::variable("Node"), Term::string(Ro.Name)}));
+    } else {
+      Start.Body.push_back(atom(RoleRelation, {Term::variable("Node"), Term::string(Ro.Name)}));
+    }
+    HandlerName = Ro.Name + "::" + H.Method->getNameAsString();
+    IsPeriodic = H.Message == nullptr;
+    if (H.Message)
+      M.addHandler(H.Message->Relation,
+                   {HandlerName, M.loc(Ctx.getSourceManager(), H.Method->getLocation())});
+    try {
+      std::vector<Path> Ends = exec(H.Method->getBody(), {Start});
+      for (Path &End : Ends)
+        emitAssignments(End);
+      for (ir::Rule &Rule : Pending)
+        M.addRule(std::move(Rule));
+    } catch (const Unsupported &) {
+    }
+  }
+
+  // ---- Invariants --------------------------------------------------------
+
+  void lowerInvariant(const clang::FunctionDecl *F) {
+    InvariantName = F->getNameAsString();
+    InvariantLoc = F->getLocation();
+    M.addInvariantDeclaration({InvariantName, M.loc(Ctx.getSourceManager(), InvariantLoc)});
+    Path Start;
+    std::vector<BodyElem> Liveness;
+    for (const clang::ParmVarDecl *Param : F->parameters()) {
+      const Role *Ro = Proto.roleOf(Param->getType().getNonReferenceType()->getAsRecordDecl());
+      if (!Ro) {
+        Rep.error(Param->getLocation(),
+                  "the parameters of an invariant must be processes (const Role &)");
+        return;
+      }
+      Term V = variableFor(Param->getName(), Counter);
+      NodeParams[Param] = Object{Ro, V.Text};
+      Start.Body.push_back(atom(RoleRelation, {V, Term::string(Ro->Name)}));
+      // Only live nodes are held to the invariant: a crashed node keeps
+      // computing in the model, but nobody can observe it.
+      Liveness.push_back(atom(ir::CrashRelation, {V, V, Term::wildcard()}, true));
+      Start.Quantified.push_back(V);
+    }
+    if (NodeParams.empty()) {
+      Rep.error(F->getLocation(), "an invariant needs at least one process parameter");
+      return;
+    }
+    Start.Body.insert(Start.Body.end(), Liveness.begin(), Liveness.end());
+    InInvariant = true;
+    try {
+      exec(F->getBody(), {Start});
+      for (ir::Rule &Rule : Pending)
+        M.addRule(std::move(Rule));
+      for (InvariantCase &C : Cases)
+        M.addInvariant(std::move(C));
+    } catch (const Unsupported &) {
+    }
+  }
+
+private:
+  // ---- Statements --------------------------------------------------------
+
+  std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In) {
+    std::vector<Path> Live, Done;
+    for (Path &P : In)
+      (P.Returned ? Done : Live).push_back(std::move(P));
+    if (Live.empty() || !S)
+      return concat(std::move(Live), std::move(Done));
+    std::vector<Path> Out;
+    if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
+      Out = std::move(Live);
+      for (const clang::Stmt *Child : C->body())
+        Out = exec(Child, std::move(Out));
+    } else if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S)) {
+      Out = execDecl(D, std::move(Live));
+    } else if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S)) {
+      Out = execIf(I, std::move(Live));
+    } else if (const auto *R = llvm::dyn_cast<clang::ReturnStmt>(S)) {
+      Out = execReturn(R, std::move(Live));
+    } else if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S)) {
+      Out = execLoop(F, std::move(Live));
+    } else if (llvm::isa<clang::NullStmt>(S)) {
+      Out = std::move(Live);
+    } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
+      for (Path &P : Live)
+        for (Path &Q : execEffect(E, std::move(P)))
+          Out.push_back(std::move(Q));
+    } else {
+      fail(S->getBeginLoc(), std::string("a '") + S->getStmtClassName() + "' statement",
+           "use if/else, early return, and range-for loops over state sets");
+    }
+    return concat(std::move(Out), std::move(Done));
+  }
+
+  static std::vector<Path> concat(std::vector<Path> A, std::vector<Path> B) {
+    for (Path &P : B)
+      A.push_back(std::move(P));
+    return A;
+  }
+
+  std::vector<Path> execDecl(const clang::DeclStmt *D, std::vector<Path> In) {
+    for (const clang::Decl *Decl : D->decls()) {
+      const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
+      if (!V || !V->hasInit() || !isScalarType(V->getType()))
+        fail(Decl->getLocation(), "this declaration",
+             "declare locals of integer, bool, enum or string type with an initializer");
+      std::vector<Path> Out;
+      for (Path &P : In)
+        for (auto &[Q, T] : eval(V->getInit(), std::move(P))) {
+          Q.Locals[V] = T;
+          Out.push_back(std::move(Q));
+        }
+      In = std::move(Out);
+    }
+    return In;
+  }
+
+  std::vector<Path> execIf(const clang::IfStmt *I, std::vector<Path> In) {
+    if (I->getInit() || I->getConditionVariable())
+      fail(I->getBeginLoc(), "an if statement with an initializer", "declare the variable before the if");
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      std::vector<Path> Then = assume(I->getCond(), true, P);
+      std::vector<Path> Else = assume(I->getCond(), false, P);
+      // `if (cond) return false;` in an invariant: the property is !cond
+      // where the path stood before the if.
+      if (InInvariant && returnsFalse(I->getThen())) {
+        violation(P, I->getCond(), /*PropertyIsTrue=*/false, I->getBeginLoc());
+        for (Path &Q : Then)
+          Q.Returned = true;
+      } else {
+        Then = exec(I->getThen(), std::move(Then));
+      }
+      if (I->getElse())
+        Else = exec(I->getElse(), std::move(Else));
+      Out = concat(concat(std::move(Out), std::move(Then)), std::move(Else));
+    }
+    return Out;
+  }
+
+  static bool returnsFalse(const clang::Stmt *S) {
+    if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S))
+      return C->size() == 1 && returnsFalse(C->body_front());
+    const auto *R = llvm::dyn_cast<clang::ReturnStmt>(S);
+    if (!R || !R->getRetValue())
+      return false;
+    const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(strip(R->getRetValue()));
+    return B && !B->getValue();
+  }
+
+  std::vector<Path> execReturn(const clang::ReturnStmt *R, std::vector<Path> In) {
+    if (InLoopBody)
+      fail(R->getBeginLoc(), "a return inside a loop",
+           "a loop is lowered to a join over all elements at once; move the return out");
+    for (Path &P : In) {
+      if (InInvariant) {
+        const clang::Expr *V = R->getRetValue();
+        const auto *B = V ? llvm::dyn_cast<clang::CXXBoolLiteralExpr>(strip(V)) : nullptr;
+        if (!V)
+          fail(R->getBeginLoc(), "a return without a value", "an invariant returns a bool");
+        if (!B)
+          violation(P, V, /*PropertyIsTrue=*/true, R->getBeginLoc());
+        else if (!B->getValue())
+          fail(R->getBeginLoc(), "an unconditional 'return false'",
+               "an invariant fails under a condition: write 'if (cond) return false;'");
+      } else if (R->getRetValue()) {
+        fail(R->getBeginLoc(), "a return with a value", "handlers return void");
+      }
+      P.Returned = true;
+    }
+    return In;
+  }
+
+  std::vector<Path> execLoop(const clang::CXXForRangeStmt *F, std::vector<Path> In) {
+    auto [Obj, State] = stateSet(F->getRangeInit(), F->getBeginLoc());
+    const clang::VarDecl *Var = F->getLoopVariable();
+    bool Outer = !InLoopBody;
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      Path Each = P;
+      Term E = variableFor(Var->getName(), Counter);
+      Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
+      Each.Locals[Var] = E;
+      Each.Quantified.push_back(E);
+      InLoopBody = true;
+      exec(F->getBody(), {Each});
+      InLoopBody = !Outer;
+      // The loop's effects were emitted per element; after it, the path
+      // goes on as it was.
+      Out.push_back(std::move(P));
+    }
+    return Out;
+  }
+
+  // ---- Effects -----------------------------------------------------------
+
+  std::vector<Path> execEffect(const clang::Expr *E, Path P) {
+    E = strip(E);
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
+      if (Protocol::isSend(Call->getDirectCallee()))
+        return send(Call, std::move(P));
+      if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
+        if (auto Updated = setUpdate(MC, P))
+          return *Updated;
+      if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(Call))
+        fail(Op->getBeginLoc(), "this operator call", "assign scalars with = += -= ++ --");
+      return inlineCall(Call, std::move(P));
+    }
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E))
+      if (B->isAssignmentOp())
+        return assign(B->getLHS(), B->getRHS(), B->getOpcode(), B->getBeginLoc(), std::move(P));
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E))
+      if (U->isIncrementDecrementOp())
+        return assign(U->getSubExpr(), nullptr, U->isIncrementOp() ? clang::BO_AddAssign
+                                                                   : clang::BO_SubAssign,
+                      U->getBeginLoc(), std::move(P));
+    fail(E->getBeginLoc(), "this expression statement",
+         "a handler's statements send, update state, or call helpers");
+  }
+
+  std::vector<Path> send(const clang::CallExpr *Call, Path P) {
+    if (Call->getNumArgs() != 2)
+      fail(Call->getBeginLoc(), "a send with other than two arguments",
+           "call the send primitive as send(destination, Message{...})");
+    const MessageType *Msg = Proto.messageOf(Call->getArg(1)->getType());
+    if (!Msg)
+      fail(Call->getArg(1)->getBeginLoc(), "sending a value that is not a FL_MESSAGE struct",
+           "mark the message type with FL_MESSAGE");
+    const clang::Expr *Init = strip(Call->getArg(1));
+    std::vector<const clang::Expr *> Fields;
+    if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Init)) {
+      for (const clang::Expr *F : L->inits())
+        Fields.push_back(F);
+    } else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(Init)) {
+      for (const clang::Expr *F : C->arguments())
+        Fields.push_back(F);
+    } else {
+      fail(Init->getBeginLoc(), "a message that is not built in the send call",
+           "write send(destination, Message{field, ...})");
+    }
+    if (Fields.size() != Msg->Fields.size())
+      fail(Init->getBeginLoc(), "a message with fields left out",
+           "give every field of the message in order");
+    std::vector<Path> Out;
+    for (auto &[Q, Dst] : eval(Call->getArg(0), std::move(P))) {
+      std::vector<std::pair<Path, std::vector<Term>>> Partial{{std::move(Q), {}}};
+      for (const clang::Expr *F : Fields) {
+        std::vector<std::pair<Path, std::vector<Term>>> Next;
+        for (auto &[Q2, Terms] : Partial)
+          for (auto &[Q3, T] : eval(F, std::move(Q2))) {
+            std::vector<Term> More = Terms;
+            More.push_back(T);
+            Next.push_back({std::move(Q3), std::move(More)});
+          }
+        Partial = std::move(Next);
+      }
+      for (auto &[Q4, Terms] : Partial) {
+        std::vector<Term> Cols{Dst, Term::variable(Self.Var)};
+        Cols.insert(Cols.end(), Terms.begin(), Terms.end());
+        emit(atom(Msg->Relation, Cols), ir::HeadTime::Async, Q4, Call->getBeginLoc());
+        Out.push_back(std::move(Q4));
+      }
+    }
+    return Out;
+  }
+
+  std::optional<std::vector<Path>> setUpdate(const clang::CXXMemberCallExpr *MC, Path &P) {
+    std::string Method = MC->getMethodDecl()->getNameAsString();
+    if (Method != "insert" && Method != "erase")
+      return std::nullopt;
+    const StateMember *State = nullptr;
+    Object Obj;
+    if (!memberState(MC->getImplicitObjectArgument(), Obj, State) ||
+        State->K != StateMember::Kind::Set)
+      return std::nullopt;
+    if (Obj.Var != Self.Var)
+      fail(MC->getBeginLoc(), "updating another process's state",
+           "a handler updates its own node's state and sends messages to others");
+    if (MC->getNumArgs() != 1)
+      fail(MC->getBeginLoc(), "this form of " + Method, "insert or erase one element");
+    std::vector<Path> Out;
+    for (auto &[Q, T] : eval(MC->getArg(0), P)) {
+      if (Method == "insert")
+        emit(atom(State->Relation, {Term::variable(Self.Var), T}), ir::HeadTime::Next, Q,
+             MC->getBeginLoc());
+      else
+        emit(atom(State->Relation + "_del", {Term::variable(Self.Var), T}), ir::HeadTime::Now,
+             Q, MC->getBeginLoc());
+      Out.push_back(std::move(Q));
+    }
+    return Out;
+  }
+
+  std::vector<Path> assign(const clang::Expr *Target, const clang::Expr *Value,
+                           clang::BinaryOperatorKind Op, clang::SourceLocation Loc, Path P) {
+    Target = strip(Target);
+    // A local: its new value is a term.
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Target))
+      if (P.Locals.count(D->getDecl())) {
+        std::vector<Path> Out;
+        for (auto &[Q, T] : combine(Target, Value, Op, std::move(P))) {
+          Q.Locals[D->getDecl()] = T;
+          Out.push_back(std::move(Q));
+        }
+        return Out;
+      }
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(Target, Obj, State) || State->K != StateMember::Kind::Scalar)
+      fail(Loc, "this assignment", "assign locals or scalar state members of the node");
+    if (Obj.Var != Self.Var)
+      fail(Loc, "assigning another process's state",
+           "a handler updates its own node's state and sends messages to others");
+    if (InLoopBody)
+      fail(Loc, "assigning a scalar inside a loop",
+           "a loop is lowered to a join over all elements at once; compute the value with "
+           "a condition outside the loop");
+    checkSingleWriter(State->Field, Loc);
+    std::vector<Path> Out;
+    for (auto &[Q, T] : combine(Target, Value, Op, std::move(P))) {
+      Q.Scalars[{Self.Var, State->Field}] = T;
+      Q.Assigned[State->Field] = Loc;
+      Out.push_back(std::move(Q));
+    }
+    return Out;
+  }
+
+  /// The value `Target Op= Value` gives (plain `=` when Op is BO_Assign).
+  Valued combine(const clang::Expr *Target, const clang::Expr *Value,
+                 clang::BinaryOperatorKind Op, Path P) {
+    if (Op == clang::BO_Assign)
+      return eval(Value, std::move(P));
+    auto Arith = arithmetic(Op);
+    if (!Arith)
+      fail(Target->getBeginLoc(), "this compound assignment", "use = += -= *= /= %= ++ --");
+    Valued Out;
+    for (auto &[Q, Old] : eval(Target, std::move(P))) {
+      if (!Value) {
+        Out.push_back({Q, Term::arith(*Arith, Old, Term::integer(1))});
+        continue;
+      }
+      for (auto &[Q2, V] : eval(Value, Q))
+        Out.push_back({std::move(Q2), Term::arith(*Arith, Old, V)});
+    }
+    return Out;
+  }
+
+  /// A scalar set by a periodic handler and by another handler of the role
+  /// would get two values in one step.
+  void checkSingleWriter(const clang::FieldDecl *F, clang::SourceLocation Loc) {
+    std::set<std::string> &Of = Writers[F];
+    Of.insert(IsPeriodic ? "periodic:" + HandlerName : "receive");
+    bool Periodic = false;
+    for (const std::string &W : Of)
+      Periodic |= llvm::StringRef(W).starts_with("periodic:");
+    if (Periodic && Of.size() > 1)
+      fail(Loc, "assigning '" + F->getNameAsString() + "' in a periodic handler and in another handler",
+           "handlers that run in the same step read the same state; let one handler own the scalar");
+  }
+
+  /// Calls to helpers: a member or free function whose body is visible.
+  std::vector<Path> inlineCall(const clang::CallExpr *Call, Path P) {
+    const clang::FunctionDecl *F = Call->getDirectCallee();
+    if (!F || !F->hasBody() || markOf(F) != "")
+      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getNameAsString() : std::string("?")) + "'",
+           "call the send primitive, insert/erase on state sets, or helpers whose body is visible");
+    if (++Depth > 8)
+      fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
+    std::vector<Path> In;
+    for (Valued::value_type &Bound : bindArguments(F, Call, std::move(P)))
+      In.push_back(std::move(Bound.first));
+    std::vector<Path> Out = exec(F->getBody(), std::move(In));
+    for (Path &Q : Out)
+      Q.Returned = false; // a return ends the helper, not the handler
+    --Depth;
+    return Out;
+  }
+
+  Valued bindArguments(const clang::FunctionDecl *F, const clang::CallExpr *Call, Path P) {
+    Valued Partial{{std::move(P), Term()}};
+    for (unsigned I = 0; I < F->getNumParams() && I < Call->getNumArgs(); ++I) {
+      Valued Next;
+      for (auto &[Q, Unused] : Partial)
+        for (auto &[Q2, T] : eval(Call->getArg(I), std::move(Q))) {
+          Q2.Locals[F->getParamDecl(I)] = T;
+          Next.push_back({std::move(Q2), Term()});
+        }
+      Partial = std::move(Next);
+    }
+    return Partial;
+  }
+
+  // ---- Expressions -------------------------------------------------------
+
+  Valued eval(const clang::Expr *E, Path P) {
+    E = strip(E);
+    if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
+      return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getLimitedValue()))}};
+    if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
+      return {{std::move(P), Term::integer(B->getValue() ? 1 : 0)}};
+    if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(E))
+      return {{std::move(P), Term::string(S->getString().str())}};
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(E))
+      return evalName(D, std::move(P));
+    if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(E))
+      return evalMember(Mem, std::move(P));
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
+      if (auto Op = arithmetic(B->getOpcode())) {
+        Valued Out;
+        for (auto &[Q, L] : eval(B->getLHS(), std::move(P)))
+          for (auto &[Q2, R] : eval(B->getRHS(), std::move(Q)))
+            Out.push_back({std::move(Q2), Term::arith(*Op, L, R)});
+        return Out;
+      }
+      if (B->isComparisonOp() || B->isLogicalOp())
+        return truthValue(E, std::move(P));
+    }
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E)) {
+      if (U->getOpcode() == clang::UO_Minus) {
+        Valued Out;
+        for (auto &[Q, V] : eval(U->getSubExpr(), std::move(P)))
+          Out.push_back({std::move(Q), Term::arith('-', Term::integer(0), V)});
+        return Out;
+      }
+      if (U->getOpcode() == clang::UO_LNot)
+        return truthValue(E, std::move(P));
+    }
+    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E)) {
+      Valued Out;
+      for (Path &Q : assume(C->getCond(), true, P))
+        for (auto &V : eval(C->getTrueExpr(), std::move(Q)))
+          Out.push_back(std::move(V));
+      for (Path &Q : assume(C->getCond(), false, P))
+        for (auto &V : eval(C->getFalseExpr(), std::move(Q)))
+          Out.push_back(std::move(V));
+      return Out;
+    }
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E))
+      if (auto V = setQuery(MC, P))
+        return *V;
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
+      return evalCall(Call, std::move(P));
+    fail(E->getBeginLoc(), std::string("this expression (") + E->getStmtClassName() + ")",
+         "use arithmetic, comparisons, state and message fields, and helper calls");
+  }
+
+  Valued evalName(const clang::DeclRefExpr *D, Path P) {
+    const clang::ValueDecl *Decl = D->getDecl();
+    if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(Decl))
+      return {{std::move(P), Term::string(En->getNameAsString())}};
+    if (auto It = P.Locals.find(Decl); It != P.Locals.end())
+      return {{std::move(P), It->second}};
+    if (FromParam && Decl == FromParam)
+      return {{std::move(P), Term::variable("From")}};
+    fail(D->getBeginLoc(), "a use of '" + Decl->getNameAsString() + "'",
+         "read locals, parameters, state, message fields and enum constants");
+  }
+
+  Valued evalMember(const clang::MemberExpr *Mem, Path P) {
+    const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+    const clang::Expr *Base = strip(Mem->getBase());
+    if (Field && MessageParam) {
+      if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base); D && D->getDecl() == MessageParam) {
+        auto It = MessageFields.find(Field);
+        if (It == MessageFields.end())
+          fail(Mem->getBeginLoc(), "this message field", "message fields must be scalars");
+        return {{std::move(P), It->second}};
+      }
+    }
+    Object Obj;
+    if (!Field || !objectOf(Base, Obj))
+      fail(Mem->getBeginLoc(), "this member access", "read state members and message fields");
+    if (Field == Obj.R->Self)
+      return {{std::move(P), Term::variable(Obj.Var)}};
+    const StateMember *State = stateIn(*Obj.R, Field);
+    if (!State || State->K != StateMember::Kind::Scalar)
+      fail(Mem->getBeginLoc(), "reading '" + Field->getNameAsString() + "' as a value",
+           "read scalar state members; test sets with count/empty/size or loop over them");
+    auto Key = std::make_pair(Obj.Var, Field);
+    auto It = P.Scalars.find(Key);
+    if (It != P.Scalars.end())
+      return {{std::move(P), It->second}};
+    Term V = variableFor(Field->getName(), Counter);
+    P.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), V}));
+    P.Scalars[Key] = V;
+    return {{std::move(P), V}};
+  }
+
+  Valued evalCall(const clang::CallExpr *Call, Path P) {
+    const clang::FunctionDecl *F = Call->getDirectCallee();
+    std::string Name = F ? F->getQualifiedNameAsString() : "";
+    if ((Name == "std::min" || Name == "std::max") && Call->getNumArgs() == 2) {
+      // min(a, b): a where a <= b, b elsewhere (max alike).
+      Valued Out;
+      for (auto &[Q, A] : eval(Call->getArg(0), std::move(P)))
+        for (auto &[Q2, B] : eval(Call->getArg(1), std::move(Q))) {
+          ir::CmpOp Op = Name == "std::min" ? ir::CmpOp::LE : ir::CmpOp::GE;
+          Path First = Q2;
+          if (compare(First, Op, A, B))
+            Out.push_back({std::move(First), A});
+          if (compare(Q2, negate(Op), A, B))
+            Out.push_back({std::move(Q2), B});
+        }
+      return Out;
+    }
+    if (!F || !F->hasBody() || markOf(F) != "")
+      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getNameAsString() : std::string("?")) + "'",
+           "call helpers whose body is visible, std::min, std::max, or set queries");
+    // A helper returning a value: `return <expr>;` after its parameters.
+    const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
+    const auto *Ret = Body && Body->size() == 1
+                          ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
+                          : nullptr;
+    if (!Ret || !Ret->getRetValue())
+      fail(Call->getBeginLoc(), "a call to '" + F->getNameAsString() + "' in an expression",
+           "a helper used as a value must consist of one 'return <expression>;'");
+    if (++Depth > 8)
+      fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
+    Valued Out;
+    for (auto &[Q, Unused] : bindArguments(F, Call, std::move(P)))
+      for (auto &V : eval(Ret->getRetValue(), std::move(Q)))
+        Out.push_back(std::move(V));
+    --Depth;
+    return Out;
+  }
+
+  /// `s.count(x)`, `s.contains(x)`, `s.empty()`, `s.size()` on a state set.
+  std::optional<Valued> setQuery(const clang::CXXMemberCallExpr *MC, const Path &P) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(MC->getImplicitObjectArgument(), Obj, State) ||
+        State->K != StateMember::Kind::Set)
+      return std::nullopt;
+    std::string Method = MC->getMethodDecl()->getNameAsString();
+    Term Node = Term::variable(Obj.Var);
+    Valued Out;
+    if ((Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
+      for (auto &[Q, X] : eval(MC->getArg(0), P)) {
+        Path In = Q, Out0 = Q;
+        In.Body.push_back(atom(State->Relation, {Node, X}));
+        Out0.Body.push_back(atom(State->Relation, {Node, X}, true));
+        Out.push_back({std::move(In), Term::integer(1)});
+        Out.push_back({std::move(Out0), Term::integer(0)});
+      }
+      return Out;
+    }
+    if (Method == "empty") {
+      Path Empty = P, Some = P;
+      Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}, true));
+      Some.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}));
+      return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
+    }
+    if (Method == "size") {
+      M.needSize(*State);
+      Path Empty = P, Some = P;
+      Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}, true));
+      Term Count = variableFor(State->Field->getName().str() + "Size", Counter);
+      Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
+      return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
+    }
+    fail(MC->getBeginLoc(), "'" + Method + "' on a state set",
+         "use count, empty, size, insert, erase, or a range-for loop");
+  }
+
+  /// The paths on which a condition has the given truth.
+  std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P) {
+    E = strip(E);
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E); U && U->getOpcode() == clang::UO_LNot)
+      return assume(U->getSubExpr(), !Truth, std::move(P));
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
+      bool And = B->getOpcode() == clang::BO_LAnd, Or = B->getOpcode() == clang::BO_LOr;
+      if (And || Or) {
+        // a && b: true where both are; false where a is, or a is true and b false.
+        bool Short = And ? !Truth : Truth;
+        std::vector<Path> Out = Short ? assume(B->getLHS(), Truth, P) : std::vector<Path>{};
+        for (Path &Q : assume(B->getLHS(), !Short, std::move(P)))
+          for (Path &R : assume(B->getRHS(), Truth, std::move(Q)))
+            Out.push_back(std::move(R));
+        return Out;
+      }
+      if (auto Op = comparison(B->getOpcode())) {
+        std::vector<Path> Out;
+        for (auto &[Q, L] : eval(B->getLHS(), std::move(P)))
+          for (auto &[Q2, R] : eval(B->getRHS(), std::move(Q)))
+            if (compare(Q2, Truth ? *Op : negate(*Op), L, R))
+              Out.push_back(std::move(Q2));
+        return Out;
+      }
+    }
+    if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
+      return B->getValue() == Truth ? std::vector<Path>{std::move(P)} : std::vector<Path>{};
+    std::vector<Path> Out;
+    for (auto &[Q, V] : eval(E, std::move(P)))
+      if (compare(Q, Truth ? ir::CmpOp::NE : ir::CmpOp::EQ, V, Term::integer(0)))
+        Out.push_back(std::move(Q));
+    return Out;
+  }
+
+  /// Adds `L Op R` to the path; false if it is a constant falsehood.
+  static bool compare(Path &P, ir::CmpOp Op, const Term &L, const Term &R) {
+    if (L.K == Term::Kind::Integer && R.K == Term::Kind::Integer) {
+      int64_t A = L.Int, B = R.Int;
+      switch (Op) {
+      case ir::CmpOp::EQ:
+        return A == B;
+      case ir::CmpOp::NE:
+        return A != B;
+      case ir::CmpOp::LT:
+        return A < B;
+      case ir::CmpOp::LE:
+        return A <= B;
+      case ir::CmpOp::GT:
+        return A > B;
+      case ir::CmpOp::GE:
+        return A >= B;
+      }
+    }
+    ir::Comparison C;
+    C.Op = Op;
+    C.LHS = L;
+    C.RHS = R;
+    P.Body.push_back(C);
+    return true;
+  }
+
+  /// 1 where the condition holds, 0 where it does not.
+  Valued truthValue(const clang::Expr *E, Path P) {
+    Valued Out;
+    for (Path &Q : assume(E, true, P))
+      Out.push_back({std::move(Q), Term::integer(1)});
+    for (Path &Q : assume(E, false, std::move(P)))
+      Out.push_back({std::move(Q), Term::integer(0)});
+    return Out;
+  }
+
+  // ---- Objects and state -------------------------------------------------
+
+  bool objectOf(const clang::Expr *Base, Object &Obj) {
+    Base = strip(Base);
+    if (llvm::isa<clang::CXXThisExpr>(Base) && Self.R) {
+      Obj = Self;
+      return true;
+    }
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base))
+      if (auto It = NodeParams.find(D->getDecl()); It != NodeParams.end()) {
+        Obj = It->second;
+        return true;
+      }
+    return false;
+  }
+
+  static const StateMember *stateIn(const Role &R, const clang::FieldDecl *F) {
+    for (const StateMember &S : R.State)
+      if (S.Field == F)
+        return &S;
+    return nullptr;
+  }
+
+  bool memberState(const clang::Expr *E, Object &Obj, const StateMember *&State) {
+    const auto *Mem = llvm::dyn_cast_or_null<clang::MemberExpr>(strip(E));
+    if (!Mem || !objectOf(Mem->getBase(), Obj))
+      return false;
+    const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+    State = F ? stateIn(*Obj.R, F) : nullptr;
+    return State != nullptr;
+  }
+
+  std::pair<Object, const StateMember *> stateSet(const clang::Expr *Range,
+                                                   clang::SourceLocation Loc) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(Range, Obj, State) || State->K != StateMember::Kind::Set)
+      fail(Loc, "a loop over something other than a state set",
+           "loop over a std::set state member of the node (or of an invariant's process)");
+    return {Obj, State};
+  }
+
+  // ---- Emitting rules ----------------------------------------------------
+
+  void emit(Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc) {
+    ir::Rule R;
+    R.Head = std::move(Head);
+    R.Time = Time;
+    R.Body = P.Body;
+    R.Loc = M.loc(Ctx.getSourceManager(), Loc);
+    R.Origin = HandlerName + ": " + sourceText(Loc);
+    Pending.push_back(std::move(R));
+  }
+
+  /// The scalar assignments of a finished path: the last value of each.
+  void emitAssignments(const Path &P) {
+    for (const auto &[Field, Loc] : P.Assigned) {
+      const Role *Owner = nullptr;
+      const StateMember *State = Proto.stateOf(Field, &Owner);
+      Term Value = P.Scalars.at({Self.Var, Field});
+      emit(atom(State->Relation, {Term::variable(Self.Var), Value}), ir::HeadTime::Next, P, Loc);
+      emit(atom(State->Relation + "_set", {Term::variable(Self.Var)}), ir::HeadTime::Now, P, Loc);
+    }
+  }
+
+  /// `pre` where the path stands; `post` where the property also holds.
+  void violation(const Path &P, const clang::Expr *Cond, bool PropertyIsTrue,
+                 clang::SourceLocation Loc) {
+    InvariantCase C;
+    C.Name = InvariantName;
+    C.Columns = P.Quantified;
+    C.Pre = P.Body;
+    C.Loc = M.loc(Ctx.getSourceManager(), Loc);
+    C.Origin = "invariant " + InvariantName + ": " + sourceText(Loc);
+    for (Path &Q : assume(Cond, PropertyIsTrue, P))
+      C.Post.push_back(Q.Body);
+    Cases.push_back(std::move(C));
+  }
+
+  std::string sourceText(clang::SourceLocation Loc) {
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    Loc = SM.getExpansionLoc(Loc);
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+    if (Invalid)
+      return "";
+    size_t Start = SM.getFileOffset(Loc);
+    size_t End = Buffer.find('\n', Start);
+    return Buffer.slice(Start, End).trim().str();
+  }
+
+  [[noreturn]] void fail(clang::SourceLocation Loc, const std::string &What, const std::string &Advice) {
+    Rep.unsupported(Loc, What + (HandlerName.empty() ? "" : " in " + HandlerName), Advice);
+    throw Unsupported{};
+  }
+
+  const Protocol &Proto;
+  clang::ASTContext &Ctx;
+  Reporter &Rep;
+  ModelBuilder &M;
+  WriterMap &Writers;
+
+  Object Self;
+  std::string HandlerName;
+  bool IsPeriodic = false;
+  const clang::ParmVarDecl *MessageParam = nullptr;
+  const clang::ParmVarDecl *FromParam = nullptr;
+  std::map<const clang::FieldDecl *, Term> MessageFields;
+  std::map<const clang::ValueDecl *, Object> NodeParams;
+  bool InInvariant = false;
+  bool InLoopBody = false;
+  std::string InvariantName;
+  clang::SourceLocation InvariantLoc;
+  std::vector<InvariantCase> Cases;
+  std::vector<ir::Rule> Pending;
+  unsigned Counter = 0;
+  unsigned Depth = 0;
+};
+
+} // namespace
+
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M) {
+  for (const auto &[Decl, Msg] : P.Messages)
+    M.addMessage(Msg);
+  for (const auto &[Decl, Ro] : P.Roles)
+    M.addRole(Ro);
+  Executor::WriterMap Writers;
+  for (const auto &[Decl, Ro] : P.Roles)
+    for (const Handler &H : Ro.Handlers) {
+      Executor X(P, Ctx, R, M, Writers);
+      X.lowerHandler(Ro, H);
+    }
+  for (const clang::FunctionDecl *F : P.Invariants) {
+    Executor X(P, Ctx, R, M, Writers);
+    X.lowerInvariant(F);
+  }
+}
+
+} // namespace faultline::frontend

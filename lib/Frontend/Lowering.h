@@ -1,0 +1,29 @@
+//===- Lowering.h - Handlers and invariants to rules ------------*- C++ -*-===//
+//
+// Private to the frontend. Symbolic execution of a handler's body: each path
+// through it (if/else, early return, the membership tests it makes) becomes
+// rules whose bodies are the message, the state it read and the path's
+// conditions, and whose heads are its effects: state updates at the next
+// step and sends. Loops over state sets become joins. Invariants become
+// `pre` (the situation the property talks about) and `post` (the property
+// holding there).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LIB_FRONTEND_LOWERING_H
+#define FAULTLINE_LIB_FRONTEND_LOWERING_H
+
+#include "ModelBuilder.h"
+#include "Protocol.h"
+#include "Reporter.h"
+
+#include "clang/AST/ASTContext.h"
+
+namespace faultline::frontend {
+
+/// Lowers every handler of every role, and every invariant, of P.
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M);
+
+} // namespace faultline::frontend
+
+#endif // FAULTLINE_LIB_FRONTEND_LOWERING_H

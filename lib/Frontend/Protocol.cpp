@@ -1,0 +1,79 @@
+//===- Protocol.cpp - Finding what the annotations mark -------------------===//
+
+#include "Protocol.h"
+
+#include "clang/AST/Attr.h"
+
+#include <cctype>
+
+namespace faultline::frontend {
+
+std::string markOf(const clang::Decl *D) {
+  if (!D)
+    return "";
+  for (const auto *A : D->specific_attrs<clang::AnnotateAttr>()) {
+    llvm::StringRef Text = A->getAnnotation();
+    if (Text.consume_front("faultline."))
+      return Text.str();
+  }
+  return "";
+}
+
+std::string relationName(llvm::StringRef CxxName) {
+  std::string Out;
+  for (size_t I = 0; I < CxxName.size(); ++I) {
+    char C = CxxName[I];
+    if (std::isupper(static_cast<unsigned char>(C))) {
+      if (I > 0 && CxxName[I - 1] != '_' && !std::isupper(static_cast<unsigned char>(CxxName[I - 1])))
+        Out += '_';
+      Out += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+    } else {
+      Out += C;
+    }
+  }
+  if (Out.empty() || !std::islower(static_cast<unsigned char>(Out[0])))
+    Out = "m_" + Out;
+  return Out;
+}
+
+const Role *Protocol::roleOf(const clang::RecordDecl *D) const {
+  if (!D)
+    return nullptr;
+  auto It = Roles.find(D->getDefinition() ? D->getDefinition() : D);
+  return It == Roles.end() ? nullptr : &It->second;
+}
+
+const MessageType *Protocol::messageOf(clang::QualType T) const {
+  const clang::RecordDecl *D = T.getNonReferenceType()->getAsRecordDecl();
+  if (!D)
+    return nullptr;
+  auto It = Messages.find(D->getDefinition() ? D->getDefinition() : D);
+  return It == Messages.end() ? nullptr : &It->second;
+}
+
+const StateMember *Protocol::stateOf(const clang::FieldDecl *F, const Role **R) const {
+  if (!F)
+    return nullptr;
+  const Role *Owner = roleOf(F->getParent());
+  if (!Owner)
+    return nullptr;
+  for (const StateMember &S : Owner->State)
+    if (S.Field == F) {
+      if (R)
+        *R = Owner;
+      return &S;
+    }
+  return nullptr;
+}
+
+bool Protocol::isSend(const clang::FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (markOf(Callee) == "send")
+    return true;
+  if (const clang::FunctionTemplateDecl *T = Callee->getPrimaryTemplate())
+    return markOf(T->getTemplatedDecl()) == "send" || markOf(T) == "send";
+  return false;
+}
+
+} // namespace faultline::frontend

@@ -1,0 +1,71 @@
+//===- Protocol.h - The annotated declarations of one TU --------*- C++ -*-===//
+//
+// Private to the frontend. What the annotations mark in one translation
+// unit, with the names the model gives them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LIB_FRONTEND_PROTOCOL_H
+#define FAULTLINE_LIB_FRONTEND_PROTOCOL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace faultline::frontend {
+
+/// The faultline mark on a declaration ("process", "state", ...), or "".
+std::string markOf(const clang::Decl *D);
+
+/// `SomeName` -> `some_name`: relation names start lower-case in Dedalus.
+std::string relationName(llvm::StringRef CxxName);
+
+struct MessageType {
+  const clang::RecordDecl *Decl = nullptr;
+  std::string Relation;
+  std::vector<const clang::FieldDecl *> Fields;
+};
+
+struct StateMember {
+  enum class Kind { Scalar, Set };
+  const clang::FieldDecl *Field = nullptr;
+  Kind K = Kind::Scalar;
+  std::string Relation;
+};
+
+struct Handler {
+  const clang::CXXMethodDecl *Method = nullptr;
+  const MessageType *Message = nullptr; ///< Null for periodic handlers.
+  const clang::ParmVarDecl *MessageParam = nullptr;
+  const clang::ParmVarDecl *FromParam = nullptr;
+};
+
+struct Role {
+  const clang::CXXRecordDecl *Decl = nullptr;
+  std::string Name;
+  const clang::FieldDecl *Self = nullptr;
+  std::vector<StateMember> State;
+  std::vector<Handler> Handlers;
+};
+
+struct Protocol {
+  std::map<const clang::RecordDecl *, Role> Roles;
+  std::map<const clang::RecordDecl *, MessageType> Messages;
+  std::vector<const clang::FunctionDecl *> Invariants;
+  std::vector<const clang::FunctionDecl *> Scenarios;
+
+  const Role *roleOf(const clang::RecordDecl *D) const;
+  const MessageType *messageOf(const clang::QualType T) const;
+  /// The state member for a field, and its role, if it is one.
+  const StateMember *stateOf(const clang::FieldDecl *F, const Role **R = nullptr) const;
+  /// Whether a call goes to the project's send primitive.
+  static bool isSend(const clang::FunctionDecl *Callee);
+};
+
+} // namespace faultline::frontend
+
+#endif // FAULTLINE_LIB_FRONTEND_PROTOCOL_H

@@ -1,0 +1,306 @@
+//===- Scenarios.cpp - FL_SCENARIO functions to facts ---------------------===//
+
+#include "Scenarios.h"
+
+#include "Collect.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace faultline::frontend {
+
+namespace {
+
+/// Unwraps temporaries, casts and copy constructions around a constant.
+const clang::Expr *unwrap(const clang::Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E); C && C->getNumArgs() >= 1)
+      E = C->getArg(0);
+    else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+class ScenarioReader {
+public:
+  ScenarioReader(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M)
+      : P(P), Ctx(Ctx), Rep(R), M(M) {}
+
+  void read(const clang::FunctionDecl *F) {
+    S = ScenarioModel();
+    S.Name = F->getNameAsString();
+    S.Loc = M.loc(Ctx.getSourceManager(), F->getLocation());
+    RoleOf.clear();
+    Init.clear();
+    Ok = true;
+    const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
+    for (const clang::Stmt *St : Body->body()) {
+      const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(
+          unwrap(llvm::dyn_cast<clang::Expr>(St)));
+      if (!Call) {
+        Rep.unsupported(St->getBeginLoc(), "this statement in a scenario",
+                        "a scenario is a list of calls on its faultline::Scenario");
+        Ok = false;
+        continue;
+      }
+      call(Call);
+    }
+    if (S.Nodes.empty()) {
+      Rep.error(F->getLocation(), "scenario '" + S.Name + "' declares no node (s.node<Role>(\"a\"))");
+      Ok = false;
+    }
+    if (!Ok)
+      return;
+    finishFacts();
+    M.addScenario(std::move(S));
+  }
+
+private:
+  void call(const clang::CXXMemberCallExpr *Call) {
+    std::string Method = Call->getMethodDecl()->getNameAsString();
+    if (Method == "bounds" && Call->getNumArgs() == 3) {
+      int *Targets[] = {&S.EOT, &S.EFF, &S.Crashes};
+      for (unsigned I = 0; I < 3; ++I)
+        if (auto V = integer(Call->getArg(I)))
+          *Targets[I] = static_cast<int>(*V);
+      return;
+    }
+    if (Method == "node" && Call->getNumArgs() == 1) {
+      auto Name = text(Call->getArg(0));
+      const Role *Ro = roleArgument(Call);
+      if (!Name || !Ro)
+        return;
+      if (RoleOf.count(*Name)) {
+        Rep.error(Call->getBeginLoc(), "node '" + *Name + "' is declared twice");
+        Ok = false;
+        return;
+      }
+      S.Nodes.push_back(*Name);
+      RoleOf[*Name] = Ro;
+      return;
+    }
+    if ((Method == "init" || Method == "add") && Call->getNumArgs() == 3) {
+      auto Node = text(Call->getArg(0));
+      const StateMember *State = member(Call->getArg(1));
+      auto Value = constant(Call->getArg(2));
+      if (!Node || !State || !Value)
+        return;
+      bool IsSet = State->K == StateMember::Kind::Set;
+      if (IsSet != (Method == "add")) {
+        Rep.error(Call->getBeginLoc(), IsSet ? "use s.add(...) to put an element in a set"
+                                             : "use s.init(...) to set a scalar");
+        Ok = false;
+        return;
+      }
+      Init.push_back({*Node, State, *Value, Call->getBeginLoc()});
+      return;
+    }
+    if (Method == "deliver" && Call->getNumArgs() == 4) {
+      auto To = text(Call->getArg(0));
+      auto From = text(Call->getArg(1));
+      auto At = integer(Call->getArg(3));
+      const MessageType *Msg = P.messageOf(Call->getArg(2)->getType());
+      if (!Msg) {
+        Rep.error(Call->getArg(2)->getBeginLoc(), "deliver needs a FL_MESSAGE value");
+        Ok = false;
+        return;
+      }
+      const auto *List = llvm::dyn_cast<clang::InitListExpr>(unwrapMessage(Call->getArg(2)));
+      if (!To || !From || !At || !List || List->getNumInits() != Msg->Fields.size()) {
+        if (!List)
+          Rep.error(Call->getArg(2)->getBeginLoc(), "write the message as Message{field, ...}");
+        Ok = false;
+        return;
+      }
+      ir::Fact F;
+      F.Head.Relation = Msg->Relation;
+      F.Head.Args = {ir::Term::string(*To), ir::Term::string(*From)};
+      for (const clang::Expr *E : List->inits()) {
+        auto V = constant(E);
+        if (!V)
+          return;
+        F.Head.Args.push_back(*V);
+      }
+      F.Time = *At;
+      F.Loc = M.loc(Ctx.getSourceManager(), Call->getBeginLoc());
+      S.Facts.push_back(std::move(F));
+      return;
+    }
+    Rep.unsupported(Call->getBeginLoc(), "this call in a scenario",
+                    "use bounds, node, init, add and deliver with constant arguments");
+    Ok = false;
+  }
+
+  static const clang::Expr *unwrapMessage(const clang::Expr *E) {
+    while (true) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
+        E = F->getSubExpr();
+      else
+        return E;
+    }
+  }
+
+  const Role *roleArgument(const clang::CXXMemberCallExpr *Call) {
+    const clang::FunctionDecl *F = Call->getMethodDecl();
+    const clang::TemplateArgumentList *Args = F->getTemplateSpecializationArgs();
+    const Role *Ro = nullptr;
+    if (Args && Args->size() >= 1 && Args->get(0).getKind() == clang::TemplateArgument::Type)
+      Ro = P.roleOf(Args->get(0).getAsType()->getAsRecordDecl());
+    if (!Ro) {
+      Rep.error(Call->getBeginLoc(), "s.node<Role>(...) needs a FL_PROCESS type as Role");
+      Ok = false;
+    }
+    return Ro;
+  }
+
+  const StateMember *member(const clang::Expr *E) {
+    const auto *U = llvm::dyn_cast<clang::UnaryOperator>(unwrap(E));
+    const auto *D = U ? llvm::dyn_cast<clang::DeclRefExpr>(U->getSubExpr()->IgnoreParens()) : nullptr;
+    const auto *F = D ? llvm::dyn_cast<clang::FieldDecl>(D->getDecl()) : nullptr;
+    const StateMember *State = F ? P.stateOf(F) : nullptr;
+    if (!State) {
+      Rep.error(E->getBeginLoc(), "expected a FL_STATE member, as &Role::member");
+      Ok = false;
+    }
+    return State;
+  }
+
+  std::optional<ir::Term> constant(const clang::Expr *E) {
+    const clang::Expr *U = unwrap(E);
+    if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(U))
+      return ir::Term::string(S->getString().str());
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(U))
+      if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(D->getDecl()))
+        return ir::Term::string(En->getNameAsString());
+    if (auto V = integer(E, /*Quiet=*/true))
+      return ir::Term::integer(*V);
+    Rep.error(E->getBeginLoc(), "expected a constant: an integer, bool, enum constant or string");
+    Ok = false;
+    return std::nullopt;
+  }
+
+  std::optional<int64_t> integer(const clang::Expr *E, bool Quiet = false) {
+    clang::Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt().getExtValue();
+    if (!Quiet) {
+      Rep.error(E->getBeginLoc(), "expected a constant integer");
+      Ok = false;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::string> text(const clang::Expr *E) {
+    if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(unwrap(E)))
+      return S->getString().str();
+    Rep.error(E->getBeginLoc(), "expected a node name as a string literal");
+    Ok = false;
+    return std::nullopt;
+  }
+
+  /// Roles, clocks and every scalar's initial value (its in-class
+  /// initializer, or zero, unless the scenario sets it) at time 1.
+  void finishFacts() {
+    auto Fact = [&](std::string Relation, std::vector<ir::Term> Args, ir::SourceLoc Loc) {
+      ir::Fact F;
+      F.Head.Relation = std::move(Relation);
+      F.Head.Args = std::move(Args);
+      F.Time = 1;
+      F.Loc = Loc;
+      S.Facts.push_back(std::move(F));
+    };
+    for (const std::string &Node : S.Nodes) {
+      const Role *Ro = RoleOf[Node];
+      Fact(RoleRelation, {ir::Term::string(Node), ir::Term::string(Ro->Name)}, S.Loc);
+      Fact(ClockRelation, {ir::Term::string(Node), ir::Term::integer(1)}, S.Loc);
+      for (const StateMember &St : Ro->State) {
+        if (St.K != StateMember::Kind::Scalar)
+          continue;
+        bool Set = std::any_of(Init.begin(), Init.end(), [&](const Initial &I) {
+          return I.Node == Node && I.State == &St;
+        });
+        if (Set)
+          continue;
+        std::optional<ir::Term> Default = defaultValue(St.Field);
+        if (!Default)
+          return;
+        Fact(St.Relation, {ir::Term::string(Node), *Default},
+             M.loc(Ctx.getSourceManager(), St.Field->getLocation()));
+      }
+    }
+    for (const Initial &I : Init) {
+      auto It = RoleOf.find(I.Node);
+      const Role *Owner = nullptr;
+      P.stateOf(I.State->Field, &Owner);
+      if (It == RoleOf.end() || It->second != Owner) {
+        Rep.error(I.Loc, "'" + I.Node + "' is not a node of the role that has this member");
+        Ok = false;
+        continue;
+      }
+      Fact(I.State->Relation, {ir::Term::string(I.Node), I.Value},
+           M.loc(Ctx.getSourceManager(), I.Loc));
+    }
+  }
+
+  std::optional<ir::Term> defaultValue(const clang::FieldDecl *F) {
+    if (const clang::Expr *E = F->getInClassInitializer()) {
+      if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(unwrap(E)); L && L->getNumInits() == 0)
+        return zero(F->getType());
+      return constant(E);
+    }
+    return zero(F->getType());
+  }
+
+  static ir::Term zero(clang::QualType T) {
+    if (T->isIntegerType() || T->isBooleanType())
+      return ir::Term::integer(0);
+    if (const auto *E = T->getAs<clang::EnumType>())
+      for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
+        if (C->getInitVal() == 0)
+          return ir::Term::string(C->getNameAsString());
+    return ir::Term::string("");
+  }
+
+  struct Initial {
+    std::string Node;
+    const StateMember *State;
+    ir::Term Value;
+    clang::SourceLocation Loc;
+  };
+
+  const Protocol &P;
+  clang::ASTContext &Ctx;
+  Reporter &Rep;
+  ModelBuilder &M;
+  ScenarioModel S;
+  std::map<std::string, const Role *> RoleOf;
+  std::vector<Initial> Init;
+  bool Ok = true;
+};
+
+} // namespace
+
+void lowerScenarios(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M) {
+  ScenarioReader Reader(P, Ctx, R, M);
+  for (const clang::FunctionDecl *F : P.Scenarios)
+    Reader.read(F);
+}
+
+} // namespace faultline::frontend

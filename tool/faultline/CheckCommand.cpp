@@ -1,0 +1,172 @@
+//===- CheckCommand.cpp - faultline check: LDFI on annotated C++ ----------===//
+//
+// Extracts the model, runs the LDFI search for each scenario, and reports
+// each counterexample as clang-style diagnostics: a warning at the violated
+// invariant, then notes, in time order, at each crash, each lost message's
+// send, and each handler that ran.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/Frontend/Frontend.h"
+#include "faultline/Report/SearchReport.h"
+#include "faultline/Search/Search.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace faultline::tool {
+
+std::optional<frontend::ExtractedModel> extractModel(const SourceOptions &Opts);
+
+namespace {
+
+/// One line of the story of a violating run.
+struct Step {
+  int Time = 0;
+  int Order = 0; ///< crashes, then handlers, then lost sends, within a time
+  ir::SourceLoc Loc;
+  std::string Text;
+};
+
+class Explainer {
+public:
+  Explainer(const frontend::ExtractedModel &Model, const ir::Program &Program,
+            const eval::Evaluator &Ev, const frontend::ScenarioModel &S, ir::DiagnosticEngine &D)
+      : Model(Model), Program(Program), Ev(Ev), S(S), D(D) {}
+
+  void explain(const search::Counterexample &C) {
+    const eval::Run &R = *C.Run;
+    std::vector<eval::TupleId> Missing = R.missingPost();
+    std::string Invariant =
+        Missing.empty() ? "" : Ev.symbols().render(R.Tuples[Missing[0]].Values[0]);
+    if (Invariant.size() >= 2)
+      Invariant = Invariant.substr(1, Invariant.size() - 2);
+    D.warning(invariantLoc(Invariant),
+              fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
+                          Invariant, S.Name, C.Faults.describe()));
+    std::vector<Step> Steps;
+    for (const eval::Crash &Cr : C.Faults.Crashes)
+      Steps.push_back({Cr.Time, 0, S.Loc, fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node)});
+    for (const eval::Message &M : R.Messages)
+      if (M.Fate == eval::MessageFate::Omitted)
+        Steps.push_back({M.SendTime, 2, Program.Rules[M.Rule].Loc,
+                         fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
+                                     M.SendTime, R.RelNames[M.Rel], M.From, M.To)});
+    if (auto Current = R.relation("fl_current"))
+      for (int T = 1; T <= R.EOT; ++T)
+        for (eval::TupleId Id : R.table(*Current, T)) {
+          const eval::Tuple &V = R.Tuples[Id].Values;
+          std::string Kind = text(V[2]);
+          auto H = handlerOf(Kind);
+          Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
+                           fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
+                                       Kind, text(V[3]), H ? " in " + H->Name : "")});
+        }
+    std::stable_sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
+      return std::tie(A.Time, A.Order) < std::tie(B.Time, B.Order);
+    });
+    for (const Step &St : Steps)
+      D.note(St.Loc, St.Text);
+    for (eval::TupleId Id : Missing)
+      D.note(invariantLoc(Invariant),
+             fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
+                         Ev.symbols().render(R.Tuples[Id].Values)));
+  }
+
+private:
+  std::string text(eval::Value V) const {
+    return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
+  }
+  ir::SourceLoc invariantLoc(const std::string &Name) const {
+    for (const frontend::Declaration &I : Model.Invariants)
+      if (I.Name == Name)
+        return I.Loc;
+    return {};
+  }
+  const frontend::Declaration *handlerOf(const std::string &Kind) const {
+    for (const auto &[Message, H] : Model.Handlers)
+      if (Message == Kind)
+        return &H;
+    return nullptr;
+  }
+
+  const frontend::ExtractedModel &Model;
+  const ir::Program &Program;
+  const eval::Evaluator &Ev;
+  const frontend::ScenarioModel &S;
+  ir::DiagnosticEngine &D;
+};
+
+} // namespace
+
+int checkCommand(const CheckOptions &Opts) {
+  auto Model = extractModel(Opts);
+  if (!Model)
+    return ExitBadInput;
+  bool Found = false;
+  for (const frontend::ScenarioModel &S : Model->Scenarios) {
+    ir::Program Program = Model->programFor(S);
+    ir::DiagnosticEngine D(llvm::outs());
+    D.setProgram(&Program);
+    for (unsigned I = 1; I < Program.Files.size(); ++I)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(Program.Files[I]))
+        D.addSourceText(I, (*Buffer)->getBuffer().str());
+    ir::DiagnosticEngine Internal(llvm::errs());
+    Internal.setProgram(&Program);
+    if (!ir::validateProgram(Program, Internal)) {
+      llvm::errs() << "faultline: internal error: the model extracted for scenario '" << S.Name
+                   << "' is invalid (a frontend bug; please report it)\n";
+      return ExitInternal;
+    }
+    ir::Stratification Strata = ir::stratify(Program, Internal);
+    eval::Bounds B;
+    B.EOT = Opts.EOT.value_or(S.EOT);
+    B.EFF = Opts.EFF.value_or(S.EFF);
+    B.MaxCrashes = Opts.Crashes.value_or(S.Crashes);
+    B.Nodes = S.Nodes;
+    if (auto Problem = eval::checkScenario(B, eval::FaultSet())) {
+      llvm::errs() << "faultline: error: scenario '" << S.Name << "': " << *Problem << "\n";
+      return ExitBadInput;
+    }
+    eval::Evaluator Ev(Program, Strata);
+    search::SearchOptions SO;
+    SO.NegativeSupport = Opts.NegativeSupport;
+    SO.MaxRuns = Opts.MaxRuns;
+    SO.TimeoutSeconds = Opts.TimeoutSeconds;
+    search::SearchResult R = search::search(Ev, B, SO, Internal);
+    if (R.Failed)
+      return ExitBadInput;
+    std::string Stats = fmt::format("{} runs, {:.3f} s, fault space {} scenarios", R.Runs,
+                                    R.Seconds, report::formatCount(R.SpaceSize));
+    switch (R.V) {
+    case search::Verdict::Counterexample: {
+      Found = true;
+      Explainer E(*Model, Program, Ev, S, D);
+      for (const search::Counterexample &C : R.Found)
+        if (C.Run)
+          E.explain(C);
+      llvm::outs() << fmt::format("scenario '{}': counterexample ({})\n", S.Name, Stats);
+      break;
+    }
+    case search::Verdict::Certified:
+      llvm::outs() << fmt::format("scenario '{}': certified for EOT {}, EFF {}, {} crash{} ({})\n",
+                                  S.Name, B.EOT, B.EFF, B.MaxCrashes,
+                                  B.MaxCrashes == 1 ? "" : "es", Stats);
+      break;
+    case search::Verdict::Inconclusive:
+      llvm::outs() << fmt::format("scenario '{}': inconclusive, {} ({})\n", S.Name, R.StopReason,
+                                  Stats);
+      break;
+    }
+  }
+  return Found ? ExitViolation : ExitOk;
+}
+
+} // namespace faultline::tool
