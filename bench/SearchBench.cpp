@@ -20,7 +20,11 @@
 // every subset of the atomic faults and skips the non-canonical ones, e.g.
 // subsets with two crashes of one node), where the search's own timeout,
 // checked between executions, cannot stop it. The child inherits the loaded
-// program, so every search starts from the same state.
+// program, so every search starts from the same state, and runs an untimed
+// one-execution search of the same kind before the timed one.
+//
+// Negative support is on, as in the faultline tool by default: the expected
+// verdicts assume it (without it, LDFI certifies the Kafka bug).
 //
 // The benchmark doubles as a sanity check: it exits 1 if LDFI's verdict
 // differs from the expected one, if a baseline contradicts it (a
@@ -586,8 +590,8 @@ std::string jsonString(const std::string &S) {
 }
 
 std::string jsonMedian(const Median &M, const char *Fmt) {
-  return fmt::format(R"({{"value": {}, "capped": {}}})", fmt::format(Fmt, M.Value),
-                     M.Capped ? "true" : "false");
+  return fmt::format(R"({{"value": {}, "capped": {}, "stop": {}}})", fmt::format(Fmt, M.Value),
+                     M.Capped ? "true" : "false", jsonString(stopName(M.How)));
 }
 
 void printJSON(const std::vector<RowResult> &Results, unsigned Reps, const Limits &Lim,

@@ -58,61 +58,128 @@ long double faultSpaceSize(const eval::Bounds &B) {
   return Total;
 }
 
-ExhaustiveEnumerator::ExhaustiveEnumerator(const eval::Bounds &Bounds)
-    : B(Bounds), Omissions(allOmissions(Bounds)) {
-  if (B.MaxCrashes > 0)
-    for (const std::string &N : B.Nodes)
-      for (int T = 1; T <= B.EOT; ++T)
-        Crashes.push_back({N, T});
-}
-
-eval::FaultSet ExhaustiveEnumerator::current() const {
-  eval::FaultSet F;
-  for (size_t I : Pick) {
-    if (I < Omissions.size())
-      F.Omissions.push_back(Omissions[I]);
-    else
-      F.Crashes.push_back(Crashes[I - Omissions.size()]);
-  }
-  F.normalize();
-  return F;
-}
-
-/// Moves Pick to the next combination of Size atoms, or to the first one of
-/// Size+1; false when every size is done.
-bool ExhaustiveEnumerator::advance() {
-  size_t Atoms = Omissions.size() + Crashes.size();
+/// The next k-combination of 0..N-1 in lexicographic order.
+static bool nextCombination(std::vector<size_t> &Pick, size_t N) {
   size_t K = Pick.size();
   for (size_t I = K; I-- > 0;) {
-    if (Pick[I] < Atoms - (K - I)) {
+    if (Pick[I] < N - (K - I)) {
       ++Pick[I];
       for (size_t J = I + 1; J < K; ++J)
         Pick[J] = Pick[J - 1] + 1;
       return true;
     }
   }
-  if (K == Atoms)
-    return false;
-  Pick.resize(K + 1);
-  for (size_t I = 0; I <= K; ++I)
+  return false;
+}
+
+static std::vector<size_t> firstCombination(size_t K) {
+  std::vector<size_t> Pick(K);
+  for (size_t I = 0; I < K; ++I)
     Pick[I] = I;
+  return Pick;
+}
+
+ExhaustiveEnumerator::ExhaustiveEnumerator(const eval::Bounds &Bounds)
+    : B(Bounds), AllOmissions(allOmissions(Bounds)) {
+  MaxSize = AllOmissions.size() + std::min<size_t>(B.MaxCrashes, B.Nodes.size());
+}
+
+eval::FaultSet ExhaustiveEnumerator::current() const {
+  eval::FaultSet F;
+  for (size_t I = 0; I < CrashNodes.size(); ++I)
+    F.Crashes.push_back({B.Nodes[CrashNodes[I]], CrashTimes[I]});
+  for (size_t I : OmissionPick)
+    F.Omissions.push_back(Allowed[I]);
+  F.normalize();
+  return F;
+}
+
+bool ExhaustiveEnumerator::startOmissions() {
+  // A crashed node sends nothing from its crash on: only its earlier sends
+  // can be lost.
+  Allowed.clear();
+  for (const eval::Omission &O : AllOmissions) {
+    bool Ok = true;
+    for (size_t I = 0; I < CrashNodes.size(); ++I)
+      if (B.Nodes[CrashNodes[I]] == O.From && O.Time >= CrashTimes[I])
+        Ok = false;
+    if (Ok)
+      Allowed.push_back(O);
+  }
+  size_t Want = Size - CrashCount;
+  if (Want > Allowed.size())
+    return false;
+  OmissionPick = firstCombination(Want);
   return true;
+}
+
+void ExhaustiveEnumerator::startCrashTimes() { CrashTimes.assign(CrashCount, 1); }
+
+bool ExhaustiveEnumerator::startCrashNodes() {
+  if (CrashCount > B.Nodes.size())
+    return false;
+  CrashNodes = firstCombination(CrashCount);
+  startCrashTimes();
+  return true;
+}
+
+bool ExhaustiveEnumerator::startCrashCount() {
+  return CrashCount <= Size && CrashCount <= static_cast<size_t>(B.MaxCrashes) &&
+         startCrashNodes();
+}
+
+bool ExhaustiveEnumerator::startSize() {
+  CrashCount = 0;
+  return startCrashCount();
+}
+
+bool ExhaustiveEnumerator::advance() {
+  // Innermost first: omissions, crash times, crashed nodes, crash count, size.
+  if (nextCombination(OmissionPick, Allowed.size()))
+    return true;
+  while (true) {
+    bool Moved = false;
+    for (size_t I = CrashTimes.size(); I-- > 0;) {
+      if (CrashTimes[I] < B.EOT) {
+        ++CrashTimes[I];
+        std::fill(CrashTimes.begin() + I + 1, CrashTimes.end(), 1);
+        Moved = true;
+        break;
+      }
+    }
+    if (!Moved) {
+      if (nextCombination(CrashNodes, B.Nodes.size())) {
+        startCrashTimes();
+      } else {
+        ++CrashCount;
+        while (!startCrashCount()) {
+          if (++Size > MaxSize)
+            return false;
+          if (startSize())
+            break;
+        }
+      }
+    }
+    if (startOmissions())
+      return true;
+  }
 }
 
 std::optional<eval::FaultSet> ExhaustiveEnumerator::next() {
   if (Done)
     return std::nullopt;
-  while (true) {
-    if (!Started) {
-      Started = true; // The empty set comes first.
-    } else if (!advance()) {
-      Done = true;
-      return std::nullopt;
-    }
-    eval::FaultSet F = current();
-    if (isCanonical(B, F))
-      return F;
+  if (!Started) {
+    Started = true;
+    Size = 0;
+    startSize();
+    startOmissions();
+    return current(); // the empty set
   }
+  if (!advance()) {
+    Done = true;
+    return std::nullopt;
+  }
+  return current();
 }
 
 RandomSampler::RandomSampler(const eval::Bounds &Bounds, uint64_t Seed) : B(Bounds), Rng(Seed) {}

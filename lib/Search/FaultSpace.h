@@ -22,20 +22,32 @@ namespace faultline::search {
 /// its crash (such a message is not sent anyway).
 bool isCanonical(const eval::Bounds &B, const eval::FaultSet &F);
 
-/// Every canonical fault set, smallest first.
+/// Every canonical fault set, smallest first: for each size k, each number
+/// c <= k of crashes, each choice of c nodes and of their crash times, each
+/// choice of k - c omissions among those the crashes leave possible. Only
+/// canonical sets are generated, so the walk never stalls on invalid ones.
 class ExhaustiveEnumerator {
 public:
   explicit ExhaustiveEnumerator(const eval::Bounds &B);
   std::optional<eval::FaultSet> next();
 
 private:
+  /// Moves to the next state at the innermost level that can move.
   bool advance();
+  bool startSize();
+  bool startCrashCount();
+  bool startCrashNodes();
+  void startCrashTimes();
+  bool startOmissions();
   eval::FaultSet current() const;
 
   eval::Bounds B;
-  std::vector<eval::Omission> Omissions;
-  std::vector<eval::Crash> Crashes;
-  std::vector<size_t> Pick; ///< Indices into the concatenated atom list.
+  std::vector<eval::Omission> AllOmissions;
+  size_t Size = 0, MaxSize = 0, CrashCount = 0;
+  std::vector<size_t> CrashNodes;        ///< Indices into B.Nodes.
+  std::vector<int> CrashTimes;           ///< One per crashed node.
+  std::vector<eval::Omission> Allowed;   ///< Omissions the crashes allow.
+  std::vector<size_t> OmissionPick;      ///< Indices into Allowed.
   bool Started = false;
   bool Done = false;
 };

@@ -113,3 +113,24 @@ TEST(Search, FaultSpaceSizeSmallCases) {
   // EFF 0, one crash among two nodes over 3 steps: none, or 2*3.
   EXPECT_EQ(search::faultSpaceSize(bounds(3, 0, {"a", "b"}, 1)), 7.0L);
 }
+
+TEST(Search, ExhaustiveWalksEachCanonicalScenarioOnce) {
+  // Nothing to violate, so the exhaustive search runs the whole space: with
+  // two crashes and omissions, each canonical fault set exactly once,
+  // smallest first.
+  Model M(R"(p(N, X)@async :- q(N, X, M); q("a", 1, "b")@1; r(N) :- q(N, _, _);)");
+  for (int Crashes : {0, 1, 2}) {
+    eval::Bounds B = bounds(3, 3, {"a", "b", "c"}, Crashes);
+    auto E = searchWith(M, B, Strategy::Exhaustive);
+    EXPECT_EQ(E.V, Verdict::Certified);
+    EXPECT_EQ(static_cast<long double>(E.Runs), search::faultSpaceSize(B)) << Crashes;
+    std::set<eval::FaultSet> Seen;
+    size_t Last = 0;
+    for (const search::Execution &X : E.Executions) {
+      EXPECT_TRUE(Seen.insert(X.Faults).second) << X.Faults.describe();
+      EXPECT_GE(X.Faults.size(), Last);
+      Last = X.Faults.size();
+      EXPECT_FALSE(eval::checkScenario(B, X.Faults).has_value()) << X.Faults.describe();
+    }
+  }
+}

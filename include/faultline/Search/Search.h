@@ -42,7 +42,9 @@ struct SearchOptions {
   unsigned MaxRuns = 0;
   /// Stop after this many seconds (0: no limit).
   double TimeoutSeconds = 0;
-  bool NegativeSupport = false;
+  /// Count what `notin` relied on as support (Molly's default; without it
+  /// the search can certify programs that have counterexamples).
+  bool NegativeSupport = true;
   /// Seed of the random strategy.
   uint64_t Seed = 1;
   /// Where to write each run's lineage as run-N.dot (empty: nowhere).

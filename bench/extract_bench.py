@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Extraction time of the C++ frontend against clang's own parse.
+
+For the translation units of examples/ in build/compile_commands.json, times
+`faultline extract -p build <TU>` and `clang++-19 -fsyntax-only` with the same
+compile command, median of --reps runs each, interleaved. The ratio
+extract/parse is faultline's overhead over parsing (the goal is < 1.2x).
+
+  bench/extract_bench.py [--build build] [--reps 5] [--json]
+"""
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(cmd, cwd):
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0,):
+        sys.stderr.write("extract_bench: failed: %s\n%s" % (" ".join(cmd), done.stderr.decode()))
+        sys.exit(1)
+    return elapsed
+
+
+def syntax_only(entry):
+    args = entry.get("arguments") or shlex.split(entry["command"])
+    out = ["clang++-19"]
+    skip = False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a in ("-o", "-c"):
+            skip = a == "-o"
+            continue
+        out.append(a)
+    return out + ["-fsyntax-only"]
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--build", default="build")
+    p.add_argument("--reps", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    a = p.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    build = os.path.join(root, a.build)
+    with open(os.path.join(build, "compile_commands.json")) as f:
+        entries = [e for e in json.load(f) if "/examples/" in e["file"]]
+    if not entries:
+        sys.stderr.write("extract_bench: no examples/ translation units in the database\n")
+        return 1
+    tool = os.path.join(build, "faultline")
+    rows = []
+    for e in sorted(entries, key=lambda e: e["file"]):
+        ext, parse = [], []
+        for _ in range(a.reps):
+            ext.append(timed([tool, "extract", "-p", build, e["file"]], e["directory"]))
+            parse.append(timed(syntax_only(e), e["directory"]))
+        rows.append({"file": os.path.relpath(e["file"], root),
+                     "extract_s": statistics.median(ext),
+                     "parse_s": statistics.median(parse)})
+    for r in rows:
+        r["ratio"] = r["extract_s"] / r["parse_s"]
+    total = sum(r["extract_s"] for r in rows) / sum(r["parse_s"] for r in rows)
+    if a.json:
+        print(json.dumps({"rows": rows, "overall_ratio": total}, indent=2))
+        return 0
+    print("%-48s %12s %12s %8s" % ("translation unit", "extract (s)", "parse (s)", "ratio"))
+    for r in rows:
+        print("%-48s %12.3f %12.3f %8.2f" % (r["file"], r["extract_s"], r["parse_s"], r["ratio"]))
+    print("overall extract/parse: %.2fx (median of %d runs each)" % (total, a.reps))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

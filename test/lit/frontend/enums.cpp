@@ -1,0 +1,47 @@
+// RUN: %faultline extract %s -- %cxxflags | FileCheck %s
+//
+// Enum constants are the strings of their names: in assignments,
+// comparisons, message fields and scenario defaults (an in-class
+// initializer, or else the enumerator whose value is 0).
+
+#include "faultline/annotations.h"
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+enum class Phase { Idle, Running, Done };
+enum class Vote { Yes = 1, No = 0 };
+
+struct FL_MESSAGE Step {
+  Phase next;
+};
+struct FL_MESSAGE Ballot {
+  Vote vote;
+};
+
+struct FL_PROCESS Machine {
+  FL_STATE Phase phase = Phase::Running;
+  FL_STATE Vote vote;
+  FL_STATE Phase last;
+
+  FL_RECEIVE void onStep(const Step &m, const NodeId &from) {
+    if (phase == Phase::Done)
+      return;
+    phase = m.next;
+    send(from, Ballot{Vote::Yes});
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Machine>("m"); }
+
+// CHECK:      // {{.*}}enums.cpp:31:5 origin: Machine::onStep: send(from, Ballot{Vote::Yes});
+// CHECK-NEXT: ballot(From, Node, "Yes")@async :- fl_current(Node, _, "step", From, [[N:Next_[0-9]+]]), fl_role(Node, "Machine"), machine_phase(Node, [[P:Phase_[0-9]+]]), [[P]] != "Done";
+// CHECK-NEXT: // {{.*}}enums.cpp:30:5 origin: Machine::onStep: phase = m.next;
+// CHECK-NEXT: machine_phase(Node, [[N]])@next :- fl_current(Node, _, "step", From, [[N]]), fl_role(Node, "Machine"), machine_phase(Node, [[P]]), [[P]] != "Done";
+//
+// CHECK:      // {{.*}}enums.cpp:23:18
+// CHECK-NEXT: machine_phase("m", "Running")@1;
+// CHECK-NEXT: // {{.*}}enums.cpp:24:17
+// CHECK-NEXT: machine_vote("m", "No")@1;
+// CHECK-NEXT: // {{.*}}enums.cpp:25:18
+// CHECK-NEXT: machine_last("m", "Idle")@1;

@@ -1,0 +1,62 @@
+// RUN: %faultline extract %s -- %cxxflags | FileCheck %s
+//
+// Queries on a state set: count(x) is a positive or negated membership atom,
+// empty() a test for any element, size() reads an aggregate relation
+// `_size` (count<E>), which has no row for an empty set, so the empty case
+// is a path of its own where size() is 0.
+
+#include "faultline/annotations.h"
+
+#include <set>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Query {
+  int key;
+};
+struct FL_MESSAGE Answer {
+  int what;
+  int value;
+};
+
+struct FL_PROCESS Store {
+  FL_STATE std::set<int> keys;
+
+  FL_RECEIVE void onCount(const Query &m, const NodeId &from) {
+    if (keys.count(m.key) == 0)
+      send(from, Answer{1, m.key});
+  }
+  FL_RECEIVE void onEmpty(const Query &m, const NodeId &from) {
+    if (!keys.empty())
+      send(from, Answer{2, 0});
+  }
+  FL_RECEIVE void onSize(const Query &m, const NodeId &from) {
+    int n = keys.size();
+    send(from, Answer{3, n});
+  }
+  FL_RECEIVE void onBig(const Query &m, const NodeId &from) {
+    if (keys.size() >= 2)
+      send(from, Answer{4, 0});
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Store>("a"); }
+
+// count(x) == 0: x is not a member.
+// CHECK:      // {{.*}}set-queries.cpp:28:7 origin: Store::onCount: send(from, Answer{1, m.key});
+// CHECK-NEXT: answer(From, Node, 1, [[K:Key_[0-9]+]])@async :- fl_current(Node, _, "query", From, [[K]], _), fl_role(Node, "Store"), notin store_keys(Node, [[K]]);
+// !empty(): some element.
+// CHECK-NEXT: // {{.*}}set-queries.cpp:32:7 origin: Store::onEmpty: send(from, Answer{2, 0});
+// CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
+// size(): the aggregate rule, then 0 where the set is empty, the count elsewhere.
+// CHECK-NEXT: // <no location> origin: size of keys
+// CHECK-NEXT: store_keys_size(N, count<E>) :- store_keys(N, E);
+// CHECK-NEXT: // {{.*}}set-queries.cpp:36:5 origin: Store::onSize: send(from, Answer{3, n});
+// CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
+// CHECK-NEXT: // {{.*}}set-queries.cpp:36:5 origin: Store::onSize: send(from, Answer{3, n});
+// CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
+// size() >= 2 is false on the empty path, which gets no rule.
+// CHECK-NEXT: // {{.*}}set-queries.cpp:40:7 origin: Store::onBig: send(from, Answer{4, 0});
+// CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
+// CHECK-NEXT: // <no location> origin: each node's clock
