@@ -10,12 +10,12 @@ namespace broadcast_ack {
 
 /// Messages sent before time 3 may be lost and one node may crash.
 ///
-/// Expected: certified. A live node that holds the payload by time 3 relays
-/// it at 3 or later, when nothing is lost, and a peer that does not hold it
-/// gets only relays, so it handles the first that arrives. For instance: a
-/// holds "hello" from 2 on, its copies to b at 1 and 2 are lost, and so is
-/// c's first relay to b at 2; a crashes at 4, but the relays sent at 3 reach
-/// b at 4, and b has logged "hello" at 5.
+/// Expected: certified. A live holder relays at every step until it is
+/// acknowledged, and the relays sent at 3 and later are not lost; a node
+/// that does not hold the payload gets only relays, so it handles the first
+/// that arrives. For instance: a holds "hello" from 2 on, its relay to b at
+/// 2 is lost and a crashes at 3; c, which got a's relay, holds "hello" from
+/// 4 on and relays it to b, which has logged it at 6.
 FL_SCENARIO void crashAndLoss(faultline::Scenario &s) {
   s.bounds(6, 3, 1);
   s.node<Node>("a");

@@ -8,8 +8,8 @@
 //
 // A run carries one payload, so a node's acknowledgements fit in one set of
 // peers. The set holds the peers that have *not* acknowledged yet: the
-// periodic handler then sends to every member of it, and needs no test
-// inside its loop.
+// periodic handler sends to every member of it, with no test inside its
+// loop, and an acknowledgement erases its sender.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,10 +59,8 @@ struct FL_PROCESS Node {
     log.insert(m.payload);
     holder = true;
     payload = m.payload;
-    for (const NodeId &p : peers) {
+    for (const NodeId &p : peers)
       unacked.insert(p);
-      send(p, Relay{m.payload});
-    }
   }
 
   FL_RECEIVE void onRelay(const Relay &m, const NodeId &from) {
@@ -72,10 +70,8 @@ struct FL_PROCESS Node {
     log.insert(m.payload);
     holder = true;
     payload = m.payload;
-    for (const NodeId &p : peers) {
+    for (const NodeId &p : peers)
       unacked.insert(p);
-      send(p, Relay{m.payload});
-    }
   }
 
   FL_RECEIVE void onAck(const Ack &m, const NodeId &from) {
@@ -84,7 +80,8 @@ struct FL_PROCESS Node {
     unacked.erase(from);
   }
 
-  /// Relay again to every peer that has not acknowledged yet.
+  /// From the step after it got the payload, a holder relays it to every
+  /// peer that has not acknowledged it yet.
   FL_PERIODIC void relay() {
     if (!holder)
       return;

@@ -29,9 +29,9 @@ FL_SCENARIO void lostMessages(faultline::Scenario &s) {
 
 /// The same, and one node may crash.
 ///
-/// Expected: a counterexample: a's copy to b at time 1 is lost, a crashes
-/// at 2 (a crashed node sends nothing), and c has "hello" while b never
-/// will.
+/// Expected: a counterexample: a's copy to one peer (say b) at time 1 is
+/// lost, a crashes at 2 (a crashed node sends nothing), and c has "hello"
+/// while b never will.
 FL_SCENARIO void senderCrash(faultline::Scenario &s) {
   s.bounds(6, 3, 1);
   s.node<Node>("a");

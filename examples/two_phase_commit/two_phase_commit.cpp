@@ -40,10 +40,10 @@ FL_SCENARIO void lostMessages(faultline::Scenario &s) {
 
 /// The bounds of 2pc.ded's conformance row, 7/3/0: too short here.
 ///
-/// Expected: a counterexample to termination with at most one lost message.
-/// For instance, d's first vote is lost; its second one waits in C's inbox
-/// behind the duplicate votes of a and b, C decides only at 7, and no agent
-/// has the outcome by the end of time.
+/// Expected: a counterexample to termination with one lost message. For
+/// instance, C's first Prepare to d is lost: d votes a step later than a and
+/// b, its vote waits in C's inbox behind their duplicate votes, C decides
+/// only at 7, and its Decisions are still in flight at the end of time.
 FL_SCENARIO void tightDeadline(faultline::Scenario &s) {
   s.bounds(7, 3, 0);
   s.node<Coordinator>("C");
@@ -61,10 +61,10 @@ FL_SCENARIO void tightDeadline(faultline::Scenario &s) {
 
 /// No message is lost, but one node may crash.
 ///
-/// Expected: a counterexample to termination: C crashes after sending its
-/// Prepares (at 2); the agents vote yes and wait for an outcome that never
-/// comes. (An agent that crashes before voting blocks C, and with it the
-/// others, in the same way.)
+/// Expected: a counterexample to termination: C crashes after its Prepares
+/// went out but before its Decisions do (at 5 at the latest); the agents
+/// vote yes and wait for an outcome that never comes. (An agent that crashes
+/// before voting blocks C, and with it the others, in the same way.)
 FL_SCENARIO void coordinatorCrash(faultline::Scenario &s) {
   s.bounds(8, 0, 1);
   s.node<Coordinator>("C");

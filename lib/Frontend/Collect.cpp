@@ -5,6 +5,8 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <map>
+
 namespace faultline::frontend {
 
 bool isScalarType(clang::QualType T) {
@@ -54,6 +56,10 @@ public:
     std::string Mark = markOf(D);
     if (Mark.empty() || llvm::isa<clang::CXXMethodDecl>(D))
       return true;
+    if (Mark != "send" && Mark != "invariant" && Mark != "scenario") {
+      R.error(D->getLocation(), "FL_" + upper(Mark) + " does not belong on a free function");
+      return true;
+    }
     if (!D->doesThisDeclarationHaveABody())
       return true;
     if (Mark == "invariant")
@@ -63,9 +69,44 @@ public:
     return true;
   }
 
+  bool VisitVarDecl(clang::VarDecl *D) {
+    std::string Mark = markOf(D);
+    if (!Mark.empty() && !llvm::isa<clang::ParmVarDecl>(D))
+      R.error(D->getLocation(), "FL_" + upper(Mark) + " does not belong on a variable; " +
+                                    "state lives in data members of a FL_PROCESS");
+    return true;
+  }
+
+  /// Relation names must not collide: between messages and state members,
+  /// with the suffixes faultline adds, or with its own relations.
+  void checkNames() {
+    std::map<std::string, const clang::Decl *> Taken;
+    auto Claim = [&](const std::string &Name, const clang::Decl *D) {
+      static const char *const Reserved[] = {"pre", "post", "crash"};
+      bool Clash = llvm::StringRef(Name).starts_with("fl_");
+      for (const char *Res : Reserved)
+        Clash |= Name == Res;
+      auto [It, New] = Taken.try_emplace(Name, D);
+      if (Clash || (!New && It->second != D)) {
+        R.error(D->getLocation(), "'" + llvm::cast<clang::NamedDecl>(D)->getNameAsString() +
+                                      "' would be the relation '" + Name +
+                                      "', which is taken; rename it");
+        if (!New && It->second != D)
+          R.note(It->second->getLocation(), "the relation '" + Name + "' comes from here");
+      }
+    };
+    for (const auto &[Decl, M] : P.Messages)
+      Claim(M.Relation, M.Decl);
+    for (const auto &[Decl, Ro] : P.Roles)
+      for (const StateMember &S : Ro.State)
+        for (const char *Suffix : {"", "_set", "_del", "_size"})
+          Claim(S.Relation + Suffix, S.Field);
+  }
+
   void finish() {
     for (const clang::CXXRecordDecl *D : Pending)
       addRole(D);
+    checkNames();
   }
 
 private:
@@ -132,9 +173,12 @@ private:
       else if (Mark == "periodic") {
         if (M->getNumParams() != 0)
           R.error(M->getLocation(), "a FL_PERIODIC handler takes no parameters");
+        else if (!M->hasBody())
+          R.error(M->getLocation(), "the body of handler '" + M->getNameAsString() +
+                                        "' must be visible in this translation unit");
         else
           Stored.Handlers.push_back(Handler{M, nullptr, nullptr, nullptr});
-      } else if (!Mark.empty() && Mark != "self" && Mark != "state") {
+      } else if (!Mark.empty()) {
         R.error(M->getLocation(), "FL_" + upper(Mark) + " does not belong on a member function");
       }
     }
@@ -155,6 +199,15 @@ private:
                                     "' must be visible in this translation unit");
       return;
     }
+    for (const Handler &Other : Ro.Handlers)
+      if (Other.Message == Msg) {
+        // One message, one handler: the model runs every handler of a
+        // message, C++ overload resolution would pick one.
+        R.error(M->getLocation(), "a second FL_RECEIVE handler for '" +
+                                      Msg->Decl->getNameAsString() + "' in " + Ro.Name);
+        R.note(Other.Method->getLocation(), "the first one is here");
+        return;
+      }
     Ro.Handlers.push_back(
         Handler{M, Msg, M->getParamDecl(0), M->getNumParams() == 2 ? M->getParamDecl(1) : nullptr});
   }

@@ -22,6 +22,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,8 +48,9 @@ struct Path {
   std::map<std::pair<std::string, const clang::FieldDecl *>, Term> Scalars;
   std::map<const clang::FieldDecl *, clang::SourceLocation> Assigned;
   std::vector<Term> Quantified;
+  /// Sets this path inserted into or erased from, and how.
+  std::map<const clang::FieldDecl *, std::string> Updated;
   bool Returned = false;
-  bool InLoop = false;
 };
 
 using Valued = std::vector<std::pair<Path, Term>>;
@@ -65,7 +67,14 @@ Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
 /// copies of strings.
 const clang::Expr *strip(const clang::Expr *E) {
   while (E) {
-    E = E->IgnoreParenImpCasts();
+    E = E->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
+      // A number used as a bool is a test, not the number.
+      if (Cast->getCastKind() == clang::CK_IntegralToBoolean)
+        return E;
+      E = Cast->getSubExpr();
+      continue;
+    }
     if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
       E = M->getSubExpr();
     else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
@@ -73,8 +82,11 @@ const clang::Expr *strip(const clang::Expr *E) {
     else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
       E = W->getSubExpr();
     else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
-             C && C->getNumArgs() == 1 && !llvm::isa<clang::CXXTemporaryObjectExpr>(C))
-      E = C->getArg(0);
+             C && C->getNumArgs() >= 1 && !llvm::isa<clang::CXXTemporaryObjectExpr>(C) &&
+             std::all_of(C->arg_begin() + 1, C->arg_end(), [](const clang::Expr *A) {
+               return llvm::isa<clang::CXXDefaultArgExpr>(A);
+             }))
+      E = C->getArg(0); // a copy, or a string built from a literal
     else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
       E = F->getSubExpr();
     else
@@ -114,6 +126,28 @@ std::optional<ir::CmpOp> comparison(clang::BinaryOperatorKind K) {
   case clang::BO_GT:
     return ir::CmpOp::GT;
   case clang::BO_GE:
+    return ir::CmpOp::GE;
+  default:
+    return std::nullopt;
+  }
+}
+
+/// `a == b` and friends on strings are operator calls.
+std::optional<ir::CmpOp> comparison(const clang::CXXOperatorCallExpr *Op) {
+  if (!Op || Op->getNumArgs() != 2)
+    return std::nullopt;
+  switch (Op->getOperator()) {
+  case clang::OO_EqualEqual:
+    return ir::CmpOp::EQ;
+  case clang::OO_ExclaimEqual:
+    return ir::CmpOp::NE;
+  case clang::OO_Less:
+    return ir::CmpOp::LT;
+  case clang::OO_LessEqual:
+    return ir::CmpOp::LE;
+  case clang::OO_Greater:
+    return ir::CmpOp::GT;
+  case clang::OO_GreaterEqual:
     return ir::CmpOp::GE;
   default:
     return std::nullopt;
@@ -350,6 +384,10 @@ private:
     bool Outer = !InLoopBody;
     std::vector<Path> Out;
     for (Path &P : In) {
+      if (P.Updated.count(State->Field))
+        fail(F->getBeginLoc(), "looping over '" + State->Field->getNameAsString() +
+                                   "' after updating it in the same handler",
+             "state reads see the start of the step; loop before updating the set");
       Path Each = P;
       Term E = variableFor(Var->getName(), Counter);
       Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
@@ -375,8 +413,13 @@ private:
       if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
         if (auto Updated = setUpdate(MC, P))
           return *Updated;
-      if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(Call))
+      if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(Call)) {
+        // Assigning a string is a call of its operator=.
+        if (Op->getOperator() == clang::OO_Equal && Op->getNumArgs() == 2)
+          return assign(Op->getArg(0), Op->getArg(1), clang::BO_Assign, Op->getBeginLoc(),
+                        std::move(P));
         fail(Op->getBeginLoc(), "this operator call", "assign scalars with = += -= ++ --");
+      }
       return inlineCall(Call, std::move(P));
     }
     if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E))
@@ -402,8 +445,12 @@ private:
     const clang::Expr *Init = strip(Call->getArg(1));
     std::vector<const clang::Expr *> Fields;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Init)) {
-      for (const clang::Expr *F : L->inits())
+      for (const clang::Expr *F : L->inits()) {
+        if (llvm::isa<clang::ImplicitValueInitExpr>(F))
+          fail(Call->getArg(1)->getBeginLoc(), "a message with fields left out",
+               "give every field of the message in order");
         Fields.push_back(F);
+      }
     } else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(Init)) {
       for (const clang::Expr *F : C->arguments())
         Fields.push_back(F);
@@ -451,8 +498,17 @@ private:
            "a handler updates its own node's state and sends messages to others");
     if (MC->getNumArgs() != 1)
       fail(MC->getBeginLoc(), "this form of " + Method, "insert or erase one element");
+    // Reads see the state at the start of the step, so a read after an
+    // update on the same path, or both kinds of update, would not mean
+    // what the C++ means.
+    auto Earlier = P.Updated.find(State->Field);
+    if (Earlier != P.Updated.end() && Earlier->second != Method)
+      fail(MC->getBeginLoc(), "both inserting into and erasing from '" +
+                                  State->Field->getNameAsString() + "' in one step",
+           "do one or the other in a handler, or split the work across messages");
     std::vector<Path> Out;
     for (auto &[Q, T] : eval(MC->getArg(0), P)) {
+      Q.Updated[State->Field] = Method;
       if (Method == "insert")
         emit(atom(State->Relation, {Term::variable(Self.Var), T}), ir::HeadTime::Next, Q,
              MC->getBeginLoc());
@@ -534,8 +590,8 @@ private:
   /// Calls to helpers: a member or free function whose body is visible.
   std::vector<Path> inlineCall(const clang::CallExpr *Call, Path P) {
     const clang::FunctionDecl *F = Call->getDirectCallee();
-    if (!F || !F->hasBody() || markOf(F) != "")
-      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getNameAsString() : std::string("?")) + "'",
+    if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
+      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call the send primitive, insert/erase on state sets, or helpers whose body is visible");
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
@@ -567,6 +623,9 @@ private:
 
   Valued eval(const clang::Expr *E, Path P) {
     E = strip(E);
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
+        Cast && Cast->getCastKind() == clang::CK_IntegralToBoolean)
+      return truthValue(Cast->getSubExpr(), std::move(P));
     if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
       return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getLimitedValue()))}};
     if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
@@ -608,9 +667,14 @@ private:
           Out.push_back(std::move(V));
       return Out;
     }
-    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E))
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
+      return truthValue(E, std::move(P));
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
       if (auto V = setQuery(MC, P))
         return *V;
+      if (auto V = stringQuery(MC, P))
+        return *V;
+    }
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
       return evalCall(Call, std::move(P));
     fail(E->getBeginLoc(), std::string("this expression (") + E->getStmtClassName() + ")",
@@ -676,8 +740,8 @@ private:
         }
       return Out;
     }
-    if (!F || !F->hasBody() || markOf(F) != "")
-      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getNameAsString() : std::string("?")) + "'",
+    if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
+      fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call helpers whose body is visible, std::min, std::max, or set queries");
     // A helper returning a value: `return <expr>;` after its parameters.
     const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
@@ -705,6 +769,10 @@ private:
         State->K != StateMember::Kind::Set)
       return std::nullopt;
     std::string Method = MC->getMethodDecl()->getNameAsString();
+    if (P.Updated.count(State->Field))
+      fail(MC->getBeginLoc(), "reading '" + State->Field->getNameAsString() +
+                                  "' after updating it in the same handler",
+           "state reads see the start of the step; test the set before updating it");
     Term Node = Term::variable(Obj.Var);
     Valued Out;
     if ((Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
@@ -735,18 +803,51 @@ private:
          "use count, empty, size, insert, erase, or a range-for loop");
   }
 
+  /// `str.empty()` on a string value: whether it equals "".
+  std::optional<Valued> stringQuery(const clang::CXXMemberCallExpr *MC, const Path &P) {
+    const clang::Expr *Obj = MC->getImplicitObjectArgument();
+    if (!Obj || !isScalarType(Obj->getType()) || Obj->getType()->isIntegerType())
+      return std::nullopt;
+    if (MC->getMethodDecl()->getNameAsString() != "empty")
+      fail(MC->getBeginLoc(), "'" + MC->getMethodDecl()->getNameAsString() + "' on a string",
+           "compare strings with == and != (and test them with empty())");
+    Valued Out;
+    for (auto &[Q, V] : eval(Obj, P)) {
+      Path Empty = Q;
+      if (compare(Empty, ir::CmpOp::EQ, V, Term::string("")))
+        Out.push_back({std::move(Empty), Term::integer(1)});
+      if (compare(Q, ir::CmpOp::NE, V, Term::string("")))
+        Out.push_back({std::move(Q), Term::integer(0)});
+    }
+    return Out;
+  }
+
+  /// Library code (std::, system headers) is not inlined: its internals are
+  /// not part of the protocol.
+  bool isLibrary(const clang::FunctionDecl *F) const {
+    return Ctx.getSourceManager().isInSystemHeader(F->getLocation());
+  }
+
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P) {
     E = strip(E);
     if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E); U && U->getOpcode() == clang::UO_LNot)
       return assume(U->getSubExpr(), !Truth, std::move(P));
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
+        Cast && Cast->getCastKind() == clang::CK_IntegralToBoolean)
+      E = strip(Cast->getSubExpr());
     if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
       bool And = B->getOpcode() == clang::BO_LAnd, Or = B->getOpcode() == clang::BO_LOr;
       if (And || Or) {
         // a && b: true where both are; false where a is, or a is true and b false.
-        bool Short = And ? !Truth : Truth;
-        std::vector<Path> Out = Short ? assume(B->getLHS(), Truth, P) : std::vector<Path>{};
-        for (Path &Q : assume(B->getLHS(), !Short, std::move(P)))
+        // a || b: true where a is, or a is false and b true; false where both are.
+        // The left side alone decides when it is false for &&, true for ||;
+        // otherwise the right side decides.
+        bool Decides = Or;
+        std::vector<Path> Out;
+        if (Truth == Decides)
+          Out = assume(B->getLHS(), Decides, P);
+        for (Path &Q : assume(B->getLHS(), !Decides, std::move(P)))
           for (Path &R : assume(B->getRHS(), Truth, std::move(Q)))
             Out.push_back(std::move(R));
         return Out;
@@ -760,6 +861,15 @@ private:
         return Out;
       }
     }
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E))
+      if (auto Cmp = comparison(Op)) {
+        std::vector<Path> Out;
+        for (auto &[Q, L] : eval(Op->getArg(0), std::move(P)))
+          for (auto &[Q2, R] : eval(Op->getArg(1), std::move(Q)))
+            if (compare(Q2, Truth ? *Cmp : negate(*Cmp), L, R))
+              Out.push_back(std::move(Q2));
+        return Out;
+      }
     if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
       return B->getValue() == Truth ? std::vector<Path>{std::move(P)} : std::vector<Path>{};
     std::vector<Path> Out;
@@ -876,7 +986,11 @@ private:
                  clang::SourceLocation Loc) {
     InvariantCase C;
     C.Name = InvariantName;
-    C.Columns = P.Quantified;
+    // Each way the invariant can fail is its own pre/post pair: the case
+    // number keeps one case's post from answering another's pre.
+    C.Columns.push_back(Term::integer(static_cast<int64_t>(Cases.size() + 1)));
+    for (const Term &T : P.Quantified)
+      C.Columns.push_back(T);
     C.Pre = P.Body;
     C.Loc = M.loc(Ctx.getSourceManager(), Loc);
     C.Origin = "invariant " + InvariantName + ": " + sourceText(Loc);

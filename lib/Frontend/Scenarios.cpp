@@ -49,8 +49,8 @@ public:
     Ok = true;
     const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
     for (const clang::Stmt *St : Body->body()) {
-      const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(
-          unwrap(llvm::dyn_cast<clang::Expr>(St)));
+      const auto *E = llvm::dyn_cast<clang::Expr>(St);
+      const auto *Call = E ? llvm::dyn_cast<clang::CXXMemberCallExpr>(unwrap(E)) : nullptr;
       if (!Call) {
         Rep.unsupported(St->getBeginLoc(), "this statement in a scenario",
                         "a scenario is a list of calls on its faultline::Scenario");
@@ -106,6 +106,14 @@ private:
         Ok = false;
         return;
       }
+      if (!IsSet)
+        for (const Initial &I : Init)
+          if (I.Node == *Node && I.State == State) {
+            Rep.error(Call->getBeginLoc(), "'" + State->Field->getNameAsString() + "' of '" +
+                                               *Node + "' is initialized twice");
+            Ok = false;
+            return;
+          }
       Init.push_back({*Node, State, *Value, Call->getBeginLoc()});
       return;
     }
@@ -145,11 +153,16 @@ private:
     Ok = false;
   }
 
+  /// Unwraps a message value down to its braces (not into its fields).
   static const clang::Expr *unwrapMessage(const clang::Expr *E) {
     while (true) {
       E = E->IgnoreParenImpCasts();
       if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
         E = M->getSubExpr();
+      else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+      else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
+        E = W->getSubExpr();
       else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
         E = F->getSubExpr();
       else
@@ -269,12 +282,15 @@ private:
   }
 
   static ir::Term zero(clang::QualType T) {
-    if (T->isIntegerType() || T->isBooleanType())
-      return ir::Term::integer(0);
-    if (const auto *E = T->getAs<clang::EnumType>())
+    // Enums first: an unscoped enum is an integer type too.
+    if (const auto *E = T->getAs<clang::EnumType>()) {
       for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
         if (C->getInitVal() == 0)
           return ir::Term::string(C->getNameAsString());
+      return ir::Term::integer(0);
+    }
+    if (T->isIntegerType() || T->isBooleanType())
+      return ir::Term::integer(0);
     return ir::Term::string("");
   }
 

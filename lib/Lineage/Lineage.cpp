@@ -19,6 +19,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -243,13 +244,64 @@ private:
 
 } // namespace
 
+/// The columns of `pre` that every rule for it requires to be a node that
+/// never crashes: `notin crash(X, V, _)` where V is that head column's
+/// variable and X is V or `_`.
+static std::vector<size_t> liveColumnsOfPre(const ir::Program &P) {
+  std::vector<size_t> Columns;
+  bool First = true;
+  for (const ir::Rule &Rule : P.Rules) {
+    if (Rule.Head.Relation != "pre")
+      continue;
+    std::vector<size_t> Mine;
+    for (size_t I = 0; I < Rule.Head.Args.size(); ++I) {
+      const ir::Term &H = Rule.Head.Args[I];
+      if (H.K != ir::Term::Kind::Variable)
+        continue;
+      for (const ir::BodyElem &E : Rule.Body) {
+        const auto *A = std::get_if<ir::Atom>(&E);
+        if (A && A->Negated && A->Relation == ir::CrashRelation && A->Args.size() == 3 &&
+            A->Args[1].K == ir::Term::Kind::Variable && A->Args[1].Text == H.Text &&
+            (A->Args[0].K == ir::Term::Kind::Wildcard ||
+             (A->Args[0].K == ir::Term::Kind::Variable && A->Args[0].Text == H.Text)) &&
+            A->Args[2].K == ir::Term::Kind::Wildcard) {
+          Mine.push_back(I);
+          break;
+        }
+      }
+    }
+    if (First)
+      Columns = Mine;
+    else
+      Columns.erase(std::remove_if(Columns.begin(), Columns.end(),
+                                   [&](size_t C) {
+                                     return std::find(Mine.begin(), Mine.end(), C) == Mine.end();
+                                   }),
+                    Columns.end());
+    First = false;
+  }
+  for (const ir::Fact &F : P.Facts)
+    if (F.Head.Relation == "pre")
+      return {}; // a fact for pre holds whatever crashes
+  return Columns;
+}
+
 Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
                        const BuildOptions &Opts) {
   Lineage L;
   Builder B(R, P, Syms, Opts, L.Graph);
+  std::vector<size_t> Live = liveColumnsOfPre(P);
   if (auto Post = R.relation("post"))
-    for (eval::TupleId Id : R.table(*Post, R.EOT))
+    for (eval::TupleId Id : R.table(*Post, R.EOT)) {
       L.Outcomes.push_back(B.tuple(Id));
+      std::vector<std::string> Nodes;
+      for (size_t C : Live) {
+        const eval::Tuple &V = R.Tuples[Id].Values;
+        if (C < V.size() && V[C].isStr())
+          Nodes.push_back(Syms.text(static_cast<uint32_t>(V[C].V)));
+      }
+      L.OutcomeLiveNodes.push_back(std::move(Nodes));
+    }
   return L;
 }
 

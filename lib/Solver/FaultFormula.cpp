@@ -38,6 +38,11 @@ z3::expr FaultFormula::omission(const std::string &From, const std::string &To, 
   return It->second;
 }
 
+z3::expr FaultFormula::crashesEver(const std::string &Node) {
+  auto It = Down.find(Node);
+  return It == Down.end() ? Ctx.bool_val(false) : It->second.back();
+}
+
 z3::expr FaultFormula::crashesAt(const std::string &Node, int T) {
   auto It = Down.find(Node);
   if (It == Down.end() || T < 1 || T > B.EOT)

@@ -33,6 +33,8 @@ public:
   FaultFormula(z3::context &Ctx, z3::solver &S, const eval::Bounds &B);
 
   z3::expr omission(const std::string &From, const std::string &To, int T);
+  /// N crashes at some time.
+  z3::expr crashesEver(const std::string &Node);
   /// N crashes exactly at T.
   z3::expr crashesAt(const std::string &Node, int T);
   /// The fault set F happens (perhaps among others).

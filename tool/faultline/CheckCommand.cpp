@@ -64,7 +64,7 @@ public:
         for (eval::TupleId Id : R.table(*Current, T)) {
           const eval::Tuple &V = R.Tuples[Id].Values;
           std::string Kind = text(V[2]);
-          auto H = handlerOf(Kind);
+          auto H = handlerOf(Kind, roleOf(R, V[0], T));
           Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
                            fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
                                        Kind, text(V[3]), H ? " in " + H->Name : "")});
@@ -90,9 +90,17 @@ private:
         return I.Loc;
     return {};
   }
-  const frontend::Declaration *handlerOf(const std::string &Kind) const {
+  /// The role of a node, from the run's fl_role table.
+  std::string roleOf(const eval::Run &R, eval::Value Node, int T) const {
+    if (auto Roles = R.relation("fl_role"))
+      for (eval::TupleId Id : R.table(*Roles, T))
+        if (R.Tuples[Id].Values[0] == Node)
+          return text(R.Tuples[Id].Values[1]);
+    return "";
+  }
+  const frontend::Declaration *handlerOf(const std::string &Kind, const std::string &Role) const {
     for (const auto &[Message, H] : Model.Handlers)
-      if (Message == Kind)
+      if (Message == Kind && llvm::StringRef(H.Name).starts_with(Role + "::"))
         return &H;
     return nullptr;
   }
@@ -143,7 +151,8 @@ int checkCommand(const CheckOptions &Opts) {
     search::SearchResult R = search::search(Ev, B, SO, Internal);
     if (R.Failed)
       return ExitBadInput;
-    std::string Stats = fmt::format("{} runs, {:.3f} s, fault space {} scenarios", R.Runs,
+    std::string Stats = fmt::format("{} run{}, {:.3f} s, fault space {} scenarios", R.Runs,
+                                    R.Runs == 1 ? "" : "s",
                                     R.Seconds, report::formatCount(R.SpaceSize));
     switch (R.V) {
     case search::Verdict::Counterexample: {

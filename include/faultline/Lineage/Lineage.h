@@ -78,6 +78,11 @@ public:
   LineageGraph Graph;
   /// One vertex per good outcome, in the order of the post table.
   std::vector<Vertex> Outcomes;
+  /// For each outcome, the nodes that must not crash for its `pre` tuple to
+  /// hold: every rule for `pre` says `notin crash(N, N, _)` of a column
+  /// where the outcome names that node. Breaking such an outcome by crashing
+  /// one of them cannot violate the invariant.
+  std::vector<std::vector<std::string>> OutcomeLiveNodes;
 
   /// Graphviz DOT: tuples as ellipses, firings as boxes (labelled with the
   /// rule's file:line), messages as diamonds, absent tuples dashed.

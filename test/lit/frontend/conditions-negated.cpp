@@ -1,23 +1,18 @@
 // RUN: %faultline extract %s -- %cxxflags | FileCheck %s
 //
-// XFAIL: *
-// BUG: the paths on which `a && b` or `a || b` is FALSE are wrong
-// (Executor::assume in Lowering.cpp: after the short-circuit case, the
-// left operand is assumed !Short, which is false for && and true for ||,
-// where it must be true for && and false for ||). So:
-//   !(a && b) lowers to  [!a] and [!a, !b]    instead of  [!a] and [a, !b]
-//   !(a || b) lowers to  [a, !b]              instead of  [!a, !b]
-// Every else-branch, every fall-through after `if (a || b) return;`, every
-// `!(a && b)` and every invariant `if (a || b) return false;` is affected;
-// with `if (a || b) x = 1; else x = 2;` both assignments fire when a holds
-// and b does not, giving x two values.
+// The paths on which `a && b` or `a || b` is false:
+//   !(a && b): [!a] and [a, !b];  !(a || b): [!a, !b].
 
 #include "faultline/annotations.h"
 
 using faultline::NodeId;
 template <class M> FL_SEND void send(const NodeId &to, const M &m);
 
-struct FL_MESSAGE Req {
+struct FL_MESSAGE ReqAnd {
+  int a;
+  int b;
+};
+struct FL_MESSAGE ReqOr {
   int a;
   int b;
 };
@@ -26,12 +21,12 @@ struct FL_MESSAGE Ok {
 };
 
 struct FL_PROCESS Server {
-  FL_RECEIVE void onAnd(const Req &m, const NodeId &from) {
+  FL_RECEIVE void onAnd(const ReqAnd &m, const NodeId &from) {
     if (m.a > 0 && m.b > 0)
       return;
     send(from, Ok{1});
   }
-  FL_RECEIVE void onOr(const Req &m, const NodeId &from) {
+  FL_RECEIVE void onOr(const ReqOr &m, const NodeId &from) {
     if (m.a > 0 || m.b > 0)
       return;
     send(from, Ok{2});
@@ -41,11 +36,11 @@ struct FL_PROCESS Server {
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Server>("s"); }
 
 // Not (a && b): a is false, or a is true and b false.
-// CHECK:      // {{.*}}conditions-negated.cpp:32:5 origin: Server::onAnd: send(from, Ok{1});
-// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0;
-// CHECK-NEXT: // {{.*}}conditions-negated.cpp:32:5 origin: Server::onAnd: send(from, Ok{1});
-// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req", From, [[A]], [[B]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] <= 0;
+// CHECK:      // {{.*}}conditions-negated.cpp:27:5 origin: Server::onAnd: send(from, Ok{1});
+// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req_and", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0;
+// CHECK-NEXT: // {{.*}}conditions-negated.cpp:27:5 origin: Server::onAnd: send(from, Ok{1});
+// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req_and", From, [[A]], [[B]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] <= 0;
 // Not (a || b): both are false, on one path.
-// CHECK-NEXT: // {{.*}}conditions-negated.cpp:37:5 origin: Server::onOr: send(from, Ok{2});
-// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] <= 0;
+// CHECK-NEXT: // {{.*}}conditions-negated.cpp:32:5 origin: Server::onOr: send(from, Ok{2});
+// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] <= 0;
 // CHECK-NEXT: // <no location> origin: each node's clock

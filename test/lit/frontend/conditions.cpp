@@ -9,7 +9,18 @@
 using faultline::NodeId;
 template <class M> FL_SEND void send(const NodeId &to, const M &m);
 
-struct FL_MESSAGE Req {
+// One message type per handler: a role handles each message in one place.
+struct FL_MESSAGE ReqAnd {
+  int a;
+  int b;
+  bool flag;
+};
+struct FL_MESSAGE ReqOr {
+  int a;
+  int b;
+  bool flag;
+};
+struct FL_MESSAGE ReqNot {
   int a;
   int b;
   bool flag;
@@ -19,15 +30,15 @@ struct FL_MESSAGE Ok {
 };
 
 struct FL_PROCESS Server {
-  FL_RECEIVE void onAnd(const Req &m, const NodeId &from) {
+  FL_RECEIVE void onAnd(const ReqAnd &m, const NodeId &from) {
     if (m.a > 0 && m.b > 0)
       send(from, Ok{1});
   }
-  FL_RECEIVE void onOr(const Req &m, const NodeId &from) {
+  FL_RECEIVE void onOr(const ReqOr &m, const NodeId &from) {
     if (m.a > 0 || m.b > 0)
       send(from, Ok{2});
   }
-  FL_RECEIVE void onNot(const Req &m, const NodeId &from) {
+  FL_RECEIVE void onNot(const ReqNot &m, const NodeId &from) {
     if (!(m.a > 0) && !m.flag)
       send(from, Ok{3});
   }
@@ -35,12 +46,12 @@ struct FL_PROCESS Server {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Server>("s"); }
 
-// CHECK:      // {{.*}}conditions.cpp:24:7 origin: Server::onAnd: send(from, Ok{1});
-// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:28:7 origin: Server::onOr: send(from, Ok{2});
-// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:28:7 origin: Server::onOr: send(from, Ok{2});
-// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req", From, [[A]], [[B]], [[F]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:32:7 origin: Server::onNot: send(from, Ok{3});
-// CHECK-NEXT: ok(From, Node, 3)@async :- fl_current(Node, _, "req", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[F]] == 0;
+// CHECK:      // {{.*}}conditions.cpp:35:7 origin: Server::onAnd: send(from, Ok{1});
+// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req_and", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] > 0;
+// CHECK-NEXT: // {{.*}}conditions.cpp:39:7 origin: Server::onOr: send(from, Ok{2});
+// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0;
+// CHECK-NEXT: // {{.*}}conditions.cpp:39:7 origin: Server::onOr: send(from, Ok{2});
+// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A]], [[B]], [[F]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] > 0;
+// CHECK-NEXT: // {{.*}}conditions.cpp:43:7 origin: Server::onNot: send(from, Ok{3});
+// CHECK-NEXT: ok(From, Node, 3)@async :- fl_current(Node, _, "req_not", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[F]] == 0;
 // CHECK-NEXT: // <no location> origin: each node's clock

@@ -1,7 +1,6 @@
 // RUN: %faultline extract %s -- %cxxflags | FileCheck %s
 //
-// XFAIL: *
-// BUG: the zero default of a state member of an *unscoped* enum type is the
+// Regression test for a fixed bug, where the zero default of a state member of an *unscoped* enum type is the
 // integer 0, while the enum's constants lower to the strings of their names
 // (`No` is "No"). Scenarios.cpp zero() tests isIntegerType() first, which
 // clang answers true for unscoped enums. So a node that never set `vote`
@@ -31,5 +30,5 @@ struct FL_PROCESS Voter {
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Voter>("v"); }
 
 // CHECK:      ask(From, Node, [[I:Id_[0-9]+]])@async :- fl_current(Node, _, "ask", From, [[I]]), fl_role(Node, "Voter"), voter_vote(Node, [[V:Vote_[0-9]+]]), [[V]] == "No";
-// CHECK:      // {{.*}}enum-unscoped-default.cpp:23:17
+// CHECK:      // {{.*}}enum-unscoped-default.cpp:22:17
 // CHECK-NEXT: voter_vote("v", "No")@1;

@@ -12,7 +12,17 @@
 using faultline::NodeId;
 template <class M> FL_SEND void send(const NodeId &to, const M &m);
 
-struct FL_MESSAGE Query {
+// One message type per handler: a role handles each message in one place.
+struct FL_MESSAGE CountQuery {
+  int key;
+};
+struct FL_MESSAGE EmptyQuery {
+  int key;
+};
+struct FL_MESSAGE SizeQuery {
+  int key;
+};
+struct FL_MESSAGE BigQuery {
   int key;
 };
 struct FL_MESSAGE Answer {
@@ -23,19 +33,19 @@ struct FL_MESSAGE Answer {
 struct FL_PROCESS Store {
   FL_STATE std::set<int> keys;
 
-  FL_RECEIVE void onCount(const Query &m, const NodeId &from) {
+  FL_RECEIVE void onCount(const CountQuery &m, const NodeId &from) {
     if (keys.count(m.key) == 0)
       send(from, Answer{1, m.key});
   }
-  FL_RECEIVE void onEmpty(const Query &m, const NodeId &from) {
+  FL_RECEIVE void onEmpty(const EmptyQuery &m, const NodeId &from) {
     if (!keys.empty())
       send(from, Answer{2, 0});
   }
-  FL_RECEIVE void onSize(const Query &m, const NodeId &from) {
+  FL_RECEIVE void onSize(const SizeQuery &m, const NodeId &from) {
     int n = keys.size();
     send(from, Answer{3, n});
   }
-  FL_RECEIVE void onBig(const Query &m, const NodeId &from) {
+  FL_RECEIVE void onBig(const BigQuery &m, const NodeId &from) {
     if (keys.size() >= 2)
       send(from, Answer{4, 0});
   }
@@ -44,19 +54,19 @@ struct FL_PROCESS Store {
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Store>("a"); }
 
 // count(x) == 0: x is not a member.
-// CHECK:      // {{.*}}set-queries.cpp:28:7 origin: Store::onCount: send(from, Answer{1, m.key});
-// CHECK-NEXT: answer(From, Node, 1, [[K:Key_[0-9]+]])@async :- fl_current(Node, _, "query", From, [[K]], _), fl_role(Node, "Store"), notin store_keys(Node, [[K]]);
+// CHECK:      // {{.*}}set-queries.cpp:38:7 origin: Store::onCount: send(from, Answer{1, m.key});
+// CHECK-NEXT: answer(From, Node, 1, [[K:Key_[0-9]+]])@async :- fl_current(Node, _, "count_query", From, [[K]], _), fl_role(Node, "Store"), notin store_keys(Node, [[K]]);
 // !empty(): some element.
-// CHECK-NEXT: // {{.*}}set-queries.cpp:32:7 origin: Store::onEmpty: send(from, Answer{2, 0});
-// CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
+// CHECK-NEXT: // {{.*}}set-queries.cpp:42:7 origin: Store::onEmpty: send(from, Answer{2, 0});
+// CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "empty_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
 // size(): the aggregate rule, then 0 where the set is empty, the count elsewhere.
 // CHECK-NEXT: // <no location> origin: size of keys
 // CHECK-NEXT: store_keys_size(N, count<E>) :- store_keys(N, E);
-// CHECK-NEXT: // {{.*}}set-queries.cpp:36:5 origin: Store::onSize: send(from, Answer{3, n});
-// CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
-// CHECK-NEXT: // {{.*}}set-queries.cpp:36:5 origin: Store::onSize: send(from, Answer{3, n});
-// CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
+// CHECK-NEXT: // {{.*}}set-queries.cpp:46:5 origin: Store::onSize: send(from, Answer{3, n});
+// CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "size_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
+// CHECK-NEXT: // {{.*}}set-queries.cpp:46:5 origin: Store::onSize: send(from, Answer{3, n});
+// CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "size_query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
 // size() >= 2 is false on the empty path, which gets no rule.
-// CHECK-NEXT: // {{.*}}set-queries.cpp:40:7 origin: Store::onBig: send(from, Answer{4, 0});
-// CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
+// CHECK-NEXT: // {{.*}}set-queries.cpp:50:7 origin: Store::onBig: send(from, Answer{4, 0});
+// CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "big_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
 // CHECK-NEXT: // <no location> origin: each node's clock

@@ -1,0 +1,67 @@
+// faultline check on a protocol with a known counterexample: the sender
+// forwards the client's value once, and the message can be lost (EFF 3).
+// The story reads in the C++: the invariant at its declaration, then in
+// time order the handler that ran and the send whose message was lost.
+//
+// RUN: %expect-exit 1 %faultline check %s -- %cxxflags | FileCheck %s
+//
+// With a crash allowed and no loss, the sender crashing first is the
+// counterexample, told at the scenario.
+// RUN: %expect-exit 1 %faultline check %s --eff 0 --crashes 1 -- %cxxflags \
+// RUN:   | FileCheck %s --check-prefix=CRASH
+
+#include "faultline/annotations.h"
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Start {
+  int v;
+};
+struct FL_MESSAGE Data {
+  int v;
+};
+
+struct FL_PROCESS Sender {
+  FL_STATE NodeId peer = "b";
+
+  FL_RECEIVE void onStart(const Start &m) {
+    send(peer, Data{m.v});
+  }
+};
+
+struct FL_PROCESS Receiver {
+  FL_STATE int got = 0;
+
+  FL_RECEIVE void onData(const Data &m) { got = m.v; }
+};
+
+FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
+
+FL_SCENARIO void lossy(faultline::Scenario &s) {
+  s.bounds(4, 3, 0);
+  s.node<Sender>("a");
+  s.node<Receiver>("b");
+  s.deliver<Start>("a", "client", Start{7}, 1);
+}
+
+// CHECK:      {{.*}}check-counterexample.cpp:39:19: warning: invariant 'delivered' is violated in scenario 'lossy' under: omit a->b@1 [faultline]
+// CHECK-NEXT: FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
+// CHECK-NEXT: {{^}}                  ^
+// CHECK-NEXT: {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
+// CHECK-NEXT: FL_RECEIVE void onStart(const Start &m) {
+// CHECK-NEXT: ^
+// CHECK-NEXT: {{.*}}check-counterexample.cpp:29:5: note: at time 1, the 'data' message a -> b sent here is lost
+// CHECK-NEXT: send(peer, Data{m.v});
+// CHECK-NEXT: ^
+// CHECK-NEXT: {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
+// CHECK-NEXT: FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
+// CHECK-NEXT: ^
+// CHECK-NEXT: scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space 16 scenarios)
+// CHECK-NOT:  {{.}}
+//
+// CRASH:      {{.*}}check-counterexample.cpp:39:19: warning: invariant 'delivered' is violated in scenario 'lossy' under: crash a@1 [faultline]
+// CRASH:      {{.*}}check-counterexample.cpp:41:18: note: at time 1, node a crashes
+// CRASH:      {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
+// CRASH:      {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
+// CRASH:      scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space {{[0-9]+}} scenarios)

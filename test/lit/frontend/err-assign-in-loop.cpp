@@ -1,0 +1,31 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// A scalar assigned inside a loop would get one value per element.
+
+#include "faultline/annotations.h"
+
+#include <set>
+#include <string>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Msg {
+  int v;
+};
+
+struct FL_PROCESS Node {
+  FL_SELF NodeId self;
+  FL_STATE int x = 0;
+  FL_STATE std::set<int> seen;
+
+  FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
+    for (int e : seen)
+      x = e;
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// ERR: {{.*}}err-assign-in-loop.cpp:24:7: error: assigning a scalar inside a loop in Node::onMsg is outside what faultline can model; a loop is lowered to a join over all elements at once; compute the value with a condition outside the loop
+// ERR-NOT: error:

@@ -1,0 +1,34 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// Locals are scalars with an initializer; an if cannot declare one.
+
+#include "faultline/annotations.h"
+
+#include <set>
+#include <string>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Msg {
+  int v;
+};
+
+struct FL_PROCESS Node {
+  FL_STATE int x = 0;
+
+  FL_RECEIVE void onMsg(const Msg &m) {
+    int y;
+    x = 1;
+  }
+  FL_PERIODIC void tick() {
+    if (int y = x)
+      x = y;
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// ERR: {{.*}}err-declaration.cpp:21:9: error: this declaration in Node::onMsg is outside what faultline can model; declare locals of integer, bool, enum or string type with an initializer
+// ERR: {{.*}}err-declaration.cpp:25:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
+// ERR-NOT: error:

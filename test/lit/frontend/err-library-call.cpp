@@ -1,0 +1,37 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// Library code is not inlined: an unsupported call on a state set or on a
+// plain container is reported at the call in the user's code (not inside
+// the standard library's headers).
+
+#include "faultline/annotations.h"
+
+#include <set>
+#include <string>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Msg {
+  int v;
+};
+
+struct FL_PROCESS Node {
+  FL_STATE int x = 0;
+  FL_STATE std::set<int> seen;
+  std::set<int> cache;
+
+  FL_RECEIVE void onMsg(const Msg &m) { seen.clear(); }
+  FL_PERIODIC void tick() { cache.insert(x); }
+  FL_PERIODIC void probe() {
+    if (seen.find(x) != seen.end())
+      x = 1;
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// ERR: {{.*}}err-library-call.cpp:24:41: error: a call to 'std::set<int>::clear' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
+// ERR: {{.*}}err-library-call.cpp:25:29: error: a call to 'std::set<int>::insert' in Node::tick is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
+// ERR: {{.*}}err-library-call.cpp:27:9: error: 'find' on a state set in Node::probe is outside what faultline can model; use count, empty, size, insert, erase, or a range-for loop
+// ERR-NOT: error:

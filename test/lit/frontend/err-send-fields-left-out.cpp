@@ -1,0 +1,27 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// A message built with fields left out (value-initialized by C++).
+//
+#include "faultline/annotations.h"
+
+#include <set>
+#include <string>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Pair {
+  int a;
+  int b;
+};
+
+struct FL_PROCESS Node {
+  FL_STATE NodeId next;
+
+  FL_PERIODIC void tick() { send(next, Pair{1}); }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// ERR: {{.*}}err-send-fields-left-out.cpp:21:40: error: a message with fields left out in Node::tick is outside what faultline can model; give every field of the message in order
+// ERR-NOT: error:

@@ -1,0 +1,31 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// An expression outside the subset (a shift, an explicit cast) is reported
+// at the expression, naming its kind.
+
+#include "faultline/annotations.h"
+
+#include <set>
+#include <string>
+
+using faultline::NodeId;
+template <class M> FL_SEND void send(const NodeId &to, const M &m);
+
+struct FL_MESSAGE Msg {
+  int v;
+};
+
+struct FL_PROCESS Node {
+  FL_STATE int x = 0;
+
+  FL_STATE int y = 0;
+
+  FL_RECEIVE void onMsg(const Msg &m) { x = m.v << 2; }
+  FL_PERIODIC void tick() { y = static_cast<int>(x); }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// ERR: {{.*}}err-unsupported-expr.cpp:23:45: error: this expression (BinaryOperator) in Node::onMsg is outside what faultline can model; use arithmetic, comparisons, state and message fields, and helper calls
+// ERR: {{.*}}err-unsupported-expr.cpp:24:33: error: this expression (CXXStaticCastExpr) in Node::tick is outside what faultline can model; use arithmetic, comparisons, state and message fields, and helper calls
+// ERR-NOT: error:
