@@ -61,8 +61,9 @@ struct HittingSetSolver::Impl {
       It->second.Runs.push_back(Run);
       S.add(z3::implies(Includes && It->second.Goal, !Alive[I]));
       // Crashing a node the outcome's pre needs alive removes pre too.
-      for (const std::string &Node : L.OutcomeLiveNodes[I])
-        S.add(z3::implies(It->second.Goal, !Faults.crashesEver(Node)));
+      if (I < L.OutcomeLiveNodes.size())
+        for (const std::string &Node : L.OutcomeLiveNodes[I])
+          S.add(z3::implies(It->second.Goal, !Faults.crashesEver(Node)));
     }
     Dirty = true;
   }

@@ -211,3 +211,15 @@ TEST(HittingSets, CrashBoundIsRespected) {
   Two.addRun(G.L, {});
   EXPECT_EQ(drain(Two), std::vector<std::string>{"crash a@1, crash b@1"});
 }
+
+TEST(HittingSets, CrashingANodeThePreNeedsAliveIsNoCandidate) {
+  // The outcome is cut by a crash of a, but a is the node its pre needs
+  // alive: crashing a removes pre too, so only the omission is proposed.
+  GraphBuilder G;
+  Vertex O = G.outcome("post(a)");
+  G.firing(O, {G.message("a", "b", 1)});
+  G.L.OutcomeLiveNodes = {{"a"}};
+  solver::HittingSetSolver S(bounds(3, 2, 1));
+  S.addRun(G.L, {});
+  EXPECT_EQ(drain(S), std::vector<std::string>{"omit a->b@1"});
+}
