@@ -20,3 +20,5 @@ config.substitutions.append(("%annotations", os.path.join(config.faultline_src_r
 # database, as clang-tidy takes one after `--`).
 config.substitutions.append(
     ("%cxxflags", "-std=c++17 -I" + os.path.join(config.faultline_src_root, "annotations")))
+config.substitutions.append(("%build", config.faultline_obj_root))
+config.substitutions.append(("%examples", os.path.join(config.faultline_src_root, "examples")))
