@@ -36,6 +36,7 @@
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/IR/Parser.h"
 #include "faultline/IR/Validate.h"
+#include "faultline/Report/SearchReport.h"
 #include "faultline/Search/Search.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -161,17 +162,6 @@ const char *stopName(Stop S) {
   return "other";
 }
 
-const char *verdictName(search::Verdict V) {
-  switch (V) {
-  case search::Verdict::Counterexample:
-    return "counterexample";
-  case search::Verdict::Certified:
-    return "certified";
-  case search::Verdict::Inconclusive:
-    return "inconclusive";
-  }
-  return "inconclusive";
-}
 
 const char *verdictShort(search::Verdict V) {
   switch (V) {
@@ -428,14 +418,14 @@ void check(RowResult &Out) {
            Smp.CexSize != S->Samples.front().CexSize)) {
         Out.Problems.push_back(fmt::format(
             "{} is not deterministic: {} in {} runs, then {} in {} runs", S->Name,
-            verdictName(S->Samples.front().V), S->Samples.front().Runs, verdictName(Smp.V),
+            report::verdictName(S->Samples.front().V), S->Samples.front().Runs, report::verdictName(Smp.V),
             Smp.Runs));
         break;
       }
   if (Out.ldfiVerdict() != Out.expected())
     Out.Problems.push_back(fmt::format("MISMATCH: ldfi says {}, expected {}",
-                                       verdictName(Out.ldfiVerdict()),
-                                       verdictName(Out.expected())));
+                                       report::verdictName(Out.ldfiVerdict()),
+                                       report::verdictName(Out.expected())));
   // The baselines must not contradict the expected verdict.
   for (const StrategyResult *S : {&Out.Random, &Out.Exhaustive})
     for (const Sample &Smp : S->Samples) {
@@ -446,7 +436,7 @@ void check(RowResult &Out) {
         Out.Problems.push_back(fmt::format(
             "CONTRADICTION: {} search{} says {} ({} runs), expected {}", S->Name,
             S->Strat == search::Strategy::Random ? fmt::format(" (seed {})", Smp.Seed) : "",
-            verdictName(Smp.V), Smp.Runs, verdictName(Out.expected())));
+            report::verdictName(Smp.V), Smp.Runs, report::verdictName(Out.expected())));
         break;
       }
     }
@@ -615,7 +605,7 @@ void printJSON(const std::vector<RowResult> &Results, unsigned Reps, const Limit
                "      \"space\": {:.0f},\n      \"ldfi_as_expected\": {},\n"
                "      \"problems\": [{}],\n",
                jsonString(R.R->Model), R.R->EOT, R.R->EFF, Nodes, R.R->Crashes,
-               jsonString(verdictName(R.expected())), static_cast<double>(R.Space),
+               jsonString(report::verdictName(R.expected())), static_cast<double>(R.Space),
                R.ldfiVerdict() == R.expected() ? "true" : "false", Problems);
     auto Strats = R.strategies();
     for (size_t J = 0; J < Strats.size(); ++J) {
@@ -627,7 +617,7 @@ void printJSON(const std::vector<RowResult> &Results, unsigned Reps, const Limit
             "\"stop\": {}, \"first_cex_size\": {}, \"first_cex_run\": {}}}",
             Searches.empty() ? "" : ",",
             S.Strat == search::Strategy::Random ? fmt::format("\"seed\": {}, ", Smp.Seed) : "",
-            jsonString(verdictName(Smp.V)), Smp.Runs, Smp.Seconds,
+            jsonString(report::verdictName(Smp.V)), Smp.Runs, Smp.Seconds,
             jsonString(stopName(Smp.How)),
             Smp.V == search::Verdict::Counterexample ? std::to_string(Smp.CexSize) : "null",
             Smp.V == search::Verdict::Counterexample ? std::to_string(Smp.CexRun) : "null");

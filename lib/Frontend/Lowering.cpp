@@ -63,37 +63,7 @@ Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
   return A;
 }
 
-/// Unwraps what does not change a value: casts, parentheses, temporaries,
-/// copies of strings.
-const clang::Expr *strip(const clang::Expr *E) {
-  while (E) {
-    E = E->IgnoreParens();
-    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
-      // A number used as a bool is a test, not the number.
-      if (Cast->getCastKind() == clang::CK_IntegralToBoolean)
-        return E;
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
-             C && C->getNumArgs() >= 1 && !llvm::isa<clang::CXXTemporaryObjectExpr>(C) &&
-             std::all_of(C->arg_begin() + 1, C->arg_end(), [](const clang::Expr *A) {
-               return llvm::isa<clang::CXXDefaultArgExpr>(A);
-             }))
-      E = C->getArg(0); // a copy, or a string built from a literal
-    else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+const clang::Expr *strip(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
 
 ir::CmpOp negate(ir::CmpOp Op) {
   switch (Op) {

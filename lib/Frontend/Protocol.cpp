@@ -3,6 +3,9 @@
 #include "Protocol.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <algorithm>
 
 #include <cctype>
 
@@ -17,6 +20,35 @@ std::string markOf(const clang::Decl *D) {
       return Text.str();
   }
   return "";
+}
+
+const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
+      if (Cast->getCastKind() == clang::CK_IntegralToBoolean)
+        return E;
+      E = Cast->getSubExpr();
+    } else if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
+    } else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E)) {
+      E = F->getSubExpr();
+    } else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E);
+               IntoCopies && C && C->getNumArgs() >= 1 &&
+               !llvm::isa<clang::CXXTemporaryObjectExpr>(C) &&
+               std::all_of(C->arg_begin() + 1, C->arg_end(), [](const clang::Expr *A) {
+                 return llvm::isa<clang::CXXDefaultArgExpr>(A);
+               })) {
+      E = C->getArg(0);
+    } else {
+      return E;
+    }
+  }
+  return E;
 }
 
 std::string relationName(llvm::StringRef CxxName) {

@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 
 #include <map>
 #include <string>
@@ -20,6 +21,12 @@ namespace faultline::frontend {
 
 /// The faultline mark on a declaration ("process", "state", ...), or "".
 std::string markOf(const clang::Decl *D);
+
+/// Skips what does not change a value: parentheses, implicit casts (but not
+/// a number's conversion to bool, which is a test), temporaries, functional
+/// casts and, with IntoCopies, a constructor that copies or converts its one
+/// argument (a std::string built from a literal).
+const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies);
 
 /// `SomeName` -> `some_name`: relation names start lower-case in Dedalus.
 std::string relationName(llvm::StringRef CxxName);

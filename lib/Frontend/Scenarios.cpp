@@ -15,25 +15,8 @@ namespace faultline::frontend {
 
 namespace {
 
-/// Unwraps temporaries, casts and copy constructions around a constant.
-const clang::Expr *unwrap(const clang::Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E); C && C->getNumArgs() >= 1)
-      E = C->getArg(0);
-    else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
+/// The constant under temporaries, casts and copies.
+const clang::Expr *unwrap(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
 
 class ScenarioReader {
 public:
@@ -153,21 +136,9 @@ private:
     Ok = false;
   }
 
-  /// Unwraps a message value down to its braces (not into its fields).
+  /// A message value down to its braces (not into its fields).
   static const clang::Expr *unwrapMessage(const clang::Expr *E) {
-    while (true) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E))
-        E = M->getSubExpr();
-      else if (const auto *B = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(E))
-        E = B->getSubExpr();
-      else if (const auto *W = llvm::dyn_cast<clang::ExprWithCleanups>(E))
-        E = W->getSubExpr();
-      else if (const auto *F = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(E))
-        E = F->getSubExpr();
-      else
-        return E;
-    }
+    return skipWrappers(E, /*IntoCopies=*/false);
   }
 
   const Role *roleArgument(const clang::CXXMemberCallExpr *Call) {

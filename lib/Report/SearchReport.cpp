@@ -30,7 +30,7 @@ std::string formatCount(long double N) {
   return fmt::format("{:.3g}", static_cast<double>(N));
 }
 
-static const char *verdictName(search::Verdict V) {
+const char *verdictName(search::Verdict V) {
   switch (V) {
   case search::Verdict::Counterexample:
     return "counterexample";

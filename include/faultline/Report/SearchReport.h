@@ -23,6 +23,8 @@ class raw_ostream;
 namespace faultline::report {
 
 const char *strategyName(search::Strategy S);
+/// "counterexample", "certified" or "inconclusive", as in the JSON output.
+const char *verdictName(search::Verdict V);
 /// "4096" for small numbers, "1.2e+18" for large ones.
 std::string formatCount(long double N);
 
