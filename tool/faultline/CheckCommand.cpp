@@ -19,7 +19,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace faultline::tool {
 
@@ -69,8 +71,8 @@ public:
                            fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
                                        Kind, text(V[3]), H ? " in " + H->Name : "")});
         }
-    std::stable_sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
-      return std::tie(A.Time, A.Order) < std::tie(B.Time, B.Order);
+    std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
+      return std::tie(A.Time, A.Order, A.Text) < std::tie(B.Time, B.Order, B.Text);
     });
     for (const Step &St : Steps)
       D.note(St.Loc, St.Text);
