@@ -69,6 +69,11 @@ public:
   template <class P, class T, class V> void add(const NodeId &Node, T P::*Member, const V &Value) {
     (void)Node, (void)Member, (void)Value;
   }
+  /// Sets Key to Value in a map member of a node before the run.
+  template <class P, class T, class K, class V>
+  void put(const NodeId &Node, T P::*Member, const K &Key, const V &Value) {
+    (void)Node, (void)Member, (void)Key, (void)Value;
+  }
   /// Message M from From arrives at To at time At.
   template <class M> void deliver(const NodeId &To, const NodeId &From, const M &Message, int At) {
     (void)To, (void)From, (void)Message, (void)At;

@@ -31,6 +31,20 @@ std::optional<clang::QualType> setElementType(clang::QualType T) {
   return Args[0].getAsType();
 }
 
+std::optional<std::pair<clang::QualType, clang::QualType>> mapTypes(clang::QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  const auto *Spec =
+      llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || (Spec->getName() != "map" && Spec->getName() != "unordered_map"))
+    return std::nullopt;
+  const clang::TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() < 2 || Args[0].getKind() != clang::TemplateArgument::Type ||
+      Args[1].getKind() != clang::TemplateArgument::Type || !isScalarType(Args[0].getAsType()) ||
+      !isScalarType(Args[1].getAsType()))
+    return std::nullopt;
+  return std::make_pair(Args[0].getAsType(), Args[1].getAsType());
+}
+
 namespace {
 
 class Collector : public clang::RecursiveASTVisitor<Collector> {
@@ -151,11 +165,14 @@ private:
           S.K = StateMember::Kind::Scalar;
         else if (setElementType(F->getType()))
           S.K = StateMember::Kind::Set;
+        else if (mapTypes(F->getType()))
+          S.K = StateMember::Kind::Map;
         else {
           R.unsupported(F->getLocation(),
                         "state member '" + F->getNameAsString() + "' of type '" +
                             F->getType().getAsString() + "'",
-                        "state must be an integer, bool, enum, string, or a std::set of those");
+                        "state must be an integer, bool, enum, string, a std::set of those, or "
+                        "a std::map between them");
           continue;
         }
         Ro.State.push_back(S);

@@ -17,6 +17,7 @@
 
 #include "faultline/IR/Validate.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -359,10 +360,24 @@ private:
                                    "' after updating it in the same handler",
              "state reads see the start of the step; loop before updating the set");
       Path Each = P;
-      Term E = variableFor(Var->getName(), Counter);
-      Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
-      Each.Locals[Var] = E;
-      Each.Quantified.push_back(E);
+      if (State->K == StateMember::Kind::Map) {
+        // for (const auto &[key, value] : m): one join per entry.
+        const auto *Pair = llvm::dyn_cast<clang::DecompositionDecl>(Var);
+        if (!Pair || Pair->bindings().size() != 2)
+          fail(F->getBeginLoc(), "a loop over a map without [key, value]",
+               "write for (const auto &[key, value] : m)");
+        Term K = variableFor(Pair->bindings()[0]->getName(), Counter);
+        Term V = variableFor(Pair->bindings()[1]->getName(), Counter);
+        Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), K, V}));
+        Each.Locals[Pair->bindings()[0]] = K;
+        Each.Locals[Pair->bindings()[1]] = V;
+        Each.Quantified.push_back(K);
+      } else {
+        Term E = variableFor(Var->getName(), Counter);
+        Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
+        Each.Locals[Var] = E;
+        Each.Quantified.push_back(E);
+      }
       InLoopBody = true;
       exec(F->getBody(), {Each});
       InLoopBody = !Outer;
@@ -461,8 +476,10 @@ private:
     const StateMember *State = nullptr;
     Object Obj;
     if (!memberState(MC->getImplicitObjectArgument(), Obj, State) ||
-        State->K != StateMember::Kind::Set)
+        State->K == StateMember::Kind::Scalar)
       return std::nullopt;
+    if (State->K == StateMember::Kind::Map && Method == "insert")
+      fail(MC->getBeginLoc(), "insert on a map", "assign with m[key] = value");
     if (Obj.Var != Self.Var)
       fail(MC->getBeginLoc(), "updating another process's state",
            "a handler updates its own node's state and sends messages to others");
@@ -471,11 +488,7 @@ private:
     // Reads see the state at the start of the step, so a read after an
     // update on the same path, or both kinds of update, would not mean
     // what the C++ means.
-    auto Earlier = P.Updated.find(State->Field);
-    if (Earlier != P.Updated.end() && Earlier->second != Method)
-      fail(MC->getBeginLoc(), "both inserting into and erasing from '" +
-                                  State->Field->getNameAsString() + "' in one step",
-           "do one or the other in a handler, or split the work across messages");
+    checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
     std::vector<Path> Out;
     for (auto &[Q, T] : eval(MC->getArg(0), P)) {
       Q.Updated[State->Field] = Method;
@@ -490,8 +503,54 @@ private:
     return Out;
   }
 
+  /// Updates of one step apply together, so a path may update a container
+  /// in one way only (insert or erase a set; assign or erase a map).
+  void checkOneKindOfUpdate(const Path &P, const StateMember &State, const std::string &How,
+                            clang::SourceLocation Loc) {
+    auto Earlier = P.Updated.find(State.Field);
+    if (Earlier != P.Updated.end() && Earlier->second != How)
+      fail(Loc, "both " + Earlier->second + " and " + How + " on '" +
+                    State.Field->getNameAsString() + "' in one step",
+           "do one or the other in a handler, or split the work across messages");
+  }
+
+  /// `m[key] = value` on a state map.
+  std::optional<std::vector<Path>> mapAssign(const clang::Expr *Target, const clang::Expr *Value,
+                                             clang::BinaryOperatorKind Op,
+                                             clang::SourceLocation Loc, const Path &P) {
+    const auto *Sub = llvm::dyn_cast<clang::CXXOperatorCallExpr>(strip(Target));
+    if (!Sub || Sub->getOperator() != clang::OO_Subscript || Sub->getNumArgs() != 2)
+      return std::nullopt;
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(Sub->getArg(0), Obj, State) || State->K != StateMember::Kind::Map)
+      return std::nullopt;
+    if (Obj.Var != Self.Var)
+      fail(Loc, "updating another process's state",
+           "a handler updates its own node's state and sends messages to others");
+    if (Op != clang::BO_Assign)
+      fail(Loc, "a compound assignment to a map entry",
+           "read the value with at() into a local, then assign m[key] = value");
+    checkOneKindOfUpdate(P, *State, "assign", Loc);
+    std::vector<Path> Out;
+    for (auto &[Q, K] : eval(Sub->getArg(1), P))
+      for (auto &[Q2, V] : eval(Value, std::move(Q))) {
+        Q2.Updated[State->Field] = "assign";
+        // The key's old value stops here; the new one holds from t+1.
+        emit(atom(State->Relation, {Term::variable(Self.Var), K, V}), ir::HeadTime::Next, Q2,
+             Loc);
+        emit(atom(State->Relation + "_del", {Term::variable(Self.Var), K}), ir::HeadTime::Now,
+             Q2, Loc);
+        Out.push_back(std::move(Q2));
+      }
+    return Out;
+  }
+
   std::vector<Path> assign(const clang::Expr *Target, const clang::Expr *Value,
                            clang::BinaryOperatorKind Op, clang::SourceLocation Loc, Path P) {
+    if (Value)
+      if (auto Out = mapAssign(Target, Value, Op, Loc, P))
+        return *Out;
     Target = strip(Target);
     // A local: its new value is a term.
     if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Target))
@@ -639,6 +698,10 @@ private:
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
       return truthValue(E, std::move(P));
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == clang::OO_Subscript)
+      fail(E->getBeginLoc(), "reading a map with []",
+           "[] inserts a missing key; read with at() after testing count()");
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
       if (auto V = setQuery(MC, P))
         return *V;
@@ -736,7 +799,7 @@ private:
     Object Obj;
     const StateMember *State = nullptr;
     if (!memberState(MC->getImplicitObjectArgument(), Obj, State) ||
-        State->K != StateMember::Kind::Set)
+        State->K == StateMember::Kind::Scalar)
       return std::nullopt;
     std::string Method = MC->getMethodDecl()->getNameAsString();
     if (P.Updated.count(State->Field))
@@ -744,12 +807,30 @@ private:
                                   "' after updating it in the same handler",
            "state reads see the start of the step; test the set before updating it");
     Term Node = Term::variable(Obj.Var);
+    bool IsMap = State->K == StateMember::Kind::Map;
+    // A set's element, or a map's key (with any value).
+    auto Member = [&](Term X) {
+      std::vector<Term> Cols{Node, std::move(X)};
+      if (IsMap)
+        Cols.push_back(Term::wildcard());
+      return Cols;
+    };
     Valued Out;
+    if (IsMap && Method == "at" && MC->getNumArgs() == 1) {
+      // at(k): the value under k. Where k is missing C++ throws; that path
+      // is not modeled (test with count() first).
+      for (auto &[Q, K] : eval(MC->getArg(0), P)) {
+        Term V = variableFor(State->Field->getName().str() + "At", Counter);
+        Q.Body.push_back(atom(State->Relation, {Node, K, V}));
+        Out.push_back({std::move(Q), V});
+      }
+      return Out;
+    }
     if ((Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
       for (auto &[Q, X] : eval(MC->getArg(0), P)) {
         Path In = Q, Out0 = Q;
-        In.Body.push_back(atom(State->Relation, {Node, X}));
-        Out0.Body.push_back(atom(State->Relation, {Node, X}, true));
+        In.Body.push_back(atom(State->Relation, Member(X)));
+        Out0.Body.push_back(atom(State->Relation, Member(X), true));
         Out.push_back({std::move(In), Term::integer(1)});
         Out.push_back({std::move(Out0), Term::integer(0)});
       }
@@ -757,20 +838,21 @@ private:
     }
     if (Method == "empty") {
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}, true));
-      Some.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}));
+      Empty.Body.push_back(atom(State->Relation, Member(Term::wildcard()), true));
+      Some.Body.push_back(atom(State->Relation, Member(Term::wildcard())));
       return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
     }
     if (Method == "size") {
       M.needSize(*State);
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard()}, true));
+      Empty.Body.push_back(atom(State->Relation, Member(Term::wildcard()), true));
       Term Count = variableFor(State->Field->getName().str() + "Size", Counter);
       Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
       return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
     }
-    fail(MC->getBeginLoc(), "'" + Method + "' on a state set",
-         "use count, empty, size, insert, erase, or a range-for loop");
+    fail(MC->getBeginLoc(), "'" + Method + "' on a state " + (IsMap ? "map" : "set"),
+         IsMap ? "use count, at, empty, size, m[key] = value, erase, or a range-for loop"
+               : "use count, empty, size, insert, erase, or a range-for loop");
   }
 
   /// `str.empty()` on a string value: whether it equals "".
@@ -922,9 +1004,10 @@ private:
                                                    clang::SourceLocation Loc) {
     Object Obj;
     const StateMember *State = nullptr;
-    if (!memberState(Range, Obj, State) || State->K != StateMember::Kind::Set)
-      fail(Loc, "a loop over something other than a state set",
-           "loop over a std::set state member of the node (or of an invariant's process)");
+    if (!memberState(Range, Obj, State) || State->K == StateMember::Kind::Scalar)
+      fail(Loc, "a loop over something other than a state set or map",
+           "loop over a std::set or std::map state member of the node (or of an "
+           "invariant's process)");
     return {Obj, State};
   }
 

@@ -86,6 +86,13 @@ void ModelBuilder::addRole(const Role &Ro) {
                    {atom(S.Relation, {var("N"), var("V")}),
                     atom(S.Relation + "_set", {var("N")}, true)},
                    Origin));
+    } else if (S.K == StateMember::Kind::Map) {
+      // A map keeps each key's value unless a handler erased or assigned
+      // that key this step.
+      addRule(rule(atom(S.Relation, {var("N"), var("K"), var("V")}), ir::HeadTime::Next,
+                   {atom(S.Relation, {var("N"), var("K"), var("V")}),
+                    atom(S.Relation + "_del", {var("N"), var("K")}, true)},
+                   Origin));
     } else {
       // A set keeps its elements unless a handler erased them this step.
       addRule(rule(atom(S.Relation, {var("N"), var("E")}), ir::HeadTime::Next,
@@ -98,9 +105,11 @@ void ModelBuilder::addRole(const Role &Ro) {
 
 void ModelBuilder::needSize(const StateMember &S) {
   Term Count = Term::aggregate("count", var("E"));
+  std::vector<Term> Cols{var("N"), var("E")};
+  if (S.K == StateMember::Kind::Map)
+    Cols.push_back(var("V")); // one value per key: counting keys
   addRule(rule(atom(S.Relation + "_size", {var("N"), Count}), ir::HeadTime::Now,
-               {atom(S.Relation, {var("N"), var("E")})},
-               "size of " + S.Field->getNameAsString()));
+               {atom(S.Relation, Cols)}, "size of " + S.Field->getNameAsString()));
 }
 
 void ModelBuilder::addInvariant(InvariantCase C) { Invariants.push_back(std::move(C)); }

@@ -38,7 +38,9 @@ struct MessageType {
 };
 
 struct StateMember {
-  enum class Kind { Scalar, Set };
+  /// A scalar is `rel(Node, Value)`, a set `rel(Node, Element)`, a map
+  /// `rel(Node, Key, Value)`.
+  enum class Kind { Scalar, Set, Map };
   const clang::FieldDecl *Field = nullptr;
   Kind K = Kind::Scalar;
   std::string Relation;

@@ -29,6 +29,7 @@ public:
     S.Loc = M.loc(Ctx.getSourceManager(), F->getLocation());
     RoleOf.clear();
     Init.clear();
+    Puts.clear();
     Ok = true;
     const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
     for (const clang::Stmt *St : Body->body()) {
@@ -83,6 +84,11 @@ private:
       if (!Node || !State || !Value)
         return;
       bool IsSet = State->K == StateMember::Kind::Set;
+      if (State->K == StateMember::Kind::Map) {
+        Rep.error(Call->getBeginLoc(), "use s.put(node, &Role::map, key, value) for a map");
+        Ok = false;
+        return;
+      }
       if (IsSet != (Method == "add")) {
         Rep.error(Call->getBeginLoc(), IsSet ? "use s.add(...) to put an element in a set"
                                              : "use s.init(...) to set a scalar");
@@ -98,6 +104,21 @@ private:
             return;
           }
       Init.push_back({*Node, State, *Value, Call->getBeginLoc()});
+      return;
+    }
+    if (Method == "put" && Call->getNumArgs() == 4) {
+      auto Node = text(Call->getArg(0));
+      const StateMember *State = member(Call->getArg(1));
+      auto Key = constant(Call->getArg(2));
+      auto Value = constant(Call->getArg(3));
+      if (!Node || !State || !Key || !Value)
+        return;
+      if (State->K != StateMember::Kind::Map) {
+        Rep.error(Call->getBeginLoc(), "s.put(...) is for map members");
+        Ok = false;
+        return;
+      }
+      Puts.push_back({*Node, State, *Key, *Value, Call->getBeginLoc()});
       return;
     }
     if (Method == "deliver" && Call->getNumArgs() == 4) {
@@ -229,6 +250,18 @@ private:
              M.loc(Ctx.getSourceManager(), St.Field->getLocation()));
       }
     }
+    for (const Put &Entry : Puts) {
+      auto It = RoleOf.find(Entry.Node);
+      const Role *Owner = nullptr;
+      P.stateOf(Entry.State->Field, &Owner);
+      if (It == RoleOf.end() || It->second != Owner) {
+        Rep.error(Entry.Loc, "'" + Entry.Node + "' is not a node of the role that has this member");
+        Ok = false;
+        continue;
+      }
+      Fact(Entry.State->Relation, {ir::Term::string(Entry.Node), Entry.Key, Entry.Value},
+           M.loc(Ctx.getSourceManager(), Entry.Loc));
+    }
     for (const Initial &I : Init) {
       auto It = RoleOf.find(I.Node);
       const Role *Owner = nullptr;
@@ -265,6 +298,13 @@ private:
     return ir::Term::string("");
   }
 
+  struct Put {
+    std::string Node;
+    const StateMember *State;
+    ir::Term Key, Value;
+    clang::SourceLocation Loc;
+  };
+
   struct Initial {
     std::string Node;
     const StateMember *State;
@@ -279,6 +319,7 @@ private:
   ScenarioModel S;
   std::map<std::string, const Role *> RoleOf;
   std::vector<Initial> Init;
+  std::vector<Put> Puts;
   bool Ok = true;
 };
 

@@ -27,5 +27,5 @@ struct FL_PROCESS Node {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-loop-not-set.cpp:23:5: error: a loop over something other than a state set in Node::onMsg is outside what faultline can model; loop over a std::set state member of the node (or of an invariant's process)
+// ERR: {{.*}}err-loop-not-set.cpp:23:5: error: a loop over something other than a state set or map in Node::onMsg is outside what faultline can model; loop over a std::set or std::map state member of the node (or of an invariant's process)
 // ERR-NOT: error:

@@ -23,5 +23,5 @@ struct FL_PROCESS Store {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Store>("a"); }
 
-// ERR: {{.*}}set-insert-then-erase.cpp:20:5: error: both inserting into and erasing from 'keys' in one step in Store::onToggle is outside what faultline can model
+// ERR: {{.*}}set-insert-then-erase.cpp:20:5: error: both insert and erase on 'keys' in one step in Store::onToggle is outside what faultline can model
 // ERR-NOT: error:
