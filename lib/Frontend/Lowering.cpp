@@ -336,7 +336,9 @@ private:
         const auto *B = V ? llvm::dyn_cast<clang::CXXBoolLiteralExpr>(strip(V)) : nullptr;
         if (!V)
           fail(R->getBeginLoc(), "a return without a value", "an invariant returns a bool");
-        if (!B)
+        if (!B && quantifier(P, V, R->getBeginLoc()))
+          ;
+        else if (!B)
           violation(P, V, /*PropertyIsTrue=*/true, R->getBeginLoc());
         else if (!B->getValue())
           fail(R->getBeginLoc(), "an unconditional 'return false'",
@@ -1035,8 +1037,58 @@ private:
   }
 
   /// `pre` where the path stands; `post` where the property also holds.
-  void violation(const Path &P, const clang::Expr *Cond, bool PropertyIsTrue,
-                 clang::SourceLocation Loc) {
+  /// `return std::all_of(c.begin(), c.end(), pred);` (and any_of, none_of)
+  /// over a state set of a process in an invariant. all_of and none_of are
+  /// loops: pre for each element, post where pred holds (does not hold);
+  /// any_of is pre where the path stands, post where some element
+  /// satisfies pred. Returns false if V is not such a call.
+  bool quantifier(const Path &P, const clang::Expr *V, clang::SourceLocation Loc) {
+    const auto *Call = llvm::dyn_cast<clang::CallExpr>(strip(V));
+    const clang::FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    std::string Name = F ? F->getQualifiedNameAsString() : "";
+    if (Name != "std::all_of" && Name != "std::any_of" && Name != "std::none_of")
+      return false;
+    if (Call->getNumArgs() != 3)
+      fail(Loc, "this " + Name, "call it as " + Name + "(c.begin(), c.end(), [&](...) { ... })");
+    // The range: c.begin() and c.end() of one state set.
+    const auto *Begin = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(0)));
+    const auto *End = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(1)));
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Begin || !End || Begin->getMethodDecl()->getName() != "begin" ||
+        End->getMethodDecl()->getName() != "end" ||
+        !memberState(Begin->getImplicitObjectArgument(), Obj, State) ||
+        State->K != StateMember::Kind::Set)
+      fail(Loc, "the range of this " + Name,
+           "quantify over a state set of a process: s.begin(), s.end()");
+    // The predicate: a lambda of one parameter whose body is `return expr;`.
+    const auto *Lambda = llvm::dyn_cast<clang::LambdaExpr>(strip(Call->getArg(2)));
+    const clang::CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+    const auto *Body = Op ? llvm::dyn_cast<clang::CompoundStmt>(Op->getBody()) : nullptr;
+    const auto *Ret = Body && Body->size() == 1
+                          ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
+                          : nullptr;
+    if (!Op || Op->getNumParams() != 1 || !Ret || !Ret->getRetValue())
+      fail(Loc, "the predicate of this " + Name,
+           "pass a lambda of one element whose body is 'return <condition>;'");
+    Path Each = P;
+    Term E = variableFor(Op->getParamDecl(0)->getName(), Counter);
+    Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
+    Each.Locals[Op->getParamDecl(0)] = E;
+    if (Name == "std::any_of") {
+      InvariantCase C = newCase(P, Loc);
+      for (Path &Q : assume(Ret->getRetValue(), true, Each))
+        C.Post.push_back(Q.Body);
+      Cases.push_back(std::move(C));
+      return true;
+    }
+    Each.Quantified.push_back(E);
+    violation(Each, Ret->getRetValue(), /*PropertyIsTrue=*/Name == "std::all_of", Loc);
+    return true;
+  }
+
+  /// The pre half of an invariant case where the path stands.
+  InvariantCase newCase(const Path &P, clang::SourceLocation Loc) {
     InvariantCase C;
     C.Name = InvariantName;
     // Each way the invariant can fail is its own pre/post pair: the case
@@ -1047,6 +1099,12 @@ private:
     C.Pre = P.Body;
     C.Loc = M.loc(Ctx.getSourceManager(), Loc);
     C.Origin = "invariant " + InvariantName + ": " + sourceText(Loc);
+    return C;
+  }
+
+  void violation(const Path &P, const clang::Expr *Cond, bool PropertyIsTrue,
+                 clang::SourceLocation Loc) {
+    InvariantCase C = newCase(P, Loc);
     for (Path &Q : assume(Cond, PropertyIsTrue, P))
       C.Post.push_back(Q.Body);
     Cases.push_back(std::move(C));
