@@ -5,6 +5,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <algorithm>
 #include <map>
 
 namespace faultline::frontend {
@@ -18,17 +19,27 @@ bool isScalarType(clang::QualType T) {
   return false;
 }
 
-std::optional<clang::QualType> setElementType(clang::QualType T) {
+/// The element type if T is one of the named class templates of scalars.
+static std::optional<clang::QualType> elementOf(clang::QualType T,
+                                                std::initializer_list<llvm::StringRef> Names) {
   T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
   const auto *Spec =
       llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
-  if (!Spec || (Spec->getName() != "set" && Spec->getName() != "unordered_set"))
+  if (!Spec || std::find(Names.begin(), Names.end(), Spec->getName()) == Names.end())
     return std::nullopt;
   const clang::TemplateArgumentList &Args = Spec->getTemplateArgs();
   if (Args.size() < 1 || Args[0].getKind() != clang::TemplateArgument::Type ||
       !isScalarType(Args[0].getAsType()))
     return std::nullopt;
   return Args[0].getAsType();
+}
+
+std::optional<clang::QualType> setElementType(clang::QualType T) {
+  return elementOf(T, {"set", "unordered_set"});
+}
+
+std::optional<clang::QualType> vectorElementType(clang::QualType T) {
+  return elementOf(T, {"vector"});
 }
 
 std::optional<std::pair<clang::QualType, clang::QualType>> mapTypes(clang::QualType T) {
@@ -167,12 +178,14 @@ private:
           S.K = StateMember::Kind::Set;
         else if (mapTypes(F->getType()))
           S.K = StateMember::Kind::Map;
+        else if (vectorElementType(F->getType()))
+          S.K = StateMember::Kind::Vector;
         else {
           R.unsupported(F->getLocation(),
                         "state member '" + F->getNameAsString() + "' of type '" +
                             F->getType().getAsString() + "'",
-                        "state must be an integer, bool, enum, string, a std::set of those, or "
-                        "a std::map between them");
+                        "state must be an integer, bool, enum, string, a std::set or "
+                        "std::vector of those, or a std::map between them");
           continue;
         }
         Ro.State.push_back(S);

@@ -15,6 +15,8 @@ bool isScalarType(clang::QualType T);
 /// The element type if T is a std::set or std::unordered_set of scalars.
 std::optional<clang::QualType> setElementType(clang::QualType T);
 
+/// The element type if T is a std::vector of scalars.
+std::optional<clang::QualType> vectorElementType(clang::QualType T);
 /// The key and value types if T is a std::map or std::unordered_map from a
 /// scalar to a scalar.
 std::optional<std::pair<clang::QualType, clang::QualType>> mapTypes(clang::QualType T);

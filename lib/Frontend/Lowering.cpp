@@ -376,7 +376,10 @@ private:
         Each.Quantified.push_back(K);
       } else {
         Term E = variableFor(Var->getName(), Counter);
-        Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
+        std::vector<Term> Cols{Term::variable(Obj.Var), E};
+        if (State->K == StateMember::Kind::Vector)
+          Cols.insert(Cols.begin() + 1, variableFor("Index", Counter));
+        Each.Body.push_back(atom(State->Relation, Cols));
         Each.Locals[Var] = E;
         Each.Quantified.push_back(E);
       }
@@ -473,6 +476,8 @@ private:
 
   std::optional<std::vector<Path>> setUpdate(const clang::CXXMemberCallExpr *MC, Path &P) {
     std::string Method = MC->getMethodDecl()->getNameAsString();
+    if (auto Out = vectorUpdate(MC, Method, P))
+      return Out;
     if (Method != "insert" && Method != "erase")
       return std::nullopt;
     const StateMember *State = nullptr;
@@ -505,6 +510,73 @@ private:
     return Out;
   }
 
+  /// push_back, pop_back and clear on a state vector `rel(Node, Index,
+  /// Value)`: push_back adds at index size() (0 when empty), pop_back
+  /// removes index size()-1, clear removes every index.
+  std::optional<std::vector<Path>> vectorUpdate(const clang::CXXMemberCallExpr *MC,
+                                                const std::string &Method, const Path &P) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(MC->getImplicitObjectArgument(), Obj, State) ||
+        State->K != StateMember::Kind::Vector)
+      return std::nullopt;
+    if (Method != "push_back" && Method != "pop_back" && Method != "clear")
+      fail(MC->getBeginLoc(), "'" + Method + "' on a state vector",
+           "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for");
+    if (Obj.Var != Self.Var)
+      fail(MC->getBeginLoc(), "updating another process's state",
+           "a handler updates its own node's state and sends messages to others");
+    // Indices come from the size at the start of the step: one such update
+    // per path.
+    if (P.Updated.count(State->Field))
+      fail(MC->getBeginLoc(), "a second update of '" + State->Field->getNameAsString() +
+                                  "' in one step",
+           "update a vector once per handler path (indices are computed from its size "
+           "at the start of the step)");
+    Term Node = Term::variable(Self.Var);
+    std::vector<Path> Out;
+    auto Del = [&](Path &Q, Term Index) {
+      emit(atom(State->Relation + "_del", {Node, std::move(Index)}), ir::HeadTime::Now, Q,
+           MC->getBeginLoc());
+    };
+    if (Method == "clear") {
+      Path Q = P;
+      Q.Updated[State->Field] = Method;
+      Path Each = Q;
+      Term I = variableFor("Index", Counter);
+      Each.Body.push_back(atom(State->Relation, {Node, I, Term::wildcard()}));
+      Del(Each, I);
+      Out.push_back(std::move(Q));
+      return Out;
+    }
+    M.needSize(*State);
+    Term Size = variableFor(State->Field->getName().str() + "Size", Counter);
+    if (Method == "push_back") {
+      if (MC->getNumArgs() != 1)
+        fail(MC->getBeginLoc(), "this push_back", "push one value");
+      for (auto &[Q, X] : eval(MC->getArg(0), P)) {
+        Q.Updated[State->Field] = Method;
+        Path Empty = Q, Some = Q;
+        Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard(), Term::wildcard()}, true));
+        emit(atom(State->Relation, {Node, Term::integer(0), X}), ir::HeadTime::Next, Empty,
+             MC->getBeginLoc());
+        Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+        emit(atom(State->Relation, {Node, Size, X}), ir::HeadTime::Next, Some, MC->getBeginLoc());
+        Out.push_back(std::move(Q));
+      }
+      return Out;
+    }
+    // pop_back on an empty vector is undefined in C++: only the non-empty
+    // case is modeled.
+    Path Q = P;
+    Q.Updated[State->Field] = Method;
+    Path Some = Q;
+    Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+    Del(Some, Term::arith('-', Size, Term::integer(1)));
+    Out.push_back(std::move(Q));
+    return Out;
+  }
+
   /// Updates of one step apply together, so a path may update a container
   /// in one way only (insert or erase a set; assign or erase a map).
   void checkOneKindOfUpdate(const Path &P, const StateMember &State, const std::string &How,
@@ -525,7 +597,7 @@ private:
       return std::nullopt;
     Object Obj;
     const StateMember *State = nullptr;
-    if (!memberState(Sub->getArg(0), Obj, State) || State->K != StateMember::Kind::Map)
+    if (!memberState(Sub->getArg(0), Obj, State) || !State->keyed())
       return std::nullopt;
     if (Obj.Var != Self.Var)
       fail(Loc, "updating another process's state",
@@ -657,6 +729,24 @@ private:
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
         Cast && Cast->getCastKind() == clang::CK_IntegralToBoolean)
       return truthValue(Cast->getSubExpr(), std::move(P));
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
+        Cast && Cast->getCastKind() != clang::CK_IntegralToBoolean)
+      fail(E->getBeginLoc(), "a conversion from '" + Cast->getSubExpr()->getType().getAsString() +
+                                 "' to '" + Cast->getType().getAsString() + "'",
+           "use integers, bools, enums and strings");
+    if (const auto *Cast = llvm::dyn_cast<clang::ExplicitCastExpr>(E)) {
+      // static_cast<int>(s.size()) and the like: integers are unbounded in
+      // the model, so a conversion between integer types keeps the value
+      // (a narrowing that would wrap in C++ does not).
+      clang::QualType To = Cast->getType(), From = Cast->getSubExpr()->getType();
+      bool Integral = From->isIntegralOrEnumerationType();
+      if (To->isBooleanType() && Integral)
+        return truthValue(Cast->getSubExpr(), std::move(P));
+      if (To->isIntegralOrEnumerationType() && Integral)
+        return eval(Cast->getSubExpr(), std::move(P));
+      fail(E->getBeginLoc(), "a cast from '" + From.getAsString() + "' to '" + To.getAsString() + "'",
+           "cast only between integer, bool and enum types");
+    }
     if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
       return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getLimitedValue()))}};
     if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
@@ -701,9 +791,14 @@ private:
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
       return truthValue(E, std::move(P));
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
-        Op && Op->getOperator() == clang::OO_Subscript)
+        Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2) {
+      Object Obj;
+      const StateMember *State = nullptr;
+      if (memberState(Op->getArg(0), Obj, State) && State->K == StateMember::Kind::Vector)
+        return element(Obj, *State, Op->getArg(1), std::move(P));
       fail(E->getBeginLoc(), "reading a map with []",
            "[] inserts a missing key; read with at() after testing count()");
+    }
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
       if (auto V = setQuery(MC, P))
         return *V;
@@ -809,7 +904,8 @@ private:
                                   "' after updating it in the same handler",
            "state reads see the start of the step; test the set before updating it");
     Term Node = Term::variable(Obj.Var);
-    bool IsMap = State->K == StateMember::Kind::Map;
+    bool IsMap = State->keyed();
+    bool IsVector = State->K == StateMember::Kind::Vector;
     // A set's element, or a map's key (with any value).
     auto Member = [&](Term X) {
       std::vector<Term> Cols{Node, std::move(X)};
@@ -818,17 +914,9 @@ private:
       return Cols;
     };
     Valued Out;
-    if (IsMap && Method == "at" && MC->getNumArgs() == 1) {
-      // at(k): the value under k. Where k is missing C++ throws; that path
-      // is not modeled (test with count() first).
-      for (auto &[Q, K] : eval(MC->getArg(0), P)) {
-        Term V = variableFor(State->Field->getName().str() + "At", Counter);
-        Q.Body.push_back(atom(State->Relation, {Node, K, V}));
-        Out.push_back({std::move(Q), V});
-      }
-      return Out;
-    }
-    if ((Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
+    if (IsMap && Method == "at" && MC->getNumArgs() == 1)
+      return element(Obj, *State, MC->getArg(0), P);
+    if (!IsVector && (Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
       for (auto &[Q, X] : eval(MC->getArg(0), P)) {
         Path In = Q, Out0 = Q;
         In.Body.push_back(atom(State->Relation, Member(X)));
@@ -852,9 +940,28 @@ private:
       Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
       return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
     }
-    fail(MC->getBeginLoc(), "'" + Method + "' on a state " + (IsMap ? "map" : "set"),
-         IsMap ? "use count, at, empty, size, m[key] = value, erase, or a range-for loop"
-               : "use count, empty, size, insert, erase, or a range-for loop");
+    fail(MC->getBeginLoc(),
+         "'" + Method + "' on a state " + (IsVector ? "vector" : IsMap ? "map" : "set"),
+         IsVector ? "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for"
+         : IsMap  ? "use count, at, empty, size, m[key] = value, erase, or a range-for loop"
+                  : "use count, empty, size, insert, erase, or a range-for loop");
+  }
+
+  /// The value under a key of a map (`at`) or an index of a vector (`at`,
+  /// `[]`). Where it is missing C++ throws (or is undefined); that path is
+  /// not modeled: test with count() or size() first.
+  Valued element(const Object &Obj, const StateMember &State, const clang::Expr *Key, Path P) {
+    if (P.Updated.count(State.Field))
+      fail(Key->getBeginLoc(), "reading '" + State.Field->getNameAsString() +
+                                   "' after updating it in the same handler",
+           "state reads see the start of the step; read before updating");
+    Valued Out;
+    for (auto &[Q, K] : eval(Key, std::move(P))) {
+      Term V = variableFor(State.Field->getName().str() + "At", Counter);
+      Q.Body.push_back(atom(State.Relation, {Term::variable(Obj.Var), K, V}));
+      Out.push_back({std::move(Q), V});
+    }
+    return Out;
   }
 
   /// `str.empty()` on a string value: whether it equals "".

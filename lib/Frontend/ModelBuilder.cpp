@@ -86,9 +86,9 @@ void ModelBuilder::addRole(const Role &Ro) {
                    {atom(S.Relation, {var("N"), var("V")}),
                     atom(S.Relation + "_set", {var("N")}, true)},
                    Origin));
-    } else if (S.K == StateMember::Kind::Map) {
-      // A map keeps each key's value unless a handler erased or assigned
-      // that key this step.
+    } else if (S.keyed()) {
+      // A map (or vector) keeps each key's (index's) value unless a handler
+      // erased or assigned it this step.
       addRule(rule(atom(S.Relation, {var("N"), var("K"), var("V")}), ir::HeadTime::Next,
                    {atom(S.Relation, {var("N"), var("K"), var("V")}),
                     atom(S.Relation + "_del", {var("N"), var("K")}, true)},
@@ -106,8 +106,8 @@ void ModelBuilder::addRole(const Role &Ro) {
 void ModelBuilder::needSize(const StateMember &S) {
   Term Count = Term::aggregate("count", var("E"));
   std::vector<Term> Cols{var("N"), var("E")};
-  if (S.K == StateMember::Kind::Map)
-    Cols.push_back(var("V")); // one value per key: counting keys
+  if (S.keyed())
+    Cols.push_back(var("V")); // one value per key or index: counting those
   addRule(rule(atom(S.Relation + "_size", {var("N"), Count}), ir::HeadTime::Now,
                {atom(S.Relation, Cols)}, "size of " + S.Field->getNameAsString()));
 }

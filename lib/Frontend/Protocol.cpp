@@ -26,7 +26,10 @@ const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies) {
   while (E) {
     E = E->IgnoreParens();
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
-      if (Cast->getCastKind() == clang::CK_IntegralToBoolean)
+      // Conversions that change a value are the caller's to see.
+      if (Cast->getCastKind() == clang::CK_IntegralToBoolean ||
+          Cast->getType()->isRealFloatingType() ||
+          Cast->getSubExpr()->getType()->isRealFloatingType())
         return E;
       E = Cast->getSubExpr();
     } else if (const auto *M = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(E)) {

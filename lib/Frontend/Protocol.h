@@ -39,8 +39,9 @@ struct MessageType {
 
 struct StateMember {
   /// A scalar is `rel(Node, Value)`, a set `rel(Node, Element)`, a map
-  /// `rel(Node, Key, Value)`.
-  enum class Kind { Scalar, Set, Map };
+  /// `rel(Node, Key, Value)`, a vector `rel(Node, Index, Value)`.
+  enum class Kind { Scalar, Set, Map, Vector };
+  bool keyed() const { return K == Kind::Map || K == Kind::Vector; }
   const clang::FieldDecl *Field = nullptr;
   Kind K = Kind::Scalar;
   std::string Relation;

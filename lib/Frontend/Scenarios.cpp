@@ -30,6 +30,7 @@ public:
     RoleOf.clear();
     Init.clear();
     Puts.clear();
+    NextIndex.clear();
     Ok = true;
     const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
     for (const clang::Stmt *St : Body->body()) {
@@ -83,7 +84,7 @@ private:
       auto Value = constant(Call->getArg(2));
       if (!Node || !State || !Value)
         return;
-      bool IsSet = State->K == StateMember::Kind::Set;
+      bool IsSet = State->K == StateMember::Kind::Set || State->K == StateMember::Kind::Vector;
       if (State->K == StateMember::Kind::Map) {
         Rep.error(Call->getBeginLoc(), "use s.put(node, &Role::map, key, value) for a map");
         Ok = false;
@@ -271,8 +272,12 @@ private:
         Ok = false;
         continue;
       }
-      Fact(I.State->Relation, {ir::Term::string(I.Node), I.Value},
-           M.loc(Ctx.getSourceManager(), I.Loc));
+      std::vector<ir::Term> Args{ir::Term::string(I.Node), I.Value};
+      // A vector's elements get the indices of their order in the scenario.
+      if (I.State->K == StateMember::Kind::Vector)
+        Args.insert(Args.begin() + 1,
+                    ir::Term::integer(static_cast<int64_t>(NextIndex[{I.Node, I.State}]++)));
+      Fact(I.State->Relation, Args, M.loc(Ctx.getSourceManager(), I.Loc));
     }
   }
 
@@ -320,6 +325,7 @@ private:
   std::map<std::string, const Role *> RoleOf;
   std::vector<Initial> Init;
   std::vector<Put> Puts;
+  std::map<std::pair<std::string, const StateMember *>, size_t> NextIndex;
   bool Ok = true;
 };
 
