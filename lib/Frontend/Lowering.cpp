@@ -712,9 +712,18 @@ private:
     Valued Partial{{std::move(P), Term()}};
     for (unsigned I = 0; I < F->getNumParams() && I < Call->getNumArgs(); ++I) {
       Valued Next;
+      // A process passed to a helper stays that process (an invariant's
+      // helper reading the state of its parameters).
+      Object Obj;
+      const clang::ParmVarDecl *Param = F->getParamDecl(I);
+      if (Proto.roleOf(Param->getType().getNonReferenceType()->getAsRecordDecl()) &&
+          objectOf(Call->getArg(I), Obj)) {
+        NodeParams[Param] = Obj;
+        continue;
+      }
       for (auto &[Q, Unused] : Partial)
         for (auto &[Q2, T] : eval(Call->getArg(I), std::move(Q))) {
-          Q2.Locals[F->getParamDecl(I)] = T;
+          Q2.Locals[Param] = T;
           Next.push_back({std::move(Q2), Term()});
         }
       Partial = std::move(Next);
@@ -883,10 +892,18 @@ private:
            "a helper used as a value must consist of one 'return <expression>;'");
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
+    // A member helper called on a process reads that process's state.
+    Object Saved = Self;
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
+      Object Obj;
+      if (objectOf(MC->getImplicitObjectArgument(), Obj))
+        Self = Obj;
+    }
     Valued Out;
     for (auto &[Q, Unused] : bindArguments(F, Call, std::move(P)))
       for (auto &V : eval(Ret->getRetValue(), std::move(Q)))
         Out.push_back(std::move(V));
+    Self = Saved;
     --Depth;
     return Out;
   }
