@@ -27,6 +27,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include "BenchOptions.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -365,12 +367,7 @@ void usage(std::FILE *To) {
 }
 
 bool parseCount(const char *Text, unsigned Min, unsigned &Out) {
-  char *End = nullptr;
-  unsigned long long V = std::strtoull(Text, &End, 10);
-  if (!*Text || *End || Text[0] == '-' || V < Min || V > 10000000)
-    return false;
-  Out = static_cast<unsigned>(V);
-  return true;
+  return bench::parseCount(Text, Min, 10000000, Out);
 }
 
 } // namespace

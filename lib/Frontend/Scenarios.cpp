@@ -252,26 +252,14 @@ private:
       }
     }
     for (const Put &Entry : Puts) {
-      auto It = RoleOf.find(Entry.Node);
-      const Role *Owner = nullptr;
-      P.stateOf(Entry.State->Field, &Owner);
-      if (It == RoleOf.end() || It->second != Owner) {
-        Rep.error(Entry.Loc, "'" + Entry.Node + "' is not a node of the role that has this member");
-        Ok = false;
+      if (!hasMember(Entry.Node, *Entry.State, Entry.Loc))
         continue;
-      }
       Fact(Entry.State->Relation, {ir::Term::string(Entry.Node), Entry.Key, Entry.Value},
            M.loc(Ctx.getSourceManager(), Entry.Loc));
     }
     for (const Initial &I : Init) {
-      auto It = RoleOf.find(I.Node);
-      const Role *Owner = nullptr;
-      P.stateOf(I.State->Field, &Owner);
-      if (It == RoleOf.end() || It->second != Owner) {
-        Rep.error(I.Loc, "'" + I.Node + "' is not a node of the role that has this member");
-        Ok = false;
+      if (!hasMember(I.Node, *I.State, I.Loc))
         continue;
-      }
       std::vector<ir::Term> Args{ir::Term::string(I.Node), I.Value};
       // A vector's elements get the indices of their order in the scenario.
       if (I.State->K == StateMember::Kind::Vector)
@@ -279,6 +267,19 @@ private:
                     ir::Term::integer(static_cast<int64_t>(NextIndex[{I.Node, I.State}]++)));
       Fact(I.State->Relation, Args, M.loc(Ctx.getSourceManager(), I.Loc));
     }
+  }
+
+  /// Whether Node is a node of the role that declares State; an error
+  /// where the scenario names it otherwise.
+  bool hasMember(const std::string &Node, const StateMember &State, clang::SourceLocation Loc) {
+    auto It = RoleOf.find(Node);
+    const Role *Owner = nullptr;
+    P.stateOf(State.Field, &Owner);
+    if (It != RoleOf.end() && It->second == Owner)
+      return true;
+    Rep.error(Loc, "'" + Node + "' is not a node of the role that has this member");
+    Ok = false;
+    return false;
   }
 
   std::optional<ir::Term> defaultValue(const clang::FieldDecl *F) {
