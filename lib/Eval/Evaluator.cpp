@@ -135,31 +135,14 @@ private:
       for (const ir::Term &Arg : F.Head.Args)
         Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
                                                           : Ev.Symbols.str(Arg.Text));
-      RelId Rel = *R.relation(F.Head.Relation);
-      if (auto Existing = R.find(Rel, T, Values)) {
-        R.Tuples[*Existing].Origin = TupleOrigin::Fact;
-        continue;
-      }
-      TupleRecord Rec;
-      Rec.Rel = Rel;
-      Rec.Time = T;
-      Rec.Values = std::move(Values);
-      Rec.Origin = TupleOrigin::Fact;
-      R.addTuple(std::move(Rec));
+      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact);
     }
     // crash(Observer, Crashed, Time) at every node, at every step.
     for (const Crash &C : Faults.Crashes)
-      for (const std::string &Observer : B.Nodes) {
-        Tuple Values{Ev.Symbols.str(Observer), Ev.Symbols.str(C.Node), Value::integer(C.Time)};
-        if (R.find(Ev.CrashRel, T, Values))
-          continue;
-        TupleRecord Rec;
-        Rec.Rel = Ev.CrashRel;
-        Rec.Time = T;
-        Rec.Values = std::move(Values);
-        Rec.Origin = TupleOrigin::Scenario;
-        R.addTuple(std::move(Rec));
-      }
+      for (const std::string &Observer : B.Nodes)
+        tuple(Ev.CrashRel,
+              {Ev.Symbols.str(Observer), Ev.Symbols.str(C.Node), Value::integer(C.Time)}, 0,
+              TupleOrigin::Scenario);
     // Heads of the previous step's @next rules and delivered messages.
     auto It = NextStep.begin();
     for (; It != NextStep.end(); ++It)
@@ -167,19 +150,26 @@ private:
     NextStep.clear();
   }
 
+  /// The tuple at the current time, added with Rank if it is new. A fact or
+  /// scenario tuple is marked so even if a rule derived it too.
+  TupleId tuple(RelId Rel, const Tuple &Values, uint32_t Rank, TupleOrigin Origin) {
+    if (auto Existing = R.find(Rel, T, Values)) {
+      if (Origin != TupleOrigin::Derived)
+        R.Tuples[*Existing].Origin = Origin;
+      return *Existing;
+    }
+    TupleRecord Rec;
+    Rec.Rel = Rel;
+    Rec.Time = T;
+    Rec.Values = Values;
+    Rec.Rank = Rank;
+    Rec.Origin = Origin;
+    return R.addTuple(std::move(Rec));
+  }
+
   /// Inserts a derived tuple at the current time (or adds firings to it).
   void commit(RelId Rel, const Tuple &Values, std::vector<Firing> Firings, uint32_t Rank) {
-    TupleId Id;
-    if (auto Existing = R.find(Rel, T, Values)) {
-      Id = *Existing;
-    } else {
-      TupleRecord Rec;
-      Rec.Rel = Rel;
-      Rec.Time = T;
-      Rec.Values = Values;
-      Rec.Rank = Rank;
-      Id = R.addTuple(std::move(Rec));
-    }
+    TupleId Id = tuple(Rel, Values, Rank, TupleOrigin::Derived);
     for (Firing &F : Firings) {
       R.Tuples[Id].Firings.push_back(static_cast<FiringId>(R.Firings.size()));
       R.Firings.push_back(std::move(F));

@@ -200,8 +200,7 @@ public:
 
   void lowerInvariant(const clang::FunctionDecl *F) {
     InvariantName = F->getNameAsString();
-    InvariantLoc = F->getLocation();
-    M.addInvariantDeclaration({InvariantName, M.loc(Ctx.getSourceManager(), InvariantLoc)});
+    M.addInvariantDeclaration({InvariantName, M.loc(Ctx.getSourceManager(), F->getLocation())});
     Path Start;
     std::vector<BodyElem> Liveness;
     for (const clang::ParmVarDecl *Param : F->parameters()) {
@@ -1267,7 +1266,6 @@ private:
   bool InInvariant = false;
   bool InLoopBody = false;
   std::string InvariantName;
-  clang::SourceLocation InvariantLoc;
   std::vector<InvariantCase> Cases;
   std::vector<ir::Rule> Pending;
   unsigned Counter = 0;

@@ -25,8 +25,6 @@
 
 namespace faultline::tool {
 
-std::optional<frontend::ExtractedModel> extractModel(const SourceOptions &Opts);
-
 namespace {
 
 /// One line of the story of a violating run.

@@ -9,6 +9,7 @@
 #define FAULTLINE_TOOL_COMMANDS_H
 
 #include "faultline/Eval/Scenario.h"
+#include "faultline/Frontend/Frontend.h"
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
@@ -82,6 +83,10 @@ struct SourceOptions {
   std::string Scenario; ///< Empty: every scenario.
   std::optional<std::vector<std::string>> FixedArgs; ///< After `--`.
 };
+
+/// Runs the frontend on the sources, keeping only the scenario asked for;
+/// nothing after errors (printed). extract and check share it.
+std::optional<frontend::ExtractedModel> extractModel(const SourceOptions &Opts);
 
 struct ExtractOptions : SourceOptions {
   std::string Output; ///< Empty or "-": standard output.
