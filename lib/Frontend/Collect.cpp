@@ -19,17 +19,84 @@ bool isScalarType(clang::QualType T) {
   return false;
 }
 
-/// The element type if T is one of the named class templates of scalars.
+ir::Term zeroValue(clang::QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  // Enums first: an unscoped enum is an integer type too.
+  if (const auto *E = T->getAs<clang::EnumType>()) {
+    for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
+      if (C->getInitVal() == 0)
+        return ir::Term::string(C->getNameAsString());
+    return ir::Term::integer(0);
+  }
+  if (T->isIntegerType() || T->isBooleanType())
+    return ir::Term::integer(0);
+  return ir::Term::string("");
+}
+
+static clang::QualType canonical(clang::QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
+const clang::CXXRecordDecl *structOf(clang::QualType T) {
+  T = canonical(T);
+  const auto *R = T->getAsCXXRecordDecl();
+  if (!R || !R->hasDefinition() || isScalarType(T))
+    return nullptr;
+  R = R->getDefinition();
+  // An aggregate without bases: its value is its fields, in order. A
+  // process is a node, not a value.
+  if (!R->isAggregate() || R->isUnion() || R->getNumBases() != 0 || R->isLambda() ||
+      markOf(R) == "process" || llvm::isa<clang::ClassTemplateSpecializationDecl>(R))
+    return nullptr;
+  for (const clang::FieldDecl *F : R->fields())
+    if (F->isBitField() || !isValueType(F->getType()))
+      return nullptr;
+  return R->field_empty() ? nullptr : R;
+}
+
+bool isValueType(clang::QualType T) { return isScalarType(T) || structOf(T); }
+
+unsigned columnCount(clang::QualType T) {
+  const clang::CXXRecordDecl *R = structOf(T);
+  if (!R)
+    return 1;
+  unsigned N = 0;
+  for (const clang::FieldDecl *F : R->fields())
+    N += columnCount(F->getType());
+  return N;
+}
+
+unsigned columnOffset(const clang::FieldDecl *Field) {
+  unsigned N = 0;
+  for (const clang::FieldDecl *F : Field->getParent()->fields()) {
+    if (F == Field)
+      break;
+    N += columnCount(F->getType());
+  }
+  return N;
+}
+
+void columnNames(clang::QualType T, const std::string &Prefix, std::vector<std::string> &Out) {
+  const clang::CXXRecordDecl *R = structOf(T);
+  if (!R) {
+    Out.push_back(Prefix);
+    return;
+  }
+  for (const clang::FieldDecl *F : R->fields())
+    columnNames(F->getType(), F->getName().str(), Out);
+}
+
+/// The element type if T is one of the named class templates of values.
 static std::optional<clang::QualType> elementOf(clang::QualType T,
                                                 std::initializer_list<llvm::StringRef> Names) {
-  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  T = canonical(T);
   const auto *Spec =
       llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
   if (!Spec || std::find(Names.begin(), Names.end(), Spec->getName()) == Names.end())
     return std::nullopt;
   const clang::TemplateArgumentList &Args = Spec->getTemplateArgs();
   if (Args.size() < 1 || Args[0].getKind() != clang::TemplateArgument::Type ||
-      !isScalarType(Args[0].getAsType()))
+      !isValueType(Args[0].getAsType()))
     return std::nullopt;
   return Args[0].getAsType();
 }
@@ -43,15 +110,15 @@ std::optional<clang::QualType> vectorElementType(clang::QualType T) {
 }
 
 std::optional<std::pair<clang::QualType, clang::QualType>> mapTypes(clang::QualType T) {
-  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  T = canonical(T);
   const auto *Spec =
       llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
   if (!Spec || (Spec->getName() != "map" && Spec->getName() != "unordered_map"))
     return std::nullopt;
   const clang::TemplateArgumentList &Args = Spec->getTemplateArgs();
   if (Args.size() < 2 || Args[0].getKind() != clang::TemplateArgument::Type ||
-      Args[1].getKind() != clang::TemplateArgument::Type || !isScalarType(Args[0].getAsType()) ||
-      !isScalarType(Args[1].getAsType()))
+      Args[1].getKind() != clang::TemplateArgument::Type || !isValueType(Args[0].getAsType()) ||
+      !isValueType(Args[1].getAsType()))
     return std::nullopt;
   return std::make_pair(Args[0].getAsType(), Args[1].getAsType());
 }
@@ -146,14 +213,16 @@ private:
     M.Decl = D;
     M.Relation = relationName(D->getName());
     for (const clang::FieldDecl *F : D->fields()) {
-      if (!isScalarType(F->getType())) {
+      if (!isValueType(F->getType())) {
         R.unsupported(F->getLocation(),
                       "message field '" + F->getNameAsString() + "' of type '" +
                           F->getType().getAsString() + "'",
-                      "message fields must be integers, bools, enums or strings");
+                      "message fields must be integers, bools, enums, strings or plain "
+                          "structs of those");
         continue;
       }
       M.Fields.push_back(F);
+      M.Columns += columnCount(F->getType());
     }
     P.Messages[D] = std::move(M);
   }
@@ -172,20 +241,28 @@ private:
         StateMember S;
         S.Field = F;
         S.Relation = relationName(Ro.Name) + "_" + relationName(F->getName());
-        if (isScalarType(F->getType()))
+        if (isValueType(F->getType())) {
           S.K = StateMember::Kind::Scalar;
-        else if (setElementType(F->getType()))
+          S.ValueColumns = columnCount(F->getType());
+        } else if (auto Element = setElementType(F->getType())) {
           S.K = StateMember::Kind::Set;
-        else if (mapTypes(F->getType()))
+          S.KeyColumns = columnCount(*Element);
+          S.ValueColumns = 0;
+        } else if (auto Types = mapTypes(F->getType())) {
           S.K = StateMember::Kind::Map;
-        else if (vectorElementType(F->getType()))
+          S.KeyColumns = columnCount(Types->first);
+          S.ValueColumns = columnCount(Types->second);
+        } else if (auto Element = vectorElementType(F->getType())) {
           S.K = StateMember::Kind::Vector;
-        else {
+          S.KeyColumns = 1;
+          S.ValueColumns = columnCount(*Element);
+        } else {
           R.unsupported(F->getLocation(),
                         "state member '" + F->getNameAsString() + "' of type '" +
                             F->getType().getAsString() + "'",
-                        "state must be an integer, bool, enum, string, a std::set or "
-                        "std::vector of those, or a std::map between them");
+                        "state must be an integer, bool, enum, string or plain struct of "
+                        "those, a std::set or std::vector of such values, or a std::map "
+                        "between them");
           continue;
         }
         Ro.State.push_back(S);

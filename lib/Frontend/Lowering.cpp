@@ -43,10 +43,14 @@ struct Object {
   std::string Var;
 };
 
+/// A value's columns: one term for a scalar, one per scalar field for a
+/// plain struct.
+using Tuple = std::vector<Term>;
+
 struct Path {
   std::vector<BodyElem> Body;
-  std::map<const clang::ValueDecl *, Term> Locals;
-  std::map<std::pair<std::string, const clang::FieldDecl *>, Term> Scalars;
+  std::map<const clang::ValueDecl *, Tuple> Locals;
+  std::map<std::pair<std::string, const clang::FieldDecl *>, Tuple> Scalars;
   std::map<const clang::FieldDecl *, clang::SourceLocation> Assigned;
   std::vector<Term> Quantified;
   /// Sets this path inserted into or erased from, and how.
@@ -55,6 +59,37 @@ struct Path {
 };
 
 using Valued = std::vector<std::pair<Path, Term>>;
+using Tupled = std::vector<std::pair<Path, Tuple>>;
+
+Tuple append(Tuple A, const Tuple &B) {
+  A.insert(A.end(), B.begin(), B.end());
+  return A;
+}
+
+Tuple wildcards(unsigned N) { return Tuple(N, Term::wildcard()); }
+
+/// The columns of Field within its struct's value.
+Tuple slice(const Tuple &Value, const clang::FieldDecl *Field) {
+  unsigned Offset = columnOffset(Field), Width = columnCount(Field->getType());
+  return Tuple(Value.begin() + Offset, Value.begin() + Offset + Width);
+}
+
+/// The types of a container member's key (a set's element, a vector's
+/// index) and value; a null type where there is none.
+std::pair<clang::QualType, clang::QualType> typesOf(const StateMember &S, clang::ASTContext &Ctx) {
+  clang::QualType T = S.Field->getType();
+  switch (S.K) {
+  case StateMember::Kind::Scalar:
+    return {clang::QualType(), T};
+  case StateMember::Kind::Set:
+    return {*setElementType(T), clang::QualType()};
+  case StateMember::Kind::Map:
+    return *mapTypes(T);
+  case StateMember::Kind::Vector:
+    return {Ctx.IntTy, *vectorElementType(T)};
+  }
+  return {};
+}
 
 Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
   Atom A;
@@ -168,13 +203,14 @@ public:
       std::vector<Term> Cols{Term::variable("Node"), Term::wildcard(),
                              Term::string(H.Message->Relation), Term::variable("From")};
       for (const clang::FieldDecl *F : H.Message->Fields) {
-        Term V = variableFor(F->getName(), Counter);
+        Tuple V = fresh(F->getType(), F->getName());
         MessageFields[F] = V;
-        Cols.push_back(V);
+        Cols = append(std::move(Cols), V);
       }
       while (Cols.size() < 4 + M.inboxWidth())
         Cols.push_back(Term::wildcard());
       MessageParam = H.MessageParam;
+      Handled = H.Message;
       FromParam = H.FromParam;
       Start.Body.push_back(atom(CurrentRelation, Cols));
       Start.Body.push_back(atom(RoleRelation, {Term::variable("Node"), Term::string(Ro.Name)}));
@@ -278,12 +314,13 @@ private:
   std::vector<Path> execDecl(const clang::DeclStmt *D, std::vector<Path> In) {
     for (const clang::Decl *Decl : D->decls()) {
       const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
-      if (!V || !V->hasInit() || !isScalarType(V->getType()))
+      if (!V || !V->hasInit() || !isValueType(V->getType()))
         fail(Decl->getLocation(), "this declaration",
-             "declare locals of integer, bool, enum or string type with an initializer");
+             "declare locals of integer, bool, enum, string or plain struct type with an "
+             "initializer");
       std::vector<Path> Out;
       for (Path &P : In)
-        for (auto &[Q, T] : eval(V->getInit(), std::move(P))) {
+        for (auto &[Q, T] : evalTuple(V->getInit(), std::move(P))) {
           Q.Locals[V] = T;
           Out.push_back(std::move(Q));
         }
@@ -367,20 +404,23 @@ private:
         if (!Pair || Pair->bindings().size() != 2)
           fail(F->getBeginLoc(), "a loop over a map without [key, value]",
                "write for (const auto &[key, value] : m)");
-        Term K = variableFor(Pair->bindings()[0]->getName(), Counter);
-        Term V = variableFor(Pair->bindings()[1]->getName(), Counter);
-        Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), K, V}));
+        auto [KeyType, ValueType] = typesOf(*State, Ctx);
+        Tuple K = fresh(KeyType, Pair->bindings()[0]->getName());
+        Tuple V = fresh(ValueType, Pair->bindings()[1]->getName());
+        Each.Body.push_back(atom(State->Relation, append(append({Term::variable(Obj.Var)}, K), V)));
         Each.Locals[Pair->bindings()[0]] = K;
         Each.Locals[Pair->bindings()[1]] = V;
-        Each.Quantified.push_back(K);
+        Each.Quantified = append(std::move(Each.Quantified), K);
       } else {
-        Term E = variableFor(Var->getName(), Counter);
-        std::vector<Term> Cols{Term::variable(Obj.Var), E};
-        if (State->K == StateMember::Kind::Vector)
-          Cols.insert(Cols.begin() + 1, variableFor("Index", Counter));
-        Each.Body.push_back(atom(State->Relation, Cols));
+        auto [KeyType, ValueType] = typesOf(*State, Ctx);
+        bool IsVector = State->K == StateMember::Kind::Vector;
+        Tuple E = fresh(IsVector ? ValueType : KeyType, Var->getName());
+        Tuple Cols{Term::variable(Obj.Var)};
+        if (IsVector)
+          Cols.push_back(variableFor("Index", Counter));
+        Each.Body.push_back(atom(State->Relation, append(std::move(Cols), E)));
         Each.Locals[Var] = E;
-        Each.Quantified.push_back(E);
+        Each.Quantified = append(std::move(Each.Quantified), E);
       }
       InLoopBody = true;
       exec(F->getBody(), {Each});
@@ -452,15 +492,12 @@ private:
            "give every field of the message in order");
     std::vector<Path> Out;
     for (auto &[Q, Dst] : eval(Call->getArg(0), std::move(P))) {
-      std::vector<std::pair<Path, std::vector<Term>>> Partial{{std::move(Q), {}}};
+      Tupled Partial{{std::move(Q), {}}};
       for (const clang::Expr *F : Fields) {
-        std::vector<std::pair<Path, std::vector<Term>>> Next;
+        Tupled Next;
         for (auto &[Q2, Terms] : Partial)
-          for (auto &[Q3, T] : eval(F, std::move(Q2))) {
-            std::vector<Term> More = Terms;
-            More.push_back(T);
-            Next.push_back({std::move(Q3), std::move(More)});
-          }
+          for (auto &[Q3, T] : evalTuple(F, std::move(Q2)))
+            Next.push_back({std::move(Q3), append(Terms, T)});
         Partial = std::move(Next);
       }
       for (auto &[Q4, Terms] : Partial) {
@@ -496,14 +533,14 @@ private:
     // what the C++ means.
     checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
     std::vector<Path> Out;
-    for (auto &[Q, T] : eval(MC->getArg(0), P)) {
+    for (auto &[Q, T] : evalTuple(MC->getArg(0), P)) {
       Q.Updated[State->Field] = Method;
+      // A map's erase names its key only.
+      Tuple Cols = append({Term::variable(Self.Var)}, T);
       if (Method == "insert")
-        emit(atom(State->Relation, {Term::variable(Self.Var), T}), ir::HeadTime::Next, Q,
-             MC->getBeginLoc());
+        emit(atom(State->Relation, Cols), ir::HeadTime::Next, Q, MC->getBeginLoc());
       else
-        emit(atom(State->Relation + "_del", {Term::variable(Self.Var), T}), ir::HeadTime::Now,
-             Q, MC->getBeginLoc());
+        emit(atom(State->Relation + "_del", Cols), ir::HeadTime::Now, Q, MC->getBeginLoc());
       Out.push_back(std::move(Q));
     }
     return Out;
@@ -543,7 +580,7 @@ private:
       Q.Updated[State->Field] = Method;
       Path Each = Q;
       Term I = variableFor("Index", Counter);
-      Each.Body.push_back(atom(State->Relation, {Node, I, Term::wildcard()}));
+      Each.Body.push_back(atom(State->Relation, append({Node, I}, wildcards(State->ValueColumns))));
       Del(Each, I);
       Out.push_back(std::move(Q));
       return Out;
@@ -553,14 +590,16 @@ private:
     if (Method == "push_back") {
       if (MC->getNumArgs() != 1)
         fail(MC->getBeginLoc(), "this push_back", "push one value");
-      for (auto &[Q, X] : eval(MC->getArg(0), P)) {
+      for (auto &[Q, X] : evalTuple(MC->getArg(0), P)) {
         Q.Updated[State->Field] = Method;
         Path Empty = Q, Some = Q;
-        Empty.Body.push_back(atom(State->Relation, {Node, Term::wildcard(), Term::wildcard()}, true));
-        emit(atom(State->Relation, {Node, Term::integer(0), X}), ir::HeadTime::Next, Empty,
+        Empty.Body.push_back(
+            atom(State->Relation, append({Node}, wildcards(1 + State->ValueColumns)), true));
+        emit(atom(State->Relation, append({Node, Term::integer(0)}, X)), ir::HeadTime::Next, Empty,
              MC->getBeginLoc());
         Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
-        emit(atom(State->Relation, {Node, Size, X}), ir::HeadTime::Next, Some, MC->getBeginLoc());
+        emit(atom(State->Relation, append({Node, Size}, X)), ir::HeadTime::Next, Some,
+             MC->getBeginLoc());
         Out.push_back(std::move(Q));
       }
       return Out;
@@ -606,14 +645,13 @@ private:
            "read the value with at() into a local, then assign m[key] = value");
     checkOneKindOfUpdate(P, *State, "assign", Loc);
     std::vector<Path> Out;
-    for (auto &[Q, K] : eval(Sub->getArg(1), P))
-      for (auto &[Q2, V] : eval(Value, std::move(Q))) {
+    for (auto &[Q, K] : evalTuple(Sub->getArg(1), P))
+      for (auto &[Q2, V] : evalTuple(Value, std::move(Q))) {
         Q2.Updated[State->Field] = "assign";
         // The key's old value stops here; the new one holds from t+1.
-        emit(atom(State->Relation, {Term::variable(Self.Var), K, V}), ir::HeadTime::Next, Q2,
-             Loc);
-        emit(atom(State->Relation + "_del", {Term::variable(Self.Var), K}), ir::HeadTime::Now,
-             Q2, Loc);
+        Tuple Key = append({Term::variable(Self.Var)}, K);
+        emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
+        emit(atom(State->Relation + "_del", Key), ir::HeadTime::Now, Q2, Loc);
         Out.push_back(std::move(Q2));
       }
     return Out;
@@ -625,20 +663,43 @@ private:
       if (auto Out = mapAssign(Target, Value, Op, Loc, P))
         return *Out;
     Target = strip(Target);
-    // A local: its new value is a term.
-    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Target))
+    // `x.f.g = v` on a struct: the whole of x, with the columns of f.g
+    // replaced.
+    const clang::Expr *Root = Target;
+    unsigned Offset = 0;
+    while (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(Root)) {
+      const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+      const clang::Expr *Base = strip(Mem->getBase());
+      if (!F || !structOf(Base->getType()))
+        break;
+      Offset += columnOffset(F);
+      Root = Base;
+    }
+    bool WholeValue = Root == Target;
+    auto Replaced = [&](Path Q, const Tuple &New) {
+      if (WholeValue)
+        return Tupled{{std::move(Q), New}};
+      Tupled Out = evalTuple(Root, std::move(Q));
+      for (auto &[Q2, Whole] : Out)
+        std::copy(New.begin(), New.end(), Whole.begin() + Offset);
+      return Out;
+    };
+    // A local: its new value is a term (or a struct's terms).
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Root))
       if (P.Locals.count(D->getDecl())) {
         std::vector<Path> Out;
-        for (auto &[Q, T] : combine(Target, Value, Op, std::move(P))) {
-          Q.Locals[D->getDecl()] = T;
-          Out.push_back(std::move(Q));
-        }
+        for (auto &[Q, T] : combineTuple(Target, Value, Op, std::move(P)))
+          for (auto &[Q2, Whole] : Replaced(std::move(Q), T)) {
+            Q2.Locals[D->getDecl()] = Whole;
+            Out.push_back(std::move(Q2));
+          }
         return Out;
       }
     Object Obj;
     const StateMember *State = nullptr;
-    if (!memberState(Target, Obj, State) || State->K != StateMember::Kind::Scalar)
-      fail(Loc, "this assignment", "assign locals or scalar state members of the node");
+    if (!memberState(Root, Obj, State) || State->K != StateMember::Kind::Scalar)
+      fail(Loc, "this assignment", "assign locals, scalar or struct state members of the node, "
+                                   "or fields of those");
     if (Obj.Var != Self.Var)
       fail(Loc, "assigning another process's state",
            "a handler updates its own node's state and sends messages to others");
@@ -648,12 +709,21 @@ private:
            "a condition outside the loop");
     checkSingleWriter(State->Field, Loc);
     std::vector<Path> Out;
-    for (auto &[Q, T] : combine(Target, Value, Op, std::move(P))) {
-      Q.Scalars[{Self.Var, State->Field}] = T;
-      Q.Assigned[State->Field] = Loc;
-      Out.push_back(std::move(Q));
-    }
+    for (auto &[Q, T] : combineTuple(Target, Value, Op, std::move(P)))
+      for (auto &[Q2, Whole] : Replaced(std::move(Q), T)) {
+        Q2.Scalars[{Self.Var, State->Field}] = Whole;
+        Q2.Assigned[State->Field] = Loc;
+        Out.push_back(std::move(Q2));
+      }
     return Out;
+  }
+
+  /// The value `Target Op= Value` gives, a struct's with `=` only.
+  Tupled combineTuple(const clang::Expr *Target, const clang::Expr *Value,
+                      clang::BinaryOperatorKind Op, Path P) {
+    if (Op == clang::BO_Assign)
+      return evalTuple(Value, std::move(P));
+    return tuples(combine(Target, Value, Op, std::move(P)));
   }
 
   /// The value `Target Op= Value` gives (plain `=` when Op is BO_Assign).
@@ -698,8 +768,8 @@ private:
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
     std::vector<Path> In;
-    for (Valued::value_type &Bound : bindArguments(F, Call, std::move(P)))
-      In.push_back(std::move(Bound.first));
+    for (Path &Bound : bindArguments(F, arguments(Call), std::move(P)))
+      In.push_back(std::move(Bound));
     std::vector<Path> Out = exec(F->getBody(), std::move(In));
     for (Path &Q : Out)
       Q.Returned = false; // a return ends the helper, not the handler
@@ -707,23 +777,28 @@ private:
     return Out;
   }
 
-  Valued bindArguments(const clang::FunctionDecl *F, const clang::CallExpr *Call, Path P) {
-    Valued Partial{{std::move(P), Term()}};
-    for (unsigned I = 0; I < F->getNumParams() && I < Call->getNumArgs(); ++I) {
-      Valued Next;
+  static std::vector<const clang::Expr *> arguments(const clang::CallExpr *Call) {
+    return std::vector<const clang::Expr *>(Call->arg_begin(), Call->arg_end());
+  }
+
+  std::vector<Path> bindArguments(const clang::FunctionDecl *F,
+                                  const std::vector<const clang::Expr *> &Args, Path P) {
+    std::vector<Path> Partial{std::move(P)};
+    for (unsigned I = 0; I < F->getNumParams() && I < Args.size(); ++I) {
       // A process passed to a helper stays that process (an invariant's
       // helper reading the state of its parameters).
       Object Obj;
       const clang::ParmVarDecl *Param = F->getParamDecl(I);
       if (Proto.roleOf(Param->getType().getNonReferenceType()->getAsRecordDecl()) &&
-          objectOf(Call->getArg(I), Obj)) {
+          objectOf(Args[I], Obj)) {
         NodeParams[Param] = Obj;
         continue;
       }
-      for (auto &[Q, Unused] : Partial)
-        for (auto &[Q2, T] : eval(Call->getArg(I), std::move(Q))) {
+      std::vector<Path> Next;
+      for (Path &Q : Partial)
+        for (auto &[Q2, T] : evalTuple(Args[I], std::move(Q))) {
           Q2.Locals[Param] = T;
-          Next.push_back({std::move(Q2), Term()});
+          Next.push_back(std::move(Q2));
         }
       Partial = std::move(Next);
     }
@@ -755,6 +830,10 @@ private:
       fail(E->getBeginLoc(), "a cast from '" + From.getAsString() + "' to '" + To.getAsString() + "'",
            "cast only between integer, bool and enum types");
     }
+    if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E); L && L->getNumInits() <= 1)
+      // `int x{}` and `int x{y}`.
+      return L->getNumInits() ? eval(L->getInit(0), std::move(P))
+                              : Valued{{std::move(P), zeroValue(L->getType())}};
     if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
       return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getLimitedValue()))}};
     if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
@@ -762,9 +841,9 @@ private:
     if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(E))
       return {{std::move(P), Term::string(S->getString().str())}};
     if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(E))
-      return evalName(D, std::move(P));
+      return scalars(evalName(D, std::move(P)), E);
     if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(E))
-      return evalMember(Mem, std::move(P));
+      return scalars(evalMember(Mem, std::move(P)), E);
     if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
       if (auto Op = arithmetic(B->getOpcode())) {
         Valued Out;
@@ -798,15 +877,8 @@ private:
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
       return truthValue(E, std::move(P));
-    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
-        Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2) {
-      Object Obj;
-      const StateMember *State = nullptr;
-      if (memberState(Op->getArg(0), Obj, State) && State->K == StateMember::Kind::Vector)
-        return element(Obj, *State, Op->getArg(1), std::move(P));
-      fail(E->getBeginLoc(), "reading a map with []",
-           "[] inserts a missing key; read with at() after testing count()");
-    }
+    if (auto V = elementRead(E, P))
+      return scalars(std::move(*V), E);
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
       if (auto V = setQuery(MC, P))
         return *V;
@@ -819,34 +891,163 @@ private:
          "use arithmetic, comparisons, state and message fields, and helper calls");
   }
 
-  Valued evalName(const clang::DeclRefExpr *D, Path P) {
+  /// The columns of a value: a scalar's one term, or a plain struct's
+  /// fields in order (built with braces, read from state, a message, a
+  /// local, a container, or returned by a helper).
+  Tupled evalTuple(const clang::Expr *E, Path P) {
+    if (!structOf(E->getType()))
+      return tuples(eval(E, std::move(P)));
+    E = strip(E);
+    if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E))
+      return fieldsOf(L, std::move(P));
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(E))
+      return evalName(D, std::move(P));
+    if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(E))
+      return evalMember(Mem, std::move(P));
+    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E)) {
+      Tupled Out;
+      for (Path &Q : assume(C->getCond(), true, P))
+        for (auto &V : evalTuple(C->getTrueExpr(), std::move(Q)))
+          Out.push_back(std::move(V));
+      for (Path &Q : assume(C->getCond(), false, P))
+        for (auto &V : evalTuple(C->getFalseExpr(), std::move(Q)))
+          Out.push_back(std::move(V));
+      return Out;
+    }
+    if (auto V = elementRead(E, P))
+      return *V;
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
+      return evalHelper(Call, std::move(P));
+    fail(E->getBeginLoc(), std::string("this struct value (") + E->getStmtClassName() + ")",
+         "build structs with braces, or read them from state, messages, locals and helpers");
+  }
+
+  /// `Entry{a, b}`: each field's value, or its default where it is left out.
+  Tupled fieldsOf(const clang::InitListExpr *L, Path P) {
+    const clang::CXXRecordDecl *R = structOf(L->getType());
+    Tupled Partial{{std::move(P), {}}};
+    unsigned I = 0;
+    for (const clang::FieldDecl *F : R->fields()) {
+      const clang::Expr *Init = I < L->getNumInits() ? L->getInit(I) : nullptr;
+      ++I;
+      Tupled Next;
+      for (auto &[Q, Terms] : Partial) {
+        Tupled Values = !Init || llvm::isa<clang::ImplicitValueInitExpr>(Init) ||
+                                llvm::isa<clang::CXXDefaultInitExpr>(Init)
+                            ? defaultOf(F, std::move(Q))
+                            : evalTuple(Init, std::move(Q));
+        for (auto &[Q2, T] : Values)
+          Next.push_back({std::move(Q2), append(Terms, T)});
+      }
+      Partial = std::move(Next);
+    }
+    return Partial;
+  }
+
+  /// A field left out of braces: its default member initializer, or its
+  /// fields' defaults, or zero (false, "", the enumerator that is 0).
+  Tupled defaultOf(const clang::FieldDecl *F, Path P) {
+    if (const clang::Expr *Init = F->getInClassInitializer())
+      return evalTuple(Init, std::move(P));
+    const clang::CXXRecordDecl *R = structOf(F->getType());
+    if (!R)
+      return {{std::move(P), {zeroValue(F->getType())}}};
+    Tupled Partial{{std::move(P), {}}};
+    for (const clang::FieldDecl *G : R->fields()) {
+      Tupled Next;
+      for (auto &[Q, Terms] : Partial)
+        for (auto &[Q2, T] : defaultOf(G, std::move(Q)))
+          Next.push_back({std::move(Q2), append(Terms, T)});
+      Partial = std::move(Next);
+    }
+    return Partial;
+  }
+
+  static Tupled tuples(Valued V) {
+    Tupled Out;
+    for (auto &[Q, T] : V)
+      Out.push_back({std::move(Q), Tuple{std::move(T)}});
+    return Out;
+  }
+
+  /// The one column of values the types say are scalars.
+  Valued scalars(Tupled V, const clang::Expr *E) {
+    Valued Out;
+    for (auto &[Q, T] : V) {
+      if (T.size() != 1)
+        fail(E->getBeginLoc(), "a struct value where a scalar is expected",
+             "read one of its fields");
+      Out.push_back({std::move(Q), T.front()});
+    }
+    return Out;
+  }
+
+  /// `v[i]`, `v.at(i)` and `m.at(k)` on a state vector or map.
+  std::optional<Tupled> elementRead(const clang::Expr *E, const Path &P) {
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2) {
+      Object Obj;
+      const StateMember *State = nullptr;
+      if (memberState(Op->getArg(0), Obj, State) && State->K == StateMember::Kind::Vector)
+        return element(Obj, *State, Op->getArg(1), P);
+      fail(E->getBeginLoc(), "reading a map with []",
+           "[] inserts a missing key; read with at() after testing count()");
+    }
+    const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E);
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!MC || MC->getMethodDecl()->getName() != "at" || MC->getNumArgs() != 1 ||
+        !memberState(MC->getImplicitObjectArgument(), Obj, State) || !State->keyed())
+      return std::nullopt;
+    return element(Obj, *State, MC->getArg(0), P);
+  }
+
+  Tupled evalName(const clang::DeclRefExpr *D, Path P) {
     const clang::ValueDecl *Decl = D->getDecl();
     if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(Decl))
-      return {{std::move(P), Term::string(En->getNameAsString())}};
+      return {{std::move(P), {Term::string(En->getNameAsString())}}};
     if (auto It = P.Locals.find(Decl); It != P.Locals.end())
       return {{std::move(P), It->second}};
     if (FromParam && Decl == FromParam)
-      return {{std::move(P), Term::variable("From")}};
+      return {{std::move(P), {Term::variable("From")}}};
+    if (MessageParam && Decl == MessageParam) {
+      // The whole message, passed on to a helper.
+      Tuple All;
+      for (const clang::FieldDecl *F : Handled->Fields)
+        All = append(std::move(All), MessageFields.at(F));
+      return {{std::move(P), std::move(All)}};
+    }
     fail(D->getBeginLoc(), "a use of '" + Decl->getNameAsString() + "'",
          "read locals, parameters, state, message fields and enum constants");
   }
 
-  Valued evalMember(const clang::MemberExpr *Mem, Path P) {
+  Tupled evalMember(const clang::MemberExpr *Mem, Path P) {
     const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
     const clang::Expr *Base = strip(Mem->getBase());
     if (Field && MessageParam) {
       if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base); D && D->getDecl() == MessageParam) {
         auto It = MessageFields.find(Field);
         if (It == MessageFields.end())
-          fail(Mem->getBeginLoc(), "this message field", "message fields must be scalars");
+          fail(Mem->getBeginLoc(), "this message field",
+               "message fields must be scalars or plain structs of scalars");
         return {{std::move(P), It->second}};
       }
     }
+    // A field of the struct whose member helper this is.
+    if (Field && This && llvm::isa<clang::CXXThisExpr>(Base) &&
+        structOf(Base->getType()->getPointeeType()))
+      return {{std::move(P), slice(*This, Field)}};
     Object Obj;
-    if (!Field || !objectOf(Base, Obj))
+    if (Field && !objectOf(Base, Obj) && structOf(Base->getType())) {
+      Tupled Out;
+      for (auto &[Q, T] : evalTuple(Base, std::move(P)))
+        Out.push_back({std::move(Q), slice(T, Field)});
+      return Out;
+    }
+    if (!Field || !Obj.R)
       fail(Mem->getBeginLoc(), "this member access", "read state members and message fields");
     if (Field == Obj.R->Self)
-      return {{std::move(P), Term::variable(Obj.Var)}};
+      return {{std::move(P), {Term::variable(Obj.Var)}}};
     const StateMember *State = stateIn(*Obj.R, Field);
     if (!State || State->K != StateMember::Kind::Scalar)
       fail(Mem->getBeginLoc(), "reading '" + Field->getNameAsString() + "' as a value",
@@ -855,8 +1056,8 @@ private:
     auto It = P.Scalars.find(Key);
     if (It != P.Scalars.end())
       return {{std::move(P), It->second}};
-    Term V = variableFor(Field->getName(), Counter);
-    P.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), V}));
+    Tuple V = fresh(Field->getType(), Field->getName());
+    P.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var)}, V)));
     P.Scalars[Key] = V;
     return {{std::move(P), V}};
   }
@@ -878,10 +1079,26 @@ private:
         }
       return Out;
     }
+    return scalars(evalHelper(Call, std::move(P)), Call);
+  }
+
+  /// A helper returning a value: one `return <expr>;`, inlined with its
+  /// parameters bound. A member helper called on a process reads that
+  /// process's state; one called on a struct value reads its fields.
+  Tupled evalHelper(const clang::CallExpr *Call, Path P) {
+    const clang::FunctionDecl *F = Call->getDirectCallee();
+    const clang::Expr *Receiver = nullptr;
+    std::vector<const clang::Expr *> Args = arguments(Call);
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
+      Receiver = MC->getImplicitObjectArgument();
+    if (llvm::isa<clang::CXXOperatorCallExpr>(Call) && llvm::isa_and_nonnull<clang::CXXMethodDecl>(F)) {
+      // a == b with a member operator: a is the object.
+      Receiver = Args.front();
+      Args.erase(Args.begin());
+    }
     if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
       fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call helpers whose body is visible, std::min, std::max, or set queries");
-    // A helper returning a value: `return <expr>;` after its parameters.
     const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
     const auto *Ret = Body && Body->size() == 1
                           ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
@@ -891,18 +1108,29 @@ private:
            "a helper used as a value must consist of one 'return <expression>;'");
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
-    // A member helper called on a process reads that process's state.
+    Tupled Out;
+    auto Inline = [&](Path Q) {
+      for (Path &Bound : bindArguments(F, Args, std::move(Q)))
+        for (auto &V : evalTuple(Ret->getRetValue(), std::move(Bound)))
+          Out.push_back(std::move(V));
+    };
     Object Saved = Self;
-    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
-      Object Obj;
-      if (objectOf(MC->getImplicitObjectArgument(), Obj))
-        Self = Obj;
+    std::optional<Tuple> SavedThis = This;
+    Object Obj;
+    if (Receiver && objectOf(Receiver, Obj)) {
+      Self = Obj;
+      This.reset();
+      Inline(std::move(P));
+    } else if (Receiver && structOf(Receiver->getType())) {
+      for (auto &[Q, T] : evalTuple(Receiver, std::move(P))) {
+        This = T;
+        Inline(std::move(Q));
+      }
+    } else {
+      Inline(std::move(P));
     }
-    Valued Out;
-    for (auto &[Q, Unused] : bindArguments(F, Call, std::move(P)))
-      for (auto &V : eval(Ret->getRetValue(), std::move(Q)))
-        Out.push_back(std::move(V));
     Self = Saved;
+    This = SavedThis;
     --Depth;
     return Out;
   }
@@ -923,17 +1151,12 @@ private:
     bool IsMap = State->keyed();
     bool IsVector = State->K == StateMember::Kind::Vector;
     // A set's element, or a map's key (with any value).
-    auto Member = [&](Term X) {
-      std::vector<Term> Cols{Node, std::move(X)};
-      if (IsMap)
-        Cols.push_back(Term::wildcard());
-      return Cols;
+    auto Member = [&](Tuple X) {
+      return append(append({Node}, X), wildcards(IsMap ? State->ValueColumns : 0));
     };
     Valued Out;
-    if (IsMap && Method == "at" && MC->getNumArgs() == 1)
-      return element(Obj, *State, MC->getArg(0), P);
     if (!IsVector && (Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
-      for (auto &[Q, X] : eval(MC->getArg(0), P)) {
+      for (auto &[Q, X] : evalTuple(MC->getArg(0), P)) {
         Path In = Q, Out0 = Q;
         In.Body.push_back(atom(State->Relation, Member(X)));
         Out0.Body.push_back(atom(State->Relation, Member(X), true));
@@ -944,14 +1167,14 @@ private:
     }
     if (Method == "empty") {
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, Member(Term::wildcard()), true));
-      Some.Body.push_back(atom(State->Relation, Member(Term::wildcard())));
+      Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
+      Some.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns))));
       return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
     }
     if (Method == "size") {
       M.needSize(*State);
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, Member(Term::wildcard()), true));
+      Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
       Term Count = variableFor(State->Field->getName().str() + "Size", Counter);
       Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
       return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
@@ -966,15 +1189,15 @@ private:
   /// The value under a key of a map (`at`) or an index of a vector (`at`,
   /// `[]`). Where it is missing C++ throws (or is undefined); that path is
   /// not modeled: test with count() or size() first.
-  Valued element(const Object &Obj, const StateMember &State, const clang::Expr *Key, Path P) {
+  Tupled element(const Object &Obj, const StateMember &State, const clang::Expr *Key, Path P) {
     if (P.Updated.count(State.Field))
       fail(Key->getBeginLoc(), "reading '" + State.Field->getNameAsString() +
                                    "' after updating it in the same handler",
            "state reads see the start of the step; read before updating");
-    Valued Out;
-    for (auto &[Q, K] : eval(Key, std::move(P))) {
-      Term V = variableFor(State.Field->getName().str() + "At", Counter);
-      Q.Body.push_back(atom(State.Relation, {Term::variable(Obj.Var), K, V}));
+    Tupled Out;
+    for (auto &[Q, K] : evalTuple(Key, std::move(P))) {
+      Tuple V = fresh(typesOf(State, Ctx).second, State.Field->getName().str() + "At");
+      Q.Body.push_back(atom(State.Relation, append(append({Term::variable(Obj.Var)}, K), V)));
       Out.push_back({std::move(Q), V});
     }
     return Out;
@@ -1040,6 +1263,8 @@ private:
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E))
       if (auto Cmp = comparison(Op)) {
+        if (structOf(Op->getArg(0)->getType()))
+          return assumeStructComparison(Op, *Cmp, Truth, std::move(P));
         std::vector<Path> Out;
         for (auto &[Q, L] : eval(Op->getArg(0), std::move(P)))
           for (auto &[Q2, R] : eval(Op->getArg(1), std::move(Q)))
@@ -1051,6 +1276,40 @@ private:
       return B->getValue() == Truth ? std::vector<Path>{std::move(P)} : std::vector<Path>{};
     std::vector<Path> Out;
     for (auto &[Q, V] : eval(E, std::move(P)))
+      if (compare(Q, Truth ? ir::CmpOp::NE : ir::CmpOp::EQ, V, Term::integer(0)))
+        Out.push_back(std::move(Q));
+    return Out;
+  }
+
+  /// `a == b` on structs: a defaulted == or != compares field by field;
+  /// the project's own operator is inlined like any helper.
+  std::vector<Path> assumeStructComparison(const clang::CXXOperatorCallExpr *Op, ir::CmpOp Cmp,
+                                           bool Truth, Path P) {
+    const clang::FunctionDecl *F = Op->getDirectCallee();
+    std::vector<Path> Out;
+    if (F && F->isDefaulted() && (Cmp == ir::CmpOp::EQ || Cmp == ir::CmpOp::NE)) {
+      bool Equal = (Cmp == ir::CmpOp::EQ) == Truth;
+      for (auto &[Q, L] : evalTuple(Op->getArg(0), std::move(P)))
+        for (auto &[Q2, R] : evalTuple(Op->getArg(1), std::move(Q))) {
+          if (Equal) {
+            // Every field equal: one path.
+            bool Possible = true;
+            for (size_t I = 0; I < L.size(); ++I)
+              Possible &= compare(Q2, ir::CmpOp::EQ, L[I], R[I]);
+            if (Possible)
+              Out.push_back(std::move(Q2));
+            continue;
+          }
+          // Some field differs: a path per field.
+          for (size_t I = 0; I < L.size(); ++I) {
+            Path Differs = Q2;
+            if (compare(Differs, ir::CmpOp::NE, L[I], R[I]))
+              Out.push_back(std::move(Differs));
+          }
+        }
+      return Out;
+    }
+    for (auto &[Q, V] : scalars(evalHelper(Op, std::move(P)), Op))
       if (compare(Q, Truth ? ir::CmpOp::NE : ir::CmpOp::EQ, V, Term::integer(0)))
         Out.push_back(std::move(Q));
     return Out;
@@ -1136,6 +1395,17 @@ private:
     return {Obj, State};
   }
 
+  /// Fresh variables for a value of type T, named after its fields (or
+  /// after Name for a scalar).
+  Tuple fresh(clang::QualType T, llvm::StringRef Name) {
+    std::vector<std::string> Names;
+    columnNames(T, Name.str(), Names);
+    Tuple Out;
+    for (const std::string &N : Names)
+      Out.push_back(variableFor(N, Counter));
+    return Out;
+  }
+
   // ---- Emitting rules ----------------------------------------------------
 
   void emit(Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc) {
@@ -1153,8 +1423,9 @@ private:
     for (const auto &[Field, Loc] : P.Assigned) {
       const Role *Owner = nullptr;
       const StateMember *State = Proto.stateOf(Field, &Owner);
-      Term Value = P.Scalars.at({Self.Var, Field});
-      emit(atom(State->Relation, {Term::variable(Self.Var), Value}), ir::HeadTime::Next, P, Loc);
+      const Tuple &Value = P.Scalars.at({Self.Var, Field});
+      emit(atom(State->Relation, append({Term::variable(Self.Var)}, Value)), ir::HeadTime::Next, P,
+           Loc);
       emit(atom(State->Relation + "_set", {Term::variable(Self.Var)}), ir::HeadTime::Now, P, Loc);
     }
   }
@@ -1195,8 +1466,8 @@ private:
       fail(Loc, "the predicate of this " + Name,
            "pass a lambda of one element whose body is 'return <condition>;'");
     Path Each = P;
-    Term E = variableFor(Op->getParamDecl(0)->getName(), Counter);
-    Each.Body.push_back(atom(State->Relation, {Term::variable(Obj.Var), E}));
+    Tuple E = fresh(typesOf(*State, Ctx).first, Op->getParamDecl(0)->getName());
+    Each.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var)}, E)));
     Each.Locals[Op->getParamDecl(0)] = E;
     if (Name == "std::any_of") {
       InvariantCase C = newCase(P, Loc);
@@ -1205,7 +1476,7 @@ private:
       Cases.push_back(std::move(C));
       return true;
     }
-    Each.Quantified.push_back(E);
+    Each.Quantified = append(std::move(Each.Quantified), E);
     violation(Each, Ret->getRetValue(), /*PropertyIsTrue=*/Name == "std::all_of", Loc);
     return true;
   }
@@ -1261,7 +1532,10 @@ private:
   bool IsPeriodic = false;
   const clang::ParmVarDecl *MessageParam = nullptr;
   const clang::ParmVarDecl *FromParam = nullptr;
-  std::map<const clang::FieldDecl *, Term> MessageFields;
+  const MessageType *Handled = nullptr;
+  std::map<const clang::FieldDecl *, Tuple> MessageFields;
+  /// The struct value whose member helper is being inlined.
+  std::optional<Tuple> This;
   std::map<const clang::ValueDecl *, Object> NodeParams;
   bool InInvariant = false;
   bool InLoopBody = false;

@@ -45,6 +45,16 @@ static Rule rule(Atom Head, ir::HeadTime Time, std::vector<BodyElem> Body, std::
 
 static Term var(const std::string &Name) { return Term::variable(Name); }
 
+/// `Prefix1, ..., PrefixN`, or just `Prefix` for one.
+static std::vector<Term> numbered(const std::string &Prefix, unsigned N) {
+  if (N == 1)
+    return {var(Prefix)};
+  std::vector<Term> Out;
+  for (unsigned I = 1; I <= N; ++I)
+    Out.push_back(var(Prefix + std::to_string(I)));
+  return Out;
+}
+
 ir::SourceLoc ModelBuilder::loc(const clang::SourceManager &SM, clang::SourceLocation L) {
   clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
   if (P.isInvalid())
@@ -69,8 +79,8 @@ void ModelBuilder::addRule(ir::Rule R) {
 }
 
 void ModelBuilder::addMessage(const MessageType &M) {
-  MessageFields[M.Relation] = M.Fields.size();
-  InboxWidth = std::max(InboxWidth, M.Fields.size());
+  MessageFields[M.Relation] = M.Columns;
+  InboxWidth = std::max(InboxWidth, size_t(M.Columns));
 }
 
 void ModelBuilder::addRole(const Role &Ro) {
@@ -80,34 +90,31 @@ void ModelBuilder::addRole(const Role &Ro) {
     if (!StateRelations.insert(S.Relation).second)
       continue;
     std::string Origin = "persistence of " + Ro.Name + "::" + S.Field->getNameAsString();
-    if (S.K == StateMember::Kind::Scalar) {
-      // A scalar keeps its value unless a handler set it this step.
-      addRule(rule(atom(S.Relation, {var("N"), var("V")}), ir::HeadTime::Next,
-                   {atom(S.Relation, {var("N"), var("V")}),
-                    atom(S.Relation + "_set", {var("N")}, true)},
-                   Origin));
-    } else if (S.keyed()) {
-      // A map (or vector) keeps each key's (index's) value unless a handler
-      // erased or assigned it this step.
-      addRule(rule(atom(S.Relation, {var("N"), var("K"), var("V")}), ir::HeadTime::Next,
-                   {atom(S.Relation, {var("N"), var("K"), var("V")}),
-                    atom(S.Relation + "_del", {var("N"), var("K")}, true)},
-                   Origin));
-    } else {
-      // A set keeps its elements unless a handler erased them this step.
-      addRule(rule(atom(S.Relation, {var("N"), var("E")}), ir::HeadTime::Next,
-                   {atom(S.Relation, {var("N"), var("E")}),
-                    atom(S.Relation + "_del", {var("N"), var("E")}, true)},
-                   Origin));
-    }
+    std::vector<Term> Key = numbered(S.K == StateMember::Kind::Set ? "E" : "K", S.KeyColumns);
+    std::vector<Term> Cols = Key;
+    for (const Term &V : numbered("V", S.ValueColumns))
+      Cols.push_back(V);
+    Cols.insert(Cols.begin(), var("N"));
+    Key.insert(Key.begin(), var("N"));
+    // A scalar keeps its value unless a handler set it this step; a set its
+    // elements, a map (or vector) each key's (index's) value, unless a
+    // handler erased or assigned them this step.
+    Atom Kept = S.K == StateMember::Kind::Scalar
+                    ? atom(S.Relation + "_set", {var("N")}, true)
+                    : atom(S.Relation + "_del", Key, true);
+    addRule(rule(atom(S.Relation, Cols), ir::HeadTime::Next, {atom(S.Relation, Cols), Kept},
+                 Origin));
   }
 }
 
 void ModelBuilder::needSize(const StateMember &S) {
-  Term Count = Term::aggregate("count", var("E"));
-  std::vector<Term> Cols{var("N"), var("E")};
-  if (S.keyed())
-    Cols.push_back(var("V")); // one value per key or index: counting those
+  // Counting the distinct bindings of the body: a set's elements, or a
+  // map's keys (one value each).
+  std::vector<Term> Cols = numbered("E", S.KeyColumns);
+  for (const Term &V : numbered("V", S.ValueColumns))
+    Cols.push_back(V);
+  Term Count = Term::aggregate("count", Cols.front());
+  Cols.insert(Cols.begin(), var("N"));
   addRule(rule(atom(S.Relation + "_size", {var("N"), Count}), ir::HeadTime::Now,
                {atom(S.Relation, Cols)}, "size of " + S.Field->getNameAsString()));
 }

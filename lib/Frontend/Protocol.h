@@ -35,16 +35,23 @@ struct MessageType {
   const clang::RecordDecl *Decl = nullptr;
   std::string Relation;
   std::vector<const clang::FieldDecl *> Fields;
+  /// The fields' columns: one per scalar, a struct's flattened.
+  unsigned Columns = 0;
 };
 
 struct StateMember {
   /// A scalar is `rel(Node, Value)`, a set `rel(Node, Element)`, a map
-  /// `rel(Node, Key, Value)`, a vector `rel(Node, Index, Value)`.
+  /// `rel(Node, Key, Value)`, a vector `rel(Node, Index, Value)`; a struct
+  /// value or key takes a column per scalar field.
   enum class Kind { Scalar, Set, Map, Vector };
   bool keyed() const { return K == Kind::Map || K == Kind::Vector; }
   const clang::FieldDecl *Field = nullptr;
   Kind K = Kind::Scalar;
   std::string Relation;
+  /// Columns after the node: a set's element or a map's key (or a vector's
+  /// index) first, then the value.
+  unsigned KeyColumns = 0;
+  unsigned ValueColumns = 1;
 };
 
 struct Handler {

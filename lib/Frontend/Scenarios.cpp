@@ -15,6 +15,13 @@ namespace faultline::frontend {
 
 namespace {
 
+using Tuple = std::vector<ir::Term>;
+
+Tuple concat(Tuple A, const Tuple &B) {
+  A.insert(A.end(), B.begin(), B.end());
+  return A;
+}
+
 /// The constant under temporaries, casts and copies.
 const clang::Expr *unwrap(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
 
@@ -32,18 +39,7 @@ public:
     Puts.clear();
     NextIndex.clear();
     Ok = true;
-    const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
-    for (const clang::Stmt *St : Body->body()) {
-      const auto *E = llvm::dyn_cast<clang::Expr>(St);
-      const auto *Call = E ? llvm::dyn_cast<clang::CXXMemberCallExpr>(unwrap(E)) : nullptr;
-      if (!Call) {
-        Rep.unsupported(St->getBeginLoc(), "this statement in a scenario",
-                        "a scenario is a list of calls on its faultline::Scenario");
-        Ok = false;
-        continue;
-      }
-      call(Call);
-    }
+    readBody(F, 0);
     if (S.Nodes.empty()) {
       Rep.error(F->getLocation(), "scenario '" + S.Name + "' declares no node (s.node<Role>(\"a\"))");
       Ok = false;
@@ -55,6 +51,43 @@ public:
   }
 
 private:
+  /// The calls of a scenario function, and of the set-up helpers it calls
+  /// (functions whose one parameter is the faultline::Scenario).
+  void readBody(const clang::FunctionDecl *F, unsigned Depth) {
+    const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(F->getBody());
+    if (!Body)
+      return;
+    for (const clang::Stmt *St : Body->body()) {
+      const auto *E = llvm::dyn_cast<clang::Expr>(St);
+      const clang::Expr *U = E ? unwrap(E) : nullptr;
+      if (const auto *Call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(U)) {
+        call(Call);
+        continue;
+      }
+      const auto *Call = llvm::dyn_cast_or_null<clang::CallExpr>(U);
+      const clang::FunctionDecl *Helper = Call ? Call->getDirectCallee() : nullptr;
+      if (Helper && Helper->hasBody() && Helper->getNumParams() == 1 &&
+          isScenarioParameter(Helper->getParamDecl(0)) && markOf(Helper).empty()) {
+        if (Depth >= 8) {
+          Rep.error(Call->getBeginLoc(), "scenario helpers nested more than 8 deep");
+          Ok = false;
+          continue;
+        }
+        readBody(Helper->getDefinition(), Depth + 1);
+        continue;
+      }
+      Rep.unsupported(St->getBeginLoc(), "this statement in a scenario",
+                      "a scenario is a list of calls on its faultline::Scenario, and of "
+                      "helpers taking only the faultline::Scenario &");
+      Ok = false;
+    }
+  }
+
+  static bool isScenarioParameter(const clang::ParmVarDecl *P) {
+    const auto *R = P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return R && R->getQualifiedNameAsString() == "faultline::Scenario";
+  }
+
   void call(const clang::CXXMemberCallExpr *Call) {
     std::string Method = Call->getMethodDecl()->getNameAsString();
     if (Method == "bounds" && Call->getNumArgs() == 3) {
@@ -139,15 +172,13 @@ private:
         Ok = false;
         return;
       }
+      auto Fields = constant(Call->getArg(2));
+      if (!Fields)
+        return;
       ir::Fact F;
       F.Head.Relation = Msg->Relation;
       F.Head.Args = {ir::Term::string(*To), ir::Term::string(*From)};
-      for (const clang::Expr *E : List->inits()) {
-        auto V = constant(E);
-        if (!V)
-          return;
-        F.Head.Args.push_back(*V);
-      }
+      F.Head.Args.insert(F.Head.Args.end(), Fields->begin(), Fields->end());
       F.Time = *At;
       F.Loc = M.loc(Ctx.getSourceManager(), Call->getBeginLoc());
       S.Facts.push_back(std::move(F));
@@ -188,18 +219,47 @@ private:
     return State;
   }
 
-  std::optional<ir::Term> constant(const clang::Expr *E) {
+  /// A constant's columns: one for a scalar, a struct's fields flattened.
+  std::optional<Tuple> constant(const clang::Expr *E) {
+    if (const clang::CXXRecordDecl *R = structOf(E->getType()))
+      return constantStruct(E, R);
     const clang::Expr *U = unwrap(E);
     if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(U))
-      return ir::Term::string(S->getString().str());
+      return Tuple{ir::Term::string(S->getString().str())};
     if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(U))
       if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(D->getDecl()))
-        return ir::Term::string(En->getNameAsString());
+        return Tuple{ir::Term::string(En->getNameAsString())};
     if (auto V = integer(E, /*Quiet=*/true))
-      return ir::Term::integer(*V);
+      return Tuple{ir::Term::integer(*V)};
     Rep.error(E->getBeginLoc(), "expected a constant: an integer, bool, enum constant or string");
     Ok = false;
     return std::nullopt;
+  }
+
+  /// `Entry{1, "x"}` (or a message): each field's constant, or its default
+  /// where it is left out.
+  std::optional<Tuple> constantStruct(const clang::Expr *E, const clang::CXXRecordDecl *R) {
+    const auto *L = llvm::dyn_cast<clang::InitListExpr>(skipWrappers(E, /*IntoCopies=*/false));
+    if (!L) {
+      Rep.error(E->getBeginLoc(), "write the value as " + R->getNameAsString() +
+                                      "{field, ...} with constant fields");
+      Ok = false;
+      return std::nullopt;
+    }
+    Tuple Out;
+    unsigned I = 0;
+    for (const clang::FieldDecl *F : R->fields()) {
+      const clang::Expr *Init = I < L->getNumInits() ? L->getInit(I) : nullptr;
+      ++I;
+      std::optional<Tuple> V = !Init || llvm::isa<clang::ImplicitValueInitExpr>(Init) ||
+                                       llvm::isa<clang::CXXDefaultInitExpr>(Init)
+                                   ? defaultValue(F)
+                                   : constant(Init);
+      if (!V)
+        return std::nullopt;
+      Out.insert(Out.end(), V->begin(), V->end());
+    }
+    return Out;
   }
 
   std::optional<int64_t> integer(const clang::Expr *E, bool Quiet = false) {
@@ -244,23 +304,23 @@ private:
         });
         if (Set)
           continue;
-        std::optional<ir::Term> Default = defaultValue(St.Field);
+        std::optional<Tuple> Default = defaultValue(St.Field);
         if (!Default)
           return;
-        Fact(St.Relation, {ir::Term::string(Node), *Default},
+        Fact(St.Relation, concat({ir::Term::string(Node)}, *Default),
              M.loc(Ctx.getSourceManager(), St.Field->getLocation()));
       }
     }
     for (const Put &Entry : Puts) {
       if (!hasMember(Entry.Node, *Entry.State, Entry.Loc))
         continue;
-      Fact(Entry.State->Relation, {ir::Term::string(Entry.Node), Entry.Key, Entry.Value},
+      Fact(Entry.State->Relation, concat(concat({ir::Term::string(Entry.Node)}, Entry.Key), Entry.Value),
            M.loc(Ctx.getSourceManager(), Entry.Loc));
     }
     for (const Initial &I : Init) {
       if (!hasMember(I.Node, *I.State, I.Loc))
         continue;
-      std::vector<ir::Term> Args{ir::Term::string(I.Node), I.Value};
+      Tuple Args = concat({ir::Term::string(I.Node)}, I.Value);
       // A vector's elements get the indices of their order in the scenario.
       if (I.State->K == StateMember::Kind::Vector)
         Args.insert(Args.begin() + 1,
@@ -282,39 +342,39 @@ private:
     return false;
   }
 
-  std::optional<ir::Term> defaultValue(const clang::FieldDecl *F) {
+  /// A member's value when nothing sets it: its default member
+  /// initializer, or its fields' defaults, or zero.
+  std::optional<Tuple> defaultValue(const clang::FieldDecl *F) {
     if (const clang::Expr *E = F->getInClassInitializer()) {
-      if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(unwrap(E)); L && L->getNumInits() == 0)
-        return zero(F->getType());
+      if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(unwrap(E));
+          L && L->getNumInits() == 0 && !structOf(F->getType()))
+        return Tuple{zeroValue(F->getType())};
       return constant(E);
     }
-    return zero(F->getType());
-  }
-
-  static ir::Term zero(clang::QualType T) {
-    // Enums first: an unscoped enum is an integer type too.
-    if (const auto *E = T->getAs<clang::EnumType>()) {
-      for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
-        if (C->getInitVal() == 0)
-          return ir::Term::string(C->getNameAsString());
-      return ir::Term::integer(0);
+    const clang::CXXRecordDecl *R = structOf(F->getType());
+    if (!R)
+      return Tuple{zeroValue(F->getType())};
+    Tuple Out;
+    for (const clang::FieldDecl *G : R->fields()) {
+      std::optional<Tuple> V = defaultValue(G);
+      if (!V)
+        return std::nullopt;
+      Out.insert(Out.end(), V->begin(), V->end());
     }
-    if (T->isIntegerType() || T->isBooleanType())
-      return ir::Term::integer(0);
-    return ir::Term::string("");
+    return Out;
   }
 
   struct Put {
     std::string Node;
     const StateMember *State;
-    ir::Term Key, Value;
+    Tuple Key, Value;
     clang::SourceLocation Loc;
   };
 
   struct Initial {
     std::string Node;
     const StateMember *State;
-    ir::Term Value;
+    Tuple Value;
     clang::SourceLocation Loc;
   };
 

@@ -1,6 +1,6 @@
 // RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
 //
-// Locals are scalars with an initializer; an if cannot declare one.
+// Locals are values (scalars or plain structs) with an initializer; an if cannot declare one.
 
 #include "faultline/annotations.h"
 
@@ -29,6 +29,6 @@ struct FL_PROCESS Node {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-declaration.cpp:21:9: error: this declaration in Node::onMsg is outside what faultline can model; declare locals of integer, bool, enum or string type with an initializer
+// ERR: {{.*}}err-declaration.cpp:21:9: error: this declaration in Node::onMsg is outside what faultline can model; declare locals of integer, bool, enum, string or plain struct type with an initializer
 // ERR: {{.*}}err-declaration.cpp:25:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
 // ERR-NOT: error:

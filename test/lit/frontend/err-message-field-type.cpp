@@ -1,6 +1,7 @@
 // RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
 //
-// Message fields must be integers, bools, enums or strings.
+// Message fields must be integers, bools, enums, strings or plain structs of
+// those.
 
 #include "faultline/annotations.h"
 
@@ -18,6 +19,6 @@ struct FL_PROCESS Node {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-message-field-type.cpp:11:20: error: message field 'items' of type 'std::vector<int>' is outside what faultline can model; message fields must be integers, bools, enums or strings
-// ERR: {{.*}}err-message-field-type.cpp:12:10: error: message field 'weight' of type 'double' is outside what faultline can model; message fields must be integers, bools, enums or strings
+// ERR: {{.*}}err-message-field-type.cpp:12:20: error: message field 'items' of type 'std::vector<int>' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
+// ERR: {{.*}}err-message-field-type.cpp:13:10: error: message field 'weight' of type 'double' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
 // ERR-NOT: error:

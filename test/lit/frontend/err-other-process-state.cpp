@@ -37,7 +37,7 @@ FL_INVARIANT bool mark(Node &n) {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-other-process-state.cpp:25:41: error: this assignment in Node::onMsg is outside what faultline can model; assign locals or scalar state members of the node
+// ERR: {{.*}}err-other-process-state.cpp:25:41: error: this assignment in Node::onMsg is outside what faultline can model; assign locals, scalar or struct state members of the node, or fields of those
 // ERR: {{.*}}err-other-process-state.cpp:29:3: error: assigning another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
 // ERR: {{.*}}err-other-process-state.cpp:34:3: error: updating another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
 // ERR-NOT: error:
