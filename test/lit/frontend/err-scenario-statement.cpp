@@ -31,5 +31,5 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>("a");
 }
 
-// ERR: {{.*}}err-scenario-statement.cpp:29:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario
+// ERR: {{.*}}err-scenario-statement.cpp:29:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario, and of helpers taking only the faultline::Scenario &
 // ERR-NOT: error:

@@ -27,6 +27,6 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   registry.clear();
 }
 
-// ERR: {{.*}}err-scenario-unknown-call.cpp:26:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario
+// ERR: {{.*}}err-scenario-unknown-call.cpp:26:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario, and of helpers taking only the faultline::Scenario &
 // ERR: {{.*}}err-scenario-unknown-call.cpp:27:3: error: this call in a scenario is outside what faultline can model; use bounds, node, init, add and deliver with constant arguments
 // ERR-NOT: error:
