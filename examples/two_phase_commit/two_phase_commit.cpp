@@ -19,12 +19,9 @@
 
 namespace two_phase_commit {
 
-/// Messages sent before time 3 may be lost, nobody crashes, and the run is
-/// long enough for the retransmissions to get through.
-///
-/// Expected: certified.
-FL_SCENARIO void lostMessages(faultline::Scenario &s) {
-  s.bounds(12, 3, 0);
+/// Every scenario: a coordinator C and agents a, b, d, all willing to
+/// commit; the client begins transaction t1 at C at time 1.
+static void oneTransaction(faultline::Scenario &s) {
   s.node<Coordinator>("C");
   s.node<Agent>("a");
   s.node<Agent>("b");
@@ -36,6 +33,15 @@ FL_SCENARIO void lostMessages(faultline::Scenario &s) {
   s.init("b", &Agent::willing, true);
   s.init("d", &Agent::willing, true);
   s.deliver<Begin>("C", "client", Begin{"t1"}, 1);
+}
+
+/// Messages sent before time 3 may be lost, nobody crashes, and the run is
+/// long enough for the retransmissions to get through.
+///
+/// Expected: certified.
+FL_SCENARIO void lostMessages(faultline::Scenario &s) {
+  s.bounds(12, 3, 0);
+  oneTransaction(s);
 }
 
 /// The bounds of 2pc.ded's conformance row, 7/3/0: too short here.
@@ -46,17 +52,7 @@ FL_SCENARIO void lostMessages(faultline::Scenario &s) {
 /// only at 7, and its Decisions are still in flight at the end of time.
 FL_SCENARIO void tightDeadline(faultline::Scenario &s) {
   s.bounds(7, 3, 0);
-  s.node<Coordinator>("C");
-  s.node<Agent>("a");
-  s.node<Agent>("b");
-  s.node<Agent>("d");
-  s.add("C", &Coordinator::agents, "a");
-  s.add("C", &Coordinator::agents, "b");
-  s.add("C", &Coordinator::agents, "d");
-  s.init("a", &Agent::willing, true);
-  s.init("b", &Agent::willing, true);
-  s.init("d", &Agent::willing, true);
-  s.deliver<Begin>("C", "client", Begin{"t1"}, 1);
+  oneTransaction(s);
 }
 
 /// No message is lost, but one node may crash.
@@ -67,17 +63,7 @@ FL_SCENARIO void tightDeadline(faultline::Scenario &s) {
 /// before voting blocks C, and with it the others, in the same way.)
 FL_SCENARIO void coordinatorCrash(faultline::Scenario &s) {
   s.bounds(8, 0, 1);
-  s.node<Coordinator>("C");
-  s.node<Agent>("a");
-  s.node<Agent>("b");
-  s.node<Agent>("d");
-  s.add("C", &Coordinator::agents, "a");
-  s.add("C", &Coordinator::agents, "b");
-  s.add("C", &Coordinator::agents, "d");
-  s.init("a", &Agent::willing, true);
-  s.init("b", &Agent::willing, true);
-  s.init("d", &Agent::willing, true);
-  s.deliver<Begin>("C", "client", Begin{"t1"}, 1);
+  oneTransaction(s);
 }
 
 } // namespace two_phase_commit
