@@ -212,6 +212,7 @@ private:
     MessageType M;
     M.Decl = D;
     M.Relation = relationName(D->getName());
+    M.CrashNotice = D->getQualifiedNameAsString() == "faultline::NodeCrashed";
     for (const clang::FieldDecl *F : D->fields()) {
       if (!isValueType(F->getType())) {
         R.unsupported(F->getLocation(),

@@ -1550,9 +1550,17 @@ private:
 
 void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M) {
   for (const auto &[Decl, Msg] : P.Messages)
-    M.addMessage(Msg);
-  for (const auto &[Decl, Ro] : P.Roles)
+    if (!Msg.CrashNotice)
+      M.addMessage(Msg);
+  for (const auto &[Decl, Ro] : P.Roles) {
     M.addRole(Ro);
+    // The environment's crash notices exist where some role handles them.
+    for (const Handler &H : Ro.Handlers)
+      if (H.Message && H.Message->CrashNotice) {
+        M.addMessage(*H.Message);
+        M.addCrashNotices(*H.Message, Ro);
+      }
+  }
   Executor::WriterMap Writers;
   for (const auto &[Decl, Ro] : P.Roles)
     for (const Handler &H : Ro.Handlers) {

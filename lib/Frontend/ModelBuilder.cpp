@@ -3,6 +3,7 @@
 #include "ModelBuilder.h"
 
 #include "faultline/IR/Printer.h"
+#include "faultline/IR/Validate.h"
 
 #include <cctype>
 
@@ -105,6 +106,20 @@ void ModelBuilder::addRole(const Role &Ro) {
     addRule(rule(atom(S.Relation, Cols), ir::HeadTime::Next, {atom(S.Relation, Cols), Kept},
                  Origin));
   }
+}
+
+void ModelBuilder::addCrashNotices(const MessageType &Notice, const Role &Ro) {
+  // crash(N, X, C) holds at every node at every step: the notice goes out
+  // at C and, sent to self, is never lost.
+  ir::Comparison Other;
+  Other.Op = ir::CmpOp::NE;
+  Other.LHS = var("N");
+  Other.RHS = var("X");
+  addRule(rule(atom(Notice.Relation, {var("N"), var("N"), var("X")}), ir::HeadTime::Async,
+               {atom(RoleRelation, {var("N"), Term::string(Ro.Name)}),
+                atom(ir::CrashRelation, {var("N"), var("X"), var("C")}),
+                atom(ClockRelation, {var("N"), var("C")}), Other},
+               "the failure detector tells " + Ro.Name + " of a crash"));
 }
 
 void ModelBuilder::needSize(const StateMember &S) {

@@ -50,6 +50,9 @@ public:
   void addRule(ir::Rule R);
   void addMessage(const MessageType &M);
   void addRole(const Role &R);
+  /// Every node of role R gets Notice, from itself, at the step after
+  /// another node crashes.
+  void addCrashNotices(const MessageType &Notice, const Role &R);
   /// `rel_size(N, count<E>)` for a set member whose size is read.
   void needSize(const StateMember &S);
   void addInvariant(InvariantCase C);

@@ -37,6 +37,8 @@ struct MessageType {
   std::vector<const clang::FieldDecl *> Fields;
   /// The fields' columns: one per scalar, a struct's flattened.
   unsigned Columns = 0;
+  /// faultline::NodeCrashed: sent by the environment, not by the protocol.
+  bool CrashNotice = false;
 };
 
 struct StateMember {
