@@ -149,9 +149,13 @@ JoinPlan CompiledRule::makePlan(const std::vector<uint32_t> &Order,
 
   JoinPlan Plan;
   std::vector<bool> Bound(NumSlots, false);
+  // A computed column is compared with the row its atom's scan visits, so it
+  // waits for that scan even when its slots are bound earlier.
+  std::vector<bool> Scanned(Positives.size(), false);
   auto PlaceReady = [&](std::vector<Filter> &Into) {
     for (Pending &P : Filters)
-      if (!P.Placed && allBound(P.Slots, Bound)) {
+      if (!P.Placed && allBound(P.Slots, Bound) &&
+          (P.F.K != Filter::Kind::Column || Scanned[P.F.Index])) {
         Into.push_back(P.F);
         P.Placed = true;
       }
@@ -170,6 +174,7 @@ JoinPlan CompiledRule::makePlan(const std::vector<uint32_t> &Order,
     for (const CTerm &T : A.Args)
       if (T.K == CTerm::Kind::Slot)
         Bound[T.Slot] = true;
+    Scanned[Step.Atom] = true;
     // A column computed from slots bound by this very atom is checked here.
     PlaceReady(Step.After);
     Plan.Steps.push_back(std::move(Step));

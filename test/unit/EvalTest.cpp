@@ -20,6 +20,16 @@ TEST(Eval, FactsHoldOnlyAtTheirTime) {
   EXPECT_TRUE(M.table(*R, "g", 3).empty());
 }
 
+TEST(Eval, ComputedColumnIsComparedWithItsOwnAtomsRow) {
+  // I + 1 is known before l is scanned; it must still be checked against
+  // l's row, not against whatever row an earlier atom left behind.
+  Model M(R"(l("a", 0, "x")@1; l("a", 1, "y")@1; c("a", 0)@1;
+             r(N, V) :- c(N, I), l(N, I + 1, V);)");
+  auto R = M.run(bounds(1, 0, {"a"}));
+  ASSERT_TRUE(R);
+  EXPECT_EQ(M.table(*R, "r", 1), std::set<std::string>{"\"a\", \"y\""});
+}
+
 TEST(Eval, NextPersistsToTheFollowingStep) {
   Model M(R"(f("a", 1)@1; f(N, X)@next :- f(N, X);)");
   auto R = M.run(bounds(4, 0, {"a"}));
