@@ -15,7 +15,10 @@
 // Enumeration asks for a model with at most k counted faults, k = 0, 1, ...,
 // shrinks it by dropping omissions and postponing or dropping crashes while
 // it stays a model (every check fixes all fault variables by assumptions),
-// excludes its supersets and returns it unless it was run already.
+// towards the outcome the model breaks (not towards any: that would postpone
+// a crash past the time that breaks this one), excludes its supersets and
+// returns it. When shrinking lands on a set that was run, only that set's
+// extensions are excluded: an earlier crash of the same node stays open.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +29,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -43,7 +47,7 @@ struct HittingSetSolver::Impl {
   };
 
   void addRun(const lineage::Lineage &L, const eval::FaultSet &F) {
-    Tried.insert(F);
+    exclude(F);
     unsigned Run = static_cast<unsigned>(RunIncludes.size());
     z3::expr Includes = Ctx.bool_const(fmt::format("run_{}", Run).c_str());
     S.add(Includes == Faults.includes(F));
@@ -68,6 +72,8 @@ struct HittingSetSolver::Impl {
     Dirty = true;
   }
 
+  void exclude(const eval::FaultSet &F) { Tried.insert(F); }
+
   /// Starts a generation: what the runs so far allow, nothing excluded yet.
   void newGeneration() {
     Generation = Ctx.bool_const(fmt::format("gen_{}", ++GenCount).c_str());
@@ -80,6 +86,7 @@ struct HittingSetSolver::Impl {
       S.add(z3::implies(Generation, z3::implies(O.Goal, z3::mk_or(Where))));
     }
     S.add(z3::implies(Generation, AnyGoal.empty() ? Ctx.bool_val(false) : z3::mk_or(AnyGoal)));
+
     Bound.clear();
     K = 0;
     Dirty = false;
@@ -105,6 +112,8 @@ struct HittingSetSolver::Impl {
   bool satisfies(const eval::FaultSet &F) {
     z3::expr_vector A = Faults.exactly(F);
     A.push_back(Generation);
+    if (Target)
+      A.push_back(*Target);
     return check(A);
   }
 
@@ -154,10 +163,25 @@ struct HittingSetSolver::Impl {
         ++K;
         continue;
       }
-      eval::FaultSet F = shrink(Faults.read(S.get_model()));
-      S.add(z3::implies(Generation, Faults.notSupersetOf(F)));
-      if (Tried.count(F))
+      z3::model Model = S.get_model();
+      // Shrink towards the outcome this model breaks: shrinking towards any
+      // outcome would postpone a crash past the time that breaks this one.
+      Target.reset();
+      for (auto &[Key, O] : Outcomes)
+        if (Model.eval(O.Goal, true).is_true()) {
+          Target = O.Goal;
+          break;
+        }
+      eval::FaultSet F = shrink(Faults.read(Model));
+      Target.reset();
+      if (Tried.count(F)) {
+        // Its extensions (more faults, the same crash times) are done with
+        // in this generation, but not an earlier crash of the same node:
+        // that may behave differently from what the run showed.
+        S.add(z3::implies(Generation, !Faults.includes(F)));
         continue;
+      }
+      S.add(z3::implies(Generation, Faults.notSupersetOf(F)));
       ++Stats.Candidates;
       return F;
     }
@@ -175,6 +199,8 @@ struct HittingSetSolver::Impl {
   std::map<unsigned, z3::expr> Bound;
   unsigned K = 0;
   std::set<eval::FaultSet> Tried;
+  /// While shrinking: the goal of the model being shrunk.
+  std::optional<z3::expr> Target;
   SolverStats Stats;
 };
 
@@ -190,7 +216,13 @@ void HittingSetSolver::addRun(const lineage::Lineage &L, const eval::FaultSet &F
   }
 }
 
-void HittingSetSolver::exclude(const eval::FaultSet &F) { I->Tried.insert(F); }
+void HittingSetSolver::exclude(const eval::FaultSet &F) {
+  try {
+    I->exclude(F);
+  } catch (const z3::exception &E) {
+    throw std::runtime_error(std::string("Z3: ") + E.msg());
+  }
+}
 
 std::optional<eval::FaultSet> HittingSetSolver::next() {
   try {
