@@ -18,7 +18,8 @@
 // towards the outcome the model breaks (not towards any: that would postpone
 // a crash past the time that breaks this one), excludes its supersets and
 // returns it. When shrinking lands on a set that was run, only that set's
-// extensions are excluded: an earlier crash of the same node stays open.
+// extensions for that goal are excluded: other goals may need them, and an
+// earlier crash of the same node stays open.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +29,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -36,6 +38,17 @@
 #include <vector>
 
 namespace faultline::solver {
+
+/// Whether Big has every fault of Small (crashes at the same times).
+static bool extends(const eval::FaultSet &Big, const eval::FaultSet &Small) {
+  for (const eval::Omission &O : Small.Omissions)
+    if (!Big.omits(O.From, O.To, O.Time))
+      return false;
+  for (const eval::Crash &C : Small.Crashes)
+    if (Big.crashTime(C.Node) != std::optional<int>(C.Time))
+      return false;
+  return true;
+}
 
 struct HittingSetSolver::Impl {
   explicit Impl(const eval::Bounds &B) : B(B), S(Ctx), Faults(Ctx, S, B), Generation(Ctx) {}
@@ -49,19 +62,27 @@ struct HittingSetSolver::Impl {
   void addRun(const lineage::Lineage &L, const eval::FaultSet &F) {
     exclude(F);
     unsigned Run = static_cast<unsigned>(RunIncludes.size());
+    RunFaults.push_back(F);
     z3::expr Includes = Ctx.bool_const(fmt::format("run_{}", Run).c_str());
     S.add(Includes == Faults.includes(F));
     RunIncludes.push_back(Includes);
     std::vector<z3::expr> Alive = Faults.outcomes(L);
+    std::set<std::string> Held;
     for (size_t I = 0; I < L.Outcomes.size(); ++I) {
       const std::string &Key = L.Graph[L.Outcomes[I]].Key;
+      Held.insert(Key);
       auto It = Outcomes.find(Key);
-      if (It == Outcomes.end())
+      if (It == Outcomes.end()) {
         It = Outcomes
                  .emplace(Key, Outcome{Ctx.bool_const(
                                            fmt::format("goal_{}", Outcomes.size()).c_str()),
                                        {}})
                  .first;
+        // It did not hold in the earlier runs that extend this one.
+        for (unsigned Earlier = 0; Earlier < Run; ++Earlier)
+          if (extends(RunFaults[Earlier], F))
+            S.add(z3::implies(RunIncludes[Earlier], !It->second.Goal));
+      }
       It->second.Runs.push_back(Run);
       S.add(z3::implies(Includes && It->second.Goal, !Alive[I]));
       // Crashing a node the outcome's pre needs alive removes pre too.
@@ -69,6 +90,20 @@ struct HittingSetSolver::Impl {
         for (const std::string &Node : L.OutcomeLiveNodes[I])
           S.add(z3::implies(It->second.Goal, !Faults.crashesEver(Node)));
     }
+    // An outcome that held in a run this one extends, and not here, lost
+    // its pre along with its post to the extra faults (or the run would have
+    // been a counterexample): more faults on top of this run's are not
+    // tried for it. Earlier crashes are not "more" (the same crash times
+    // are required), so they stay open. Outcomes that only faults bring
+    // about (a failover's) are not touched.
+    z3::expr_vector Vanished(Ctx);
+    for (auto &[Key, O] : Outcomes)
+      if (!Held.count(Key) && std::any_of(O.Runs.begin(), O.Runs.end(), [&](unsigned R) {
+            return extends(F, RunFaults[R]);
+          }))
+        Vanished.push_back(!O.Goal);
+    if (!Vanished.empty())
+      S.add(z3::implies(Includes, z3::mk_and(Vanished)));
     Dirty = true;
   }
 
@@ -173,12 +208,14 @@ struct HittingSetSolver::Impl {
           break;
         }
       eval::FaultSet F = shrink(Faults.read(Model));
+      std::optional<z3::expr> Goal = Target;
       Target.reset();
       if (Tried.count(F)) {
-        // Its extensions (more faults, the same crash times) are done with
-        // in this generation, but not an earlier crash of the same node:
-        // that may behave differently from what the run showed.
-        S.add(z3::implies(Generation, !Faults.includes(F)));
+        // Not expected (a run's own faults cannot break what held in it, nor
+        // target what did not); exclude just this pair and go on.
+        z3::expr_vector Exactly = Faults.exactly(F);
+        z3::expr Same = Exactly.empty() ? Ctx.bool_val(true) : z3::mk_and(Exactly);
+        S.add(z3::implies(Generation, !(Goal ? Same && *Goal : Same)));
         continue;
       }
       S.add(z3::implies(Generation, Faults.notSupersetOf(F)));
@@ -192,6 +229,7 @@ struct HittingSetSolver::Impl {
   z3::solver S;
   FaultFormula Faults;
   std::vector<z3::expr> RunIncludes;
+  std::vector<eval::FaultSet> RunFaults;
   std::map<std::string, Outcome> Outcomes;
   z3::expr Generation;
   bool Dirty = true;
