@@ -45,9 +45,7 @@ public:
     const eval::Run &R = *C.Run;
     std::vector<eval::TupleId> Missing = R.missingPost();
     std::string Invariant =
-        Missing.empty() ? "" : Ev.symbols().render(R.Tuples[Missing[0]].Values[0]);
-    if (Invariant.size() >= 2)
-      Invariant = Invariant.substr(1, Invariant.size() - 2);
+        Missing.empty() ? "" : unquote(Ev.symbols().render(R.Tuples[Missing[0]].Values[0]));
     D.warning(invariantLoc(Invariant),
               fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
                           Invariant, S.Name, C.Faults.describe()));
@@ -74,13 +72,18 @@ public:
     });
     for (const Step &St : Steps)
       D.note(St.Loc, St.Text);
+    // Each missing post at its own invariant: a run may break several.
     for (eval::TupleId Id : Missing)
-      D.note(invariantLoc(Invariant),
+      D.note(invariantLoc(unquote(Ev.symbols().render(R.Tuples[Id].Values[0]))),
              fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
                          Ev.symbols().render(R.Tuples[Id].Values)));
   }
 
 private:
+  /// An invariant's name as the first column of pre renders it: "name".
+  static std::string unquote(std::string Name) {
+    return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
+  }
   std::string text(eval::Value V) const {
     return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
   }

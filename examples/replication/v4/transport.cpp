@@ -1,0 +1,19 @@
+//===- transport.cpp - The send primitive of v4 ---------------------------===//
+//
+// faultline reads the calls to send(); this stub only makes the example link.
+//
+//===----------------------------------------------------------------------===//
+
+#include "replication.h"
+
+namespace replication {
+
+template <class M> void send(const NodeId &, const M &) {}
+
+template void send<Write>(const NodeId &, const Write &);
+template void send<NewPrimary>(const NodeId &, const NewPrimary &);
+template void send<WriteAck>(const NodeId &, const WriteAck &);
+template void send<v4::Replicate>(const NodeId &, const v4::Replicate &);
+template void send<v4::ReplicaAck>(const NodeId &, const v4::ReplicaAck &);
+
+} // namespace replication
