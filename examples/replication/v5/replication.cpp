@@ -6,52 +6,16 @@
 
 #include "replication.h"
 
-namespace replication::v5 {
+#include "../common/cluster.h"
 
-/// Client C, master M, replicas a, b and c; c is the primary in term 1. M
-/// promotes b if c fails (then a, then c). C writes "x", "y" and, later,
-/// "z".
-static void cluster(faultline::Scenario &s) {
-  s.node<Client>("C");
-  s.node<Master>("M");
-  s.node<Replica>("a");
-  s.node<Replica>("b");
-  s.node<Replica>("c");
-  s.init("C", &Client::primary, "c");
-  s.init("M", &Master::primary, "c");
-  s.init("M", &Master::client, "C");
-  s.put("M", &Master::successor, "c", "b");
-  s.put("M", &Master::successor, "b", "a");
-  s.put("M", &Master::successor, "a", "c");
-  s.add("M", &Master::inSync, "a");
-  s.add("M", &Master::inSync, "b");
-  s.add("M", &Master::inSync, "c");
-  s.init("a", &Replica::client, "C");
-  s.init("b", &Replica::client, "C");
-  s.init("c", &Replica::client, "C");
-  s.init("a", &Replica::leader, "c");
-  s.init("b", &Replica::leader, "c");
-  s.init("c", &Replica::leader, "c");
-  s.add("a", &Replica::peers, "b");
-  s.add("a", &Replica::peers, "c");
-  s.add("b", &Replica::peers, "a");
-  s.add("b", &Replica::peers, "c");
-  s.add("c", &Replica::peers, "a");
-  s.add("c", &Replica::peers, "b");
-  s.init("c", &Replica::primary, true);
-  s.add("c", &Replica::replicas, "a");
-  s.add("c", &Replica::replicas, "b");
-  s.deliver<Submit>("C", "app", Submit{"x"}, 1);
-  s.deliver<Submit>("C", "app", Submit{"y"}, 2);
-  s.deliver<Submit>("C", "app", Submit{"z"}, 9);
-}
+namespace replication::v5 {
 
 /// No message is lost; one node may crash.
 ///
 /// Expected: certified.
 FL_SCENARIO void primaryCrash(faultline::Scenario &s) {
   s.bounds(16, 0, 1);
-  cluster(s);
+  cluster<Replica>(s);
 }
 
 /// The same with two crashes.
@@ -61,7 +25,7 @@ FL_SCENARIO void primaryCrash(faultline::Scenario &s) {
 /// successor b all the same. No live replica is primary any more.
 FL_SCENARIO void twoCrashes(faultline::Scenario &s) {
   s.bounds(16, 0, 2);
-  cluster(s);
+  cluster<Replica>(s);
 }
 
 } // namespace replication::v5
