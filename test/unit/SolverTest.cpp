@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <optional>
 #include <set>
 
 using namespace faultline;
@@ -222,4 +224,43 @@ TEST(HittingSets, CrashingANodeThePreNeedsAliveIsNoCandidate) {
   solver::HittingSetSolver S(bounds(3, 2, 1));
   S.addRun(G.L, {});
   EXPECT_EQ(drain(S), std::vector<std::string>{"omit a->b@1"});
+}
+
+namespace {
+
+/// Runs the solver's candidates against a tiny protocol given as a lineage
+/// per candidate, until it proposes Wanted or runs dry.
+bool proposes(solver::HittingSetSolver &S, const std::string &Wanted,
+              const std::function<Lineage(const eval::FaultSet &)> &RunIt) {
+  for (int I = 0; I < 50; ++I) {
+    std::optional<eval::FaultSet> F = S.next();
+    if (!F)
+      return false;
+    if (F->describe() == Wanted)
+      return true;
+    S.addRun(RunIt(*F), *F);
+  }
+  return false;
+}
+
+} // namespace
+
+TEST(HittingSets, AnEarlierCrashStaysOpenWhenALaterOneRemovedAnotherOutcome) {
+  // The replication case study's v1: agreement between a and b holds
+  // through c's send to b at 2; the client's acknowledgement through c's
+  // send at 3. Crashing c at 3 removes the acknowledgement's outcome (its
+  // pre goes too: no violation) and leaves agreement as it was; crashing c
+  // at 2 is the counterexample, and must still be proposed.
+  auto RunIt = [](const eval::FaultSet &F) {
+    GraphBuilder G;
+    auto Crash = F.crashTime("c");
+    if (!Crash || *Crash > 2)
+      G.firing(G.outcome("agree(a,b)"), {G.message("c", "b", 2)});
+    if (!Crash || *Crash > 3)
+      G.firing(G.outcome("acked(x)"), {G.message("c", "a", 3)});
+    return G.L;
+  };
+  solver::HittingSetSolver S(bounds(5, 0, 1));
+  S.addRun(RunIt({}), {});
+  EXPECT_TRUE(proposes(S, "crash c@2", RunIt));
 }
