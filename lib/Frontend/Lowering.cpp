@@ -411,6 +411,7 @@ private:
         Each.Locals[Pair->bindings()[0]] = K;
         Each.Locals[Pair->bindings()[1]] = V;
         Each.Quantified = append(std::move(Each.Quantified), K);
+        LoopKey = K;
       } else {
         auto [KeyType, ValueType] = typesOf(*State, Ctx);
         bool IsVector = State->K == StateMember::Kind::Vector;
@@ -421,9 +422,12 @@ private:
         Each.Body.push_back(atom(State->Relation, append(std::move(Cols), E)));
         Each.Locals[Var] = E;
         Each.Quantified = append(std::move(Each.Quantified), E);
+        LoopKey.reset();
       }
       InLoopBody = true;
+      Walked.push_back({State->Field, LoopKey});
       exec(F->getBody(), {Each});
+      Walked.pop_back();
       InLoopBody = !Outer;
       // The loop's effects were emitted per element; after it, the path
       // goes on as it was.
@@ -533,6 +537,7 @@ private:
     // what the C++ means.
     checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
     std::vector<Path> Out;
+    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
     for (auto &[Q, T] : evalTuple(MC->getArg(0), P)) {
       Q.Updated[State->Field] = Method;
       // A map's erase names its key only.
@@ -562,6 +567,7 @@ private:
     if (Obj.Var != Self.Var)
       fail(MC->getBeginLoc(), "updating another process's state",
            "a handler updates its own node's state and sends messages to others");
+    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
     // Indices come from the size at the start of the step: one such update
     // per path.
     if (P.Updated.count(State->Field))
@@ -615,6 +621,27 @@ private:
     return Out;
   }
 
+  /// C++ invalidates a loop's iterator when the container it walks loses or
+  /// gains an element; the model would apply the update at the next step.
+  /// Assigning the current entry of a map (m[key] = v with the loop's key)
+  /// is the one update a loop may make to what it walks.
+  void checkNotWalked(const StateMember &State, const std::optional<Tuple> &Key,
+                      clang::SourceLocation Loc) {
+    for (const auto &[Field, EntryKey] : Walked) {
+      if (Field != State.Field)
+        continue;
+      bool SameEntry = Key && EntryKey && Key->size() == EntryKey->size() &&
+                       std::equal(Key->begin(), Key->end(), EntryKey->begin(),
+                                  [](const Term &A, const Term &B) {
+                                    return A.K == B.K && A.Text == B.Text && A.Int == B.Int;
+                                  });
+      if (!SameEntry)
+        fail(Loc, "updating '" + State.Field->getNameAsString() + "' inside a loop over it",
+             "C++ invalidates the loop's iterator; assign the current entry (m[key] = "
+             "value with the loop's key), or mark entries with a filler value");
+    }
+  }
+
   /// Updates of one step apply together, so a path may update a container
   /// in one way only (insert or erase a set; assign or erase a map).
   void checkOneKindOfUpdate(const Path &P, const StateMember &State, const std::string &How,
@@ -645,7 +672,8 @@ private:
            "read the value with at() into a local, then assign m[key] = value");
     checkOneKindOfUpdate(P, *State, "assign", Loc);
     std::vector<Path> Out;
-    for (auto &[Q, K] : evalTuple(Sub->getArg(1), P))
+    for (auto &[Q, K] : evalTuple(Sub->getArg(1), P)) {
+      checkNotWalked(*State, K, Loc);
       for (auto &[Q2, V] : evalTuple(Value, std::move(Q))) {
         Q2.Updated[State->Field] = "assign";
         // The key's old value stops here; the new one holds from t+1.
@@ -654,6 +682,7 @@ private:
         emit(atom(State->Relation + "_del", Key), ir::HeadTime::Now, Q2, Loc);
         Out.push_back(std::move(Q2));
       }
+    }
     return Out;
   }
 
@@ -1539,6 +1568,10 @@ private:
   std::map<const clang::ValueDecl *, Object> NodeParams;
   bool InInvariant = false;
   bool InLoopBody = false;
+  /// The containers the enclosing loops walk, with the key of the current
+  /// entry for a map; and the key of the loop being set up.
+  std::vector<std::pair<const clang::FieldDecl *, std::optional<Tuple>>> Walked;
+  std::optional<Tuple> LoopKey;
   std::string InvariantName;
   std::vector<InvariantCase> Cases;
   std::vector<ir::Rule> Pending;

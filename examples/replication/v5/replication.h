@@ -6,6 +6,7 @@
 // what lies above its own last operation (the resync point), and re-sends
 // only the operations above the global checkpoint, tagged with its new term
 // (v4 re-sent everything with the old terms, which the replicas rejected).
+// Trimmed operations become no-op fillers, which agreement ignores.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +26,8 @@ namespace replication::v5 {
 struct Op {
   int term;
   std::string value;
+  /// A filler where a trimmed operation was.
+  bool noop = false;
 };
 
 /// Primary to replica: the operation numbered `seq`, and the global
@@ -124,10 +127,13 @@ struct FL_PROCESS Replica {
         log[seq] = Op{m.term, op.value};
   }
 
+  /// Operations above the new primary's last one were never acknowledged:
+  /// fillers take their place (erasing them here would invalidate the
+  /// loop's iterator), and new writes overwrite them.
   FL_RECEIVE void onTrim(const Trim &m) {
     for (const auto &[seq, op] : log)
       if (seq > m.point)
-        log.erase(seq);
+        log[seq] = Op{term, "", true};
     nextSeq = m.point + 1;
   }
 
@@ -154,12 +160,12 @@ FL_INVARIANT inline bool durability(const Client &c, const Master &m, const Repl
 }
 
 /// Agreement: live in-sync replicas hold the same operation under every
-/// sequence number.
+/// sequence number, ignoring fillers.
 FL_INVARIANT inline bool agreement(const Master &m, const Replica &a, const Replica &b) {
   if (m.inSync.count(a.self) == 0 || m.inSync.count(b.self) == 0)
     return true;
   for (const auto &[seq, op] : a.log)
-    if (b.log.count(seq) == 0 || b.log.at(seq).value != op.value)
+    if (!op.noop && (b.log.count(seq) == 0 || b.log.at(seq).value != op.value))
       return false;
   return true;
 }
