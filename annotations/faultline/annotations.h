@@ -49,35 +49,121 @@ namespace faultline {
 /// Nodes are named by strings, as in the model.
 using NodeId = std::string;
 
+namespace detail {
+
+/// A name for a type that needs no RTTI (projects built with -fno-rtti
+/// include this header too): the address of a variable per type.
+template <class T> struct TypeTag {
+  static constexpr char Id = 0;
+};
+#if __cplusplus < 201703L
+// Before C++17 a constexpr static member whose address is taken needs a
+// definition.
+template <class T> constexpr char TypeTag<T>::Id;
+#endif
+using TypeKey = const void *;
+template <class T> TypeKey typeKey() { return &TypeTag<T>::Id; }
+
+// What a scenario's calls do to a node's state in a simulation. Each test
+// compiles for any member and value, so that a call the frontend rejects
+// with a diagnostic (s.add on a scalar) does not become a C++ error first.
+template <class T, class V>
+auto assign(T &To, const V &Value, int) -> decltype((void)(To = Value), true) {
+  To = Value;
+  return true;
+}
+template <class T, class V> bool assign(T &, const V &, ...) { return false; }
+// A vector grows at its end; a set gets the element.
+template <class C, class V>
+auto addTo(C &Into, const V &Value, int) -> decltype((void)Into.push_back(Value), true) {
+  Into.push_back(Value);
+  return true;
+}
+template <class C, class V>
+auto addTo(C &Into, const V &Value, long) -> decltype((void)Into.insert(Value), true) {
+  Into.insert(Value);
+  return true;
+}
+template <class C, class V> bool addTo(C &, const V &, ...) { return false; }
+template <class M, class K, class V>
+auto putIn(M &Map, const K &Key, const V &Value, int) -> decltype((void)(Map[Key] = Value), true) {
+  Map[Key] = Value;
+  return true;
+}
+template <class M, class K, class V> bool putIn(M &, const K &, const V &, ...) { return false; }
+
+} // namespace detail
+
+/// Where a Scenario's calls go when a simulator runs the scenario
+/// (faultline/simulator.h installs one). Each method throws if the call
+/// cannot be applied.
+class ScenarioSink {
+public:
+  virtual ~ScenarioSink() = default;
+  virtual void bounds(int EOT, int EFF, int Crashes) = 0;
+  /// Creates node Name of the role whose type key is Role.
+  virtual void node(const NodeId &Name, detail::TypeKey Role) = 0;
+  /// The object of node Name, which must be of role Role, for the call
+  /// named Call ("init", "add", "put"); never null.
+  virtual void *state(const NodeId &Name, detail::TypeKey Role, const char *Call) = 0;
+  /// A call whose value does not fit the member (the frontend rejects it too).
+  virtual void mismatch(const NodeId &Name, const char *Call) = 0;
+  virtual void deliver(const NodeId &To, const NodeId &From, detail::TypeKey Message,
+                       const void *Value, int At) = 0;
+};
+
 /// What a scenario function describes: the bounds, the nodes and their
 /// roles, their initial state, and the messages that start the run. The
-/// frontend reads the calls (their arguments must be constants); the
-/// functions do nothing at run time unless a simulator defines them.
+/// frontend reads the calls (their arguments must be constants); at run time
+/// they do nothing, unless a simulator has installed its ScenarioSink.
 class Scenario {
 public:
+  Scenario() = default;
+  explicit Scenario(ScenarioSink *Sink) : Sink(Sink) {}
+
   /// End of time, end of finite failures, how many nodes may crash.
   void bounds(int EOT, int EFF, int Crashes) {
-    (void)EOT, (void)EFF, (void)Crashes;
+    if (Sink)
+      Sink->bounds(EOT, EFF, Crashes);
   }
   /// A node of role P.
-  template <class P> void node(const NodeId &Name) { (void)Name; }
+  template <class P> void node(const NodeId &Name) {
+    if (Sink)
+      Sink->node(Name, detail::typeKey<P>());
+  }
   /// Sets a state member of a node before the run.
   template <class P, class T, class V> void init(const NodeId &Node, T P::*Member, const V &Value) {
-    (void)Node, (void)Member, (void)Value;
+    if (!Sink)
+      return;
+    void *Object = Sink->state(Node, detail::typeKey<P>(), "init");
+    if (!detail::assign(static_cast<P *>(Object)->*Member, Value, 0))
+      Sink->mismatch(Node, "init");
   }
   /// Adds Value to a container member of a node before the run.
   template <class P, class T, class V> void add(const NodeId &Node, T P::*Member, const V &Value) {
-    (void)Node, (void)Member, (void)Value;
+    if (!Sink)
+      return;
+    void *Object = Sink->state(Node, detail::typeKey<P>(), "add");
+    if (!detail::addTo(static_cast<P *>(Object)->*Member, Value, 0))
+      Sink->mismatch(Node, "add");
   }
   /// Sets Key to Value in a map member of a node before the run.
   template <class P, class T, class K, class V>
   void put(const NodeId &Node, T P::*Member, const K &Key, const V &Value) {
-    (void)Node, (void)Member, (void)Key, (void)Value;
+    if (!Sink)
+      return;
+    void *Object = Sink->state(Node, detail::typeKey<P>(), "put");
+    if (!detail::putIn(static_cast<P *>(Object)->*Member, Key, Value, 0))
+      Sink->mismatch(Node, "put");
   }
   /// Message M from From arrives at To at time At.
   template <class M> void deliver(const NodeId &To, const NodeId &From, const M &Message, int At) {
-    (void)To, (void)From, (void)Message, (void)At;
+    if (Sink)
+      Sink->deliver(To, From, detail::typeKey<M>(), &Message, At);
   }
+
+private:
+  ScenarioSink *Sink = nullptr;
 };
 
 } // namespace faultline

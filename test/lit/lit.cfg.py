@@ -21,4 +21,7 @@ config.substitutions.append(("%annotations", os.path.join(config.faultline_src_r
 config.substitutions.append(
     ("%cxxflags", "-std=c++17 -I" + os.path.join(config.faultline_src_root, "annotations")))
 config.substitutions.append(("%build", config.faultline_obj_root))
+# Longest first: lit substitutes in order, and %examples is a prefix.
+config.substitutions.append(
+    ("%examples-bin", os.path.join(config.faultline_obj_root, "examples")))
 config.substitutions.append(("%examples", os.path.join(config.faultline_src_root, "examples")))

@@ -3,7 +3,9 @@
 // Extracts the model, runs the LDFI search for each scenario, and reports
 // each counterexample as clang-style diagnostics: a warning at the violated
 // invariant, then notes, in time order, at each crash, each lost message's
-// send, and each handler that ran.
+// send, and each handler that ran. With --emit-schedules, it also writes each
+// counterexample's faults as a schedule that the protocol's replay binary
+// runs against the compiled code (docs/runtime.md).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,10 +13,14 @@
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/Report/ScheduleReport.h"
 #include "faultline/Report/SearchReport.h"
 #include "faultline/Search/Search.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -115,9 +121,52 @@ private:
   ir::DiagnosticEngine &D;
 };
 
+/// Writes DIR/<scenario>.json for the first counterexample of a search
+/// (DIR/<scenario>-N.json for the N-th), and removes a <scenario>.json left
+/// by an earlier check when there is none now, so that DIR holds exactly
+/// the schedules of this check. False after an error (printed).
+bool writeSchedules(const std::string &Dir, const frontend::ScenarioModel &S,
+                    const eval::Bounds &B, const search::SearchResult &R,
+                    const eval::SymbolTable &Syms) {
+  auto PathOf = [&](size_t N) {
+    llvm::SmallString<128> Path(Dir);
+    llvm::sys::path::append(Path, N == 1 ? S.Name + ".json"
+                                         : S.Name + "-" + std::to_string(N) + ".json");
+    return std::string(Path);
+  };
+  if (R.Found.empty()) {
+    llvm::sys::fs::remove(PathOf(1));
+    return true;
+  }
+  for (size_t I = 0; I < R.Found.size(); ++I) {
+    const search::Counterexample &C = R.Found[I];
+    std::vector<std::string> Violated;
+    if (C.Run)
+      Violated = report::violatedInvariants(*C.Run, Syms);
+    std::string Path = PathOf(I + 1);
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+    if (EC) {
+      llvm::errs() << "faultline: error: cannot write " << Path << ": " << EC.message() << "\n";
+      return false;
+    }
+    OS << llvm::formatv("{0:2}", llvm::json::Value(report::scheduleToJSON(S.Name, B, C.Faults,
+                                                                         Violated)))
+       << "\n";
+    llvm::outs() << fmt::format("scenario '{}': fault schedule written to {}\n", S.Name, Path);
+  }
+  return true;
+}
+
 } // namespace
 
 int checkCommand(const CheckOptions &Opts) {
+  if (!Opts.EmitSchedules.empty())
+    if (std::error_code EC = llvm::sys::fs::create_directories(Opts.EmitSchedules)) {
+      llvm::errs() << "faultline: error: cannot create the folder " << Opts.EmitSchedules << ": "
+                   << EC.message() << "\n";
+      return ExitBadInput;
+    }
   auto Model = extractModel(Opts);
   if (!Model)
     return ExitBadInput;
@@ -177,6 +226,9 @@ int checkCommand(const CheckOptions &Opts) {
                                   Stats);
       break;
     }
+    if (!Opts.EmitSchedules.empty() &&
+        !writeSchedules(Opts.EmitSchedules, S, B, R, Ev.symbols()))
+      return ExitBadInput;
   }
   return Found ? ExitViolation : ExitOk;
 }

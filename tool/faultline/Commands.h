@@ -98,6 +98,8 @@ struct CheckOptions : SourceOptions {
   bool NegativeSupport = true;
   unsigned MaxRuns = 0;
   double TimeoutSeconds = 0;
+  /// Where to write each counterexample's fault schedule (empty: nowhere).
+  std::string EmitSchedules;
 };
 int checkCommand(const CheckOptions &Opts);
 

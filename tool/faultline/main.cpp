@@ -111,6 +111,11 @@ static cl::list<std::string> ExtraArgs("extra-arg",
                                        cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> EmitSchedules(
+    "emit-schedules",
+    cl::desc("Write each counterexample's fault schedule to DIR/<scenario>.json, for the "
+             "protocol's replay binary"),
+    cl::value_desc("DIR"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the model here (default: stdout)"),
                                    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::cat(Cat));
 
@@ -193,6 +198,7 @@ static int dispatch() {
     O.NegativeSupport = NegativeSupport;
     O.MaxRuns = MaxRuns;
     O.TimeoutSeconds = Timeout;
+    O.EmitSchedules = EmitSchedules;
     return checkCommand(O);
   }
   errs() << "faultline: error: no command given; try 'faultline --help'\n";

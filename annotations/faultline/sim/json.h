@@ -1,0 +1,215 @@
+//===- faultline/sim/json.h - Schedules in, runs out ------------*- C++ -*-===//
+//
+// Part of the replay (faultline/sim/replay.h), and the only part that needs
+// a JSON library (nlohmann-json, Debian's nlohmann-json3-dev). Reads the
+// fault schedules that `faultline check --emit-schedules DIR` writes, and
+// writes a simulated run with the fields of `faultline run --format json`.
+// Both schemas are in docs/json-schema.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_SIM_JSON_H
+#define FAULTLINE_SIM_JSON_H
+
+#include "faultline/sim/simulator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace faultline::sim {
+
+/// A fault schedule file.
+struct Schedule {
+  std::string Scenario; ///< Empty if the file does not name one.
+  std::optional<Bounds> B;
+  std::vector<NodeId> Nodes; ///< Empty if the file does not list them.
+  Faults F;
+  std::vector<std::string> Violated;
+  bool HasViolated = false;
+};
+
+namespace detail {
+
+/// Reads the fields of a schedule, naming the path of a bad one.
+class ScheduleReader {
+public:
+  explicit ScheduleReader(std::string File) : File(std::move(File)) {}
+
+  Schedule read(const nlohmann::json &Doc) {
+    if (!Doc.is_object())
+      fail("", "expected an object");
+    Schedule S;
+    if (Doc.contains("version") && integer(Doc.at("version"), "version") != 1)
+      fail("version", "unsupported version (this replay reads version 1)");
+    if (Doc.contains("scenario"))
+      S.Scenario = text(Doc.at("scenario"), "scenario");
+    if (Doc.contains("bounds")) {
+      const nlohmann::json &B = object(Doc.at("bounds"), "bounds");
+      S.B = Bounds{integer(field(B, "eot", "bounds"), "bounds.eot"),
+                   integer(field(B, "eff", "bounds"), "bounds.eff"),
+                   integer(field(B, "crashes", "bounds"), "bounds.crashes")};
+      if (B.contains("nodes"))
+        for (const std::string &N : texts(B.at("nodes"), "bounds.nodes"))
+          S.Nodes.push_back(N);
+    }
+    if (Doc.contains("faults")) {
+      const nlohmann::json &F = object(Doc.at("faults"), "faults");
+      if (F.contains("crashes"))
+        each(F.at("crashes"), "faults.crashes",
+             [&](const nlohmann::json &C, const std::string &At) {
+               object(C, At);
+               S.F.Crashes.push_back({text(field(C, "node", At), At + ".node"),
+                                      integer(field(C, "time", At), At + ".time")});
+             });
+      if (F.contains("omissions"))
+        each(F.at("omissions"), "faults.omissions",
+             [&](const nlohmann::json &O, const std::string &At) {
+               object(O, At);
+               S.F.Omissions.push_back({text(field(O, "from", At), At + ".from"),
+                                        text(field(O, "to", At), At + ".to"),
+                                        integer(field(O, "time", At), At + ".time")});
+             });
+    }
+    if (Doc.contains("violated")) {
+      S.Violated = texts(Doc.at("violated"), "violated");
+      S.HasViolated = true;
+    }
+    return S;
+  }
+
+private:
+  [[noreturn]] void fail(const std::string &Where, const std::string &What) const {
+    throw Error("schedule '" + File + "'" + (Where.empty() ? "" : ": " + Where) + ": " + What);
+  }
+  const nlohmann::json &object(const nlohmann::json &V, const std::string &Where) const {
+    if (!V.is_object())
+      fail(Where, "expected an object");
+    return V;
+  }
+  const nlohmann::json &field(const nlohmann::json &Object, const char *Name,
+                              const std::string &Where) const {
+    if (!Object.contains(Name))
+      fail(Where, std::string("missing \"") + Name + "\"");
+    return Object.at(Name);
+  }
+  int integer(const nlohmann::json &V, const std::string &Where) const {
+    if (!V.is_number_integer())
+      fail(Where, "expected an integer");
+    long long I = V.get<long long>();
+    if (I < INT_MIN || I > INT_MAX)
+      fail(Where, "integer out of range");
+    return static_cast<int>(I);
+  }
+  std::string text(const nlohmann::json &V, const std::string &Where) const {
+    if (!V.is_string())
+      fail(Where, "expected a string");
+    return V.get<std::string>();
+  }
+  template <class Fn> void each(const nlohmann::json &V, const std::string &Where, Fn &&Visit) {
+    if (!V.is_array())
+      fail(Where, "expected an array");
+    for (size_t I = 0; I < V.size(); ++I)
+      Visit(V[I], Where + "[" + std::to_string(I) + "]");
+  }
+  std::vector<std::string> texts(const nlohmann::json &V, const std::string &Where) {
+    std::vector<std::string> Out;
+    each(V, Where,
+         [&](const nlohmann::json &E, const std::string &At) { Out.push_back(text(E, At)); });
+    return Out;
+  }
+
+  std::string File;
+};
+
+inline nlohmann::json valueJSON(const Value &V) {
+  return V.isInt() ? nlohmann::json(V.asInt()) : nlohmann::json(V.asText());
+}
+
+inline nlohmann::json tupleJSON(const Tuple &T) {
+  nlohmann::json A = nlohmann::json::array();
+  for (const Value &V : T)
+    A.push_back(valueJSON(V));
+  return A;
+}
+
+} // namespace detail
+
+/// Reads a schedule file; throws Error, naming the file and the field, if
+/// it cannot be read or is not a schedule.
+inline Schedule readSchedule(const std::string &Path) {
+  std::ifstream In(Path);
+  if (!In)
+    throw Error("cannot read schedule '" + Path + "'");
+  std::stringstream Text;
+  Text << In.rdbuf();
+  nlohmann::json Doc;
+  try {
+    Doc = nlohmann::json::parse(Text.str());
+  } catch (const nlohmann::json::exception &E) {
+    throw Error("schedule '" + Path + "' is not valid JSON: " + E.what());
+  }
+  return detail::ScheduleReader(Path).read(Doc);
+}
+
+inline nlohmann::json faultsJSON(const Faults &F) {
+  nlohmann::json Crashes = nlohmann::json::array(), Omissions = nlohmann::json::array();
+  for (const Crash &C : F.Crashes)
+    Crashes.push_back({{"node", C.Node}, {"time", C.Time}});
+  for (const Omission &O : F.Omissions)
+    Omissions.push_back({{"from", O.From}, {"to", O.To}, {"time", O.Time}});
+  return {{"crashes", Crashes}, {"omissions", Omissions}};
+}
+
+/// A run with the fields of `faultline run --format json` that apply
+/// (bounds, faults, verdict, messages), the failed invariants, the
+/// registered state at EOT, the handled messages and any warnings.
+inline nlohmann::json outcomeJSON(const Outcome &O) {
+  static const char *const Fates[] = {"delivered", "omitted", "after-eot"};
+  nlohmann::json Messages = nlohmann::json::array();
+  for (const SentMessage &M : O.Messages)
+    Messages.push_back({{"from", M.From},
+                        {"to", M.To},
+                        {"send_time", M.SendTime},
+                        {"relation", M.Relation},
+                        {"tuple", detail::tupleJSON(M.Values)},
+                        {"fate", Fates[static_cast<int>(M.What)]}});
+  nlohmann::json Violations = nlohmann::json::array();
+  for (const Violation &V : O.Violations)
+    Violations.push_back({{"invariant", V.Invariant}, {"nodes", V.Nodes}});
+  nlohmann::json State = nlohmann::json::object();
+  for (const StateTable &S : O.State) {
+    nlohmann::json Rows = nlohmann::json::array();
+    for (const Tuple &Row : S.Rows)
+      Rows.push_back(detail::tupleJSON(Row));
+    State[S.Relation] = Rows;
+  }
+  nlohmann::json Handled = nlohmann::json::array();
+  for (const HandledMessage &H : O.Handled)
+    Handled.push_back({{"time", H.Time},
+                       {"node", H.Node},
+                       {"arrival", H.Arrival},
+                       {"relation", H.Relation},
+                       {"from", H.From},
+                       {"fields", detail::tupleJSON(H.Fields)}});
+  return {{"scenario", O.Scenario},
+          {"bounds",
+           {{"eot", O.B.EOT}, {"eff", O.B.EFF}, {"crashes", O.B.Crashes}, {"nodes", O.Nodes}}},
+          {"faults", faultsJSON(O.F)},
+          {"verdict", O.violates() ? "violation" : "ok"},
+          {"violated", O.violatedInvariants()},
+          {"violations", Violations},
+          {"messages", Messages},
+          {"state", State},
+          {"handled", Handled},
+          {"warnings", O.Warnings}};
+}
+
+} // namespace faultline::sim
+
+#endif // FAULTLINE_SIM_JSON_H

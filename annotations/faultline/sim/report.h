@@ -1,0 +1,127 @@
+//===- faultline/sim/report.h - A run, for people ---------------*- C++ -*-===//
+//
+// Part of the replay (faultline/sim/replay.h). Prints a simulated run as
+// faultline prints a run of the model: the faults, the verdict, and the
+// timeline of messages in the format of `faultline ldfi` and `faultline run`
+// (lib/Report/RunReport.cpp), so the two read side by side.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_SIM_REPORT_H
+#define FAULTLINE_SIM_REPORT_H
+
+#include "faultline/sim/simulator.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ostream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace faultline::sim {
+
+inline const char *fateText(Fate F) {
+  switch (F) {
+  case Fate::Delivered:
+    return "delivered";
+  case Fate::Omitted:
+    return "lost (omitted)";
+  case Fate::AfterEOT:
+    return "in flight at EOT";
+  }
+  return "";
+}
+
+/// "  {:>3}": a time right-aligned in three columns after two spaces.
+inline std::string timeColumn(int T) {
+  char Buffer[32];
+  std::snprintf(Buffer, sizeof Buffer, "  %3d  ", T);
+  return Buffer;
+}
+
+/// One line per message between distinct nodes, in send order, with each
+/// crash before the messages of its step, which it silences:
+///     1  a -> b  deliver("b", "a", "hello")  lost (omitted)
+///     2  a crashes
+inline void printTimeline(std::ostream &OS, const Outcome &O) {
+  std::vector<Crash> Crashes = O.F.Crashes;
+  std::sort(Crashes.begin(), Crashes.end(), [](const Crash &A, const Crash &B) {
+    return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
+  });
+  auto Next = Crashes.begin();
+  for (const SentMessage &M : O.Messages) {
+    for (; Next != Crashes.end() && Next->Time <= M.SendTime; ++Next)
+      OS << timeColumn(Next->Time) << Next->Node << " crashes\n";
+    OS << timeColumn(M.SendTime) << M.From << " -> " << M.To << "  " << M.Relation << "("
+       << render(M.Values) << ")  " << fateText(M.What) << "\n";
+  }
+  for (; Next != Crashes.end(); ++Next)
+    OS << timeColumn(Next->Time) << Next->Node << " crashes\n";
+}
+
+struct ReportOptions {
+  /// Also list the message each node handled at each step.
+  bool Trace = false;
+  /// Also print the registered state at EOT, as the model's relations.
+  bool State = false;
+  /// The invariants faultline said this schedule violates (from the
+  /// schedule file), to confirm or not.
+  std::vector<std::string> Expected;
+  bool HasExpected = false;
+};
+
+inline std::string joinNames(const std::vector<std::string> &Names, const char *Quote = "") {
+  std::string Out;
+  for (const std::string &N : Names)
+    Out += (Out.empty() ? "" : ", ") + (Quote + N + Quote);
+  return Out;
+}
+
+inline void printOutcome(std::ostream &OS, const Outcome &O, const ReportOptions &Opts) {
+  std::string Nodes;
+  for (const NodeId &N : O.Nodes)
+    Nodes += (Nodes.empty() ? "" : ",") + N;
+  OS << "scenario '" << O.Scenario << "': EOT " << O.B.EOT << ", EFF " << O.B.EFF << ", nodes "
+     << Nodes << ", crashes allowed " << O.B.Crashes << "\n";
+  OS << "faults: " << O.F.describe() << "\n";
+  std::vector<std::string> Failed = O.violatedInvariants();
+  if (Failed.empty()) {
+    OS << "verdict: ok: every invariant holds for the live nodes at EOT\n";
+  } else {
+    OS << "verdict: VIOLATION: invariant" << (Failed.size() == 1 ? " " : "s ")
+       << joinNames(Failed, "'") << (Failed.size() == 1 ? " fails" : " fail") << "\n";
+    for (const Violation &V : O.Violations)
+      OS << "  " << V.Invariant << "(" << joinNames(V.Nodes) << ") is false\n";
+  }
+  if (Opts.HasExpected) {
+    std::vector<std::string> Want = Opts.Expected, Got = Failed;
+    std::sort(Want.begin(), Want.end());
+    std::sort(Got.begin(), Got.end());
+    OS << "faultline reported: " << (Want.empty() ? "no invariant" : joinNames(Want, "'"));
+    if (Want == Got)
+      OS << " (confirmed by the compiled code)\n";
+    else
+      OS << " (NOT confirmed: the compiled code violates "
+         << (Got.empty() ? "no invariant" : joinNames(Got, "'")) << ")\n";
+  }
+  OS << "timeline (time, event):\n";
+  printTimeline(OS, O);
+  if (Opts.Trace) {
+    OS << "handled (time, node, message, arrival):\n";
+    for (const HandledMessage &H : O.Handled)
+      OS << timeColumn(H.Time) << H.Node << " handles " << H.Relation << " from " << H.From
+         << (H.Fields.empty() ? "" : ": ") << render(H.Fields) << " (arrived at " << H.Arrival
+         << ")\n";
+  }
+  if (Opts.State) {
+    OS << "state at EOT " << O.B.EOT << ":\n";
+    for (const StateTable &S : O.State)
+      for (const Tuple &Row : S.Rows)
+        OS << "  " << S.Relation << "(" << render(Row) << ")\n";
+  }
+}
+
+} // namespace faultline::sim
+
+#endif // FAULTLINE_SIM_REPORT_H

@@ -1,0 +1,38 @@
+//===- faultline/Report/ScheduleReport.h - Fault schedules -----*- C++ -*-===//
+//
+// The fault schedule of a counterexample, as `faultline check
+// --emit-schedules DIR` writes it: the scenario, its bounds, the crashes and
+// omissions with their times, and the invariants the run violated. A
+// protocol's replay binary (annotations/faultline/sim/replay.h) reads it and
+// runs the compiled C++ under the same faults. Schema: docs/json-schema.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_REPORT_SCHEDULEREPORT_H
+#define FAULTLINE_REPORT_SCHEDULEREPORT_H
+
+#include "faultline/Eval/Evaluator.h"
+#include "faultline/Eval/Run.h"
+#include "faultline/Eval/Scenario.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <string>
+#include <vector>
+
+namespace faultline::report {
+
+/// The version of the schedule schema, which readers check.
+constexpr int ScheduleVersion = 1;
+
+/// The names of the invariants a run violates: the first column of each
+/// `pre` tuple without its `post`, each once, in the run's order.
+std::vector<std::string> violatedInvariants(const eval::Run &R, const eval::SymbolTable &Syms);
+
+llvm::json::Object scheduleToJSON(const std::string &Scenario, const eval::Bounds &B,
+                                  const eval::FaultSet &F,
+                                  const std::vector<std::string> &Violated);
+
+} // namespace faultline::report
+
+#endif // FAULTLINE_REPORT_SCHEDULEREPORT_H

@@ -1,0 +1,44 @@
+//===- ScheduleReport.cpp - Fault schedules of counterexamples -----------===//
+
+#include "faultline/Report/ScheduleReport.h"
+
+#include "faultline/Report/RunReport.h"
+
+#include <algorithm>
+
+namespace faultline::report {
+
+std::vector<std::string> violatedInvariants(const eval::Run &R, const eval::SymbolTable &Syms) {
+  std::vector<std::string> Names;
+  for (eval::TupleId Id : R.missingPost()) {
+    const eval::Tuple &V = R.Tuples[Id].Values;
+    if (V.empty())
+      continue;
+    std::string Name =
+        V[0].isInt() ? std::to_string(V[0].V) : Syms.text(static_cast<uint32_t>(V[0].V));
+    if (std::find(Names.begin(), Names.end(), Name) == Names.end())
+      Names.push_back(std::move(Name));
+  }
+  return Names;
+}
+
+llvm::json::Object scheduleToJSON(const std::string &Scenario, const eval::Bounds &B,
+                                  const eval::FaultSet &F,
+                                  const std::vector<std::string> &Violated) {
+  llvm::json::Array Nodes, Invariants;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  for (const std::string &I : Violated)
+    Invariants.push_back(I);
+  return llvm::json::Object{
+      {"version", ScheduleVersion},
+      {"scenario", Scenario},
+      {"bounds",
+       llvm::json::Object{
+           {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}}},
+      {"faults", faultsToJSON(F)},
+      {"violated", std::move(Invariants)},
+  };
+}
+
+} // namespace faultline::report

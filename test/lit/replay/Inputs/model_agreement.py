@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Differential test of the simulator against faultline's model.
+
+Usage: model_agreement.py --faultline BIN --build DIR --source FILE
+                          --replay BIN --work DIR [--schedules DIR]
+                          [--random N] [--seed S]
+
+For every scenario of the protocol (as its replay binary lists them), the
+model is extracted from the C++ (`faultline extract`), and both are run
+under the same fault schedules: none, the counterexample that `faultline
+check --emit-schedules` wrote to --schedules (if any), and N random ones
+within the scenario's bounds. `faultline run` runs the model; the replay
+binary runs the compiled C++. For each schedule they must agree on
+
+  - every message between nodes, its send time and fate;
+  - the message each node handles at each step (the model's fl_current);
+  - every registered state member at EOT (the model's state relations);
+  - which invariants fail;
+
+and the simulator must not warn that its sequential handlers departed from
+the model. Any difference is printed and the script exits with 1.
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+
+
+def run(cmd, ok=(0, 1)):
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode not in ok:
+        sys.exit("model_agreement: %s exited with %d\n%s%s" %
+                 (" ".join(cmd), p.returncode, p.stdout, p.stderr))
+    return p
+
+
+def scenarios(replay):
+    """name -> (eot, eff, crashes, nodes) from `replay --list`."""
+    out = {}
+    for line in run([replay, "--list"], ok=(0,)).stdout.splitlines():
+        name, rest = line.split(": ", 1)
+        parts = dict(p.split(" ", 1) for p in rest.split(", "))
+        out[name] = (int(parts["EOT"]), int(parts["EFF"]), int(parts["crashes"]),
+                     parts["nodes"].split(","))
+    return out
+
+
+def random_faults(rng, eot, eff, crashes, nodes):
+    faults = {"crashes": [], "omissions": []}
+    for node in rng.sample(nodes, rng.randint(0, crashes)):
+        faults["crashes"].append({"node": node, "time": rng.randint(1, eot)})
+    rate = rng.random()
+    for f in nodes:
+        for t in nodes:
+            for time in range(1, eff):
+                if f != t and rng.random() < rate:
+                    faults["omissions"].append({"from": f, "to": t, "time": time})
+    return faults
+
+
+def key(values):
+    return json.dumps(values)
+
+
+def compare(name, faults, sim, model, eot):
+    problems = []
+    sim_msgs = sorted(key([m["send_time"], m["from"], m["to"], m["relation"], m["tuple"],
+                           m["fate"]]) for m in sim["messages"])
+    model_msgs = sorted(key([m["send_time"], m["from"], m["to"], m["relation"], m["tuple"],
+                             m["fate"]]) for m in model["messages"])
+    if sim_msgs != model_msgs:
+        problems.append("messages differ:\n  simulator only: %s\n  model only: %s" % (
+            sorted(set(sim_msgs) - set(model_msgs)), sorted(set(model_msgs) - set(sim_msgs))))
+    model_violated = sorted({t[0] for t in model["missing_post"]})
+    if sorted(sim["violated"]) != model_violated:
+        problems.append("violated invariants differ: simulator %s, model %s" %
+                        (sorted(sim["violated"]), model_violated))
+    for rel, rows in sim["state"].items():
+        want = sorted(key(r) for r in model["show"].get(rel, {}).get(str(eot), []))
+        got = sorted(key(r) for r in rows)
+        if got != want:
+            problems.append("%s at EOT differs: simulator %s, model %s" % (rel, got, want))
+    current = model["show"].get("fl_current", {})
+    for t in range(1, eot + 1):
+        want = sorted(key(r) for r in current.get(str(t), []))
+        width = max([len(json.loads(r)) for r in want] + [0])
+        got = []
+        for h in sim["handled"]:
+            if h["time"] == t:
+                row = [h["node"], h["arrival"], h["relation"], h["from"]] + h["fields"]
+                got.append(key(row + [0] * (width - len(row))))
+        if sorted(got) != want:
+            problems.append("messages handled at %d differ: simulator %s, model %s" %
+                            (t, sorted(got), want))
+    if sim["warnings"]:
+        problems.append("the simulator warns: %s" % sim["warnings"])
+    if problems:
+        print("scenario %s, faults %s: the simulator and the model disagree" %
+              (name, json.dumps(faults)))
+        for p in problems:
+            print("  " + p)
+    return not problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--faultline", required=True)
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--source", required=True)
+    ap.add_argument("--replay", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--schedules")
+    ap.add_argument("--random", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    rng = random.Random(args.seed)
+    ok = True
+    for name, (eot, eff, crashes, nodes) in sorted(scenarios(args.replay).items()):
+        model_file = os.path.join(args.work, name + ".ded")
+        run([args.faultline, "extract", "-p", args.build, args.source, "--scenario", name,
+             "-o", model_file], ok=(0,))
+        schedules = [("fault-free", {"crashes": [], "omissions": []})]
+        emitted = os.path.join(args.schedules or "", name + ".json")
+        if args.schedules and os.path.exists(emitted):
+            with open(emitted) as f:
+                schedules.append(("counterexample", json.load(f)["faults"]))
+        for i in range(args.random):
+            schedules.append(("random %d" % (i + 1), random_faults(rng, eot, eff, crashes, nodes)))
+        state_rels = None
+        for label, faults in schedules:
+            schedule_file = os.path.join(args.work, name + ".schedule.json")
+            with open(schedule_file, "w") as f:
+                json.dump({"version": 1, "scenario": name, "faults": faults}, f)
+            sim = json.loads(run([args.replay, "--schedule", schedule_file, "--format",
+                                  "json"]).stdout)
+            if state_rels is None:
+                state_rels = list(sim["state"].keys())
+            cmd = [args.faultline, "run", model_file, "--eot", str(eot), "--eff", str(eff),
+                   "--crashes", str(crashes), "--nodes", ",".join(nodes), "--format", "json",
+                   "--all-times", "--show", ",".join(state_rels + ["fl_current"])]
+            for c in faults["crashes"]:
+                cmd += ["--crash", "%s,%d" % (c["node"], c["time"])]
+            for o in faults["omissions"]:
+                cmd += ["--omit", "%s,%s,%d" % (o["from"], o["to"], o["time"])]
+            model = json.loads(run(cmd).stdout)
+            if not compare(name + " (" + label + ")", faults, sim, model, eot):
+                ok = False
+        print("scenario %s: %d schedules, the simulator and the model %s" %
+              (name, len(schedules), "agree" if ok else "DISAGREE"))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

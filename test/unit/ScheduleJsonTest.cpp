@@ -1,0 +1,83 @@
+//===- ScheduleJsonTest.cpp - Reading fault schedules ---------------------===//
+//
+// The replay reads the schedules `faultline check --emit-schedules` writes;
+// anything else in such a file is an error that names the file and field.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/sim/json.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+namespace {
+
+using namespace faultline::sim;
+
+std::string write(const std::string &Name, const std::string &Text) {
+  std::string Path = ::testing::TempDir() + "/" + Name;
+  std::ofstream(Path) << Text;
+  return Path;
+}
+
+std::string errorOf(const std::string &Path) {
+  try {
+    readSchedule(Path);
+  } catch (const Error &E) {
+    return E.what();
+  }
+  return "no error";
+}
+
+TEST(ScheduleJson, ReadsWhatCheckWrites) {
+  std::string Path = write("good.json", R"({
+    "version": 1, "scenario": "senderCrash",
+    "bounds": {"eot": 6, "eff": 3, "crashes": 1, "nodes": ["a", "b", "c"]},
+    "faults": {"crashes": [{"node": "a", "time": 2}],
+               "omissions": [{"from": "a", "to": "c", "time": 1}]},
+    "violated": ["agreement"]})");
+  Schedule S = readSchedule(Path);
+  EXPECT_EQ(S.Scenario, "senderCrash");
+  ASSERT_TRUE(S.B.has_value());
+  EXPECT_EQ(S.B->EOT, 6);
+  EXPECT_EQ(S.B->EFF, 3);
+  EXPECT_EQ(S.B->Crashes, 1);
+  EXPECT_EQ(S.Nodes, (std::vector<faultline::NodeId>{"a", "b", "c"}));
+  EXPECT_EQ(S.F.describe(), "crash a@2, omit a->c@1");
+  EXPECT_TRUE(S.HasViolated);
+  EXPECT_EQ(S.Violated, std::vector<std::string>{"agreement"});
+}
+
+TEST(ScheduleJson, EverythingButTheFaultsIsOptional) {
+  Schedule S = readSchedule(write("small.json", R"({"faults": {"crashes": []}})"));
+  EXPECT_TRUE(S.Scenario.empty());
+  EXPECT_FALSE(S.B.has_value());
+  EXPECT_TRUE(S.F.empty());
+  EXPECT_FALSE(S.HasViolated);
+}
+
+TEST(ScheduleJson, BadFilesAreErrorsThatSayWhere) {
+  std::string Dir = ::testing::TempDir();
+  EXPECT_EQ(errorOf(Dir + "/missing.json"), "cannot read schedule '" + Dir + "/missing.json'");
+  std::string Bad = write("bad.json", "{\"faults\": ");
+  EXPECT_NE(errorOf(Bad).find("is not valid JSON"), std::string::npos) << errorOf(Bad);
+  EXPECT_EQ(errorOf(write("array.json", "[]")),
+            "schedule '" + Dir + "/array.json': expected an object");
+  EXPECT_EQ(errorOf(write("time.json", R"({"faults": {"crashes": [{"node": "a", "time": "2"}]}})")),
+            "schedule '" + Dir + "/time.json': faults.crashes[0].time: expected an integer");
+  EXPECT_EQ(errorOf(write("from.json", R"({"faults": {"omissions": [{"to": "b", "time": 1}]}})")),
+            "schedule '" + Dir + "/from.json': faults.omissions[0]: missing \"from\"");
+  EXPECT_EQ(errorOf(write("eot.json", R"({"bounds": {"eff": 1, "crashes": 0}})")),
+            "schedule '" + Dir + "/eot.json': bounds: missing \"eot\"");
+  EXPECT_EQ(errorOf(write("version.json", R"({"version": 2})")),
+            "schedule '" + Dir +
+                "/version.json': version: unsupported version (this replay "
+                "reads version 1)");
+  EXPECT_EQ(
+      errorOf(write("big.json", R"({"bounds": {"eot": 99999999999, "eff": 1, "crashes": 0}})")),
+      "schedule '" + Dir + "/big.json': bounds.eot: integer out of range");
+}
+
+} // namespace

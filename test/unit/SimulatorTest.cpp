@@ -1,0 +1,470 @@
+//===- SimulatorTest.cpp - The simulator follows the model's semantics ----===//
+//
+// Small protocols built directly on the runtime (their handlers call
+// faultline::sim::send), each pinning one rule of the model that the
+// simulator must reproduce: the inbox order, timing, crashes, omissions,
+// duplicate messages, invariants over live nodes, the state invariants
+// read, and the diagnostics for descriptions, scenarios and faults that do
+// not fit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace faultline::sim;
+using faultline::NodeId;
+
+enum class Color { Red, Green, Blue };
+
+struct Ping {
+  int n;
+};
+struct Note {
+  std::string text;
+};
+struct Paint {
+  Color color;
+};
+
+/// Records what it handles; forwards each Note to its `next` node, and
+/// sends itself a Ping for every Paint.
+struct Recorder {
+  NodeId self;
+  NodeId next;
+  int ticks = 0;
+  std::vector<std::string> seen;
+
+  void onPing(const Ping &m, const NodeId &from) {
+    seen.push_back("ping " + from + " " + std::to_string(m.n));
+  }
+  void onNote(const Note &m) {
+    seen.push_back("note " + m.text);
+    if (!next.empty())
+      send(next, Note{m.text});
+  }
+  void onPaint(const Paint &m) {
+    seen.push_back("paint " + std::to_string(static_cast<int>(m.color)));
+    send(self, Ping{100});
+  }
+  void tick() { ++ticks; }
+};
+
+bool fewTicks(const Recorder &R) { return R.ticks < 100; }
+bool sameNext(const Recorder &A, const Recorder &B) { return A.next == B.next; }
+
+/// Every kind and order of delivery at step 1, to one node.
+void inboxOrder(faultline::Scenario &s) {
+  s.bounds(9, 0, 0);
+  s.node<Recorder>("r");
+  s.deliver<Ping>("r", "y", Ping{9}, 1);
+  s.deliver<Ping>("r", "y", Ping{10}, 1);
+  s.deliver<Ping>("r", "x", Ping{50}, 1);
+  s.deliver<Paint>("r", "z", Paint{Color::Red}, 1);
+  s.deliver<Paint>("r", "z", Paint{Color::Green}, 1);
+  s.deliver<Paint>("r", "z", Paint{Color::Blue}, 1);
+  s.deliver<Note>("r", "z", Note{"b"}, 1);
+  s.deliver<Note>("r", "z", Note{"b"}, 1); // the same message: one
+}
+
+/// A chain a -> b -> c forwarding one note.
+void chain(faultline::Scenario &s) {
+  s.bounds(4, 3, 1);
+  s.node<Recorder>("a");
+  s.node<Recorder>("b");
+  s.node<Recorder>("c");
+  s.init("a", &Recorder::next, "b");
+  s.init("b", &Recorder::next, "c");
+  s.deliver<Note>("a", "client", Note{"hi"}, 1);
+}
+
+void describe(Protocol &P, bool WithTick = false) {
+  auto R = P.role<Recorder>("Recorder", &Recorder::self)
+               .receive(&Recorder::onPing)
+               .receive(&Recorder::onNote)
+               .receive(&Recorder::onPaint)
+               .state("next", &Recorder::next)
+               .state("ticks", &Recorder::ticks);
+  if (WithTick)
+    R.periodic(&Recorder::tick);
+  P.message<Ping>("Ping", &Ping::n);
+  P.message<Note>("Note", &Note::text);
+  P.message<Paint>("Paint", &Paint::color);
+  P.enumeration<Color>({{Color::Red, "Red"}, {Color::Green, "Green"}, {Color::Blue, "Blue"}});
+  P.invariant("fewTicks", &fewTicks);
+  P.invariant("sameNext", &sameNext);
+  P.scenario("inboxOrder", &inboxOrder);
+  P.scenario("chain", &chain);
+}
+
+std::vector<std::string> handledBy(const Outcome &O, const NodeId &Node) {
+  std::vector<std::string> Out;
+  for (const HandledMessage &H : O.Handled)
+    if (H.Node == Node)
+      Out.push_back(std::to_string(H.Time) + " " + H.Relation + " " + H.From + " " +
+                    render(H.Fields));
+  return Out;
+}
+
+TEST(Simulator, InboxOrderIsTheModels) {
+  Protocol P;
+  describe(P);
+  Outcome O = Simulator(P).run("inboxOrder");
+  // Arrival first (the Pings r sends itself for the Paints arrive later), then
+  // kind, sender and fields as the model orders them: enumerators by name,
+  // integers by value; the duplicate Note is one message.
+  EXPECT_EQ(handledBy(O, "r"), (std::vector<std::string>{
+                                   "1 note z \"b\"",
+                                   "2 paint z \"Blue\"",
+                                   "3 paint z \"Green\"",
+                                   "4 paint z \"Red\"",
+                                   "5 ping x 50",
+                                   "6 ping y 9",
+                                   "7 ping y 10",
+                                   "8 ping r 100",
+                                   "9 ping r 100",
+                               }));
+  // The state at EOT: what steps 1 to 8 did.
+  EXPECT_EQ(O.node<Recorder>("r").seen.size(), 8u);
+}
+
+TEST(Simulator, AMessageSentAtTArrivesAtTPlusOne) {
+  Protocol P;
+  describe(P);
+  Outcome O = Simulator(P).run("chain");
+  EXPECT_EQ(handledBy(O, "b"), std::vector<std::string>{"2 note a \"hi\""});
+  EXPECT_EQ(handledBy(O, "c"), std::vector<std::string>{"3 note b \"hi\""});
+  ASSERT_EQ(O.Messages.size(), 2u);
+  EXPECT_EQ(O.Messages[0].SendTime, 1);
+  EXPECT_EQ(render(O.Messages[0].Values), "\"b\", \"a\", \"hi\"");
+  EXPECT_EQ(O.Messages[0].What, Fate::Delivered);
+}
+
+TEST(Simulator, MessagesSentAtEOTAreInFlight) {
+  Protocol P;
+  describe(P);
+  Faults F;
+  Outcome O = Simulator(P).run("chain", F, Bounds{2, 0, 0});
+  ASSERT_EQ(O.Messages.size(), 2u);
+  EXPECT_EQ(O.Messages[1].SendTime, 2);
+  EXPECT_EQ(O.Messages[1].What, Fate::AfterEOT);
+  EXPECT_TRUE(handledBy(O, "c").empty());
+}
+
+TEST(Simulator, ACrashedNodeSendsNothingFromItsCrashOn) {
+  Protocol P;
+  describe(P);
+  Faults F;
+  F.Crashes = {{"b", 2}};
+  Outcome O = Simulator(P).run("chain", F);
+  // b still handles the note at 2 (a crashed node computes), but what it
+  // sends from 2 on is not even recorded, as in the model.
+  EXPECT_EQ(handledBy(O, "b"), std::vector<std::string>{"2 note a \"hi\""});
+  ASSERT_EQ(O.Messages.size(), 1u);
+  EXPECT_EQ(O.Messages[0].From, "a");
+  EXPECT_TRUE(handledBy(O, "c").empty());
+}
+
+TEST(Simulator, ACrashAfterTheSendLosesNothing) {
+  Protocol P;
+  describe(P);
+  Faults F;
+  F.Crashes = {{"a", 2}};
+  Outcome O = Simulator(P).run("chain", F);
+  EXPECT_EQ(handledBy(O, "c"), std::vector<std::string>{"3 note b \"hi\""});
+}
+
+TEST(Simulator, MessagesToSelfArriveEvenFromACrashedNode) {
+  Protocol P;
+  describe(P);
+  Faults F;
+  F.Crashes = {{"r", 1}};
+  Outcome O = Simulator(P).run("inboxOrder", F, Bounds{9, 0, 1});
+  EXPECT_EQ(handledBy(O, "r").back(), "9 ping r 100");
+  EXPECT_TRUE(O.Messages.empty()); // Messages to self are not recorded.
+}
+
+TEST(Simulator, AnOmissionLosesItsChannelAtItsTimeOnly) {
+  Protocol P;
+  describe(P);
+  Faults F;
+  F.Omissions = {{"b", "c", 2}, {"a", "c", 1}};
+  Outcome O = Simulator(P).run("chain", F);
+  ASSERT_EQ(O.Messages.size(), 2u);
+  EXPECT_EQ(O.Messages[0].What, Fate::Delivered);
+  EXPECT_EQ(O.Messages[1].What, Fate::Omitted);
+  EXPECT_TRUE(handledBy(O, "c").empty());
+}
+
+TEST(Simulator, MessagesToNamesOutsideTheScenarioGoNowhere) {
+  Protocol P;
+  describe(P);
+  P.scenario("toOutside", [](faultline::Scenario &s) {
+    s.bounds(3, 0, 0);
+    s.node<Recorder>("a");
+    s.init("a", &Recorder::next, "elsewhere");
+    s.deliver<Note>("a", "client", Note{"hi"}, 1);
+  });
+  Outcome O = Simulator(P).run("toOutside");
+  EXPECT_EQ(handledBy(O, "a").size(), 1u);
+  EXPECT_TRUE(O.Messages.empty());
+}
+
+TEST(Simulator, InvariantsHoldForEveryPairOfLiveNodes) {
+  Protocol P;
+  describe(P);
+  Outcome O = Simulator(P).run("chain");
+  // next is "b", "c" and "": sameNext fails for every ordered pair of
+  // distinct nodes, and holds for a node with itself.
+  ASSERT_EQ(O.Violations.size(), 6u);
+  EXPECT_EQ(O.Violations[0].Invariant, "sameNext");
+  EXPECT_EQ(O.Violations[0].Nodes, (std::vector<NodeId>{"a", "b"}));
+  EXPECT_EQ(O.violatedInvariants(), std::vector<std::string>{"sameNext"});
+
+  Faults F;
+  F.Crashes = {{"a", 4}, {"b", 4}};
+  Outcome Crashed = Simulator(P).run("chain", F, Bounds{4, 3, 2});
+  EXPECT_FALSE(Crashed.violates()); // Only c is live, whenever the others crash.
+}
+
+TEST(Simulator, InvariantsReadTheStateAtTheStartOfEOT) {
+  Protocol P;
+  describe(P, /*WithTick=*/true);
+  Outcome O = Simulator(P).run("chain");
+  // The tick of step EOT=4 would only show at 5.
+  EXPECT_EQ(O.node<Recorder>("a").ticks, 3);
+  bool Found = false;
+  for (const StateTable &S : O.State)
+    if (S.Relation == "recorder_ticks") {
+      Found = true;
+      EXPECT_EQ(render(S.Rows[0]), "\"a\", 3");
+    }
+  EXPECT_TRUE(Found);
+}
+
+/// A periodic handler that writes what the receive handler reads: the
+/// model runs both on the state at the start of the step, C++ cannot.
+struct Eager {
+  NodeId self;
+  bool armed = false;
+  int fired = 0;
+  void arm() { armed = true; }
+  void onPing(const Ping &) {
+    if (armed)
+      send(self, Ping{1});
+  }
+  void onNote(const Note &) { fired = armed ? 1 : 2; }
+};
+
+TEST(Simulator, WarnsWhereSequentialHandlersDepartFromTheModel) {
+  Protocol P;
+  P.role<Eager>("Eager", &Eager::self)
+      .receive(&Eager::onPing)
+      .receive(&Eager::onNote)
+      .periodic(&Eager::arm)
+      .state("fired", &Eager::fired);
+  P.message<Ping>("Ping", &Ping::n);
+  P.message<Note>("Note", &Note::text);
+  P.scenario("ping", [](faultline::Scenario &s) {
+    s.bounds(3, 0, 0);
+    s.node<Eager>("e");
+    s.deliver<Ping>("e", "x", Ping{0}, 1);
+  });
+  P.scenario("note", [](faultline::Scenario &s) {
+    s.bounds(3, 0, 0);
+    s.node<Eager>("e");
+    s.deliver<Note>("e", "x", Note{""}, 1);
+  });
+  P.scenario("quiet", [](faultline::Scenario &s) {
+    s.bounds(3, 0, 0);
+    s.node<Eager>("e");
+    s.deliver<Note>("e", "x", Note{""}, 2);
+  });
+  Simulator Sim(P);
+  Outcome Ping = Sim.run("ping");
+  ASSERT_EQ(Ping.Warnings.size(), 1u);
+  EXPECT_NE(Ping.Warnings[0].find("at time 1, node e"), std::string::npos) << Ping.Warnings[0];
+  EXPECT_NE(Ping.Warnings[0].find("handler of 'ping'"), std::string::npos) << Ping.Warnings[0];
+  Outcome Note = Sim.run("note");
+  ASSERT_EQ(Note.Warnings.size(), 1u);
+  EXPECT_NE(Note.Warnings[0].find("eager_fired"), std::string::npos) << Note.Warnings[0];
+  // At step 2 `armed` is already true at the start of the step: no warning.
+  EXPECT_TRUE(Sim.run("quiet").Warnings.empty());
+}
+
+TEST(Simulator, ScenarioCallsTheSimulatorCannotApplyAreErrors) {
+  Protocol P;
+  describe(P);
+  struct Other {
+    NodeId self;
+  };
+  P.scenario("twice", [](faultline::Scenario &s) {
+    s.node<Recorder>("a");
+    s.node<Recorder>("a");
+  });
+  P.scenario("unregistered", [](faultline::Scenario &s) { s.node<Other>("o"); });
+  P.scenario("beforeNode", [](faultline::Scenario &s) { s.init("a", &Recorder::ticks, 1); });
+  P.scenario("notAContainer", [](faultline::Scenario &s) {
+    s.node<Recorder>("a");
+    s.add("a", &Recorder::ticks, 1);
+  });
+  P.scenario("empty", [](faultline::Scenario &) {});
+  Simulator Sim(P);
+  auto Message = [&](const std::string &Name) {
+    try {
+      Sim.run(Name);
+    } catch (const Error &E) {
+      return std::string(E.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(Message("twice"), "node 'a' is declared twice");
+  EXPECT_NE(Message("unregistered").find("not registered"), std::string::npos);
+  EXPECT_NE(Message("beforeNode").find("declare nodes with s.node first"), std::string::npos);
+  EXPECT_NE(Message("notAContainer").find("does not fit the member"), std::string::npos);
+  EXPECT_EQ(Message("empty"), "scenario 'empty' declares no node");
+  EXPECT_EQ(Message("nosuch"), "no scenario named 'nosuch' (scenarios: inboxOrder, chain, twice, "
+                               "unregistered, beforeNode, notAContainer, empty)");
+}
+
+TEST(Simulator, FaultsOutsideTheBoundsAreErrors) {
+  Protocol P;
+  describe(P);
+  Simulator Sim(P);
+  auto Message = [&](Faults F) {
+    try {
+      Sim.run("chain", F);
+    } catch (const Error &E) {
+      return std::string(E.what());
+    }
+    return std::string("no error");
+  };
+  Faults Late;
+  Late.Omissions = {{"a", "b", 3}};
+  EXPECT_EQ(Message(Late), "scenario 'chain': omission a->b@3 is not before EFF=3 (omissions "
+                           "need 1 <= time < EFF)");
+  Faults Unknown;
+  Unknown.Crashes = {{"z", 1}};
+  EXPECT_EQ(Message(Unknown),
+            "scenario 'chain': crash of 'z', which is not a node of the scenario");
+  Faults TooMany;
+  TooMany.Crashes = {{"a", 1}, {"b", 1}};
+  EXPECT_EQ(Message(TooMany), "scenario 'chain': 2 crashes given but the bounds allow 1");
+  Faults Self;
+  Self.Omissions = {{"a", "a", 1}};
+  EXPECT_NE(Message(Self).find("messages to self are never lost"), std::string::npos);
+}
+
+TEST(Simulator, AnIncompleteDescriptionIsAnError) {
+  Protocol P;
+  P.role<Recorder>("Recorder", &Recorder::self).receive(&Recorder::onPing);
+  // Ping is not registered.
+  EXPECT_THROW({ Simulator Sim(P); }, Error);
+
+  Protocol Q;
+  describe(Q);
+  Q.scenario("colorless", [](faultline::Scenario &s) {
+    s.node<Recorder>("r");
+    s.deliver<Paint>("r", "x", Paint{static_cast<Color>(7)}, 1);
+  });
+  try {
+    Simulator(Q).run("colorless");
+    FAIL() << "no error";
+  } catch (const Error &E) {
+    EXPECT_NE(std::string(E.what()).find("no name for the value 7"), std::string::npos);
+  }
+}
+
+TEST(Simulator, ScenariosRunWithoutASimulatorDoNothing) {
+  // The annotations alone: a scenario function called on a plain Scenario.
+  faultline::Scenario S;
+  chain(S);
+  inboxOrder(S);
+}
+
+/// Structs as values: a message field and the values of a map.
+struct Op {
+  int term;
+  std::string value;
+};
+struct Put {
+  int seq;
+  Op op;
+};
+struct Store {
+  NodeId self;
+  std::map<int, Op> log;
+  void onPut(const Put &m) { log[m.seq] = m.op; }
+};
+
+TEST(Simulator, StructsAreOneColumnPerField) {
+  Protocol P;
+  P.role<Store>("Store", &Store::self).receive(&Store::onPut).state("log", &Store::log);
+  P.message<Put>("Put", &Put::seq, &Put::op);
+  P.scenario("puts", [](faultline::Scenario &s) {
+    s.bounds(4, 0, 0);
+    s.node<Store>("s");
+    s.deliver<Put>("s", "c", Put{1, Op{2, "b"}}, 1);
+    s.deliver<Put>("s", "c", Put{1, Op{2, "a"}}, 1);
+    s.deliver<Put>("s", "c", Put{0, Op{9, "z"}}, 1);
+  });
+  // Without the struct's fields the simulator cannot order or print it.
+  EXPECT_THROW(Simulator(P).run("puts"), Error);
+  P.structure<Op>("Op", &Op::term, &Op::value);
+  Outcome O = Simulator(P).run("puts");
+  EXPECT_EQ(handledBy(O, "s"), (std::vector<std::string>{"1 put c 0, 9, \"z\"",
+                                                         "2 put c 1, 2, \"a\"",
+                                                         "3 put c 1, 2, \"b\""}));
+  ASSERT_EQ(O.State.size(), 1u);
+  ASSERT_EQ(O.State[0].Rows.size(), 2u);
+  // The later Put of 1 replaced the earlier.
+  EXPECT_EQ(render(O.State[0].Rows[1]), "\"s\", 1, 2, \"b\"");
+}
+
+TEST(Schedule, RandomFaultsAreDeterministicAndWithinBounds) {
+  Bounds B{6, 3, 1};
+  std::vector<NodeId> Nodes{"a", "b", "c"};
+  Random R1(7), R2(7);
+  std::set<std::string> Distinct;
+  for (int I = 0; I < 500; ++I) {
+    Faults F = randomFaults(B, Nodes, R1);
+    EXPECT_EQ(F.describe(), randomFaults(B, Nodes, R2).describe());
+    EXPECT_EQ(checkFaults(B, Nodes, F), std::nullopt) << F.describe();
+    Distinct.insert(F.describe());
+  }
+  EXPECT_GT(Distinct.size(), 100u);
+}
+
+TEST(Schedule, DescribesFaultsAsFaultlineDoes) {
+  Faults F;
+  F.Omissions = {{"a", "c", 1}};
+  F.Crashes = {{"b", 2}};
+  EXPECT_EQ(F.describe(), "crash b@2, omit a->c@1");
+  EXPECT_EQ(Faults().describe(), "no faults");
+}
+
+TEST(Value, RelationNamesAreTheFrontends) {
+  EXPECT_EQ(relationName("DecisionAck"), "decision_ack");
+  EXPECT_EQ(relationName("Node"), "node");
+  EXPECT_EQ(relationName("log"), "log");
+  EXPECT_EQ(relationName("HTTPReply"), "httpreply");
+  EXPECT_EQ(relationName("snake_Case"), "snake_case");
+}
+
+TEST(Value, OrdersAsTheModel) {
+  EXPECT_LT(Value::integer(9), Value::integer(10));
+  EXPECT_LT(Value::text("Blue"), Value::text("Red"));
+  EXPECT_LT(Value::text("Z"), Value::text("a"));
+  EXPECT_EQ(Value::text("x").render(), "\"x\"");
+  EXPECT_EQ(Value::integer(-3).render(), "-3");
+}
+
+} // namespace
