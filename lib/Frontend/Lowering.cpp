@@ -398,6 +398,7 @@ private:
                                    "' after updating it in the same handler",
              "state reads see the start of the step; loop before updating the set");
       Path Each = P;
+      std::optional<Tuple> EntryKey;
       if (State->K == StateMember::Kind::Map) {
         // for (const auto &[key, value] : m): one join per entry.
         const auto *Pair = llvm::dyn_cast<clang::DecompositionDecl>(Var);
@@ -411,7 +412,7 @@ private:
         Each.Locals[Pair->bindings()[0]] = K;
         Each.Locals[Pair->bindings()[1]] = V;
         Each.Quantified = append(std::move(Each.Quantified), K);
-        LoopKey = K;
+        EntryKey = K;
       } else {
         auto [KeyType, ValueType] = typesOf(*State, Ctx);
         bool IsVector = State->K == StateMember::Kind::Vector;
@@ -422,10 +423,9 @@ private:
         Each.Body.push_back(atom(State->Relation, append(std::move(Cols), E)));
         Each.Locals[Var] = E;
         Each.Quantified = append(std::move(Each.Quantified), E);
-        LoopKey.reset();
       }
       InLoopBody = true;
-      Walked.push_back({State->Field, LoopKey});
+      Walked.push_back({State->Field, EntryKey});
       exec(F->getBody(), {Each});
       Walked.pop_back();
       InLoopBody = !Outer;
@@ -1569,9 +1569,8 @@ private:
   bool InInvariant = false;
   bool InLoopBody = false;
   /// The containers the enclosing loops walk, with the key of the current
-  /// entry for a map; and the key of the loop being set up.
+  /// entry for a map.
   std::vector<std::pair<const clang::FieldDecl *, std::optional<Tuple>>> Walked;
-  std::optional<Tuple> LoopKey;
   std::string InvariantName;
   std::vector<InvariantCase> Cases;
   std::vector<ir::Rule> Pending;
