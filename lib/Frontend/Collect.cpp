@@ -169,23 +169,19 @@ public:
     return true;
   }
 
-  /// Relation names must not collide: between messages and state members,
-  /// with the suffixes faultline adds, or with its own relations.
-  void checkNames() {
-    std::map<std::string, const clang::Decl *> Taken;
+  /// Relation names must not be faultline's own; clashes between
+  /// declarations are checked per scenario, where both are reachable
+  /// (link()).
+  void checkReservedNames() {
     auto Claim = [&](const std::string &Name, const clang::Decl *D) {
       static const char *const Reserved[] = {"pre", "post", "crash"};
       bool Clash = llvm::StringRef(Name).starts_with("fl_");
       for (const char *Res : Reserved)
         Clash |= Name == Res;
-      auto [It, New] = Taken.try_emplace(Name, D);
-      if (Clash || (!New && It->second != D)) {
+      if (Clash)
         R.error(D->getLocation(), "'" + llvm::cast<clang::NamedDecl>(D)->getNameAsString() +
                                       "' would be the relation '" + Name +
                                       "', which is taken; rename it");
-        if (!New && It->second != D)
-          R.note(It->second->getLocation(), "the relation '" + Name + "' comes from here");
-      }
     };
     for (const auto &[Decl, M] : P.Messages)
       Claim(M.Relation, M.Decl);
@@ -198,7 +194,7 @@ public:
   void finish() {
     for (const clang::CXXRecordDecl *D : Pending)
       addRole(D);
-    checkNames();
+    checkReservedNames();
   }
 
 private:
@@ -281,11 +277,10 @@ private:
       else if (Mark == "periodic") {
         if (M->getNumParams() != 0)
           R.error(M->getLocation(), "a FL_PERIODIC handler takes no parameters");
-        else if (!M->hasBody())
-          R.error(M->getLocation(), "the body of handler '" + M->getNameAsString() +
-                                        "' must be visible in this translation unit");
         else
-          Stored.Handlers.push_back(Handler{M, nullptr, nullptr, nullptr});
+          Stored.Handlers.push_back(Handler{
+              M->getDefinition() ? llvm::cast<clang::CXXMethodDecl>(M->getDefinition()) : M,
+              nullptr, nullptr, nullptr});
       } else if (!Mark.empty()) {
         R.error(M->getLocation(), "FL_" + upper(Mark) + " does not belong on a member function");
       }
@@ -293,6 +288,10 @@ private:
   }
 
   void addReceive(Role &Ro, const clang::CXXMethodDecl *M) {
+    // Defined out of class (`void Node::onMsg(const Msg &m) {...}`): the
+    // body reads the definition's parameters.
+    if (const clang::FunctionDecl *Def = M->getDefinition())
+      M = llvm::cast<clang::CXXMethodDecl>(Def);
     const MessageType *Msg = M->getNumParams() >= 1 ? P.messageOf(M->getParamDecl(0)->getType())
                                                     : nullptr;
     if (!Msg || M->getNumParams() > 2 ||
@@ -300,11 +299,6 @@ private:
       R.error(M->getLocation(),
               "a FL_RECEIVE handler takes a message (a FL_MESSAGE struct) and, optionally, "
               "the sender as a faultline::NodeId");
-      return;
-    }
-    if (!M->hasBody()) {
-      R.error(M->getLocation(), "the body of handler '" + M->getNameAsString() +
-                                    "' must be visible in this translation unit");
       return;
     }
     for (const Handler &Other : Ro.Handlers)

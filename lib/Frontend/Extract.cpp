@@ -1,70 +1,348 @@
 //===- Extract.cpp - Running the frontend over a compilation database ----===//
+//
+// Each translation unit is handled on its own, in parallel (as clang's
+// AllTUsToolExecutor does: one ClangTool per file, each with its own file
+// system view, so that no thread changes the process's working folder):
+//
+//   1. The cache (BUILD/.faultline-cache): an entry per TU, keyed by
+//      faultline's version, the file and its compile command, lists every
+//      file the TU read with a hash of its contents (ccache's "direct
+//      mode"). If none changed, the stored fragment is the extraction.
+//   2. Otherwise the TU is preprocessed only: one that includes no
+//      faultline annotation header has nothing to extract and is never
+//      parsed (most of a real database: libraries, tests).
+//   3. Otherwise it is parsed and lowered.
+//
+// Diagnostics are buffered per TU and printed in the database's order, so
+// the output does not depend on -j. Then the fragments are linked.
+//
+//===----------------------------------------------------------------------===//
 
 #include "faultline/Frontend/Frontend.h"
-
-#include "Collect.h"
-#include "Lowering.h"
-#include "ModelBuilder.h"
-#include "Scenarios.h"
+#include "faultline/Frontend/TranslationUnit.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <atomic>
+#include <map>
+#include <mutex>
 
 namespace faultline::frontend {
 
+const char *const Version = FAULTLINE_VERSION;
+
 namespace {
 
-class LoweringConsumer : public clang::ASTConsumer {
+/// Every file a TU read, from its source manager.
+std::vector<std::string> filesRead(const clang::SourceManager &SM) {
+  std::vector<std::string> Out;
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const clang::SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile())
+      continue;
+    if (auto Ref = E.getFile().getContentCache().OrigEntry) {
+      llvm::StringRef Real = Ref->getFileEntry().tryGetRealPathName();
+      Out.push_back(Real.empty() ? Ref->getName().str() : Real.str());
+    }
+  }
+  std::sort(Out.begin(), Out.end());
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+bool isAnnotationHeader(llvm::StringRef Path) {
+  return Path.ends_with("faultline/annotations.h");
+}
+
+/// What one TU gave.
+struct TUResult {
+  std::string File;
+  enum class How { Cached, Skipped, Parsed, Failed } H = How::Failed;
+  std::optional<Fragment> F; ///< Nothing for a skipped TU.
+  std::string Diagnostics;
+  std::vector<std::string> Deps;
+};
+
+/// Finds out whether a TU includes a faultline annotation header, by
+/// preprocessing it only.
+class IncludeScan : public clang::PreprocessOnlyAction {
 public:
-  explicit LoweringConsumer(ModelBuilder &M) : M(M) {}
-  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
-    // A TU that did not compile is reported by clang already.
-    if (Ctx.getDiagnostics().hasErrorOccurred())
-      return;
-    Reporter R(Ctx.getDiagnostics());
-    Protocol P = collect(Ctx, R);
-    lowerProtocol(P, Ctx, R, M);
-    lowerScenarios(P, Ctx, R, M);
+  explicit IncludeScan(TUResult &R) : R(R) {}
+  void EndSourceFileAction() override {
+    R.Deps = filesRead(getCompilerInstance().getSourceManager());
   }
 
 private:
-  ModelBuilder &M;
+  TUResult &R;
+};
+
+class LoweringConsumer : public clang::ASTConsumer {
+public:
+  explicit LoweringConsumer(TUResult &R) : R(R) {}
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
+    R.Deps = filesRead(Ctx.getSourceManager());
+    // A TU that did not compile is reported by clang already.
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    R.F = extractTranslationUnit(Ctx, ProblemOptions());
+  }
+
+private:
+  TUResult &R;
+};
+
+template <typename Base> class ActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  ActionFactory(TUResult &R, llvm::raw_ostream &Verbose) : R(R), Verbose(Verbose) {}
+  std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<Base>(R); }
+
+  /// As FrontendActionFactory's, but the compiler's own lines ("1 error
+  /// generated.") go to the TU's buffer with its diagnostics, in order.
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                     clang::FileManager *Files,
+                     std::shared_ptr<clang::PCHContainerOperations> PCH,
+                     clang::DiagnosticConsumer *Diags) override {
+    clang::CompilerInstance Compiler(std::move(PCH));
+    Compiler.setInvocation(std::move(Invocation));
+    Compiler.setFileManager(Files);
+    Compiler.createDiagnostics(Diags, /*ShouldOwnClient=*/false);
+    if (!Compiler.hasDiagnostics())
+      return false;
+    Compiler.createSourceManager(*Files);
+    Compiler.setVerboseOutputStream(Verbose);
+    std::unique_ptr<clang::FrontendAction> Action = create();
+    bool Ok = Compiler.ExecuteAction(*Action);
+    Files->clearStatCache();
+    return Ok;
+  }
+
+private:
+  TUResult &R;
+  llvm::raw_ostream &Verbose;
 };
 
 class LoweringAction : public clang::ASTFrontendAction {
 public:
-  explicit LoweringAction(ModelBuilder &M) : M(M) {}
+  explicit LoweringAction(TUResult &R) : R(R) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
                                                         llvm::StringRef) override {
-    return std::make_unique<LoweringConsumer>(M);
+    return std::make_unique<LoweringConsumer>(R);
   }
 
 private:
-  ModelBuilder &M;
+  TUResult &R;
 };
 
-class LoweringActionFactory : public clang::tooling::FrontendActionFactory {
+/// Content hashes of the files TUs read, computed once per run.
+class FileHashes {
 public:
-  explicit LoweringActionFactory(ModelBuilder &M) : M(M) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<LoweringAction>(M);
+  std::optional<uint64_t> of(const std::string &Path) {
+    {
+      std::lock_guard<std::mutex> Lock(M);
+      auto It = Known.find(Path);
+      if (It != Known.end())
+        return It->second;
+    }
+    std::optional<uint64_t> H;
+    if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                  /*RequiresNullTerminator=*/false))
+      H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef((*Buffer)->getBuffer()));
+    std::lock_guard<std::mutex> Lock(M);
+    Known[Path] = H;
+    return H;
   }
 
 private:
-  ModelBuilder &M;
+  std::mutex M;
+  std::map<std::string, std::optional<uint64_t>> Known;
 };
+
+/// The cache folder: one JSON file per TU and command.
+class Cache {
+public:
+  Cache(std::string Dir, FileHashes &Hashes) : Dir(std::move(Dir)), Hashes(Hashes) {}
+
+  std::string keyOf(const clang::tooling::CompileCommand &C) const {
+    std::string Text = std::string(Version) + "\n" + FragmentFormat + "\n" + C.Directory +
+                       "\n" + C.Filename + "\n";
+    for (const std::string &Arg : C.CommandLine)
+      Text += Arg + "\n";
+    return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
+  }
+
+  /// The stored result if every file the TU read is unchanged.
+  bool lookup(const std::string &Key, TUResult &R) {
+    auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key));
+    if (!Buffer)
+      return false;
+    auto V = llvm::json::parse((*Buffer)->getBuffer());
+    const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
+    const llvm::json::Array *Deps = O ? O->getArray("deps") : nullptr;
+    if (!V)
+      llvm::consumeError(V.takeError());
+    if (!Deps)
+      return false;
+    std::vector<std::string> Paths;
+    for (const llvm::json::Value &D : *Deps) {
+      const llvm::json::Array *Pair = D.getAsArray();
+      auto Path = Pair && Pair->size() == 2 ? (*Pair)[0].getAsString() : std::nullopt;
+      auto Hash = Pair && Pair->size() == 2 ? (*Pair)[1].getAsString() : std::nullopt;
+      if (!Path || !Hash)
+        return false;
+      auto Now = Hashes.of(Path->str());
+      if (!Now || llvm::utohexstr(*Now, true, 16) != *Hash)
+        return false;
+      Paths.push_back(Path->str());
+    }
+    const llvm::json::Value *Stored = O->get("fragment");
+    if (!Stored)
+      return false;
+    if (Stored->kind() != llvm::json::Value::Null) {
+      Fragment F;
+      llvm::json::Path::Root Root;
+      if (!fromJSON(*Stored, F, Root)) {
+        llvm::consumeError(Root.getError());
+        return false;
+      }
+      R.F = std::move(F);
+    }
+    R.Deps = std::move(Paths);
+    R.H = TUResult::How::Cached;
+    return true;
+  }
+
+  void store(const std::string &Key, const TUResult &R) {
+    llvm::json::Array Deps;
+    for (const std::string &D : R.Deps) {
+      auto H = Hashes.of(D);
+      if (!H)
+        return; // read but gone: nothing to key on
+      Deps.push_back(llvm::json::Array{D, llvm::utohexstr(*H, true, 16)});
+    }
+    llvm::json::Object O{{"deps", std::move(Deps)},
+                         {"fragment", R.F ? toJSON(*R.F) : llvm::json::Value(nullptr)}};
+    if (llvm::sys::fs::create_directories(Dir))
+      return;
+    // Written whole under a temporary name, then renamed: parallel
+    // extractions of the same database never see half an entry.
+    llvm::SmallString<256> Temp;
+    int FD = -1;
+    if (llvm::sys::fs::createUniqueFile(pathOf(Key) + ".%%%%%%.tmp", FD, Temp))
+      return;
+    {
+      llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+      OS << llvm::json::Value(std::move(O));
+    }
+    if (llvm::sys::fs::rename(Temp, pathOf(Key)))
+      llvm::sys::fs::remove(Temp);
+  }
+
+private:
+  std::string pathOf(const std::string &Key) const { return Dir + "/" + Key + ".json"; }
+
+  std::string Dir;
+  FileHashes &Hashes;
+};
+
+class Driver {
+public:
+  Driver(const ExtractOptions &Opts, clang::tooling::CompilationDatabase &DB,
+         std::optional<Cache> &C)
+      : Opts(Opts), DB(DB), C(C) {}
+
+  TUResult run(const std::string &File) {
+    TUResult R;
+    R.File = File;
+    std::vector<clang::tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+    std::string Key;
+    if (C && Commands.size() == 1) {
+      Key = C->keyOf(Commands.front());
+      if (C->lookup(Key, R))
+        return R;
+    }
+    if (!runAction<IncludeScan>(File, R))
+      return R;
+    if (std::none_of(R.Deps.begin(), R.Deps.end(),
+                     [](const std::string &D) { return isAnnotationHeader(D); })) {
+      R.H = TUResult::How::Skipped;
+    } else {
+      R.F.reset();
+      if (!runAction<LoweringAction>(File, R) || !R.F)
+        return R;
+      R.H = TUResult::How::Parsed;
+    }
+    // A TU with problems is not stored: its diagnostics must show again.
+    if (!Key.empty() && (!R.F || R.F->Problems == 0))
+      C->store(Key, R);
+    return R;
+  }
+
+private:
+  template <typename Action> bool runAction(const std::string &File, TUResult &R) {
+    // Each TU has its own view of the file system: ClangTool sets the
+    // working folder of the command on it, not on the process.
+    clang::tooling::ClangTool Tool(DB, {File}, std::make_shared<clang::PCHContainerOperations>(),
+                                   llvm::vfs::createPhysicalFileSystem());
+    Tool.setPrintErrorMessage(false);
+    // LibTooling looks for the builtin headers next to the executable; point
+    // it at the installed compiler's instead.
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR},
+        clang::tooling::ArgumentInsertPosition::BEGIN));
+    Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
+    if (!Opts.ExtraArgs.empty())
+      Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+          Opts.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+    llvm::raw_string_ostream OS(R.Diagnostics);
+    // The printer shares ownership of its options (a reference count).
+    clang::TextDiagnosticPrinter Printer(OS, new clang::DiagnosticOptions());
+    Tool.setDiagnosticConsumer(&Printer);
+    ActionFactory<Action> Factory(R, OS);
+    return Tool.run(&Factory) == 0;
+  }
+
+  const ExtractOptions &Opts;
+  clang::tooling::CompilationDatabase &DB;
+  std::optional<Cache> &C;
+};
+
+/// The database's compile commands must name folders that exist: ClangTool
+/// would abort the process on the first that does not.
+bool checkCommands(clang::tooling::CompilationDatabase &DB, const std::vector<std::string> &Files,
+                   llvm::raw_ostream &Errs) {
+  bool Ok = true;
+  for (const std::string &F : Files)
+    for (const clang::tooling::CompileCommand &C : DB.getCompileCommands(F))
+      if (!llvm::sys::fs::is_directory(C.Directory)) {
+        Errs << "faultline: error: the compilation database's command for " << F
+             << " runs in the folder '" << C.Directory << "', which does not exist\n";
+        Ok = false;
+      }
+  return Ok;
+}
 
 } // namespace
 
-std::optional<ExtractedModel> extract(const ExtractOptions &Opts, llvm::raw_ostream &Errs) {
+std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
+                                                   llvm::raw_ostream &Errs) {
   // The database, found the way clang-tidy finds it: in -p's folder or the
   // folders above it, else above the first source file.
   std::string Error;
@@ -76,7 +354,8 @@ std::optional<ExtractedModel> extract(const ExtractOptions &Opts, llvm::raw_ostr
   else if (!Opts.Files.empty())
     DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Error);
   else
-    Error = "no compilation database: give -p BUILD_DIR or source files";
+    Error = "no compilation database: give -p BUILD_DIR, or the files and their compiler "
+            "flags after '--'";
   if (!DB) {
     Errs << "faultline: error: " << Error << "\n";
     return std::nullopt;
@@ -97,40 +376,147 @@ std::optional<ExtractedModel> extract(const ExtractOptions &Opts, llvm::raw_ostr
       Files.push_back(std::string(Abs));
     }
   }
+  if (!Opts.FilesRegex.empty()) {
+    llvm::Regex Filter(Opts.FilesRegex);
+    std::string RegexError;
+    if (!Filter.isValid(RegexError)) {
+      Errs << "faultline: error: --files: " << RegexError << "\n";
+      return std::nullopt;
+    }
+    llvm::erase_if(Files, [&](const std::string &F) { return !Filter.match(F); });
+  }
   bool Missing = false;
   for (const std::string &F : Files)
     if (!llvm::sys::fs::exists(F)) {
       Errs << "faultline: error: no such file: " << F << "\n";
       Missing = true;
     }
-  if (Missing)
+  if (Missing || !checkCommands(*DB, Files, Errs))
     return std::nullopt;
   if (Files.empty()) {
-    Errs << "faultline: error: the compilation database lists no files\n";
+    Errs << "faultline: error: no files to read: the compilation database lists none"
+         << (Opts.FilesRegex.empty() ? "" : " that match --files") << "\n";
     return std::nullopt;
   }
 
-  clang::tooling::ClangTool Tool(*DB, Files);
-  // LibTooling looks for the builtin headers next to the executable; point
-  // it at the installed compiler's instead.
-  Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR},
-      clang::tooling::ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
-  if (!Opts.ExtraArgs.empty())
-    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+  FileHashes Hashes;
+  std::optional<Cache> C;
+  if (Opts.UseCache && !Opts.FixedArgs) {
+    std::string Dir = Opts.CacheDir;
+    if (Dir.empty() && !Opts.BuildPath.empty())
+      Dir = Opts.BuildPath + "/.faultline-cache";
+    if (!Dir.empty())
+      C.emplace(Dir, Hashes);
+  }
 
-  ModelBuilder M;
-  LoweringActionFactory Factory(M);
-  if (Tool.run(&Factory) != 0)
+  Driver D(Opts, *DB, C);
+  std::vector<TUResult> Results(Files.size());
+  std::atomic<unsigned> Done{0};
+  std::mutex ProgressLock;
+  bool ShowProgress = Opts.Progress && Errs.is_displayed() && Files.size() > 1;
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Opts.Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] = D.run(Files[I]);
+        unsigned N = ++Done;
+        if (ShowProgress) {
+          std::lock_guard<std::mutex> Lock(ProgressLock);
+          Errs << "\r\x1b[K[" << N << "/" << Files.size() << "] "
+               << llvm::sys::path::filename(Files[I]);
+          Errs.flush();
+        }
+      });
+    Pool.wait();
+  }
+  if (ShowProgress)
+    Errs << "\r\x1b[K";
+
+  bool Failed = false;
+  std::vector<Fragment> Fragments;
+  unsigned Parsed = 0, Cached = 0, Skipped = 0;
+  for (TUResult &R : Results) {
+    Errs << R.Diagnostics;
+    static const char *const HowNames[] = {"from the cache", "skipped (no faultline annotations)",
+                                           "parsed", "failed"};
+    if (Opts.Verbose)
+      Errs << "faultline: " << R.File << ": " << HowNames[static_cast<int>(R.H)]
+           << (R.H == TUResult::How::Cached && !R.F ? " (no faultline annotations)" : "")
+           << "\n";
+    switch (R.H) {
+    case TUResult::How::Cached:
+      ++Cached;
+      break;
+    case TUResult::How::Skipped:
+      ++Skipped;
+      break;
+    case TUResult::How::Parsed:
+      ++Parsed;
+      break;
+    case TUResult::How::Failed:
+      Failed = true;
+      break;
+    }
+    if (R.F) {
+      Failed |= R.F->Problems != 0;
+      Fragments.push_back(std::move(*R.F));
+    }
+  }
+  if (Opts.Verbose)
+    Errs << "faultline: " << Files.size() << " translation units: " << Parsed << " parsed, "
+         << Cached << " from the cache, " << Skipped << " without annotations\n";
+  if (Failed)
     return std::nullopt;
-  ExtractedModel Model = M.finish();
-  if (Model.Scenarios.empty()) {
+  auto Models = link(Fragments, Errs);
+  if (Models && Models->empty()) {
     Errs << "faultline: error: no FL_SCENARIO function in these files\n";
     return std::nullopt;
   }
-  return Model;
+  return Models;
+}
+
+std::optional<std::vector<ExtractedModel>> extractFromObjects(const std::string &Dir,
+                                                              llvm::raw_ostream &Errs) {
+  if (!llvm::sys::fs::is_directory(Dir)) {
+    Errs << "faultline: error: --from-objects: no such folder: " << Dir << "\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> Paths;
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".faultline.json"))
+      Paths.push_back(It->path());
+  if (EC) {
+    Errs << "faultline: error: cannot read " << Dir << ": " << EC.message() << "\n";
+    return std::nullopt;
+  }
+  // In a stable order, whatever the file system's.
+  std::sort(Paths.begin(), Paths.end());
+  std::vector<Fragment> Fragments;
+  bool Failed = false;
+  for (const std::string &P : Paths) {
+    std::string Error;
+    if (auto F = readFragment(P, Error)) {
+      Fragments.push_back(std::move(*F));
+    } else {
+      Errs << "faultline: error: " << Error << "\n";
+      Failed = true;
+    }
+  }
+  if (Failed)
+    return std::nullopt;
+  if (Fragments.empty()) {
+    Errs << "faultline: error: no faultline extraction under " << Dir
+         << " (build with -fplugin=faultline-plugin.so)\n";
+    return std::nullopt;
+  }
+  auto Models = link(Fragments, Errs);
+  if (Models && Models->empty()) {
+    Errs << "faultline: error: no FL_SCENARIO function in the files built into " << Dir << "\n";
+    return std::nullopt;
+  }
+  return Models;
 }
 
 } // namespace faultline::frontend

@@ -91,14 +91,6 @@ std::pair<clang::QualType, clang::QualType> typesOf(const StateMember &S, clang:
   return {};
 }
 
-Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
-  Atom A;
-  A.Relation = std::move(Relation);
-  A.Args = std::move(Args);
-  A.Negated = Negated;
-  return A;
-}
-
 const clang::Expr *strip(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
 
 ir::CmpOp negate(ir::CmpOp Op) {
@@ -189,7 +181,7 @@ class Executor {
 public:
   /// Writers records, per scalar member, which handlers assign it.
   using WriterMap = std::map<const clang::FieldDecl *, std::set<std::string>>;
-  Executor(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M,
+  Executor(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M,
            WriterMap &Writers)
       : Proto(P), Ctx(Ctx), Rep(R), M(M), Writers(Writers) {}
 
@@ -207,8 +199,6 @@ public:
         MessageFields[F] = V;
         Cols = append(std::move(Cols), V);
       }
-      while (Cols.size() < 4 + M.inboxWidth())
-        Cols.push_back(Term::wildcard());
       MessageParam = H.MessageParam;
       Handled = H.Message;
       FromParam = H.FromParam;
@@ -219,9 +209,6 @@ public:
     }
     HandlerName = Ro.Name + "::" + H.Method->getNameAsString();
     IsPeriodic = H.Message == nullptr;
-    if (H.Message)
-      M.addHandler(H.Message->Relation,
-                   {HandlerName, M.loc(Ctx.getSourceManager(), H.Method->getLocation())});
     try {
       std::vector<Path> Ends = exec(H.Method->getBody(), {Start});
       for (Path &End : Ends)
@@ -236,7 +223,6 @@ public:
 
   void lowerInvariant(const clang::FunctionDecl *F) {
     InvariantName = F->getNameAsString();
-    M.addInvariantDeclaration({InvariantName, M.loc(Ctx.getSourceManager(), F->getLocation())});
     Path Start;
     std::vector<BodyElem> Liveness;
     for (const clang::ParmVarDecl *Param : F->parameters()) {
@@ -248,6 +234,7 @@ public:
       }
       Term V = variableFor(Param->getName(), Counter);
       NodeParams[Param] = Object{Ro, V.Text};
+      M.uses(Ro->Decl);
       Start.Body.push_back(atom(RoleRelation, {V, Term::string(Ro->Name)}));
       // Only live nodes are held to the invariant: a crashed node keeps
       // computing in the model, but nobody can observe it.
@@ -475,6 +462,7 @@ private:
     if (!Msg)
       fail(Call->getArg(1)->getBeginLoc(), "sending a value that is not a FL_MESSAGE struct",
            "mark the message type with FL_MESSAGE");
+    M.uses(Msg->Decl);
     const clang::Expr *Init = strip(Call->getArg(1));
     std::vector<const clang::Expr *> Fields;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Init)) {
@@ -1442,7 +1430,7 @@ private:
     R.Head = std::move(Head);
     R.Time = Time;
     R.Body = P.Body;
-    R.Loc = M.loc(Ctx.getSourceManager(), Loc);
+    R.Loc = M.loc(Loc);
     R.Origin = HandlerName + ": " + sourceText(Loc);
     Pending.push_back(std::move(R));
   }
@@ -1520,7 +1508,7 @@ private:
     for (const Term &T : P.Quantified)
       C.Columns.push_back(T);
     C.Pre = P.Body;
-    C.Loc = M.loc(Ctx.getSourceManager(), Loc);
+    C.Loc = M.loc(Loc);
     C.Origin = "invariant " + InvariantName + ": " + sourceText(Loc);
     return C;
   }
@@ -1553,7 +1541,7 @@ private:
   const Protocol &Proto;
   clang::ASTContext &Ctx;
   Reporter &Rep;
-  ModelBuilder &M;
+  FragmentBuilder &M;
   WriterMap &Writers;
 
   Object Self;
@@ -1580,26 +1568,28 @@ private:
 
 } // namespace
 
-void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M) {
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M) {
   for (const auto &[Decl, Msg] : P.Messages)
-    if (!Msg.CrashNotice)
-      M.addMessage(Msg);
-  for (const auto &[Decl, Ro] : P.Roles) {
+    M.addMessage(Msg);
+  for (const auto &[Decl, Ro] : P.Roles)
     M.addRole(Ro);
-    // The environment's crash notices exist where some role handles them.
-    for (const Handler &H : Ro.Handlers)
-      if (H.Message && H.Message->CrashNotice) {
-        M.addMessage(*H.Message);
-        M.addCrashNotices(*H.Message, Ro);
-      }
-  }
   Executor::WriterMap Writers;
   for (const auto &[Decl, Ro] : P.Roles)
     for (const Handler &H : Ro.Handlers) {
+      M.beginHandler(Ro, H);
+      // The environment's crash notices exist where some role handles them.
+      if (H.Message && H.Message->CrashNotice)
+        M.addCrashNotices(*H.Message, Ro);
+      if (!H.Method->hasBody()) {
+        // Defined in another translation unit: its entity comes from there.
+        M.markUndefined();
+        continue;
+      }
       Executor X(P, Ctx, R, M, Writers);
       X.lowerHandler(Ro, H);
     }
   for (const clang::FunctionDecl *F : P.Invariants) {
+    M.begin(Entity::Kind::Invariant, F, F->getNameAsString());
     Executor X(P, Ctx, R, M, Writers);
     X.lowerInvariant(F);
   }

@@ -13,7 +13,7 @@
 #ifndef FAULTLINE_LIB_FRONTEND_LOWERING_H
 #define FAULTLINE_LIB_FRONTEND_LOWERING_H
 
-#include "ModelBuilder.h"
+#include "FragmentBuilder.h"
 #include "Protocol.h"
 #include "Reporter.h"
 
@@ -22,7 +22,7 @@
 namespace faultline::frontend {
 
 /// Lowers every handler of every role, and every invariant, of P.
-void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M);
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M);
 
 } // namespace faultline::frontend
 

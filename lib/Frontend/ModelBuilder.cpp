@@ -5,7 +5,6 @@
 #include "faultline/IR/Printer.h"
 #include "faultline/IR/Validate.h"
 
-#include <cctype>
 
 namespace faultline::frontend {
 
@@ -14,64 +13,7 @@ using ir::BodyElem;
 using ir::Rule;
 using ir::Term;
 
-ir::Term variableFor(llvm::StringRef CxxName, unsigned &Counter) {
-  std::string Name;
-  for (char C : CxxName)
-    if (std::isalnum(static_cast<unsigned char>(C)) || C == '_')
-      Name += C;
-  if (Name.empty())
-    Name = "V";
-  Name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(Name[0])));
-  if (!std::isupper(static_cast<unsigned char>(Name[0])))
-    Name = "V" + Name;
-  return Term::variable(Name + "_" + std::to_string(++Counter));
-}
-
-static Atom atom(std::string Relation, std::vector<Term> Args, bool Negated = false) {
-  Atom A;
-  A.Relation = std::move(Relation);
-  A.Args = std::move(Args);
-  A.Negated = Negated;
-  return A;
-}
-
-static Rule rule(Atom Head, ir::HeadTime Time, std::vector<BodyElem> Body, std::string Origin) {
-  Rule R;
-  R.Head = std::move(Head);
-  R.Time = Time;
-  R.Body = std::move(Body);
-  R.Origin = std::move(Origin);
-  return R;
-}
-
-static Term var(const std::string &Name) { return Term::variable(Name); }
-
-/// `Prefix1, ..., PrefixN`, or just `Prefix` for one.
-static std::vector<Term> numbered(const std::string &Prefix, unsigned N) {
-  if (N == 1)
-    return {var(Prefix)};
-  std::vector<Term> Out;
-  for (unsigned I = 1; I <= N; ++I)
-    Out.push_back(var(Prefix + std::to_string(I)));
-  return Out;
-}
-
-ir::SourceLoc ModelBuilder::loc(const clang::SourceManager &SM, clang::SourceLocation L) {
-  clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
-  if (P.isInvalid())
-    return {};
-  std::string File = P.getFilename();
-  unsigned Id = 0;
-  for (unsigned I = 1; I < Model.Rules.Files.size(); ++I)
-    if (Model.Rules.Files[I] == File)
-      Id = I;
-  if (!Id)
-    Id = Model.Rules.addFile(File);
-  return ir::SourceLoc{Id, P.getLine(), P.getColumn()};
-}
-
 void ModelBuilder::addRule(ir::Rule R) {
-  // A header's handler is lowered in every TU that includes it.
   if (!Seen.insert(ir::printRule(R) + " @" + std::to_string(R.Loc.FileID) + ":" +
                    std::to_string(R.Loc.Line))
            .second)
@@ -79,67 +21,12 @@ void ModelBuilder::addRule(ir::Rule R) {
   Model.Rules.Rules.push_back(std::move(R));
 }
 
-void ModelBuilder::addMessage(const MessageType &M) {
-  MessageFields[M.Relation] = M.Columns;
-  InboxWidth = std::max(InboxWidth, size_t(M.Columns));
-}
-
-void ModelBuilder::addRole(const Role &Ro) {
-  if (!Roles.insert(Ro.Name).second)
-    return;
-  for (const StateMember &S : Ro.State) {
-    if (!StateRelations.insert(S.Relation).second)
-      continue;
-    std::string Origin = "persistence of " + Ro.Name + "::" + S.Field->getNameAsString();
-    std::vector<Term> Key = numbered(S.K == StateMember::Kind::Set ? "E" : "K", S.KeyColumns);
-    std::vector<Term> Cols = Key;
-    for (const Term &V : numbered("V", S.ValueColumns))
-      Cols.push_back(V);
-    Cols.insert(Cols.begin(), var("N"));
-    Key.insert(Key.begin(), var("N"));
-    // A scalar keeps its value unless a handler set it this step; a set its
-    // elements, a map (or vector) each key's (index's) value, unless a
-    // handler erased or assigned them this step.
-    Atom Kept = S.K == StateMember::Kind::Scalar
-                    ? atom(S.Relation + "_set", {var("N")}, true)
-                    : atom(S.Relation + "_del", Key, true);
-    addRule(rule(atom(S.Relation, Cols), ir::HeadTime::Next, {atom(S.Relation, Cols), Kept},
-                 Origin));
-  }
-}
-
-void ModelBuilder::addCrashNotices(const MessageType &Notice, const Role &Ro) {
-  // crash(N, X, C) holds at every node at every step: the notice goes out
-  // at C and, sent to self, is never lost.
-  ir::Comparison Other;
-  Other.Op = ir::CmpOp::NE;
-  Other.LHS = var("N");
-  Other.RHS = var("X");
-  addRule(rule(atom(Notice.Relation, {var("N"), var("N"), var("X")}), ir::HeadTime::Async,
-               {atom(RoleRelation, {var("N"), Term::string(Ro.Name)}),
-                atom(ir::CrashRelation, {var("N"), var("X"), var("C")}),
-                atom(ClockRelation, {var("N"), var("C")}), Other},
-               "the failure detector tells " + Ro.Name + " of a crash"));
-}
-
-void ModelBuilder::needSize(const StateMember &S) {
-  // Counting the distinct bindings of the body: a set's elements, or a
-  // map's keys (one value each).
-  std::vector<Term> Cols = numbered("E", S.KeyColumns);
-  for (const Term &V : numbered("V", S.ValueColumns))
-    Cols.push_back(V);
-  Term Count = Term::aggregate("count", Cols.front());
-  Cols.insert(Cols.begin(), var("N"));
-  addRule(rule(atom(S.Relation + "_size", {var("N"), Count}), ir::HeadTime::Now,
-               {atom(S.Relation, Cols)}, "size of " + S.Field->getNameAsString()));
+void ModelBuilder::addMessage(const std::string &Relation, unsigned Columns) {
+  MessageFields[Relation] = Columns;
+  InboxWidth = std::max(InboxWidth, size_t(Columns));
 }
 
 void ModelBuilder::addInvariant(InvariantCase C) { Invariants.push_back(std::move(C)); }
-
-void ModelBuilder::addScenario(ScenarioModel S) {
-  if (ScenarioNames.insert(S.Name).second)
-    Model.Scenarios.push_back(std::move(S));
-}
 
 void ModelBuilder::addHandler(const std::string &Message, Declaration D) {
   for (const auto &[Msg, Known] : Model.Handlers)
@@ -230,7 +117,14 @@ void ModelBuilder::addInvariantRules() {
   }
 }
 
-ExtractedModel ModelBuilder::finish() {
+ExtractedModel ModelBuilder::finish(ScenarioModel S) {
+  // A handler reads the message it handles from fl_current, whose columns
+  // after the kind and sender are the widest message's.
+  for (ir::Rule &R : Model.Rules.Rules)
+    for (BodyElem &E : R.Body)
+      if (auto *A = std::get_if<Atom>(&E); A && A->Relation == CurrentRelation && !A->Negated)
+        while (A->Args.size() < 4 + InboxWidth)
+          A->Args.push_back(Term::wildcard());
   // Clocks and roles hold from the facts at time 1 on.
   addRule(rule(atom(ClockRelation, {var("N"), Term::arith('+', var("T"), Term::integer(1))}),
                ir::HeadTime::Next, {atom(ClockRelation, {var("N"), var("T")})},
@@ -240,12 +134,13 @@ ExtractedModel ModelBuilder::finish() {
   if (!MessageFields.empty())
     addInbox();
   addInvariantRules();
+  Model.Scenario = std::move(S);
   return std::move(Model);
 }
 
-ir::Program ExtractedModel::programFor(const ScenarioModel &S) const {
+ir::Program ExtractedModel::program() const {
   ir::Program P = Rules;
-  for (const ir::Fact &F : S.Facts)
+  for (const ir::Fact &F : Scenario.Facts)
     P.Facts.push_back(F);
   return P;
 }

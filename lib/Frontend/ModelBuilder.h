@@ -1,22 +1,18 @@
-//===- ModelBuilder.h - Assembling the extracted program --------*- C++ -*-===//
+//===- ModelBuilder.h - Assembling one scenario's program -------*- C++ -*-===//
 //
-// Private to the frontend. Collects the rules every translation unit lowers
-// (a handler in a header is lowered once per TU that includes it; the copies
-// are merged), and adds the rules the model itself needs: the node clocks,
-// role persistence, state persistence, and the inbox that hands each node one
-// message per step.
+// Private to the frontend. Given the entities a scenario reaches (link()
+// picks them), adds their rules once each, and the rules the model itself
+// needs for exactly those entities: the node clocks, role persistence, the
+// inbox that hands each node one message per step (over the scenario's
+// messages), and the invariants' pre/post (padded to one arity).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef FAULTLINE_LIB_FRONTEND_MODELBUILDER_H
 #define FAULTLINE_LIB_FRONTEND_MODELBUILDER_H
 
-#include "Protocol.h"
-
-#include "faultline/Frontend/Frontend.h"
+#include "faultline/Frontend/Fragment.h"
 #include "faultline/IR/AST.h"
-
-#include "clang/Basic/SourceManager.h"
 
 #include <map>
 #include <set>
@@ -31,43 +27,42 @@ inline constexpr const char *ClockRelation = "fl_now";
 inline constexpr const char *InboxRelation = "fl_inbox";
 inline constexpr const char *CurrentRelation = "fl_current";
 
-/// One invariant's violation shape: `pre` holds where its body does, `post`
-/// where the body and one of the alternatives do.
-struct InvariantCase {
-  std::string Name;
-  std::vector<ir::Term> Columns;
-  std::vector<ir::BodyElem> Pre;
-  std::vector<std::vector<ir::BodyElem>> Post;
-  ir::SourceLoc Loc;
-  std::string Origin;
-};
+/// Shorthands for the rules the model's machinery writes.
+inline ir::Atom atom(std::string Relation, std::vector<ir::Term> Args, bool Negated = false) {
+  ir::Atom A;
+  A.Relation = std::move(Relation);
+  A.Args = std::move(Args);
+  A.Negated = Negated;
+  return A;
+}
+inline ir::Rule rule(ir::Atom Head, ir::HeadTime Time, std::vector<ir::BodyElem> Body,
+                     std::string Origin) {
+  ir::Rule R;
+  R.Head = std::move(Head);
+  R.Time = Time;
+  R.Body = std::move(Body);
+  R.Origin = std::move(Origin);
+  return R;
+}
+inline ir::Term var(const std::string &Name) { return ir::Term::variable(Name); }
 
 class ModelBuilder {
 public:
-  ir::SourceLoc loc(const clang::SourceManager &SM, clang::SourceLocation L);
+  /// The model's file table: rules added later carry locations into it.
+  ir::Program &program() { return Model.Rules; }
 
-  /// Adds R unless an identical rule (from another TU) is there already.
+  /// Adds R unless an identical rule (a set's size read by two handlers)
+  /// is there already.
   void addRule(ir::Rule R);
-  void addMessage(const MessageType &M);
-  void addRole(const Role &R);
-  /// Every node of role R gets Notice, from itself, at the step after
-  /// another node crashes.
-  void addCrashNotices(const MessageType &Notice, const Role &R);
-  /// `rel_size(N, count<E>)` for a set member whose size is read.
-  void needSize(const StateMember &S);
+  void addMessage(const std::string &Relation, unsigned Columns);
   void addInvariant(InvariantCase C);
-  void addScenario(ScenarioModel S);
   void addHandler(const std::string &Message, Declaration D);
   void addInvariantDeclaration(Declaration D);
 
   /// Adds the inbox rules (which need every message type) and the invariant
-  /// rules (padded to one arity), and hands over the model.
-  ExtractedModel finish();
-
-  ir::Program &program() { return Model.Rules; }
-
-  /// The widest message, in fields: the inbox's columns after the kind.
-  size_t inboxWidth() const { return InboxWidth; }
+  /// rules, pads the handlers' reads of the inbox to its width, and hands
+  /// over the model of scenario S.
+  ExtractedModel finish(ScenarioModel S);
 
 private:
   void addInbox();
@@ -77,14 +72,8 @@ private:
   std::set<std::string> Seen;
   std::map<std::string, size_t> MessageFields;
   size_t InboxWidth = 0;
-  std::set<std::string> Roles;
-  std::set<std::string> StateRelations;
   std::vector<InvariantCase> Invariants;
-  std::set<std::string> ScenarioNames;
 };
-
-/// A term for a fresh variable named after a C++ name: `p` -> `P_3`.
-ir::Term variableFor(llvm::StringRef CxxName, unsigned &Counter);
 
 } // namespace faultline::frontend
 

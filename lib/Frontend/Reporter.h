@@ -2,44 +2,52 @@
 //
 // Private to the frontend. Problems in the user's C++ are reported through
 // the translation unit's clang::DiagnosticsEngine, so they print exactly as
-// compiler diagnostics do (file:line:col, source line, caret) and count as
-// errors of the compilation.
+// compiler diagnostics do (file:line:col, source line, caret). In the tool
+// they are errors: the model would be wrong without the rejected code. In
+// the clang plugin, riding along a normal build, they are warnings
+// (`[-Wfaultline]`) that -Werror makes errors, and a NOLINT comment
+// silences; the TU's extraction still counts them, and check refuses it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef FAULTLINE_LIB_FRONTEND_REPORTER_H
 #define FAULTLINE_LIB_FRONTEND_REPORTER_H
 
+#include "faultline/Frontend/TranslationUnit.h"
+
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <string>
 
 namespace faultline::frontend {
 
+/// Whether the line of L says `NOLINT` or `NOLINT(faultline)` (or the line
+/// before it `NOLINTNEXTLINE(...)`), as clang-tidy reads them.
+bool hasNolint(const clang::SourceManager &SM, clang::SourceLocation L);
+
 class Reporter {
 public:
-  explicit Reporter(clang::DiagnosticsEngine &D) : D(D) {}
+  Reporter(clang::DiagnosticsEngine &D, const ProblemOptions &Opts) : D(D), Opts(Opts) {}
 
-  void error(clang::SourceLocation L, const std::string &Message) {
-    report(clang::DiagnosticsEngine::Error, L, Message);
-  }
-  void note(clang::SourceLocation L, const std::string &Message) {
-    report(clang::DiagnosticsEngine::Note, L, Message);
-  }
+  /// A problem with the annotated code: outside the subset, a bad
+  /// annotation, a bad scenario.
+  void error(clang::SourceLocation L, const std::string &Message);
+  void note(clang::SourceLocation L, const std::string &Message);
   /// "<construct> is outside what faultline can model; <what to do>".
   void unsupported(clang::SourceLocation L, const std::string &Construct,
                    const std::string &Advice) {
     error(L, Construct + " is outside what faultline can model; " + Advice);
   }
-  bool hasErrors() const { return D.hasErrorOccurred(); }
+  /// Problems reported so far, silenced ones included.
+  unsigned problems() const { return Problems; }
 
 private:
-  void report(clang::DiagnosticsEngine::Level Level, clang::SourceLocation L,
-              const std::string &Message) {
-    unsigned ID = D.getCustomDiagID(Level, "%0");
-    D.Report(L, ID) << Message;
-  }
   clang::DiagnosticsEngine &D;
+  ProblemOptions Opts;
+  unsigned Problems = 0;
+  /// The last problem was silenced: so are its notes.
+  bool Silenced = false;
 };
 
 } // namespace faultline::frontend

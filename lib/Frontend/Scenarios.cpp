@@ -27,13 +27,16 @@ const clang::Expr *unwrap(const clang::Expr *E) { return skipWrappers(E, /*IntoC
 
 class ScenarioReader {
 public:
-  ScenarioReader(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M)
+  ScenarioReader(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M)
       : P(P), Ctx(Ctx), Rep(R), M(M) {}
 
   void read(const clang::FunctionDecl *F) {
     S = ScenarioModel();
     S.Name = F->getNameAsString();
-    S.Loc = M.loc(Ctx.getSourceManager(), F->getLocation());
+    S.QualifiedName = F->getQualifiedNameAsString();
+    Uses.clear();
+    M.begin(Entity::Kind::Scenario, F, S.Name);
+    S.Loc = M.loc(F->getLocation());
     RoleOf.clear();
     Init.clear();
     Puts.clear();
@@ -47,7 +50,7 @@ public:
     if (!Ok)
       return;
     finishFacts();
-    M.addScenario(std::move(S));
+    M.addScenario(std::move(S), Uses);
   }
 
 private:
@@ -109,6 +112,7 @@ private:
       }
       S.Nodes.push_back(*Name);
       RoleOf[*Name] = Ro;
+      Uses.push_back(Ro->Decl);
       return;
     }
     if ((Method == "init" || Method == "add") && Call->getNumArgs() == 3) {
@@ -176,11 +180,12 @@ private:
       if (!Fields)
         return;
       ir::Fact F;
+      Uses.push_back(Msg->Decl);
       F.Head.Relation = Msg->Relation;
       F.Head.Args = {ir::Term::string(*To), ir::Term::string(*From)};
       F.Head.Args.insert(F.Head.Args.end(), Fields->begin(), Fields->end());
       F.Time = *At;
-      F.Loc = M.loc(Ctx.getSourceManager(), Call->getBeginLoc());
+      F.Loc = M.loc(Call->getBeginLoc());
       S.Facts.push_back(std::move(F));
       return;
     }
@@ -308,14 +313,14 @@ private:
         if (!Default)
           return;
         Fact(St.Relation, concat({ir::Term::string(Node)}, *Default),
-             M.loc(Ctx.getSourceManager(), St.Field->getLocation()));
+             M.loc(St.Field->getLocation()));
       }
     }
     for (const Put &Entry : Puts) {
       if (!hasMember(Entry.Node, *Entry.State, Entry.Loc))
         continue;
       Fact(Entry.State->Relation, concat(concat({ir::Term::string(Entry.Node)}, Entry.Key), Entry.Value),
-           M.loc(Ctx.getSourceManager(), Entry.Loc));
+           M.loc(Entry.Loc));
     }
     for (const Initial &I : Init) {
       if (!hasMember(I.Node, *I.State, I.Loc))
@@ -325,7 +330,7 @@ private:
       if (I.State->K == StateMember::Kind::Vector)
         Args.insert(Args.begin() + 1,
                     ir::Term::integer(static_cast<int64_t>(NextIndex[{I.Node, I.State}]++)));
-      Fact(I.State->Relation, Args, M.loc(Ctx.getSourceManager(), I.Loc));
+      Fact(I.State->Relation, Args, M.loc(I.Loc));
     }
   }
 
@@ -381,8 +386,10 @@ private:
   const Protocol &P;
   clang::ASTContext &Ctx;
   Reporter &Rep;
-  ModelBuilder &M;
+  FragmentBuilder &M;
   ScenarioModel S;
+  /// The roles of its nodes and the messages it delivers.
+  std::vector<const clang::Decl *> Uses;
   std::map<std::string, const Role *> RoleOf;
   std::vector<Initial> Init;
   std::vector<Put> Puts;
@@ -392,7 +399,7 @@ private:
 
 } // namespace
 
-void lowerScenarios(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M) {
+void lowerScenarios(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M) {
   ScenarioReader Reader(P, Ctx, R, M);
   for (const clang::FunctionDecl *F : P.Scenarios)
     Reader.read(F);

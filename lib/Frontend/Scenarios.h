@@ -3,7 +3,7 @@
 #ifndef FAULTLINE_LIB_FRONTEND_SCENARIOS_H
 #define FAULTLINE_LIB_FRONTEND_SCENARIOS_H
 
-#include "ModelBuilder.h"
+#include "FragmentBuilder.h"
 #include "Protocol.h"
 #include "Reporter.h"
 
@@ -14,7 +14,7 @@ namespace faultline::frontend {
 /// Reads each scenario function's calls on its faultline::Scenario (constant
 /// arguments only) into bounds, nodes and the facts of time 1 (roles, clocks,
 /// initial state) and the messages that start the run.
-void lowerScenarios(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, ModelBuilder &M);
+void lowerScenarios(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M);
 
 } // namespace faultline::frontend
 

@@ -25,3 +25,14 @@ config.substitutions.append(("%build", config.faultline_obj_root))
 config.substitutions.append(
     ("%examples-bin", os.path.join(config.faultline_obj_root, "examples")))
 config.substitutions.append(("%examples", os.path.join(config.faultline_src_root, "examples")))
+
+# The clang plugin, where the build has it (not in sanitizer builds: a
+# plugin must match the clang-19 that loads it).
+plugin = os.path.join(config.faultline_obj_root, "faultline-plugin.so")
+if os.path.exists(plugin):
+    config.available_features.add("plugin")
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+# A compilation database for the project inputs: %makedb TEMPLATE SRC OUT.
+config.substitutions.append(
+    ("%makedb", "python3 " + os.path.join(config.test_source_root, "Inputs", "make_db.py")))

@@ -44,8 +44,19 @@ struct Step {
 class Explainer {
 public:
   Explainer(const frontend::ExtractedModel &Model, const ir::Program &Program,
-            const eval::Evaluator &Ev, const frontend::ScenarioModel &S, ir::DiagnosticEngine &D)
-      : Model(Model), Program(Program), Ev(Ev), S(S), D(D) {}
+            const eval::Evaluator &Ev, ir::DiagnosticEngine &D)
+      : Model(Model), Program(Program), Ev(Ev), S(Model.Scenario), D(D) {}
+
+  /// Whether every invariant the run breaks says NOLINT(faultline).
+  bool suppressed(const search::Counterexample &C) const {
+    std::vector<eval::TupleId> Missing = C.Run->missingPost();
+    return !Missing.empty() &&
+           std::all_of(Missing.begin(), Missing.end(), [&](eval::TupleId Id) {
+             const frontend::Declaration *I =
+                 invariant(unquote(Ev.symbols().render(C.Run->Tuples[Id].Values[0])));
+             return I && I->Suppressed;
+           });
+  }
 
   void explain(const search::Counterexample &C) {
     const eval::Run &R = *C.Run;
@@ -54,7 +65,7 @@ public:
         Missing.empty() ? "" : unquote(Ev.symbols().render(R.Tuples[Missing[0]].Values[0]));
     D.warning(invariantLoc(Invariant),
               fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
-                          Invariant, S.Name, C.Faults.describe()));
+                          Invariant, Model.DisplayName, C.Faults.describe()));
     std::vector<Step> Steps;
     for (const eval::Crash &Cr : C.Faults.Crashes)
       Steps.push_back({Cr.Time, 0, S.Loc, fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node)});
@@ -93,11 +104,15 @@ private:
   std::string text(eval::Value V) const {
     return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
   }
-  ir::SourceLoc invariantLoc(const std::string &Name) const {
+  const frontend::Declaration *invariant(const std::string &Name) const {
     for (const frontend::Declaration &I : Model.Invariants)
       if (I.Name == Name)
-        return I.Loc;
-    return {};
+        return &I;
+    return nullptr;
+  }
+  ir::SourceLoc invariantLoc(const std::string &Name) const {
+    const frontend::Declaration *I = invariant(Name);
+    return I ? I->Loc : ir::SourceLoc();
   }
   /// The role of a node, from the run's fl_role table.
   std::string roleOf(const eval::Run &R, eval::Value Node, int T) const {
@@ -125,13 +140,18 @@ private:
 /// (DIR/<scenario>-N.json for the N-th), and removes a <scenario>.json left
 /// by an earlier check when there is none now, so that DIR holds exactly
 /// the schedules of this check. False after an error (printed).
-bool writeSchedules(const std::string &Dir, const frontend::ScenarioModel &S,
+bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
                     const eval::Bounds &B, const search::SearchResult &R,
                     const eval::SymbolTable &Syms) {
+  const frontend::ScenarioModel &S = M.Scenario;
+  // A qualified name (two programs with a scenario of this name) makes a
+  // file name without colons.
+  std::string Base = llvm::StringRef(M.DisplayName).str();
+  std::replace(Base.begin(), Base.end(), ':', '_');
   auto PathOf = [&](size_t N) {
     llvm::SmallString<128> Path(Dir);
-    llvm::sys::path::append(Path, N == 1 ? S.Name + ".json"
-                                         : S.Name + "-" + std::to_string(N) + ".json");
+    llvm::sys::path::append(Path, N == 1 ? Base + ".json"
+                                         : Base + "-" + std::to_string(N) + ".json");
     return std::string(Path);
   };
   if (R.Found.empty()) {
@@ -153,7 +173,8 @@ bool writeSchedules(const std::string &Dir, const frontend::ScenarioModel &S,
     OS << llvm::formatv("{0:2}", llvm::json::Value(report::scheduleToJSON(S.Name, B, C.Faults,
                                                                          Violated)))
        << "\n";
-    llvm::outs() << fmt::format("scenario '{}': fault schedule written to {}\n", S.Name, Path);
+    llvm::outs() << fmt::format("scenario '{}': fault schedule written to {}\n", M.DisplayName,
+                                Path);
   }
   return true;
 }
@@ -167,12 +188,14 @@ int checkCommand(const CheckOptions &Opts) {
                    << EC.message() << "\n";
       return ExitBadInput;
     }
-  auto Model = extractModel(Opts);
-  if (!Model)
+  auto Models = extractModels(Opts);
+  if (!Models)
     return ExitBadInput;
   bool Found = false;
-  for (const frontend::ScenarioModel &S : Model->Scenarios) {
-    ir::Program Program = Model->programFor(S);
+  for (const frontend::ExtractedModel &Model : *Models) {
+    const frontend::ScenarioModel &S = Model.Scenario;
+    const std::string &Name = Model.DisplayName;
+    ir::Program Program = Model.program();
     ir::DiagnosticEngine D(llvm::outs());
     D.setProgram(&Program);
     for (unsigned I = 1; I < Program.Files.size(); ++I)
@@ -181,7 +204,7 @@ int checkCommand(const CheckOptions &Opts) {
     ir::DiagnosticEngine Internal(llvm::errs());
     Internal.setProgram(&Program);
     if (!ir::validateProgram(Program, Internal)) {
-      llvm::errs() << "faultline: internal error: the model extracted for scenario '" << S.Name
+      llvm::errs() << "faultline: internal error: the model extracted for scenario '" << Name
                    << "' is invalid (a frontend bug; please report it)\n";
       return ExitInternal;
     }
@@ -192,7 +215,7 @@ int checkCommand(const CheckOptions &Opts) {
     B.MaxCrashes = Opts.Crashes.value_or(S.Crashes);
     B.Nodes = S.Nodes;
     if (auto Problem = eval::checkScenario(B, eval::FaultSet())) {
-      llvm::errs() << "faultline: error: scenario '" << S.Name << "': " << *Problem << "\n";
+      llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
       return ExitBadInput;
     }
     eval::Evaluator Ev(Program, Strata);
@@ -208,26 +231,38 @@ int checkCommand(const CheckOptions &Opts) {
                                     R.Seconds, report::formatCount(R.SpaceSize));
     switch (R.V) {
     case search::Verdict::Counterexample: {
-      Found = true;
-      Explainer E(*Model, Program, Ev, S, D);
-      for (const search::Counterexample &C : R.Found)
+      Explainer E(Model, Program, Ev, D);
+      unsigned Silenced = 0;
+      for (const search::Counterexample &C : R.Found) {
+        if (C.Run && E.suppressed(C)) {
+          ++Silenced;
+          continue;
+        }
         if (C.Run)
           E.explain(C);
-      llvm::outs() << fmt::format("scenario '{}': counterexample ({})\n", S.Name, Stats);
+      }
+      if (Silenced == R.Found.size()) {
+        llvm::outs() << fmt::format("scenario '{}': counterexample suppressed by "
+                                    "NOLINT(faultline) at the invariant ({})\n",
+                                    Name, Stats);
+        break;
+      }
+      Found = true;
+      llvm::outs() << fmt::format("scenario '{}': counterexample ({})\n", Name, Stats);
       break;
     }
     case search::Verdict::Certified:
       llvm::outs() << fmt::format("scenario '{}': certified for EOT {}, EFF {}, {} crash{} ({})\n",
-                                  S.Name, B.EOT, B.EFF, B.MaxCrashes,
+                                  Name, B.EOT, B.EFF, B.MaxCrashes,
                                   B.MaxCrashes == 1 ? "" : "es", Stats);
       break;
     case search::Verdict::Inconclusive:
-      llvm::outs() << fmt::format("scenario '{}': inconclusive, {} ({})\n", S.Name, R.StopReason,
+      llvm::outs() << fmt::format("scenario '{}': inconclusive, {} ({})\n", Name, R.StopReason,
                                   Stats);
       break;
     }
     if (!Opts.EmitSchedules.empty() &&
-        !writeSchedules(Opts.EmitSchedules, S, B, R, Ev.symbols()))
+        !writeSchedules(Opts.EmitSchedules, Model, B, R, Ev.symbols()))
       return ExitBadInput;
   }
   return Found ? ExitViolation : ExitOk;

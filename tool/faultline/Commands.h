@@ -82,11 +82,18 @@ struct SourceOptions {
   std::vector<std::string> ExtraArgs;
   std::string Scenario; ///< Empty: every scenario.
   std::optional<std::vector<std::string>> FixedArgs; ///< After `--`.
+  std::string FilesRegex;
+  unsigned Jobs = 0;
+  bool UseCache = true;
+  bool Verbose = false;
+  /// Link the plugin's extractions under this folder instead of parsing.
+  std::string FromObjects;
 };
 
-/// Runs the frontend on the sources, keeping only the scenario asked for;
-/// nothing after errors (printed). extract and check share it.
-std::optional<frontend::ExtractedModel> extractModel(const SourceOptions &Opts);
+/// Runs the frontend on the sources (or links the plugin's extractions),
+/// keeping only the scenario asked for; nothing after errors (printed).
+/// extract and check share it.
+std::optional<std::vector<frontend::ExtractedModel>> extractModels(const SourceOptions &Opts);
 
 struct ExtractOptions : SourceOptions {
   std::string Output; ///< Empty or "-": standard output.

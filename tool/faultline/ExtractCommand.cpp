@@ -11,6 +11,7 @@
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/IR/Printer.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,31 +19,47 @@
 
 namespace faultline::tool {
 
-std::optional<frontend::ExtractedModel> extractModel(const SourceOptions &Opts) {
-  frontend::ExtractOptions EO;
-  EO.BuildPath = Opts.BuildPath;
-  EO.Files = Opts.Files;
-  EO.ExtraArgs = Opts.ExtraArgs;
-  EO.FixedArgs = Opts.FixedArgs;
-  auto Model = frontend::extract(EO, llvm::errs());
-  if (!Model)
+std::optional<std::vector<frontend::ExtractedModel>> extractModels(const SourceOptions &Opts) {
+  std::optional<std::vector<frontend::ExtractedModel>> Models;
+  if (!Opts.FromObjects.empty()) {
+    if (!Opts.Files.empty() || !Opts.BuildPath.empty() || Opts.FixedArgs) {
+      llvm::errs() << "faultline: error: --from-objects reads no sources: drop the files, -p "
+                      "and '--'\n";
+      return std::nullopt;
+    }
+    Models = frontend::extractFromObjects(Opts.FromObjects, llvm::errs());
+  } else {
+    frontend::ExtractOptions EO;
+    EO.BuildPath = Opts.BuildPath;
+    EO.Files = Opts.Files;
+    EO.FilesRegex = Opts.FilesRegex;
+    EO.ExtraArgs = Opts.ExtraArgs;
+    EO.FixedArgs = Opts.FixedArgs;
+    EO.Jobs = Opts.Jobs;
+    EO.UseCache = Opts.UseCache;
+    EO.Verbose = Opts.Verbose;
+    Models = frontend::extract(EO, llvm::errs());
+  }
+  if (!Models)
     return std::nullopt;
   if (!Opts.Scenario.empty()) {
-    auto &S = Model->Scenarios;
-    S.erase(std::remove_if(S.begin(), S.end(),
-                           [&](const frontend::ScenarioModel &M) { return M.Name != Opts.Scenario; }),
-            S.end());
-    if (S.empty()) {
+    // A scenario is named as written, or qualified where two programs
+    // have one of the same name.
+    llvm::erase_if(*Models, [&](const frontend::ExtractedModel &M) {
+      return M.Scenario.Name != Opts.Scenario && M.Scenario.QualifiedName != Opts.Scenario &&
+             M.DisplayName != Opts.Scenario;
+    });
+    if (Models->empty()) {
       llvm::errs() << "faultline: error: no scenario named '" << Opts.Scenario << "'\n";
       return std::nullopt;
     }
   }
-  return Model;
+  return Models;
 }
 
 int extractCommand(const ExtractOptions &Opts) {
-  auto Model = extractModel(Opts);
-  if (!Model)
+  auto Models = extractModels(Opts);
+  if (!Models)
     return ExitBadInput;
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -57,12 +74,13 @@ int extractCommand(const ExtractOptions &Opts) {
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
   ir::PrintOptions PO;
   PO.WithLocations = true;
-  for (const frontend::ScenarioModel &S : Model->Scenarios) {
+  for (const frontend::ExtractedModel &M : *Models) {
+    const frontend::ScenarioModel &S = M.Scenario;
     OS << fmt::format("// faultline extract: scenario '{}'\n// run with: --eot {} --eff {} "
                       "--crashes {} --nodes {}\n",
-                      S.Name, S.EOT, S.EFF, S.Crashes, fmt::join(S.Nodes, ","));
-    OS << ir::printProgram(Model->programFor(S), PO);
-    if (Model->Scenarios.size() > 1 && Opts.Scenario.empty()) {
+                      M.DisplayName, S.EOT, S.EFF, S.Crashes, fmt::join(S.Nodes, ","));
+    OS << ir::printProgram(M.program(), PO);
+    if (Models->size() > 1 && Opts.Scenario.empty()) {
       OS << "// (more scenarios: pick one with --scenario NAME)\n";
       break;
     }

@@ -116,6 +116,23 @@ static cl::opt<std::string> EmitSchedules(
     cl::desc("Write each counterexample's fault schedule to DIR/<scenario>.json, for the "
              "protocol's replay binary"),
     cl::value_desc("DIR"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> FilesRegex(
+    "files", cl::desc("Only the database's files whose path matches this regular expression"),
+    cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed at once (default: one per core)"),
+                              cl::init(0), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Parse every translation unit, and keep nothing in "
+                                      "BUILD_DIR/.faultline-cache"),
+                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Verbose("v", cl::desc("Say, per translation unit, whether it was parsed, "
+                                           "read from the cache or skipped"),
+                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> FromObjects(
+    "from-objects",
+    cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
+             "instead of parsing"),
+    cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o", cl::desc("Write the model here (default: stdout)"),
                                    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::cat(Cat));
 
@@ -181,6 +198,11 @@ static int dispatch() {
     Src.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
     Src.Scenario = Scenario;
     Src.FixedArgs = FixedArgs;
+    Src.FilesRegex = FilesRegex;
+    Src.Jobs = Jobs;
+    Src.UseCache = !NoCache;
+    Src.Verbose = Verbose;
+    Src.FromObjects = FromObjects;
     if (ExtractCmd) {
       ExtractOptions O;
       static_cast<SourceOptions &>(O) = Src;

@@ -1,7 +1,8 @@
 // RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
 //
-// A periodic handler whose body is not visible must be reported, like a
-// receive handler's.
+// A periodic handler whose body no translation unit read defines must be
+// reported, like a receive handler's (the body may be in another TU of the
+// database: then that TU's extraction provides it).
 //
 // Regression test for a fixed bug, where Collect.cpp checks hasBody() for FL_RECEIVE handlers only; a
 // FL_PERIODIC handler defined in another translation unit (or not at all)
@@ -23,5 +24,5 @@ struct FL_PROCESS Node {
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-periodic-no-body.cpp:21:20: error: the body of handler 'tick' must be visible in this translation unit
+// ERR: {{.*}}err-periodic-no-body.cpp:22:20: error: handler 'Node::tick' of scenario 'one' is defined in none of the translation units read; add the file that defines it
 // ERR-NOT: error:

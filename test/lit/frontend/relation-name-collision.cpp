@@ -2,7 +2,8 @@
 //
 // Relation names come from C++ names; two that would collide (here the
 // message ReplicaLog and the state member Replica::log, both `replica_log`)
-// are an error at the later one, with a note at the first.
+// are an error in a scenario that reaches both, at the later one, with a
+// note at the first.
 
 #include "faultline/annotations.h"
 
@@ -26,5 +27,5 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.deliver<ReplicaLog>("a", "b", ReplicaLog{1}, 1);
 }
 
-// ERR: {{.*}}relation-name-collision.cpp:19:26: error: 'log' would be the relation 'replica_log', which is taken; rename it
-// ERR: {{.*}}relation-name-collision.cpp:14:19: note: the relation 'replica_log' comes from here
+// ERR: {{.*}}relation-name-collision.cpp:20:26: error: 'Replica' and 'ReplicaLog' would both be the relation 'replica_log' in scenario 'one'; rename one
+// ERR: {{.*}}relation-name-collision.cpp:15:19: note: the relation 'replica_log' comes from here

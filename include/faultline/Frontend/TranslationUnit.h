@@ -1,0 +1,36 @@
+//===- faultline/Frontend/TranslationUnit.h - One parsed TU -----*- C++ -*-===//
+//
+// The frontend's work on one parsed translation unit: find the annotated
+// declarations and lower them to a Fragment. The tool calls it from its
+// LibTooling actions, the clang plugin from inside the compiler.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_FRONTEND_TRANSLATIONUNIT_H
+#define FAULTLINE_FRONTEND_TRANSLATIONUNIT_H
+
+#include "faultline/Frontend/Fragment.h"
+
+namespace clang {
+class ASTContext;
+}
+
+namespace faultline::frontend {
+
+/// How problems in the annotated code are reported.
+struct ProblemOptions {
+  /// Warnings (the plugin) instead of errors (the tool).
+  bool AsWarnings = false;
+  /// With AsWarnings: -Werror is on and -Wno-error=faultline is not.
+  bool WarningsAsErrors = false;
+  /// With AsWarnings: NOLINT(faultline) comments silence them.
+  bool HonourNolint = false;
+};
+
+/// The annotated declarations of the TU in Ctx, lowered. Problems are
+/// reported through Ctx's diagnostics and counted in Fragment::Problems.
+Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Opts);
+
+} // namespace faultline::frontend
+
+#endif // FAULTLINE_FRONTEND_TRANSLATIONUNIT_H

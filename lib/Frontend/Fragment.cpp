@@ -1,0 +1,219 @@
+//===- Fragment.cpp - Fragments as JSON files -----------------------------===//
+//
+// The JSON form of a translation unit's extraction: what the cache folder
+// and the clang plugin store. Its "format" key changes whenever the meaning
+// of what is stored changes, so that a newer faultline never trusts an
+// older file.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Frontend/Fragment.h"
+
+#include "faultline/IR/Serialize.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace faultline::frontend {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Path;
+using llvm::json::Value;
+
+const char *const FragmentFormat = "faultline-fragment-1";
+
+static const char *const KindNames[] = {"message", "role", "handler", "invariant", "scenario"};
+
+const char *kindName(Entity::Kind K) { return KindNames[static_cast<int>(K)]; }
+
+unsigned Fragment::addFile(const std::string &Path) {
+  for (unsigned I = 1; I < Files.size(); ++I)
+    if (Files[I] == Path)
+      return I;
+  Files.push_back(Path);
+  return static_cast<unsigned>(Files.size() - 1);
+}
+
+template <typename T> static Array array(const std::vector<T> &V) {
+  Array A;
+  for (const T &E : V)
+    A.push_back(ir::toJSON(E));
+  return A;
+}
+
+static Value toJSON(const InvariantCase &C) {
+  Array Post;
+  for (const auto &Body : C.Post)
+    Post.push_back(array(Body));
+  return Object{{"name", C.Name},         {"columns", array(C.Columns)},
+                {"pre", array(C.Pre)},     {"post", std::move(Post)},
+                {"loc", ir::toJSON(C.Loc)}, {"origin", C.Origin}};
+}
+
+static bool fromJSON(const Value &V, InvariantCase &C, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("name", C.Name) && O.map("columns", C.Columns) && O.map("pre", C.Pre) &&
+         O.map("post", C.Post) && O.map("loc", C.Loc) && O.map("origin", C.Origin);
+}
+
+static Value toJSON(const ScenarioModel &S) {
+  Array Nodes;
+  for (const std::string &N : S.Nodes)
+    Nodes.push_back(N);
+  return Object{{"name", S.Name},   {"qualified", S.QualifiedName},
+                {"eot", S.EOT},     {"eff", S.EFF},
+                {"crashes", S.Crashes}, {"nodes", std::move(Nodes)},
+                {"facts", array(S.Facts)}, {"loc", ir::toJSON(S.Loc)}};
+}
+
+static bool fromJSON(const Value &V, ScenarioModel &S, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("name", S.Name) && O.map("qualified", S.QualifiedName) &&
+         O.map("eot", S.EOT) && O.map("eff", S.EFF) && O.map("crashes", S.Crashes) &&
+         O.map("nodes", S.Nodes) && O.map("facts", S.Facts) && O.map("loc", S.Loc);
+}
+
+static Value toJSON(const Entity &E) {
+  Array Uses, Claims, Cases;
+  for (const std::string &U : E.Uses)
+    Uses.push_back(U);
+  for (const auto &[Name, Loc] : E.Claims)
+    Claims.push_back(Array{Name, ir::toJSON(Loc)});
+  for (const InvariantCase &C : E.Cases)
+    Cases.push_back(toJSON(C));
+  Object O{{"kind", kindName(E.K)}, {"id", E.Id},         {"name", E.Name},
+           {"loc", ir::toJSON(E.Loc)}, {"uses", std::move(Uses)}, {"rules", array(E.Rules)}};
+  if (E.Suppressed)
+    O["suppressed"] = true;
+  if (!E.Claims.empty())
+    O["claims"] = std::move(Claims);
+  if (!E.Relation.empty()) {
+    O["relation"] = E.Relation;
+    O["columns"] = E.Columns;
+  }
+  if (E.CrashNotice)
+    O["crash_notice"] = true;
+  if (!E.Cases.empty())
+    O["cases"] = std::move(Cases);
+  if (E.Scenario)
+    O["scenario"] = toJSON(*E.Scenario);
+  if (!E.Defined)
+    O["defined"] = false;
+  return O;
+}
+
+static bool fromJSON(const Value &V, Entity &E, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Kind;
+  int64_t Columns = 0;
+  if (!O || !O.map("kind", Kind) || !O.map("id", E.Id) || !O.map("name", E.Name) ||
+      !O.map("loc", E.Loc) || !O.map("uses", E.Uses) || !O.map("rules", E.Rules) ||
+      !O.mapOptional("suppressed", E.Suppressed) || !O.mapOptional("relation", E.Relation) ||
+      !O.mapOptional("columns", Columns) || !O.mapOptional("crash_notice", E.CrashNotice) ||
+      !O.mapOptional("cases", E.Cases) || !O.mapOptional("scenario", E.Scenario) ||
+      !O.mapOptional("defined", E.Defined))
+    return false;
+  if (Columns < 0 || Columns > 1000) {
+    P.field("columns").report("out of range");
+    return false;
+  }
+  E.Columns = static_cast<unsigned>(Columns);
+  const Array *Claims = V.getAsObject()->getArray("claims");
+  const auto *It = std::find(std::begin(KindNames), std::end(KindNames), Kind);
+  if (It == std::end(KindNames)) {
+    P.field("kind").report("unknown kind of entity");
+    return false;
+  }
+  E.K = static_cast<Entity::Kind>(It - std::begin(KindNames));
+  for (size_t I = 0; Claims && I < Claims->size(); ++I) {
+    std::pair<std::string, ir::SourceLoc> C;
+    const Array *Claim = (*Claims)[I].getAsArray();
+    auto Name = Claim && Claim->size() == 2 ? (*Claim)[0].getAsString() : std::nullopt;
+    if (!Name || !ir::fromJSON((*Claim)[1], C.second, P.field("claims").index(I))) {
+      P.field("claims").index(I).report("expected [relation, location]");
+      return false;
+    }
+    C.first = Name->str();
+    E.Claims.push_back(std::move(C));
+  }
+  return true;
+}
+
+Value toJSON(const Fragment &F) {
+  Array Files, Entities;
+  for (size_t I = 1; I < F.Files.size(); ++I)
+    Files.push_back(F.Files[I]);
+  for (const Entity &E : F.Entities)
+    Entities.push_back(toJSON(E));
+  return Object{{"format", FragmentFormat},
+                {"main_file", F.MainFile},
+                {"files", std::move(Files)},
+                {"problems", F.Problems},
+                {"entities", std::move(Entities)}};
+}
+
+bool fromJSON(const Value &V, Fragment &F, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Format;
+  std::vector<std::string> Files;
+  int64_t Problems = 0;
+  if (!O || !O.map("format", Format))
+    return false;
+  if (Format != FragmentFormat) {
+    P.field("format").report("written by another version of faultline");
+    return false;
+  }
+  if (!O.map("main_file", F.MainFile) || !O.map("files", Files) ||
+      !O.map("problems", Problems) || !O.map("entities", F.Entities))
+    return false;
+  F.Problems = static_cast<unsigned>(std::max<int64_t>(Problems, 0));
+  F.Files.assign(1, std::string());
+  F.Files.insert(F.Files.end(), Files.begin(), Files.end());
+  return true;
+}
+
+std::optional<Fragment> readFragment(const std::string &Path, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = Path + ": " + Buffer.getError().message();
+    return std::nullopt;
+  }
+  auto V = llvm::json::parse((*Buffer)->getBuffer());
+  if (!V) {
+    Error = Path + ": not a faultline fragment: " + llvm::toString(V.takeError());
+    return std::nullopt;
+  }
+  Fragment F;
+  llvm::json::Path::Root Root("fragment");
+  if (!fromJSON(*V, F, Root)) {
+    Error = Path + ": not a faultline fragment: " + llvm::toString(Root.getError());
+    return std::nullopt;
+  }
+  return F;
+}
+
+bool writeFragment(const Fragment &F, const std::string &Path, std::string &Error) {
+  // Written to a temporary and renamed, so that a reader running at the
+  // same time (another -j worker, a parallel build) never sees half a file.
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temp)) {
+    Error = "cannot write " + Path + ": " + EC.message();
+    return false;
+  }
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << toJSON(F);
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    Error = "cannot write " + Path + ": " + EC.message();
+    return false;
+  }
+  return true;
+}
+
+} // namespace faultline::frontend

@@ -1,0 +1,102 @@
+//===- Plugin.cpp - faultline as a clang plugin ---------------------------===//
+//
+// Loaded into clang-19 with -fplugin=faultline-plugin.so during a normal
+// build. It runs before the main action (so the object file is still
+// written), extracts the translation unit's annotated declarations, reports
+// problems with them as warnings at their locations, and writes the
+// extraction next to the object file (`foo.cpp.o.faultline.json`), which
+// `faultline check --from-objects DIR` links and searches at the end of the
+// build without parsing anything again.
+//
+// Clang does not apply -Werror to a plugin's own diagnostics, so the plugin
+// does (as Chromium's plugins do): under -Werror its warnings are errors,
+// unless -fplugin-arg-faultline-no-error or -Wno-error=faultline is given.
+// `// NOLINT(faultline)` on a line silences its warnings.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Frontend/Fragment.h"
+#include "faultline/Frontend/TranslationUnit.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+
+#include "llvm/ADT/StringRef.h"
+
+namespace {
+
+using faultline::frontend::ProblemOptions;
+
+class FaultlineConsumer : public clang::ASTConsumer {
+public:
+  FaultlineConsumer(ProblemOptions Opts, std::string Output)
+      : Opts(Opts), Output(std::move(Output)) {}
+
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
+    // A TU that did not compile has its errors already, and no object.
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    faultline::frontend::Fragment F = faultline::frontend::extractTranslationUnit(Ctx, Opts);
+    // Under -Werror a problem fails the compile: no object, no extraction.
+    if (Output.empty() || (F.Entities.empty() && F.Problems == 0) ||
+        Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    std::string Error;
+    if (!faultline::frontend::writeFragment(F, Output, Error)) {
+      clang::DiagnosticsEngine &D = Ctx.getDiagnostics();
+      D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error, "faultline: %0")) << Error;
+    }
+  }
+
+private:
+  ProblemOptions Opts;
+  std::string Output;
+};
+
+class FaultlineAction : public clang::PluginASTAction {
+protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI,
+                                                        llvm::StringRef) override {
+    ProblemOptions Opts;
+    Opts.AsWarnings = true;
+    Opts.HonourNolint = true;
+    bool NoErrorFlag = NoError;
+    for (const std::string &W : CI.getDiagnosticOpts().Warnings)
+      NoErrorFlag |= W == "no-error=faultline";
+    Opts.WarningsAsErrors = CI.getDiagnostics().getWarningsAsErrors() && !NoErrorFlag;
+    // Next to the object file; nothing for -fsyntax-only or -o -.
+    std::string Object = CI.getFrontendOpts().OutputFile;
+    std::string Output;
+    if (!Object.empty() && Object != "-" && !llvm::StringRef(Object).starts_with("/dev/"))
+      Output = Object + ".faultline.json";
+    return std::make_unique<FaultlineConsumer>(Opts, Output);
+  }
+
+  bool ParseArgs(const clang::CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (const std::string &A : Args) {
+      if (A == "no-error") {
+        NoError = true;
+        continue;
+      }
+      clang::DiagnosticsEngine &D = CI.getDiagnostics();
+      D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                 "faultline: unknown plugin argument '%0' (known: no-error)"))
+          << A;
+      return false;
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  bool NoError = false;
+};
+
+} // namespace
+
+static clang::FrontendPluginRegistry::Add<FaultlineAction>
+    X("faultline", "extract faultline's protocol model while compiling");
