@@ -36,3 +36,7 @@ config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "cl
 # A compilation database for the project inputs: %makedb TEMPLATE SRC OUT.
 config.substitutions.append(
     ("%makedb", "python3 " + os.path.join(config.test_source_root, "Inputs", "make_db.py")))
+# The sanitizer build runs everything several times slower: the tests that
+# read this repository's whole compilation database run in the release build.
+if config.faultline_sanitize:
+    config.available_features.add("asan")
