@@ -12,11 +12,12 @@ extract/parse is faultline's overhead over parsing (the goal is < 1.2x).
 import argparse
 import json
 import os
-import shlex
 import statistics
 import subprocess
 import sys
 import time
+
+from compile_db import clang_command
 
 
 def timed(cmd, cwd):
@@ -30,18 +31,7 @@ def timed(cmd, cwd):
 
 
 def syntax_only(entry):
-    args = entry.get("arguments") or shlex.split(entry["command"])
-    out = ["clang++-19"]
-    skip = False
-    for a in args[1:]:
-        if skip:
-            skip = False
-            continue
-        if a in ("-o", "-c"):
-            skip = a == "-o"
-            continue
-        out.append(a)
-    return out + ["-fsyntax-only"]
+    return clang_command(entry) + ["-fsyntax-only"]
 
 
 def main():
@@ -69,7 +59,7 @@ def main():
     for folder, tus in sorted(examples.items()):
         ext, parse = [], []
         for _ in range(a.reps):
-            ext.append(timed([tool, "extract", "-p", build] + [e["file"] for e in tus], root))
+            ext.append(timed([tool, "extract", "--no-cache", "-p", build] + [e["file"] for e in tus], root))
             parse.append(sum(timed(syntax_only(e), e["directory"]) for e in tus))
         rows.append({"file": os.path.relpath(folder, root) + " (%d TUs)" % len(tus),
                      "extract_s": statistics.median(ext),

@@ -77,15 +77,8 @@ int ldfiCommand(const LdfiOptions &Opts);
 
 /// What the C++ commands share: where the code and its build are.
 struct SourceOptions {
-  std::string BuildPath;
-  std::vector<std::string> Files;
-  std::vector<std::string> ExtraArgs;
+  frontend::ExtractOptions Frontend;
   std::string Scenario; ///< Empty: every scenario.
-  std::optional<std::vector<std::string>> FixedArgs; ///< After `--`.
-  std::string FilesRegex;
-  unsigned Jobs = 0;
-  bool UseCache = true;
-  bool Verbose = false;
   /// Link the plugin's extractions under this folder instead of parsing.
   std::string FromObjects;
 };

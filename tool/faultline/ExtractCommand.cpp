@@ -21,24 +21,16 @@ namespace faultline::tool {
 
 std::optional<std::vector<frontend::ExtractedModel>> extractModels(const SourceOptions &Opts) {
   std::optional<std::vector<frontend::ExtractedModel>> Models;
+  const frontend::ExtractOptions &F = Opts.Frontend;
   if (!Opts.FromObjects.empty()) {
-    if (!Opts.Files.empty() || !Opts.BuildPath.empty() || Opts.FixedArgs) {
+    if (!F.Files.empty() || !F.BuildPath.empty() || F.FixedArgs) {
       llvm::errs() << "faultline: error: --from-objects reads no sources: drop the files, -p "
                       "and '--'\n";
       return std::nullopt;
     }
     Models = frontend::extractFromObjects(Opts.FromObjects, llvm::errs());
   } else {
-    frontend::ExtractOptions EO;
-    EO.BuildPath = Opts.BuildPath;
-    EO.Files = Opts.Files;
-    EO.FilesRegex = Opts.FilesRegex;
-    EO.ExtraArgs = Opts.ExtraArgs;
-    EO.FixedArgs = Opts.FixedArgs;
-    EO.Jobs = Opts.Jobs;
-    EO.UseCache = Opts.UseCache;
-    EO.Verbose = Opts.Verbose;
-    Models = frontend::extract(EO, llvm::errs());
+    Models = frontend::extract(F, llvm::errs());
   }
   if (!Models)
     return std::nullopt;

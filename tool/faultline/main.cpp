@@ -17,6 +17,7 @@
 
 using namespace llvm;
 using namespace faultline::tool;
+namespace frontend = faultline::frontend;
 
 static cl::SubCommand PrintCmd("print", "Check a Dedalus program and print it back");
 static cl::SubCommand RunCmd("run", "Run a Dedalus program once under a failure scenario");
@@ -193,15 +194,16 @@ static int dispatch() {
   }
   if (ExtractCmd || CheckCmd) {
     SourceOptions Src;
-    Src.BuildPath = BuildPath;
-    Src.Files.assign(SourceFiles.begin(), SourceFiles.end());
-    Src.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    frontend::ExtractOptions &F = Src.Frontend;
+    F.BuildPath = BuildPath;
+    F.Files.assign(SourceFiles.begin(), SourceFiles.end());
+    F.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    F.FixedArgs = FixedArgs;
+    F.FilesRegex = FilesRegex;
+    F.Jobs = Jobs;
+    F.UseCache = !NoCache;
+    F.Verbose = Verbose;
     Src.Scenario = Scenario;
-    Src.FixedArgs = FixedArgs;
-    Src.FilesRegex = FilesRegex;
-    Src.Jobs = Jobs;
-    Src.UseCache = !NoCache;
-    Src.Verbose = Verbose;
     Src.FromObjects = FromObjects;
     if (ExtractCmd) {
       ExtractOptions O;
