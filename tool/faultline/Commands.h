@@ -56,6 +56,7 @@ struct ScenarioOptions {
   bool Strict = false;
   bool NegativeSupport = false;
   OutputFormat Format = OutputFormat::Text;
+  eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 
 struct RunOptions : ScenarioOptions {
