@@ -9,11 +9,14 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <exception>
+#include <string>
 
 using namespace llvm;
 using namespace faultline::tool;
@@ -249,6 +252,10 @@ int main(int argc, char **argv) {
       break;
     }
   cl::HideUnrelatedOptions(Cat);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "faultline version " FAULTLINE_VERSION "\n"
+       << "  built with LLVM " LLVM_VERSION_STRING "\n";
+  });
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "faultline: lineage-driven fault injection for C++ protocols\n",
                                    &errs()))
