@@ -29,12 +29,15 @@ namespace faultline::eval {
 
 namespace {
 
-/// Raised inside a run for an error in the program's arithmetic; caught at
-/// the run's boundary and reported as a diagnostic.
+/// Raised inside a run for an error in the program's arithmetic or a limit
+/// it exceeded; caught at the run's boundary and reported as a diagnostic.
 struct EvalError {
   ir::SourceLoc Loc;
   std::string Message;
 };
+
+/// Raised inside a run when EvalLimits::Deadline has passed.
+struct DeadlinePassed {};
 
 /// Rows of one table, grouped by the values of some columns.
 struct ColumnIndex {
@@ -115,6 +118,8 @@ public:
 
   void execute() {
     for (T = 1; T <= B.EOT; ++T) {
+      StepDerivations = 0;
+      checkDeadline();
       seedStep();
       Round = 0;
       for (const ir::Stratum &St : Ev.Strata.Strata)
@@ -125,6 +130,44 @@ public:
   }
 
 private:
+  // ---- Limits ------------------------------------------------------------
+
+  /// Called for every row a join visits and every fixpoint round, so that
+  /// a run that never converges still sees its deadline; the clock is read
+  /// only every 1024 calls, which keeps the cost out of the join loop.
+  void tick() {
+    if (Opts.Limits.Deadline && (++Work & 1023) == 0)
+      checkDeadline();
+  }
+
+  void checkDeadline() {
+    if (Opts.Limits.Deadline && std::chrono::steady_clock::now() >= *Opts.Limits.Deadline)
+      throw DeadlinePassed();
+  }
+
+  /// Counts a firing recorded in this step; the rule deriving is the one
+  /// to blame when the step never converges. Heads wait in ThisRound and
+  /// NextStep before they become tuples, and a large join fills those
+  /// first, so they count towards the tuple limit too.
+  void countDerivation() {
+    uint64_t Max = Opts.Limits.MaxStepDerivations;
+    if (Max && ++StepDerivations > Max)
+      throw EvalError{Cur->Source->Loc,
+                      fmt::format("time step {} exceeds {} derivations (a recursion that "
+                                  "never converges, or a join too large?); "
+                                  "--max-step-derivations raises the limit",
+                                  T, Max)};
+    checkTupleLimit(R.Tuples.size() + ThisRound.size() + NextStep.size() + 1, Cur->Source->Loc);
+  }
+
+  void checkTupleLimit(size_t Tuples, ir::SourceLoc Blame) const {
+    uint64_t Max = Opts.Limits.MaxTuples;
+    if (Max && Tuples > Max)
+      throw EvalError{Blame, fmt::format("the run exceeds {} tuples (at time step {}); "
+                                         "--max-tuples raises the limit",
+                                         Max, T)};
+  }
+
   // ---- Seeding a time step ----------------------------------------------
 
   void seedStep() {
@@ -135,7 +178,7 @@ private:
       for (const ir::Term &Arg : F.Head.Args)
         Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
                                                           : Ev.Symbols.str(Arg.Text));
-      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact);
+      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
     }
     // crash(Observer, Crashed, Time) at every node, at every step.
     for (const Crash &C : Faults.Crashes)
@@ -151,13 +194,16 @@ private:
   }
 
   /// The tuple at the current time, added with Rank if it is new. A fact or
-  /// scenario tuple is marked so even if a rule derived it too.
-  TupleId tuple(RelId Rel, const Tuple &Values, uint32_t Rank, TupleOrigin Origin) {
+  /// scenario tuple is marked so even if a rule derived it too. Blame
+  /// locates what added it, for the error if the run holds too many tuples.
+  TupleId tuple(RelId Rel, const Tuple &Values, uint32_t Rank, TupleOrigin Origin,
+                ir::SourceLoc Blame = ir::SourceLoc()) {
     if (auto Existing = R.find(Rel, T, Values)) {
       if (Origin != TupleOrigin::Derived)
         R.Tuples[*Existing].Origin = Origin;
       return *Existing;
     }
+    checkTupleLimit(R.Tuples.size() + 1, Blame);
     TupleRecord Rec;
     Rec.Rel = Rel;
     Rec.Time = T;
@@ -169,7 +215,9 @@ private:
 
   /// Inserts a derived tuple at the current time (or adds firings to it).
   void commit(RelId Rel, const Tuple &Values, std::vector<Firing> Firings, uint32_t Rank) {
-    TupleId Id = tuple(Rel, Values, Rank, TupleOrigin::Derived);
+    ir::SourceLoc Blame =
+        Firings.empty() ? ir::SourceLoc() : Ev.Rules[Firings.front().Rule]->Source->Loc;
+    TupleId Id = tuple(Rel, Values, Rank, TupleOrigin::Derived, Blame);
     for (Firing &F : Firings) {
       R.Tuples[Id].Firings.push_back(static_cast<FiringId>(R.Firings.size()));
       R.Firings.push_back(std::move(F));
@@ -186,6 +234,7 @@ private:
     bool First = true;
     while (true) {
       ++Round;
+      tick();
       for (unsigned RI : St.Rules) {
         const CompiledRule &Rule = *Ev.Rules[RI];
         if (First || Naive) {
@@ -245,6 +294,7 @@ private:
     if (AT < 1 || AT > B.EOT + 1)
       return;
     auto Visit = [&](TupleId Id) {
+      tick();
       const TupleRecord &Rec = R.Tuples[Id];
       if (!inRange(Rec.Rank, Step.Range, AT))
         return;
@@ -285,7 +335,8 @@ private:
     // other times' tables are complete and unranked.
     if (Step.BoundMask == 0) {
       const std::vector<TupleId> &Rows = R.table(A.Rel, AT);
-      for (size_t I = 0, E = Rows.size(); I < E; ++I)
+      auto [Begin, End] = slice(Rows, Step.Range, AT);
+      for (size_t I = Begin; I < End; ++I)
         Visit(Rows[I]);
       return;
     }
@@ -300,8 +351,31 @@ private:
       return;
     // Heads are buffered until the round ends, so the group cannot change
     // while we walk it.
-    for (TupleId Id : It->second)
-      Visit(Id);
+    auto [Begin, End] = slice(It->second, Step.Range, AT);
+    for (size_t I = Begin; I < End; ++I)
+      Visit(It->second[I]);
+  }
+
+  /// The part of Rows (a table or an index group, in insertion order) that
+  /// Range may read. Rows of the current step are in rank order, since each
+  /// round appends its heads at its end, so the part is contiguous: a
+  /// binary search finds it. Filtering every row instead made a fixpoint
+  /// of n rounds cost n^2 (a step-long recursion ran for hours before
+  /// reaching the derivation limit).
+  std::pair<size_t, size_t> slice(const std::vector<TupleId> &Rows, RowRange Range,
+                                  int AtTime) const {
+    if (AtTime != T || Range == RowRange::All)
+      return {0, Rows.size()};
+    auto RankBelow = [&](uint32_t Bound) {
+      return static_cast<size_t>(
+          std::partition_point(Rows.begin(), Rows.end(),
+                               [&](TupleId Id) { return R.Tuples[Id].Rank < Bound; }) -
+          Rows.begin());
+    };
+    size_t OldEnd = RankBelow(Round - 1);
+    if (Range == RowRange::Old)
+      return {0, OldEnd};
+    return {OldEnd, RankBelow(Round)};
   }
 
   bool inRange(uint32_t Rank, RowRange Range, int AtTime) const {
@@ -497,12 +571,15 @@ private:
       // Only a head that is new in this round is well-founded here.
       if (R.find(Cur->HeadRel, T, Head))
         return;
+      countDerivation();
       ThisRound[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
       return;
     }
     case ir::HeadTime::Next:
-      if (T + 1 <= B.EOT)
+      if (T + 1 <= B.EOT) {
+        countDerivation();
         NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      }
       return;
     case ir::HeadTime::Async:
       sendMessage(std::move(Head), std::move(F), Where);
@@ -516,13 +593,17 @@ private:
       return; // Addressed outside the node list: goes nowhere.
     if (From == To) {
       // Messages to self are never lost, even from a crashed node.
-      if (T + 1 <= B.EOT)
+      if (T + 1 <= B.EOT) {
+        countDerivation();
         NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      }
       return;
     }
     auto Crashed = CrashAt.find(static_cast<uint32_t>(From.V));
     if (Crashed != CrashAt.end() && Crashed->second <= T)
       return; // A crashed node sends nothing.
+    // Lost messages are recorded too, so they count.
+    countDerivation();
     const std::string &FromName = Ev.Symbols.text(static_cast<uint32_t>(From.V));
     const std::string &ToName = Ev.Symbols.text(static_cast<uint32_t>(To.V));
     MessageFate Fate = MessageFate::Delivered;
@@ -626,6 +707,8 @@ private:
   std::unordered_map<uint32_t, int> CrashAt;
   int T = 0;
   uint32_t Round = 0;
+  uint64_t StepDerivations = 0;
+  uint64_t Work = 0;
 
   std::vector<std::vector<std::vector<ColumnIndex>>> Indexes;
   using HeadKey = std::pair<RelId, Tuple>;
@@ -643,8 +726,17 @@ private:
 };
 
 std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
-                                    ir::DiagnosticEngine &Diags,
-                                    const EvalOptions &Opts) const {
+                                    ir::DiagnosticEngine &Diags, const EvalOptions &Opts,
+                                    RunStatus *Status) const {
+  RunStatus Ignored;
+  RunStatus &S = Status ? *Status : Ignored;
+  S = RunStatus::Failed;
+  // The run allocates tables for every time step up front: callers check
+  // the whole scenario (checkScenario), but the memory bound is ours.
+  if (B.EOT < 1 || B.EOT > MaxEOT) {
+    Diags.error(fmt::format("EOT must be between 1 and {} (got {})", MaxEOT, B.EOT));
+    return nullptr;
+  }
   auto R = std::make_unique<Run>();
   R->init(RelNames, B.EOT);
   R->Faults = Faults;
@@ -654,7 +746,11 @@ std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
   } catch (const EvalError &E) {
     Diags.error(E.Loc, E.Message);
     return nullptr;
+  } catch (const DeadlinePassed &) {
+    S = RunStatus::TimedOut;
+    return nullptr;
   }
+  S = RunStatus::Completed;
   return R;
 }
 

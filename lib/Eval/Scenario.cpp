@@ -40,8 +40,8 @@ std::string FaultSet::describe() const {
 }
 
 std::optional<std::string> checkScenario(const Bounds &B, const FaultSet &F) {
-  if (B.EOT < 1)
-    return fmt::format("EOT must be at least 1 (got {})", B.EOT);
+  if (B.EOT < 1 || B.EOT > MaxEOT)
+    return fmt::format("EOT must be between 1 and {} (got {})", MaxEOT, B.EOT);
   if (B.EFF < 0 || B.EFF > B.EOT)
     return fmt::format("EFF must be between 0 and EOT={} (got {})", B.EOT, B.EFF);
   if (B.MaxCrashes < 0)

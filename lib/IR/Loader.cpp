@@ -84,6 +84,20 @@ private:
   /// spell the include directive (none for an input file).
   void load(const std::string &Display, const std::string &Key, SourceLoc At,
             const std::string &Written) {
+    // Only regular files: reading a device (/dev/zero) never ends, and a
+    // folder or a FIFO is a mistake the user should hear about by name.
+    llvm::sys::fs::file_status Status;
+    if (Display != "-" && !llvm::sys::fs::status(Display, Status) &&
+        Status.type() != llvm::sys::fs::file_type::regular_file) {
+      std::string What = Status.type() == llvm::sys::fs::file_type::directory_file
+                             ? "is a folder, not a file"
+                             : "is not a regular file";
+      if (At.isValid())
+        Diags.error(At, "cannot include '" + Written + "': it " + What);
+      else
+        Diags.error("cannot read '" + Display + "': it " + What);
+      return;
+    }
     auto BufOrErr = llvm::MemoryBuffer::getFileOrSTDIN(Display, /*IsText=*/true);
     if (!BufOrErr) {
       if (At.isValid())

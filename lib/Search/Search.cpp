@@ -41,11 +41,24 @@ public:
     return false;
   }
 
-  /// Runs F; returns the run, or null after an evaluation error.
+  /// Runs F; returns the run, or null after an evaluation error (Failed)
+  /// or when the timeout struck during the run (StopReason "timeout"; the
+  /// interrupted run does not count).
   std::unique_ptr<eval::Run> execute(const eval::FaultSet &F) {
     eval::EvalOptions EO;
     EO.NegativeSupport = Opts.NegativeSupport;
-    auto R = Ev.run(B, F, Diags, EO);
+    EO.Limits = Opts.Limits;
+    // The timeout also bounds the run itself: one run of a program that
+    // never converges would otherwise outlast any timeout.
+    if (Opts.TimeoutSeconds > 0)
+      EO.Limits.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                       std::chrono::duration<double>(Opts.TimeoutSeconds));
+    eval::RunStatus Status;
+    auto R = Ev.run(B, F, Diags, EO, &Status);
+    if (Status == eval::RunStatus::TimedOut) {
+      Result.StopReason = "timeout";
+      return nullptr;
+    }
     ++Result.Runs;
     if (!R) {
       Result.Failed = true;

@@ -21,6 +21,7 @@ config.substitutions.append(("%annotations", os.path.join(config.faultline_src_r
 config.substitutions.append(
     ("%cxxflags", "-std=c++17 -I" + os.path.join(config.faultline_src_root, "annotations")))
 config.substitutions.append(("%build", config.faultline_obj_root))
+config.substitutions.append(("%version", config.faultline_version))
 # Longest first: lit substitutes in order, and %examples is a prefix.
 config.substitutions.append(
     ("%examples-bin", os.path.join(config.faultline_obj_root, "examples")))

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 using namespace faultline;
 using namespace faultline::eval;
 using test::bounds;
@@ -181,6 +183,70 @@ TEST(Eval, DivisionByZeroIsAnErrorNotACrash) {
   auto R = M.run(bounds(1, 0, {"a"}));
   EXPECT_FALSE(R);
   EXPECT_NE(M.ErrText.find("division by zero"), std::string::npos) << M.ErrText;
+}
+
+/// Derives a new tuple every round of the first step, forever.
+static const char *NeverConverges = R"(c("a", 0)@1; c(N, X + 1) :- c(N, X);)";
+
+TEST(Eval, StepDerivationLimitStopsARecursionThatNeverConverges) {
+  Model M(NeverConverges);
+  EvalOptions O;
+  O.Limits.MaxStepDerivations = 1000;
+  RunStatus Status = RunStatus::Completed;
+  auto R = M.Ev->run(bounds(2, 0, {"a"}), {}, M.Diags, O, &Status);
+  EXPECT_FALSE(R);
+  EXPECT_EQ(Status, RunStatus::Failed);
+  EXPECT_NE(M.ErrText.find("test.ded:1:14: error: time step 1 exceeds 1000 derivations"),
+            std::string::npos)
+      << M.ErrText;
+}
+
+TEST(Eval, StepDerivationLimitIsPerStep) {
+  // 3 new tuples a step, 9 over the run: a limit of 3 per step is enough.
+  Model M(R"(s("a", 1)@1; s("a", 2)@1; s("a", 3)@1; s(N, X)@next :- s(N, X);)");
+  EvalOptions O;
+  O.Limits.MaxStepDerivations = 3;
+  auto R = M.run(bounds(3, 0, {"a"}), {}, O);
+  ASSERT_TRUE(R) << M.ErrText;
+  O.Limits.MaxStepDerivations = 2;
+  EXPECT_FALSE(M.run(bounds(3, 0, {"a"}), {}, O));
+}
+
+TEST(Eval, TupleLimitIsAnErrorAtTheRule) {
+  Model M(R"(p("a", 1)@1; p("a", 2)@1; p("a", 3)@1;
+q(N, X, Y) :- p(N, X), p(N, Y);)");
+  EvalOptions O;
+  O.Limits.MaxTuples = 8; // 3 facts, then 9 pairs.
+  EXPECT_FALSE(M.run(bounds(1, 0, {"a"}), {}, O));
+  EXPECT_NE(M.ErrText.find("test.ded:2:1: error: the run exceeds 8 tuples"), std::string::npos)
+      << M.ErrText;
+  O.Limits.MaxTuples = 12;
+  M.ErrText.clear();
+  EXPECT_TRUE(M.run(bounds(1, 0, {"a"}), {}, O)) << M.ErrText;
+}
+
+TEST(Eval, DeadlineInterruptsARunWithoutAnError) {
+  Model M(NeverConverges);
+  EvalOptions O;
+  O.Limits.MaxStepDerivations = 0; // Only the deadline can stop it.
+  O.Limits.Deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(50);
+  RunStatus Status = RunStatus::Completed;
+  auto Begin = std::chrono::steady_clock::now();
+  auto R = M.Ev->run(bounds(2, 0, {"a"}), {}, M.Diags, O, &Status);
+  EXPECT_FALSE(R);
+  EXPECT_EQ(Status, RunStatus::TimedOut);
+  EXPECT_EQ(M.Diags.errorCount(), 0u) << M.ErrText;
+  EXPECT_LT(std::chrono::steady_clock::now() - Begin, std::chrono::seconds(10));
+}
+
+TEST(Eval, EOTAboveTheCapIsAnError) {
+  Model M(R"(f("a", 1)@1;)");
+  RunStatus Status = RunStatus::Completed;
+  EXPECT_FALSE(M.Ev->run(bounds(MaxEOT + 1, 0, {"a"}), {}, M.Diags, {}, &Status));
+  EXPECT_EQ(Status, RunStatus::Failed);
+  EXPECT_NE(M.ErrText.find("EOT must be between 1 and 10000"), std::string::npos) << M.ErrText;
+  EXPECT_TRUE(checkScenario(bounds(MaxEOT + 1, 0, {"a"}), {}).has_value());
+  EXPECT_FALSE(checkScenario(bounds(MaxEOT, 0, {"a"}), {}).has_value());
 }
 
 TEST(Eval, BodyAtomAtFixedTimeReadsThatStep) {

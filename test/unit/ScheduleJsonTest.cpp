@@ -7,6 +7,9 @@
 
 #include "faultline/sim/json.h"
 
+// Only for its MaxEOT, which the simulator must agree with.
+#include "faultline/Eval/Scenario.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -78,6 +81,51 @@ TEST(ScheduleJson, BadFilesAreErrorsThatSayWhere) {
   EXPECT_EQ(
       errorOf(write("big.json", R"({"bounds": {"eot": 99999999999, "eff": 1, "crashes": 0}})")),
       "schedule '" + Dir + "/big.json': bounds.eot: integer out of range");
+}
+
+TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
+  std::string Dir = ::testing::TempDir();
+  // A misspelled "faults" used to replay the run without any fault.
+  EXPECT_EQ(errorOf(write("faultz.json",
+                          R"({"scenario": "s", "faultz": {"crashes": [{"node": "a", "time": 2}]}})")),
+            "schedule '" + Dir +
+                "/faultz.json': unknown key \"faultz\" (expected version, scenario, bounds, "
+                "faults, violated)");
+  EXPECT_EQ(errorOf(write("omisions.json", R"({"faults": {"omisions": []}})")),
+            "schedule '" + Dir +
+                "/omisions.json': faults: unknown key \"omisions\" (expected crashes, omissions)");
+  EXPECT_EQ(errorOf(write("when.json", R"({"faults": {"crashes": [{"node": "a", "time": 2,
+                                                                  "when": 3}]}})")),
+            "schedule '" + Dir +
+                "/when.json': faults.crashes[0]: unknown key \"when\" (expected node, time)");
+  EXPECT_EQ(errorOf(write("via.json", R"({"faults": {"omissions": [{"from": "a", "to": "b",
+                                                                    "time": 1, "via": "c"}]}})")),
+            "schedule '" + Dir +
+                "/via.json': faults.omissions[0]: unknown key \"via\" (expected from, to, time)");
+  EXPECT_EQ(errorOf(write("eots.json",
+                          R"({"bounds": {"eot": 3, "eff": 1, "crashes": 0, "eots": 4}, "faults": {}})")),
+            "schedule '" + Dir +
+                "/eots.json': bounds: unknown key \"eots\" (expected eot, eff, crashes, nodes)");
+}
+
+TEST(ScheduleJson, TheFaultsAreRequired) {
+  std::string Dir = ::testing::TempDir();
+  EXPECT_EQ(errorOf(write("nofaults.json", R"({"scenario": "s", "violated": ["x"]})")),
+            "schedule '" + Dir +
+                "/nofaults.json': missing \"faults\" (write \"faults\": {} for a run without "
+                "faults)");
+  Schedule S = readSchedule(write("none.json", R"({"scenario": "s", "faults": {}})"));
+  EXPECT_TRUE(S.F.empty());
+}
+
+TEST(ScheduleJson, EOTIsCappedAsFaultlineCapsIt) {
+  EXPECT_EQ(MaxEOT, faultline::eval::MaxEOT);
+  std::vector<faultline::NodeId> Nodes{"a", "b"};
+  EXPECT_FALSE(checkFaults({MaxEOT, 1, 0}, Nodes, {}).has_value());
+  auto Problem = checkFaults({MaxEOT + 1, 1, 0}, Nodes, {});
+  ASSERT_TRUE(Problem.has_value());
+  EXPECT_EQ(*Problem, "EOT must be between 1 and 10000 (got 10001)");
+  EXPECT_TRUE(checkFaults({2147483647, 1, 0}, Nodes, {}).has_value());
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 using namespace faultline;
 using search::Strategy;
 using search::Verdict;
@@ -105,6 +107,23 @@ TEST(Search, MaxRunsEndsTheSearchInconclusive) {
     EXPECT_EQ(R.V, Verdict::Inconclusive);
     EXPECT_EQ(R.StopReason, "max runs reached");
   }
+}
+
+TEST(Search, TimeoutStopsARunThatNeverConverges) {
+  // One run of this program never ends: the timeout must strike inside it,
+  // not only between runs.
+  Model M(R"(c("a", 0)@1; c(N, X + 1) :- c(N, X); pre(N, X) :- c(N, X); post(N, X) :- c(N, X);)");
+  search::SearchOptions O;
+  O.TimeoutSeconds = 0.2;
+  O.Limits.MaxStepDerivations = 0;
+  auto Begin = std::chrono::steady_clock::now();
+  auto R = search::search(*M.Ev, bounds(3, 2, {"a"}), O, M.Diags);
+  EXPECT_LT(std::chrono::steady_clock::now() - Begin, std::chrono::seconds(10));
+  EXPECT_FALSE(R.Failed);
+  EXPECT_EQ(M.Diags.errorCount(), 0u) << M.ErrText;
+  EXPECT_EQ(R.V, Verdict::Inconclusive);
+  EXPECT_EQ(R.StopReason, "timeout");
+  EXPECT_EQ(R.Runs, 0u); // The interrupted run does not count.
 }
 
 TEST(Search, FaultSpaceSizeSmallCases) {

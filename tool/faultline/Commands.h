@@ -8,12 +8,14 @@
 #ifndef FAULTLINE_TOOL_COMMANDS_H
 #define FAULTLINE_TOOL_COMMANDS_H
 
+#include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Scenario.h"
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +37,10 @@ struct LoadedProgram {
   ir::Program Program;
   ir::Stratification Strata;
 };
-std::optional<LoadedProgram> loadAndCheck(const std::vector<std::string> &Files, bool Strict,
-                                          ir::DiagnosticEngine &Diags);
+/// On the heap, because Diags keeps a pointer to the program (for the file
+/// names of later diagnostics, such as evaluation errors): it must not move.
+std::unique_ptr<LoadedProgram> loadAndCheck(const std::vector<std::string> &Files, bool Strict,
+                                            ir::DiagnosticEngine &Diags);
 
 struct PrintOptions {
   std::vector<std::string> Files;
@@ -52,6 +56,7 @@ struct ScenarioOptions {
   bool Strict = false;
   bool NegativeSupport = false;
   OutputFormat Format = OutputFormat::Text;
+  eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 
 struct RunOptions : ScenarioOptions {

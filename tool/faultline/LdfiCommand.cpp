@@ -71,6 +71,7 @@ int ldfiCommand(const LdfiOptions &Opts) {
   SO.MaxRuns = Opts.MaxRuns;
   SO.TimeoutSeconds = Opts.TimeoutSeconds;
   SO.NegativeSupport = Opts.NegativeSupport;
+  SO.Limits = Opts.Limits;
   SO.Seed = Opts.Seed;
   SO.LineageDotDir = Opts.LineageDotDir;
   ProgressLine Progress;

@@ -6,16 +6,21 @@
 
 namespace faultline::tool {
 
-std::optional<LoadedProgram> loadAndCheck(const std::vector<std::string> &Files, bool Strict,
-                                          ir::DiagnosticEngine &Diags) {
-  LoadedProgram L;
-  Diags.setProgram(&L.Program);
+std::unique_ptr<LoadedProgram> loadAndCheck(const std::vector<std::string> &Files, bool Strict,
+                                            ir::DiagnosticEngine &Diags) {
+  auto L = std::make_unique<LoadedProgram>();
+  Diags.setProgram(&L->Program);
   Diags.setWarningsAsErrors(Strict);
-  if (!ir::loadProgram(Files, L.Program, Diags) || !ir::validateProgram(L.Program, Diags))
-    return std::nullopt;
-  L.Strata = ir::stratify(L.Program, Diags);
-  if (Diags.hasErrors())
-    return std::nullopt;
+  bool Ok = ir::loadProgram(Files, L->Program, Diags) && ir::validateProgram(L->Program, Diags);
+  if (Ok) {
+    L->Strata = ir::stratify(L->Program, Diags);
+    Ok = !Diags.hasErrors();
+  }
+  if (!Ok) {
+    // The program dies here; later diagnostics must not read its files.
+    Diags.setProgram(nullptr);
+    return nullptr;
+  }
   return L;
 }
 

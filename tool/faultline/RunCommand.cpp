@@ -55,6 +55,7 @@ int runCommand(const RunOptions &Opts) {
     }
   eval::EvalOptions EO;
   EO.NegativeSupport = Opts.NegativeSupport;
+  EO.Limits = Opts.Limits;
   auto Run = Ev.run(Opts.Bounds, *Faults, Diags, EO);
   if (!Run)
     return ExitBadInput;

@@ -9,11 +9,14 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cmath>
 #include <exception>
+#include <string>
 
 using namespace llvm;
 using namespace faultline::tool;
@@ -59,6 +62,17 @@ static cl::opt<bool> NegativeSupport(
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
              "--negative-support=false turns it off)"),
     cl::init(true), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<uint64_t> MaxStepDerivations(
+    "max-step-derivations",
+    cl::desc("Stop a run with an error when one time step records more rule firings than this "
+             "(default 2000000)"),
+    cl::init(faultline::eval::EvalLimits::DefaultMaxStepDerivations), cl::sub(RunCmd),
+    cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<uint64_t> MaxTuples(
+    "max-tuples",
+    cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
+    cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
+    cl::cat(Cat));
 static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
                                     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
                                                clEnumValN(OutputFormat::JSON, "json", "JSON")),
@@ -160,10 +174,34 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Strict = Strict;
   S.NegativeSupport = NegativeSupport;
   S.Format = Format;
+  S.Limits.MaxStepDerivations = MaxStepDerivations;
+  S.Limits.MaxTuples = MaxTuples;
   return S;
 }
 
+/// The limits are given to bound the work: 0 (or NaN, which compares
+/// false with everything) would silently mean "no limit", so they are
+/// rejected rather than guessed at.
+static bool checkLimitOptions() {
+  auto Bad = [](const std::string &Message) {
+    errs() << "faultline: error: " << Message << "\n";
+    return false;
+  };
+  if (Timeout.getNumOccurrences() && !(std::isfinite(Timeout) && Timeout > 0))
+    return Bad("--timeout must be a positive number of seconds (got " + std::to_string(Timeout) +
+               ")");
+  if (MaxRuns.getNumOccurrences() && MaxRuns == 0)
+    return Bad("--max-runs must be at least 1");
+  if (MaxStepDerivations.getNumOccurrences() && MaxStepDerivations == 0)
+    return Bad("--max-step-derivations must be at least 1");
+  if (MaxTuples.getNumOccurrences() && MaxTuples == 0)
+    return Bad("--max-tuples must be at least 1");
+  return true;
+}
+
 static int dispatch() {
+  if (!checkLimitOptions())
+    return ExitBadInput;
   if (PrintCmd) {
     faultline::tool::PrintOptions O;
     O.Files.assign(PrintFiles.begin(), PrintFiles.end());
@@ -238,6 +276,10 @@ int main(int argc, char **argv) {
       break;
     }
   cl::HideUnrelatedOptions(Cat);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "faultline version " FAULTLINE_VERSION "\n"
+       << "  built with LLVM " LLVM_VERSION_STRING "\n";
+  });
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "faultline: lineage-driven fault injection for C++ protocols\n",
                                    &errs()))

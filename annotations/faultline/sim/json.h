@@ -17,6 +17,7 @@
 
 #include <climits>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -41,9 +42,12 @@ class ScheduleReader {
 public:
   explicit ScheduleReader(std::string File) : File(std::move(File)) {}
 
+  /// Every key is checked: a misspelled `faults` used to replay the run
+  /// without faults and report the counterexample as not confirmed.
   Schedule read(const nlohmann::json &Doc) {
     if (!Doc.is_object())
       fail("", "expected an object");
+    onlyKeys(Doc, "", {"version", "scenario", "bounds", "faults", "violated"});
     Schedule S;
     if (Doc.contains("version") && integer(Doc.at("version"), "version") != 1)
       fail("version", "unsupported version (this replay reads version 1)");
@@ -51,6 +55,7 @@ public:
       S.Scenario = text(Doc.at("scenario"), "scenario");
     if (Doc.contains("bounds")) {
       const nlohmann::json &B = object(Doc.at("bounds"), "bounds");
+      onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes"});
       S.B = Bounds{integer(field(B, "eot", "bounds"), "bounds.eot"),
                    integer(field(B, "eff", "bounds"), "bounds.eff"),
                    integer(field(B, "crashes", "bounds"), "bounds.crashes")};
@@ -60,17 +65,19 @@ public:
     }
     if (Doc.contains("faults")) {
       const nlohmann::json &F = object(Doc.at("faults"), "faults");
+      // Either list may be left out (none of that kind), not misspelled.
+      onlyKeys(F, "faults", {"crashes", "omissions"});
       if (F.contains("crashes"))
         each(F.at("crashes"), "faults.crashes",
              [&](const nlohmann::json &C, const std::string &At) {
-               object(C, At);
+               onlyKeys(object(C, At), At, {"node", "time"});
                S.F.Crashes.push_back({text(field(C, "node", At), At + ".node"),
                                       integer(field(C, "time", At), At + ".time")});
              });
       if (F.contains("omissions"))
         each(F.at("omissions"), "faults.omissions",
              [&](const nlohmann::json &O, const std::string &At) {
-               object(O, At);
+               onlyKeys(object(O, At), At, {"from", "to", "time"});
                S.F.Omissions.push_back({text(field(O, "from", At), At + ".from"),
                                         text(field(O, "to", At), At + ".to"),
                                         integer(field(O, "time", At), At + ".time")});
@@ -80,6 +87,10 @@ public:
       S.Violated = texts(Doc.at("violated"), "violated");
       S.HasViolated = true;
     }
+    // The faults are the point of a schedule; a fault-free replay needs
+    // none (`"faults": {}` says so explicitly).
+    if (!Doc.contains("faults"))
+      fail("", "missing \"faults\" (write \"faults\": {} for a run without faults)");
     return S;
   }
 
@@ -91,6 +102,19 @@ private:
     if (!V.is_object())
       fail(Where, "expected an object");
     return V;
+  }
+  void onlyKeys(const nlohmann::json &Object, const std::string &Where,
+                std::initializer_list<const char *> Known) const {
+    for (auto It = Object.begin(); It != Object.end(); ++It) {
+      bool Ok = false;
+      std::string List;
+      for (const char *K : Known) {
+        Ok = Ok || It.key() == K;
+        List += (List.empty() ? "" : ", ") + std::string(K);
+      }
+      if (!Ok)
+        fail(Where, "unknown key \"" + It.key() + "\" (expected " + List + ")");
+    }
   }
   const nlohmann::json &field(const nlohmann::json &Object, const char *Name,
                               const std::string &Where) const {

@@ -24,6 +24,12 @@
 
 namespace faultline::sim {
 
+/// The largest EOT the simulator runs: faultline's own cap
+/// (faultline::eval::MaxEOT, checked equal by a unit test), so that a
+/// schedule faultline cannot have written is refused rather than run for
+/// hours.
+inline constexpr int MaxEOT = 10000;
+
 struct Bounds {
   int EOT = 3;     ///< The run covers steps 1..EOT.
   int EFF = 2;     ///< Messages sent before EFF can be lost.
@@ -93,8 +99,8 @@ struct Faults {
 inline std::optional<std::string> checkFaults(const Bounds &B, const std::vector<NodeId> &Nodes,
                                               const Faults &F) {
   auto Num = [](int N) { return std::to_string(N); };
-  if (B.EOT < 1)
-    return "EOT must be at least 1 (got " + Num(B.EOT) + ")";
+  if (B.EOT < 1 || B.EOT > MaxEOT)
+    return "EOT must be between 1 and " + Num(MaxEOT) + " (got " + Num(B.EOT) + ")";
   if (B.EFF < 0 || B.EFF > B.EOT)
     return "EFF must be between 0 and EOT=" + Num(B.EOT) + " (got " + Num(B.EFF) + ")";
   if (B.Crashes < 0 || static_cast<size_t>(B.Crashes) > Nodes.size())

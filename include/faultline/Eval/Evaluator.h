@@ -18,7 +18,10 @@
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace faultline::eval {
 
@@ -27,10 +30,37 @@ enum class Strategy {
   Naive,     ///< Re-evaluates every rule on everything each round (baseline).
 };
 
+/// What bounds the work of one run. Dedalus with arithmetic is not
+/// guaranteed to terminate (`c(N, C+1) :- c(N, C);` derives forever within
+/// one step), and a join can derive far more than fits in memory; a run that
+/// exceeds a limit stops with an error at the rule that was deriving,
+/// instead of hanging or exhausting memory. The defaults are documented in
+/// docs/user-guide.md and are far above what Molly's models need.
+struct EvalLimits {
+  static constexpr uint64_t DefaultMaxStepDerivations = 2'000'000;
+  static constexpr uint64_t DefaultMaxTuples = 10'000'000;
+  /// Rule firings recorded within one time step (same-time, @next and
+  /// @async heads alike); 0: no limit.
+  uint64_t MaxStepDerivations = DefaultMaxStepDerivations;
+  /// Tuples the whole run may hold, over all time steps; 0: no limit.
+  uint64_t MaxTuples = DefaultMaxTuples;
+  /// When set, the run stops (RunStatus::TimedOut, no diagnostic) once this
+  /// time has passed, checked inside the fixpoint, not only between steps.
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
+};
+
 struct EvalOptions {
   Strategy Strat = Strategy::SemiNaive;
   /// Record, for each firing, the absent tuples its `notin` subgoals relied on.
   bool NegativeSupport = false;
+  EvalLimits Limits;
+};
+
+/// How a run ended.
+enum class RunStatus {
+  Completed,
+  Failed,   ///< An evaluation error, reported to the diagnostics.
+  TimedOut, ///< EvalLimits::Deadline passed; nothing reported.
 };
 
 struct CompiledRule;
@@ -43,10 +73,13 @@ public:
   ~Evaluator();
 
   /// Runs one execution. Returns nothing after reporting an evaluation error
-  /// (a type error in arithmetic, division by zero, overflow) to Diags.
+  /// (a type error in arithmetic, division by zero, overflow, an EOT above
+  /// MaxEOT, a limit of Opts.Limits exceeded) to Diags, or when the deadline
+  /// passed; Status, if given, says which.
   std::unique_ptr<Run> run(const Bounds &B, const FaultSet &Faults,
                            ir::DiagnosticEngine &Diags,
-                           const EvalOptions &Opts = {}) const;
+                           const EvalOptions &Opts = {},
+                           RunStatus *Status = nullptr) const;
 
   const ir::Program &program() const { return Prog; }
   const SymbolTable &symbols() const { return Symbols; }

@@ -38,6 +38,12 @@ struct Omission {
   }
 };
 
+/// The largest EOT a run accepts. A run keeps a table per relation for
+/// every time step, and the fault space grows with EOT, so a larger EOT is
+/// a typo or a model that should not be time-stepped; the simulator's
+/// replay (faultline/sim/schedule.h) enforces the same cap.
+inline constexpr int MaxEOT = 10000;
+
 /// The bounds every scenario of one search shares.
 struct Bounds {
   int EOT = 3;
@@ -68,8 +74,8 @@ struct FaultSet {
   }
 };
 
-/// Checks the bounds and that Faults fit them: known nodes, times in
-/// 1..EOT, omissions sent before EFF and between distinct nodes, each node
+/// Checks the bounds (EOT in 1..MaxEOT, EFF in 0..EOT, ...) and that Faults
+/// fit them: known nodes, times in 1..EOT, omissions sent before EFF and between distinct nodes, each node
 /// crashing at most once, at most MaxCrashes crashes. Returns a message
 /// saying what is wrong, or nothing.
 std::optional<std::string> checkScenario(const Bounds &B, const FaultSet &Faults);

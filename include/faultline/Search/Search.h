@@ -40,8 +40,10 @@ struct SearchOptions {
   bool FindAll = false;
   /// Stop after this many executions (0: no limit).
   unsigned MaxRuns = 0;
-  /// Stop after this many seconds (0: no limit).
+  /// Stop after this many seconds (0: no limit), also in the middle of a run.
   double TimeoutSeconds = 0;
+  /// The limits of each run (its Deadline comes from TimeoutSeconds).
+  eval::EvalLimits Limits;
   /// Count what `notin` relied on as support (Molly's default; without it
   /// the search can certify programs that have counterexamples).
   bool NegativeSupport = true;
