@@ -26,6 +26,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -68,26 +69,24 @@ std::vector<std::string> filesRead(const clang::SourceManager &SM) {
   return Out;
 }
 
-bool isAnnotationHeader(llvm::StringRef Path) {
-  return Path.ends_with("faultline/annotations.h");
-}
-
 /// What one TU gave.
 struct TUResult {
   std::string File;
   enum class How { Cached, Skipped, Parsed, Failed } H = How::Failed;
   std::optional<Fragment> F; ///< Nothing for a skipped TU.
+  bool Annotated = false;
   std::string Diagnostics;
   std::vector<std::string> Deps;
 };
 
-/// Finds out whether a TU includes a faultline annotation header, by
-/// preprocessing it only.
+/// Finds out whether a TU includes faultline's annotations (by the macros
+/// they define, whatever the include path was), by preprocessing it only.
 class IncludeScan : public clang::PreprocessOnlyAction {
 public:
   explicit IncludeScan(TUResult &R) : R(R) {}
   void EndSourceFileAction() override {
     R.Deps = filesRead(getCompilerInstance().getSourceManager());
+    R.Annotated = getCompilerInstance().getPreprocessor().isMacroDefined("FL_PROCESS");
   }
 
 private:
@@ -180,10 +179,16 @@ class Cache {
 public:
   Cache(std::string Dir, FileHashes &Hashes) : Dir(std::move(Dir)), Hashes(Hashes) {}
 
-  std::string keyOf(const clang::tooling::CompileCommand &C) const {
+  /// Everything but the files' contents that decides the extraction: the
+  /// version, the command and the arguments faultline adds to it.
+  std::string keyOf(const clang::tooling::CompileCommand &C,
+                    const std::vector<std::string> &ExtraArgs) const {
     std::string Text = std::string(Version) + "\n" + FragmentFormat + "\n" + C.Directory +
                        "\n" + C.Filename + "\n";
     for (const std::string &Arg : C.CommandLine)
+      Text += Arg + "\n";
+    Text += "--\n";
+    for (const std::string &Arg : ExtraArgs)
       Text += Arg + "\n";
     return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
   }
@@ -274,14 +279,13 @@ public:
     std::vector<clang::tooling::CompileCommand> Commands = DB.getCompileCommands(File);
     std::string Key;
     if (C && Commands.size() == 1) {
-      Key = C->keyOf(Commands.front());
+      Key = C->keyOf(Commands.front(), Opts.ExtraArgs);
       if (C->lookup(Key, R))
         return R;
     }
     if (!runAction<IncludeScan>(File, R))
       return R;
-    if (std::none_of(R.Deps.begin(), R.Deps.end(),
-                     [](const std::string &D) { return isAnnotationHeader(D); })) {
+    if (!R.Annotated) {
       R.H = TUResult::How::Skipped;
     } else {
       R.F.reset();

@@ -277,7 +277,7 @@ int main(int argc, char **argv) {
     }
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "faultline version " FAULTLINE_VERSION "\n"
+    OS << "faultline version " << frontend::Version << "\n"
        << "  built with LLVM " LLVM_VERSION_STRING "\n";
   });
   if (!cl::ParseCommandLineOptions(argc, argv,

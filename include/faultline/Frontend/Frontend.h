@@ -28,7 +28,8 @@ class raw_ostream;
 
 namespace faultline::frontend {
 
-/// faultline's version, part of every cache key.
+/// faultline's version (the project's, from CMake): `--version`, and part of
+/// every cache key.
 extern const char *const Version;
 
 struct ExtractOptions {
