@@ -371,7 +371,11 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
     return std::nullopt;
   }
   if (Opts.Files.empty()) {
+    // In path order: the database's own order is lost in its index, and
+    // reports (which TU's definition an ODR error names first, the order of
+    // the scenarios) must not depend on a hash.
     Files = DB->getAllFiles();
+    std::sort(Files.begin(), Files.end());
   } else {
     for (const std::string &F : Opts.Files) {
       llvm::SmallString<256> Abs(F);

@@ -43,16 +43,9 @@ template <typename F> void forEachLoc(Entity &E, F &&Map) {
     Map(Loc);
   for (InvariantCase &C : E.Cases) {
     Map(C.Loc);
-    // The bodies are rules' bodies: reuse the rule walker on a carrier.
-    ir::Rule Carrier;
-    Carrier.Body = std::move(C.Pre);
-    ir::forEachLoc(Carrier, Map);
-    C.Pre = std::move(Carrier.Body);
-    for (auto &Body : C.Post) {
-      Carrier.Body = std::move(Body);
-      ir::forEachLoc(Carrier, Map);
-      Body = std::move(Carrier.Body);
-    }
+    ir::forEachLoc(C.Pre, Map);
+    for (auto &Body : C.Post)
+      ir::forEachLoc(Body, Map);
     for (ir::Term &T : C.Columns)
       ir::forEachLoc(T, Map);
   }
@@ -164,7 +157,7 @@ private:
         (E->K == Entity::Kind::Role ? Roles : Messages).insert(Id);
     // A handler's first use is its role; the rest are the messages it
     // handles and sends.
-    std::vector<const Entity *> Handlers, Invariants;
+    std::set<std::string> Handlers, Invariants;
     bool Ok = true;
     for (const Merged &M : Entities) {
       const Entity &E = M.E;
@@ -176,13 +169,13 @@ private:
           Ok = false;
           continue;
         }
-        Handlers.push_back(&E);
+        Handlers.insert(E.Id);
         Messages.insert(E.Uses.begin() + 1, E.Uses.end());
       }
       if (E.K == Entity::Kind::Invariant && !E.Uses.empty() &&
           std::all_of(E.Uses.begin(), E.Uses.end(),
                       [&](const std::string &Id) { return Roles.count(Id) != 0; }))
-        Invariants.push_back(&E);
+        Invariants.insert(E.Id);
     }
     if (!Ok || !checkNames(Scenario, Roles, Messages))
       return std::nullopt;
@@ -193,11 +186,24 @@ private:
     // its declarations' order.
     for (const Merged &M : Entities) {
       const Entity &E = M.E;
-      bool Reached = (E.K == Entity::Kind::Message && Messages.count(E.Id)) ||
-                     (E.K == Entity::Kind::Role && Roles.count(E.Id)) ||
-                     std::find(Handlers.begin(), Handlers.end(), &E) != Handlers.end() ||
-                     std::find(Invariants.begin(), Invariants.end(), &E) != Invariants.end();
-      if (!Reached)
+      const std::set<std::string> *Reached = nullptr;
+      switch (E.K) {
+      case Entity::Kind::Message:
+        Reached = &Messages;
+        break;
+      case Entity::Kind::Role:
+        Reached = &Roles;
+        break;
+      case Entity::Kind::Handler:
+        Reached = &Handlers;
+        break;
+      case Entity::Kind::Invariant:
+        Reached = &Invariants;
+        break;
+      case Entity::Kind::Scenario:
+        break;
+      }
+      if (!Reached || !Reached->count(E.Id))
         continue;
       if (E.K == Entity::Kind::Message)
         B.addMessage(E.Relation, E.Columns);

@@ -31,8 +31,9 @@ bool fromJSON(const llvm::json::Value &V, BodyElem &E, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Rule &R, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Fact &F, llvm::json::Path P);
 
-/// Applies Map to every FileID in R (its own, its head's, its body's and
-/// their terms'), for moving rules between file tables.
+/// Applies Map to every location in a rule (its own, its head's, its
+/// body's and their terms'), body or fact, for moving them between file
+/// tables.
 template <typename F> void forEachLoc(Term &T, F &&Map) {
   Map(T.Loc);
   for (Term &A : T.Args)
@@ -43,11 +44,8 @@ template <typename F> void forEachLoc(Atom &A, F &&Map) {
   for (Term &T : A.Args)
     forEachLoc(T, Map);
 }
-template <typename F> void forEachLoc(Rule &R, F &&Map) {
-  Map(R.Loc);
-  Map(R.EndLoc);
-  forEachLoc(R.Head, Map);
-  for (BodyElem &E : R.Body) {
+template <typename F> void forEachLoc(std::vector<BodyElem> &Body, F &&Map) {
+  for (BodyElem &E : Body) {
     if (auto *A = std::get_if<Atom>(&E)) {
       forEachLoc(*A, Map);
     } else {
@@ -57,6 +55,12 @@ template <typename F> void forEachLoc(Rule &R, F &&Map) {
       forEachLoc(C.RHS, Map);
     }
   }
+}
+template <typename F> void forEachLoc(Rule &R, F &&Map) {
+  Map(R.Loc);
+  Map(R.EndLoc);
+  forEachLoc(R.Head, Map);
+  forEachLoc(R.Body, Map);
 }
 template <typename F> void forEachLoc(Fact &Fa, F &&Map) {
   Map(Fa.Loc);
