@@ -860,6 +860,7 @@ private:
     if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
       fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call the send primitive, insert/erase on state sets, or helpers whose body is visible");
+    checkStaticallyBound(Call, F);
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
     std::vector<Path> In;
@@ -870,6 +871,37 @@ private:
       Q.Returned = false; // a return ends the helper, not the handler
     --Depth;
     return Out;
+  }
+
+  /// A helper is inlined with the body faultline sees, so that must be the
+  /// body that runs, on the object the handler works on. A virtual function
+  /// may be overridden (an empty base body is typical); an object reached
+  /// through a pointer or a reference member lives elsewhere and may be of
+  /// a derived class. Both would be modelled as the wrong code.
+  void checkStaticallyBound(const clang::CallExpr *Call, const clang::FunctionDecl *F,
+                            const clang::Expr *Receiver = nullptr) {
+    std::string Name = "'" + F->getQualifiedNameAsString() + "'";
+    const char *Advice = "faultline cannot tell which code runs; define a non-virtual function "
+                         "in the header, or write its effect in the handler";
+    if (const auto *Method = llvm::dyn_cast<clang::CXXMethodDecl>(F); Method && Method->isVirtual())
+      fail(Call->getBeginLoc(), "a call of the virtual function " + Name, Advice);
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
+      Receiver = MC->getImplicitObjectArgument();
+      if (const auto *Callee = llvm::dyn_cast<clang::MemberExpr>(MC->getCallee()->IgnoreParens());
+          Callee && Callee->isArrow() && !llvm::isa<clang::CXXThisExpr>(Receiver->IgnoreParenImpCasts()))
+        fail(Call->getBeginLoc(), "a call to " + Name + " through a pointer", Advice);
+    }
+    if (!Receiver)
+      return;
+    const clang::Expr *Object = Receiver->IgnoreParenImpCasts();
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(Object); U && U->getOpcode() == clang::UO_Deref)
+      fail(Call->getBeginLoc(), "a call to " + Name + " through a pointer", Advice);
+    if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(Object))
+      if (const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+          Field && Field->getType()->isReferenceType())
+        fail(Call->getBeginLoc(), "a call to " + Name + " through the reference member '" +
+                                      Field->getNameAsString() + "'",
+             Advice);
   }
 
   static std::vector<const clang::Expr *> arguments(const clang::CallExpr *Call) {
@@ -1194,6 +1226,7 @@ private:
     if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
       fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call helpers whose body is visible, std::min, std::max, or set queries");
+    checkStaticallyBound(Call, F, Receiver);
     const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
     const auto *Ret = Body && Body->size() == 1
                           ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
