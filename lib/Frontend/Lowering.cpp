@@ -379,6 +379,14 @@ private:
   std::vector<Path> execDecl(const clang::DeclStmt *D, std::vector<Path> In) {
     for (const clang::Decl *Decl : D->decls()) {
       const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
+      // A static or thread_local local keeps its value from one call to the
+      // next, while the model's locals start afresh; a constant is the same
+      // either way.
+      if (V && !V->hasLocalStorage() && !V->isUsableInConstantExpressions(Ctx))
+        fail(V->getLocation(),
+             std::string("a ") + (V->getTLSKind() ? "thread_local" : "static") + " local '" +
+                 V->getNameAsString() + "'",
+             "a value kept from call to call is node state: make it a FL_STATE member");
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         fail(Decl->getLocation(), "this declaration",
              "declare locals of integer, bool, enum, string or plain struct type with an "
