@@ -177,6 +177,13 @@ std::optional<char> arithmetic(clang::BinaryOperatorKind K) {
 /// A whole C++ construct rejected: no rule of the function is emitted.
 struct Unsupported {};
 
+/// Too many constructs rejected in one function: the rest is not looked at.
+struct GaveUp {};
+
+/// A compiler reports every error of a function, so that the user fixes
+/// them in one round; past this many, the rest would mostly be noise.
+constexpr unsigned MaxProblemsPerFunction = 10;
+
 class Executor {
 public:
   /// Writers records, per scalar member, which handlers assign it.
@@ -211,11 +218,16 @@ public:
     IsPeriodic = H.Message == nullptr;
     try {
       std::vector<Path> Ends = exec(H.Method->getBody(), {Start});
+      // A handler with a rejected statement contributes no rule: a model
+      // without part of its code would give a wrong verdict.
+      if (Failed)
+        return;
       for (Path &End : Ends)
         emitAssignments(End);
       for (ir::Rule &Rule : Pending)
         M.addRule(std::move(Rule));
     } catch (const Unsupported &) {
+    } catch (const GaveUp &) {
     }
   }
 
@@ -249,11 +261,14 @@ public:
     InInvariant = true;
     try {
       exec(F->getBody(), {Start});
+      if (Failed)
+        return;
       for (ir::Rule &Rule : Pending)
         M.addRule(std::move(Rule));
       for (InvariantCase &C : Cases)
         M.addInvariant(std::move(C));
     } catch (const Unsupported &) {
+    } catch (const GaveUp &) {
     }
   }
 
@@ -266,11 +281,13 @@ private:
       (P.Returned ? Done : Live).push_back(std::move(P));
     if (Live.empty() || !S)
       return concat(std::move(Live), std::move(Done));
+    if (usesRejected(S))
+      throw Unsupported{};
     std::vector<Path> Out;
     if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
       Out = std::move(Live);
       for (const clang::Stmt *Child : C->body())
-        Out = exec(Child, std::move(Out));
+        Out = execOrSkip(Child, std::move(Out));
     } else if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S)) {
       Out = execDecl(D, std::move(Live));
     } else if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S)) {
@@ -292,6 +309,67 @@ private:
     return concat(std::move(Out), std::move(Done));
   }
 
+  /// Executes one statement of a block. A rejected statement has been
+  /// reported; the paths go on past it unchanged, so that the rest of the
+  /// function is checked too (the function emits no rule anyway).
+  std::vector<Path> execOrSkip(const clang::Stmt *S, std::vector<Path> In) {
+    std::vector<Path> Before = In;
+    Context Saved = context();
+    try {
+      return exec(S, std::move(In));
+    } catch (const Unsupported &) {
+      Failed = true;
+      restore(Saved);
+      // Uses of a rejected declaration's variables would only repeat it.
+      if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S))
+        for (const clang::Decl *Decl : D->decls())
+          if (const auto *V = llvm::dyn_cast<clang::ValueDecl>(Decl))
+            Rejected.insert(V);
+      return Before;
+    }
+  }
+
+  /// What the execution of a statement changes on the way in and restores
+  /// on the way out, which a rejected statement leaves half done.
+  struct Context {
+    Object Self;
+    std::optional<Tuple> This;
+    bool InLoopBody;
+    size_t Walked;
+    unsigned Depth;
+  };
+  Context context() const { return {Self, This, InLoopBody, Walked.size(), Depth}; }
+  void restore(const Context &C) {
+    Self = C.Self;
+    This = C.This;
+    InLoopBody = C.InLoopBody;
+    Walked.resize(C.Walked);
+    Depth = C.Depth;
+  }
+
+  /// Whether S itself (an if's condition, a loop's range, not the
+  /// statements nested in them, which are looked at on their own) uses a
+  /// local whose declaration was rejected: S is dropped without a second
+  /// diagnostic about the same problem.
+  bool usesRejected(const clang::Stmt *S) const {
+    if (Rejected.empty() || llvm::isa<clang::CompoundStmt>(S))
+      return false;
+    if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S))
+      return mentions(I->getCond());
+    if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S))
+      return mentions(F->getRangeInit());
+    return mentions(S);
+  }
+
+  bool mentions(const clang::Stmt *S) const {
+    if (!S)
+      return false;
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(S); D && Rejected.count(D->getDecl()))
+      return true;
+    return std::any_of(S->child_begin(), S->child_end(),
+                       [&](const clang::Stmt *Child) { return mentions(Child); });
+  }
+
   static std::vector<Path> concat(std::vector<Path> A, std::vector<Path> B) {
     for (Path &P : B)
       A.push_back(std::move(P));
@@ -301,6 +379,14 @@ private:
   std::vector<Path> execDecl(const clang::DeclStmt *D, std::vector<Path> In) {
     for (const clang::Decl *Decl : D->decls()) {
       const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
+      // A static or thread_local local keeps its value from one call to the
+      // next, while the model's locals start afresh; a constant is the same
+      // either way.
+      if (V && !V->hasLocalStorage() && !V->isUsableInConstantExpressions(Ctx))
+        fail(V->getLocation(),
+             std::string("a ") + (V->getTLSKind() ? "thread_local" : "static") + " local '" +
+                 V->getNameAsString() + "'",
+             "a value kept from call to call is node state: make it a FL_STATE member");
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         fail(Decl->getLocation(), "this declaration",
              "declare locals of integer, bool, enum, string or plain struct type with an "
@@ -782,6 +868,7 @@ private:
     if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
       fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call the send primitive, insert/erase on state sets, or helpers whose body is visible");
+    checkStaticallyBound(Call, F);
     if (++Depth > 8)
       fail(Call->getBeginLoc(), "helpers nested more than 8 deep", "inline some by hand");
     std::vector<Path> In;
@@ -792,6 +879,37 @@ private:
       Q.Returned = false; // a return ends the helper, not the handler
     --Depth;
     return Out;
+  }
+
+  /// A helper is inlined with the body faultline sees, so that must be the
+  /// body that runs, on the object the handler works on. A virtual function
+  /// may be overridden (an empty base body is typical); an object reached
+  /// through a pointer or a reference member lives elsewhere and may be of
+  /// a derived class. Both would be modelled as the wrong code.
+  void checkStaticallyBound(const clang::CallExpr *Call, const clang::FunctionDecl *F,
+                            const clang::Expr *Receiver = nullptr) {
+    std::string Name = "'" + F->getQualifiedNameAsString() + "'";
+    const char *Advice = "faultline cannot tell which code runs; define a non-virtual function "
+                         "in the header, or write its effect in the handler";
+    if (const auto *Method = llvm::dyn_cast<clang::CXXMethodDecl>(F); Method && Method->isVirtual())
+      fail(Call->getBeginLoc(), "a call of the virtual function " + Name, Advice);
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
+      Receiver = MC->getImplicitObjectArgument();
+      if (const auto *Callee = llvm::dyn_cast<clang::MemberExpr>(MC->getCallee()->IgnoreParens());
+          Callee && Callee->isArrow() && !llvm::isa<clang::CXXThisExpr>(Receiver->IgnoreParenImpCasts()))
+        fail(Call->getBeginLoc(), "a call to " + Name + " through a pointer", Advice);
+    }
+    if (!Receiver)
+      return;
+    const clang::Expr *Object = Receiver->IgnoreParenImpCasts();
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(Object); U && U->getOpcode() == clang::UO_Deref)
+      fail(Call->getBeginLoc(), "a call to " + Name + " through a pointer", Advice);
+    if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(Object))
+      if (const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+          Field && Field->getType()->isReferenceType())
+        fail(Call->getBeginLoc(), "a call to " + Name + " through the reference member '" +
+                                      Field->getNameAsString() + "'",
+             Advice);
   }
 
   static std::vector<const clang::Expr *> arguments(const clang::CallExpr *Call) {
@@ -1116,6 +1234,7 @@ private:
     if (!F || !F->hasBody() || markOf(F) != "" || isLibrary(F))
       fail(Call->getBeginLoc(), "a call to '" + (F ? F->getQualifiedNameAsString() : std::string("?")) + "'",
            "call helpers whose body is visible, std::min, std::max, or set queries");
+    checkStaticallyBound(Call, F, Receiver);
     const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
     const auto *Ret = Body && Body->size() == 1
                           ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
@@ -1534,6 +1653,15 @@ private:
   }
 
   [[noreturn]] void fail(clang::SourceLocation Loc, const std::string &What, const std::string &Advice) {
+    // A statement executed on several paths (or a helper inlined twice)
+    // is one problem.
+    if (!Reported.insert({Loc.getRawEncoding(), What}).second)
+      throw Unsupported{};
+    const std::string &Name = HandlerName.empty() ? InvariantName : HandlerName;
+    if (++Problems > MaxProblemsPerFunction) {
+      Rep.note(Loc, "further problems in " + Name + " are not reported");
+      throw GaveUp{};
+    }
     Rep.unsupported(Loc, What + (HandlerName.empty() ? "" : " in " + HandlerName), Advice);
     throw Unsupported{};
   }
@@ -1564,6 +1692,11 @@ private:
   std::vector<ir::Rule> Pending;
   unsigned Counter = 0;
   unsigned Depth = 0;
+  /// Some statement was rejected: the function contributes no rule.
+  bool Failed = false;
+  unsigned Problems = 0;
+  std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> Reported;
+  std::set<const clang::ValueDecl *> Rejected;
 };
 
 } // namespace

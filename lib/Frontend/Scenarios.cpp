@@ -41,12 +41,14 @@ public:
     Init.clear();
     Puts.clear();
     NextIndex.clear();
+    Deliveries.clear();
     Ok = true;
     readBody(F, 0);
     if (S.Nodes.empty()) {
       Rep.error(F->getLocation(), "scenario '" + S.Name + "' declares no node (s.node<Role>(\"a\"))");
       Ok = false;
     }
+    checkReferences();
     if (!Ok)
       return;
     finishFacts();
@@ -187,6 +189,7 @@ private:
       F.Time = *At;
       F.Loc = M.loc(Call->getBeginLoc());
       S.Facts.push_back(std::move(F));
+      Deliveries.push_back({*To, *At, Call->getBeginLoc()});
       return;
     }
     Rep.unsupported(Call->getBeginLoc(), "this call in a scenario",
@@ -286,6 +289,36 @@ private:
     return std::nullopt;
   }
 
+  /// Set-up that no run can see (state of a name that is not a node, a
+  /// delivery to one, or at a step outside 1..EOT) would leave the protocol
+  /// idle and certify it vacuously. Checked once the whole body is read:
+  /// s.node and s.bounds may come after the calls that need them.
+  void checkReferences() {
+    auto Known = [&](const std::string &Node, clang::SourceLocation Loc) {
+      if (RoleOf.count(Node))
+        return true;
+      Rep.error(Loc, "'" + Node + "' is not a node of scenario '" + S.Name +
+                         "'; declare it with s.node<Role>(\"" + Node + "\")");
+      Ok = false;
+      return false;
+    };
+    for (const Initial &I : Init)
+      if (Known(I.Node, I.Loc))
+        hasMember(I.Node, *I.State, I.Loc);
+    for (const Put &Entry : Puts)
+      if (Known(Entry.Node, Entry.Loc))
+        hasMember(Entry.Node, *Entry.State, Entry.Loc);
+    for (const Delivery &D : Deliveries) {
+      Known(D.To, D.Loc);
+      if (D.At < 1 || D.At > S.EOT) {
+        Rep.error(D.Loc, "a delivery at step " + std::to_string(D.At) + ", outside the steps 1.." +
+                             std::to_string(S.EOT) + " of scenario '" + S.Name +
+                             "' (EOT is set by s.bounds(eot, eff, crashes), 3 without it)");
+        Ok = false;
+      }
+    }
+  }
+
   /// Roles, clocks and every scalar's initial value (its in-class
   /// initializer, or zero, unless the scenario sets it) at time 1.
   void finishFacts() {
@@ -316,15 +349,12 @@ private:
              M.loc(St.Field->getLocation()));
       }
     }
-    for (const Put &Entry : Puts) {
-      if (!hasMember(Entry.Node, *Entry.State, Entry.Loc))
-        continue;
+    // checkReferences has made sure that each names a node of the member's
+    // role.
+    for (const Put &Entry : Puts)
       Fact(Entry.State->Relation, concat(concat({ir::Term::string(Entry.Node)}, Entry.Key), Entry.Value),
            M.loc(Entry.Loc));
-    }
     for (const Initial &I : Init) {
-      if (!hasMember(I.Node, *I.State, I.Loc))
-        continue;
       Tuple Args = concat({ir::Term::string(I.Node)}, I.Value);
       // A vector's elements get the indices of their order in the scenario.
       if (I.State->K == StateMember::Kind::Vector)
@@ -334,8 +364,8 @@ private:
     }
   }
 
-  /// Whether Node is a node of the role that declares State; an error
-  /// where the scenario names it otherwise.
+  /// Whether Node (a node of the scenario) is of the role that declares
+  /// State; an error where the scenario names it otherwise.
   bool hasMember(const std::string &Node, const StateMember &State, clang::SourceLocation Loc) {
     auto It = RoleOf.find(Node);
     const Role *Owner = nullptr;
@@ -376,6 +406,12 @@ private:
     clang::SourceLocation Loc;
   };
 
+  struct Delivery {
+    std::string To;
+    int64_t At;
+    clang::SourceLocation Loc;
+  };
+
   struct Initial {
     std::string Node;
     const StateMember *State;
@@ -393,6 +429,7 @@ private:
   std::map<std::string, const Role *> RoleOf;
   std::vector<Initial> Init;
   std::vector<Put> Puts;
+  std::vector<Delivery> Deliveries;
   std::map<std::pair<std::string, const StateMember *>, size_t> NextIndex;
   bool Ok = true;
 };

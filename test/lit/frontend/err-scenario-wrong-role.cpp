@@ -30,5 +30,5 @@ FL_SCENARIO void one(faultline::Scenario &s) {
 }
 
 // ERR: {{.*}}err-scenario-wrong-role.cpp:28:3: error: 'o' is not a node of the role that has this member
-// ERR: {{.*}}err-scenario-wrong-role.cpp:29:3: error: 'z' is not a node of the role that has this member
+// ERR: {{.*}}err-scenario-wrong-role.cpp:29:3: error: 'z' is not a node of scenario 'one'; declare it with s.node<Role>("z")
 // ERR-NOT: error:
