@@ -246,18 +246,13 @@ public:
                          {"fragment", R.F ? toJSON(*R.F) : llvm::json::Value(nullptr)}};
     if (llvm::sys::fs::create_directories(Dir))
       return;
-    // Written whole under a temporary name, then renamed: parallel
-    // extractions of the same database never see half an entry.
-    llvm::SmallString<256> Temp;
-    int FD = -1;
-    if (llvm::sys::fs::createUniqueFile(pathOf(Key) + ".%%%%%%.tmp", FD, Temp))
-      return;
-    {
-      llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    // Whole or not at all (a temporary file renamed into place): parallel
+    // extractions of the same database never see half an entry. A cache
+    // that cannot be written only costs the next run a parse.
+    llvm::consumeError(llvm::writeToOutput(pathOf(Key), [&](llvm::raw_ostream &OS) {
       OS << llvm::json::Value(std::move(O));
-    }
-    if (llvm::sys::fs::rename(Temp, pathOf(Key)))
-      llvm::sys::fs::remove(Temp);
+      return llvm::Error::success();
+    }));
   }
 
 private:

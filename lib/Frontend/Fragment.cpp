@@ -196,24 +196,16 @@ std::optional<Fragment> readFragment(const std::string &Path, std::string &Error
 }
 
 bool writeFragment(const Fragment &F, const std::string &Path, std::string &Error) {
-  // Written to a temporary and renamed, so that a reader running at the
-  // same time (another -j worker, a parallel build) never sees half a file.
-  llvm::SmallString<256> Temp;
-  int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temp)) {
-    Error = "cannot write " + Path + ": " + EC.message();
-    return false;
-  }
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  // Through a temporary file renamed into place, so that a reader running
+  // at the same time (a parallel build, check) never sees half a file.
+  llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     OS << toJSON(F);
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    Error = "cannot write " + Path + ": " + EC.message();
-    return false;
-  }
-  return true;
+    return llvm::Error::success();
+  });
+  if (!E)
+    return true;
+  Error = "cannot write " + Path + ": " + llvm::toString(std::move(E));
+  return false;
 }
 
 } // namespace faultline::frontend
