@@ -1,10 +1,8 @@
-//===- ModelBuilder.cpp - Assembling the extracted program ----------------===//
+//===- ModelBuilder.cpp - Assembling one scenario's program --------------===//
 
 #include "ModelBuilder.h"
 
 #include "faultline/IR/Printer.h"
-#include "faultline/IR/Validate.h"
-
 
 namespace faultline::frontend {
 
