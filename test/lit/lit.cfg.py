@@ -41,3 +41,9 @@ config.substitutions.append(
 # read this repository's whole compilation database run in the release build.
 if config.faultline_sanitize:
     config.available_features.add("asan")
+# JSON-schema validation of the SARIF and rdjson writers, with Debian's
+# python3-jsonschema (installed for the system python) and the official
+# schemas vendored in Inputs/schemas.
+config.substitutions.append(
+    ("%validate-json", "/usr/bin/python3 " + os.path.join(config.test_source_root, "Inputs", "validate_json.py")))
+config.substitutions.append(("%schemas", os.path.join(config.test_source_root, "Inputs", "schemas")))

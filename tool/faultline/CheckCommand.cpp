@@ -1,20 +1,23 @@
 //===- CheckCommand.cpp - faultline check: LDFI on annotated C++ ----------===//
 //
 // Extracts the model, runs the LDFI search for each scenario, and reports
-// each counterexample as clang-style diagnostics: a warning at the violated
+// each counterexample as clang-style diagnostics (a warning at the violated
 // invariant, then notes, in time order, at each crash, each lost message's
-// send, and each handler that ran. With --emit-schedules, it also writes each
+// send, and each handler that ran: Explain.cpp), or with --format as
+// SARIF, rdjson or JSON (lib/Report's writers). With --emit-schedules, it also writes each
 // counterexample's faults as a schedule that the protocol's replay binary
 // runs against the compiled code (docs/runtime.md).
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "ScenarioSearch.h"
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/Report/ScheduleReport.h"
 #include "faultline/Report/SearchReport.h"
+#include "faultline/Report/Writers.h"
 #include "faultline/Search/Search.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -26,115 +29,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 namespace faultline::tool {
 
 namespace {
-
-/// One line of the story of a violating run.
-struct Step {
-  int Time = 0;
-  int Order = 0; ///< crashes, then handlers, then lost sends, within a time
-  ir::SourceLoc Loc;
-  std::string Text;
-};
-
-class Explainer {
-public:
-  Explainer(const frontend::ExtractedModel &Model, const ir::Program &Program,
-            const eval::Evaluator &Ev, ir::DiagnosticEngine &D)
-      : Model(Model), Program(Program), Ev(Ev), S(Model.Scenario), D(D) {}
-
-  /// Whether every invariant the run breaks says NOLINT(faultline).
-  bool suppressed(const search::Counterexample &C) const {
-    std::vector<eval::TupleId> Missing = C.Run->missingPost();
-    return !Missing.empty() &&
-           std::all_of(Missing.begin(), Missing.end(), [&](eval::TupleId Id) {
-             const frontend::Declaration *I =
-                 invariant(unquote(Ev.symbols().render(C.Run->Tuples[Id].Values[0])));
-             return I && I->Suppressed;
-           });
-  }
-
-  void explain(const search::Counterexample &C) {
-    const eval::Run &R = *C.Run;
-    std::vector<eval::TupleId> Missing = R.missingPost();
-    std::string Invariant =
-        Missing.empty() ? "" : unquote(Ev.symbols().render(R.Tuples[Missing[0]].Values[0]));
-    D.warning(invariantLoc(Invariant),
-              fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
-                          Invariant, Model.DisplayName, C.Faults.describe()));
-    std::vector<Step> Steps;
-    for (const eval::Crash &Cr : C.Faults.Crashes)
-      Steps.push_back({Cr.Time, 0, S.Loc, fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node)});
-    for (const eval::Message &M : R.Messages)
-      if (M.Fate == eval::MessageFate::Omitted)
-        Steps.push_back({M.SendTime, 2, Program.Rules[M.Rule].Loc,
-                         fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
-                                     M.SendTime, R.RelNames[M.Rel], M.From, M.To)});
-    if (auto Current = R.relation("fl_current"))
-      for (int T = 1; T <= R.EOT; ++T)
-        for (eval::TupleId Id : R.table(*Current, T)) {
-          const eval::Tuple &V = R.Tuples[Id].Values;
-          std::string Kind = text(V[2]);
-          auto H = handlerOf(Kind, roleOf(R, V[0], T));
-          Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
-                           fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
-                                       Kind, text(V[3]), H ? " in " + H->Name : "")});
-        }
-    std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
-      return std::tie(A.Time, A.Order, A.Text) < std::tie(B.Time, B.Order, B.Text);
-    });
-    for (const Step &St : Steps)
-      D.note(St.Loc, St.Text);
-    // Each missing post at its own invariant: a run may break several.
-    for (eval::TupleId Id : Missing)
-      D.note(invariantLoc(unquote(Ev.symbols().render(R.Tuples[Id].Values[0]))),
-             fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
-                         Ev.symbols().render(R.Tuples[Id].Values)));
-  }
-
-private:
-  /// An invariant's name as the first column of pre renders it: "name".
-  static std::string unquote(std::string Name) {
-    return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
-  }
-  std::string text(eval::Value V) const {
-    return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
-  }
-  const frontend::Declaration *invariant(const std::string &Name) const {
-    for (const frontend::Declaration &I : Model.Invariants)
-      if (I.Name == Name)
-        return &I;
-    return nullptr;
-  }
-  ir::SourceLoc invariantLoc(const std::string &Name) const {
-    const frontend::Declaration *I = invariant(Name);
-    return I ? I->Loc : ir::SourceLoc();
-  }
-  /// The role of a node, from the run's fl_role table.
-  std::string roleOf(const eval::Run &R, eval::Value Node, int T) const {
-    if (auto Roles = R.relation("fl_role"))
-      for (eval::TupleId Id : R.table(*Roles, T))
-        if (R.Tuples[Id].Values[0] == Node)
-          return text(R.Tuples[Id].Values[1]);
-    return "";
-  }
-  const frontend::Declaration *handlerOf(const std::string &Kind, const std::string &Role) const {
-    for (const auto &[Message, H] : Model.Handlers)
-      if (Message == Kind && llvm::StringRef(H.Name).starts_with(Role + "::"))
-        return &H;
-    return nullptr;
-  }
-
-  const frontend::ExtractedModel &Model;
-  const ir::Program &Program;
-  const eval::Evaluator &Ev;
-  const frontend::ScenarioModel &S;
-  ir::DiagnosticEngine &D;
-};
 
 /// Writes DIR/<scenario>.json for the first counterexample of a search
 /// (DIR/<scenario>-N.json for the N-th), and removes a <scenario>.json left
@@ -181,6 +79,23 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
 
 } // namespace
 
+/// Where a structured report goes: -o FILE, or standard output.
+static int writeStructured(const CheckOptions &Opts, const report::FindingsReport &Report) {
+  if (Opts.Output.empty() || Opts.Output == "-") {
+    report::writeReport(llvm::outs(), Report, Opts.Format);
+    return ExitOk;
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Opts.Output, EC, llvm::sys::fs::OF_Text);
+  if (EC) {
+    llvm::errs() << "faultline: error: cannot write " << Opts.Output << ": " << EC.message()
+                 << "\n";
+    return ExitBadInput;
+  }
+  report::writeReport(OS, Report, Opts.Format);
+  return ExitOk;
+}
+
 int checkCommand(const CheckOptions &Opts) {
   if (!Opts.EmitSchedules.empty())
     if (std::error_code EC = llvm::sys::fs::create_directories(Opts.EmitSchedules)) {
@@ -191,80 +106,38 @@ int checkCommand(const CheckOptions &Opts) {
   auto Models = extractModels(Opts);
   if (!Models)
     return ExitBadInput;
+  bool Text = Opts.Format == report::ReportFormat::Text;
+  report::FindingsReport Report;
+  Report.ToolVersion = frontend::Version;
   bool Found = false;
   for (const frontend::ExtractedModel &Model : *Models) {
-    const frontend::ScenarioModel &S = Model.Scenario;
-    const std::string &Name = Model.DisplayName;
-    ir::Program Program = Model.program();
-    ir::DiagnosticEngine D(llvm::outs());
-    D.setProgram(&Program);
-    for (unsigned I = 1; I < Program.Files.size(); ++I)
-      if (auto Buffer = llvm::MemoryBuffer::getFile(Program.Files[I]))
-        D.addSourceText(I, (*Buffer)->getBuffer().str());
-    ir::DiagnosticEngine Internal(llvm::errs());
-    Internal.setProgram(&Program);
-    if (!ir::validateProgram(Program, Internal)) {
-      llvm::errs() << "faultline: internal error: the model extracted for scenario '" << Name
-                   << "' is invalid (a frontend bug; please report it)\n";
-      return ExitInternal;
-    }
-    ir::Stratification Strata = ir::stratify(Program, Internal);
-    eval::Bounds B;
-    B.EOT = Opts.EOT.value_or(S.EOT);
-    B.EFF = Opts.EFF.value_or(S.EFF);
-    B.MaxCrashes = Opts.Crashes.value_or(S.Crashes);
-    B.Nodes = S.Nodes;
-    if (auto Problem = eval::checkScenario(B, eval::FaultSet())) {
-      llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
-      return ExitBadInput;
-    }
-    eval::Evaluator Ev(Program, Strata);
-    search::SearchOptions SO;
-    SO.NegativeSupport = Opts.NegativeSupport;
-    SO.MaxRuns = Opts.MaxRuns;
-    SO.TimeoutSeconds = Opts.TimeoutSeconds;
-    search::SearchResult R = search::search(Ev, B, SO, Internal);
-    if (R.Failed)
-      return ExitBadInput;
-    std::string Stats = fmt::format("{} run{}, {:.3f} s, fault space {} scenarios", R.Runs,
-                                    R.Runs == 1 ? "" : "s",
-                                    R.Seconds, report::formatCount(R.SpaceSize));
-    switch (R.V) {
-    case search::Verdict::Counterexample: {
-      Explainer E(Model, Program, Ev, D);
-      unsigned Silenced = 0;
-      for (const search::Counterexample &C : R.Found) {
-        if (C.Run && E.suppressed(C)) {
-          ++Silenced;
-          continue;
-        }
-        if (C.Run)
-          E.explain(C);
-      }
-      if (Silenced == R.Found.size()) {
-        llvm::outs() << fmt::format("scenario '{}': counterexample suppressed by "
-                                    "NOLINT(faultline) at the invariant ({})\n",
-                                    Name, Stats);
-        break;
-      }
-      Found = true;
-      llvm::outs() << fmt::format("scenario '{}': counterexample ({})\n", Name, Stats);
-      break;
-    }
-    case search::Verdict::Certified:
-      llvm::outs() << fmt::format("scenario '{}': certified for EOT {}, EFF {}, {} crash{} ({})\n",
-                                  Name, B.EOT, B.EFF, B.MaxCrashes,
-                                  B.MaxCrashes == 1 ? "" : "es", Stats);
-      break;
-    case search::Verdict::Inconclusive:
-      llvm::outs() << fmt::format("scenario '{}': inconclusive, {} ({})\n", Name, R.StopReason,
-                                  Stats);
-      break;
+    SearchedScenario S;
+    if (auto Exit = searchScenario(Model, Opts, S))
+      return *Exit;
+    std::vector<const search::Counterexample *> Reported = S.reported();
+    Found |= !Reported.empty();
+    if (Text) {
+      ir::DiagnosticEngine D(llvm::outs());
+      D.setProgram(&S.Program);
+      for (unsigned I = 1; I < S.Program.Files.size(); ++I)
+        if (auto Buffer = llvm::MemoryBuffer::getFile(S.Program.Files[I]))
+          D.addSourceText(I, (*Buffer)->getBuffer().str());
+      for (const search::Counterexample *C : Reported)
+        diagnoseCounterexample(S, *C, D);
+      llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());
+    } else {
+      Report.Scenarios.push_back(
+          {Model.DisplayName, report::verdictName(S.R.V), S.verdictText(), "", false});
+      for (const search::Counterexample *C : Reported)
+        Report.Findings.push_back(findingOf(S, *C, [](const std::string &P) { return P; }));
     }
     if (!Opts.EmitSchedules.empty() &&
-        !writeSchedules(Opts.EmitSchedules, Model, B, R, Ev.symbols()))
+        !writeSchedules(Opts.EmitSchedules, Model, S.B, S.R, S.Ev->symbols()))
       return ExitBadInput;
   }
+  if (!Text)
+    if (int Exit = writeStructured(Opts, Report))
+      return Exit;
   return Found ? ExitViolation : ExitOk;
 }
 
