@@ -5,13 +5,17 @@
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/IR/Printer.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace faultline::tool {
 
@@ -32,23 +36,43 @@ std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S
       M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
       S.Crashes.value_or(Sc.Crashes), fmt::join(Sc.Nodes, ","), S.NegativeSupport, S.MaxRuns,
       S.TimeoutSeconds);
+  // Sorted, as the clauses below: the order of a model's declarations
+  // follows the order its fragments were linked in.
+  std::vector<std::string> Declarations;
+  auto Loc = [&](ir::SourceLoc L) {
+    return WithLocations && L.isValid() && L.FileID < P.Files.size()
+               ? fmt::format(" at {}:{}:{}", P.Files[L.FileID], L.Line, L.Col)
+               : std::string();
+  };
   for (const auto &[Message, H] : M.Handlers)
-    Text += fmt::format("handler {} {}{}\n", Message, H.Name, H.Suppressed ? " nolint" : "");
+    Declarations.push_back(fmt::format("handler {} {}{}{}\n", Message, H.Name,
+                                       H.Suppressed ? " nolint" : "", Loc(H.Loc)));
   for (const frontend::Declaration &I : M.Invariants)
-    Text += fmt::format("invariant {}{}\n", I.Name, I.Suppressed ? " nolint" : "");
-  if (WithLocations) {
-    auto Loc = [&](ir::SourceLoc L) {
-      return L.isValid() && L.FileID < P.Files.size()
-                 ? fmt::format("{}:{}:{}", P.Files[L.FileID], L.Line, L.Col)
-                 : std::string();
-    };
-    Text += "at " + Loc(Sc.Loc) + "\n";
-    for (const auto &[Message, H] : M.Handlers)
-      Text += H.Name + " at " + Loc(H.Loc) + "\n";
-    for (const frontend::Declaration &I : M.Invariants)
-      Text += I.Name + " at " + Loc(I.Loc) + "\n";
+    Declarations.push_back(
+        fmt::format("invariant {}{}{}\n", I.Name, I.Suppressed ? " nolint" : "", Loc(I.Loc)));
+  std::sort(Declarations.begin(), Declarations.end());
+  Text += "scenario at" + Loc(Sc.Loc) + "\n";
+  for (const std::string &D : Declarations)
+    Text += D;
+  // Clause by clause, sorted: link() may order the rules of a model
+  // differently from one extraction to the next (the order the TUs'
+  // fragments came in), which changes nothing the search sees.
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  std::string Printed = ir::printProgram(P, PO);
+  llvm::StringRef(Printed).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Clauses;
+  std::string Pending; // a clause's location comments
+  for (llvm::StringRef Line : Lines) {
+    Pending += Line.str() + "\n";
+    if (!Line.ltrim().starts_with("//")) {
+      Clauses.push_back(std::move(Pending));
+      Pending.clear();
+    }
   }
-  return Text + ir::printProgram(P, PO);
+  std::sort(Clauses.begin(), Clauses.end());
+  for (const std::string &C : Clauses)
+    Text += C;
+  return Text + Pending;
 }
 
 std::string VerdictStore::pathOf(const std::string &ModelText) const {

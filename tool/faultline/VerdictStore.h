@@ -28,8 +28,8 @@ struct StoredVerdict {
 };
 
 /// The model of a scenario as review compares it: its program (rules and
-/// facts), bounds, handlers and invariants; with locations (paths mapped)
-/// or without.
+/// facts, in a canonical order), bounds, handlers and invariants; with
+/// locations (paths mapped) or without.
 std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S,
                       const PathMapper *WithLocations);
 
