@@ -208,6 +208,21 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   return S;
 }
 
+/// check's and review's search: the scenario's bounds unless overridden.
+static SearchSettings searchSettings() {
+  SearchSettings S;
+  if (EOT.getNumOccurrences())
+    S.EOT = EOT;
+  if (EFF.getNumOccurrences())
+    S.EFF = EFF;
+  if (MaxCrashes.getNumOccurrences())
+    S.Crashes = MaxCrashes;
+  S.NegativeSupport = NegativeSupport;
+  S.MaxRuns = MaxRuns;
+  S.TimeoutSeconds = Timeout;
+  return S;
+}
+
 /// The limits are given to bound the work: 0 (or NaN, which compares
 /// false with everything) would silently mean "no limit", so they are
 /// rejected rather than guessed at.
@@ -280,15 +295,7 @@ static int dispatch() {
     }
     CheckOptions O;
     static_cast<SourceOptions &>(O) = Src;
-    if (EOT.getNumOccurrences())
-      O.EOT = EOT;
-    if (EFF.getNumOccurrences())
-      O.EFF = EFF;
-    if (MaxCrashes.getNumOccurrences())
-      O.Crashes = MaxCrashes;
-    O.NegativeSupport = NegativeSupport;
-    O.MaxRuns = MaxRuns;
-    O.TimeoutSeconds = Timeout;
+    static_cast<SearchSettings &>(O) = searchSettings();
     O.EmitSchedules = EmitSchedules;
     O.Format = CheckFormat;
     O.Output = Output;
@@ -302,14 +309,7 @@ static int dispatch() {
     O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
     O.Jobs = Jobs;
     O.Verbose = Verbose;
-    if (EOT.getNumOccurrences())
-      O.EOT = EOT;
-    if (EFF.getNumOccurrences())
-      O.EFF = EFF;
-    if (MaxCrashes.getNumOccurrences())
-      O.Crashes = MaxCrashes;
-    O.MaxRuns = MaxRuns;
-    O.TimeoutSeconds = Timeout;
+    static_cast<SearchSettings &>(O) = searchSettings();
     O.Format = ReviewFormat;
     O.Output = Output;
     return reviewCommand(O);
