@@ -70,12 +70,12 @@ static cl::opt<uint64_t> MaxStepDerivations(
     cl::desc("Stop a run with an error when one time step records more rule firings than this "
              "(default 2000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxStepDerivations), cl::sub(RunCmd),
-    cl::sub(LdfiCmd), cl::cat(Cat));
+    cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<uint64_t> MaxTuples(
     "max-tuples",
     cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
-    cl::cat(Cat));
+    cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
                                     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
                                                clEnumValN(OutputFormat::JSON, "json", "JSON")),
@@ -220,6 +220,8 @@ static SearchSettings searchSettings() {
   S.NegativeSupport = NegativeSupport;
   S.MaxRuns = MaxRuns;
   S.TimeoutSeconds = Timeout;
+  S.Limits.MaxStepDerivations = MaxStepDerivations;
+  S.Limits.MaxTuples = MaxTuples;
   return S;
 }
 
