@@ -151,6 +151,11 @@ static cl::opt<std::string> FromObjects(
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
              "instead of parsing"),
     cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Fingerprints(
+    "fingerprints",
+    cl::desc("Print each scenario's model fingerprint (as in the schedules of check "
+             "--emit-schedules) instead of its program"),
+    cl::sub(ExtractCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o",
                                    cl::desc("Write the model (extract) or the report (check "
                                             "--format, review) here (default: stdout)"),
@@ -293,6 +298,7 @@ static int dispatch() {
       ExtractOptions O;
       static_cast<SourceOptions &>(O) = Src;
       O.Output = Output;
+      O.Fingerprints = Fingerprints;
       return extractCommand(O);
     }
     CheckOptions O;
