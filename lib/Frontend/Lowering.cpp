@@ -1674,21 +1674,13 @@ private:
     }
     if (Method == "empty" && Seen)
       return Valued{{P, Term::integer(Seen->Inserted.empty() ? 1 : 0)}};
-    if (Method == "size" && Seen)
-      return sizeAfterInserts(Obj, *State, P, *Seen);
+    if (Method == "size")
+      return sizeAfterInserts(Obj, *State, P, Seen ? *Seen : Overlay{});
     if (Method == "empty") {
       Path Empty = P, Some = P;
       Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
       Some.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns))));
       return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
-    }
-    if (Method == "size") {
-      M.needSize(*State);
-      Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
-      Term Count = variableFor(State->Field->getName().str() + "Size", Counter);
-      Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
-      return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
     }
     fail(MC->getBeginLoc(),
          "'" + Method + "' on a state " + (IsVector ? "vector" : IsMap ? "map" : "set"),
@@ -1730,9 +1722,8 @@ private:
     return Out;
   }
 
-  /// A set's size after the path's inserts (and clear): its size at the
-  /// start of the step (0 if cleared), plus one for each inserted element
-  /// that was new.
+  /// A container's size: its size at the start of the step (0 if the path
+  /// cleared it), plus one for each element the path inserted that was new.
   Valued sizeAfterInserts(const Object &Obj, const StateMember &State, const Path &P,
                           const Overlay &Seen) {
     Term Node = Term::variable(Obj.Var);
@@ -1742,7 +1733,8 @@ private:
     } else {
       M.needSize(State);
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State.Relation, append({Node}, wildcards(State.KeyColumns)), true));
+      unsigned Columns = State.KeyColumns + (State.keyed() ? State.ValueColumns : 0);
+      Empty.Body.push_back(atom(State.Relation, append({Node}, wildcards(Columns)), true));
       Term Count = variableFor(State.Field->getName().str() + "Size", Counter);
       Some.Body.push_back(atom(State.Relation + "_size", {Node, Count}));
       Sizes = {{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
