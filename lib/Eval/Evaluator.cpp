@@ -416,6 +416,8 @@ private:
   bool passes(const Filter &F) {
     switch (F.K) {
     case Filter::Kind::Negation: {
+      if (Opts.IgnoreNegation)
+        return true;
       const CAtom &A = Cur->Negatives[F.Index];
       return !matchesSome(A);
     }
@@ -517,6 +519,8 @@ private:
       throw EvalError{Loc, fmt::format("cannot order a string and an integer: {} {} {}",
                                        Ev.Symbols.render(L), ir::spelling(Op),
                                        Ev.Symbols.render(Rt))};
+    if (L.isStr())
+      R.OrderedStrings = true;
     switch (Op) {
     case ir::CmpOp::LT:
       return Ev.Symbols.less(L, Rt);

@@ -18,6 +18,7 @@
 #endif
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -34,14 +35,21 @@ class Builder {
 public:
   Builder(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
           const BuildOptions &Opts, LineageGraph &G)
-      : R(R), P(P), Syms(Syms), Opts(Opts), G(G) {}
+      : R(R), P(P), Syms(Syms), Opts(Opts), G(G),
+        CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {}
 
   /// The vertex of a tuple and, the first time, of everything below it.
   /// Iterative, because derivation chains are as deep as the run is long.
   Vertex tuple(eval::TupleId Root) {
     std::vector<eval::TupleId> Work;
     Vertex RootV = visit(Root, Work);
-    while (!Work.empty()) {
+    while (!Work.empty() || !GroundWork.empty()) {
+      if (Work.empty()) {
+        auto [Pattern, V] = GroundWork.back();
+        GroundWork.pop_back();
+        expandGrounded(Pattern, V, Work);
+        continue;
+      }
       eval::TupleId Id = Work.back();
       Work.pop_back();
       Vertex TV = TupleVertices.at(Id);
@@ -72,27 +80,84 @@ private:
     return It->second;
   }
 
-  /// A tuple a `notin` relied on being absent. Like Molly, faultline
-  /// supports it with the tuples whose loss might have made it appear
-  /// (causesOf), before it in time or at its time through same-time rules,
-  /// so breaking any of them breaks the support. The causes of one relation
-  /// at one time are one shared vertex.
+  /// A tuple a `notin` relied on being absent, supported by the tuples
+  /// whose loss might make it appear: breaking any of them breaks the
+  /// support. Grounded (Opts.Ground), those are the tuples of this run that
+  /// block, at their exact times, the instances of rules that might derive
+  /// it; otherwise, as in Molly, the tuples of every relation it negatively
+  /// depends on (causesOf), before it in time or at its time through
+  /// same-time rules, shared per relation and time.
   Vertex absent(const eval::AbsentTuple &A, std::vector<eval::TupleId> &Work) {
+    if (R.RelNames[A.Rel] != ir::CrashRelation && grounded(A.Rel))
+      return groundedAbsent(A);
+    Vertex Out = boost::add_vertex(absentVertex(A), G);
+    if (R.RelNames[A.Rel] == ir::CrashRelation)
+      boost::add_edge(Out, noCrash(A), G);
+    else
+      boost::add_edge(Out, causes(A.Rel, A.Time, Work), G);
+    return Out;
+  }
+
+  LineageVertex absentVertex(const eval::TuplePattern &A) const {
     LineageVertex V;
     V.Kind = VertexKind::Absent;
     std::string Cols;
     for (size_t I = 0; I < A.Values.size(); ++I) {
       if (I)
         Cols += ", ";
-      Cols += (A.WildMask >> I) & 1 ? std::string("_") : Syms.render(A.Values[I]);
+      Cols += I < 64 && ((A.WildMask >> I) & 1) ? std::string("_") : Syms.render(A.Values[I]);
     }
     V.Label = fmt::format("notin {}({})@{}", R.RelNames[A.Rel], Cols, A.Time);
-    Vertex Out = boost::add_vertex(V, G);
-    if (R.RelNames[A.Rel] == ir::CrashRelation)
-      boost::add_edge(Out, noCrash(A), G);
-    else
-      boost::add_edge(Out, causes(A.Rel, A.Time, Work), G);
+    return V;
+  }
+
+  bool grounded(eval::RelId Rel) const {
+    return Opts.Ground && Rel < Opts.Ground->Ungrounded.size() && !Opts.Ground->Ungrounded[Rel];
+  }
+
+  /// The vertex of an absent tuple pattern, shared by every firing and
+  /// instance that needs it; its causes are found later (expandGrounded).
+  Vertex groundedAbsent(const eval::TuplePattern &A) {
+    eval::TuplePattern Key = A;
+    for (size_t I = 0; I < Key.Values.size() && I < 64; ++I)
+      if ((Key.WildMask >> I) & 1)
+        Key.Values[I] = eval::Value();
+    auto Id = std::make_tuple(Key.Rel, Key.Time, Key.Values, Key.WildMask);
+    if (auto It = GroundedVertices.find(Id); It != GroundedVertices.end())
+      return It->second;
+    Vertex Out = boost::add_vertex(absentVertex(Key), G);
+    GroundedVertices.emplace(std::move(Id), Out);
+    GroundWork.push_back({std::move(Key), Out});
     return Out;
+  }
+
+  /// For every instance of a rule that might derive the pattern (its
+  /// positive atoms from the grounding's run): the `notin` atoms this run
+  /// has, at their exact times, are causes; a positive atom this run lacks
+  /// is followed as an absent tuple in turn. A `notin crash` that holds
+  /// stays so in the runs this one's guard admits (they keep its crashes).
+  void expandGrounded(const eval::TuplePattern &A, Vertex Out,
+                      std::vector<eval::TupleId> &Work) {
+    std::set<Vertex> Causes;
+    auto OnInstance = [&](const eval::RuleInstance &I) {
+      for (const eval::TuplePattern &N : I.Negatives) {
+        if (N.Rel == CrashRel || N.Time < 0 || N.Time > R.EOT + 1)
+          continue;
+        for (eval::TupleId Id : R.table(N.Rel, N.Time))
+          if (N.matches(R.Tuples[Id].Values))
+            Causes.insert(visit(Id, Work));
+      }
+      for (const eval::TuplePattern &P : I.Positives) {
+        if (R.find(P.Rel, P.Time, P.Values))
+          continue;
+        Causes.insert(grounded(P.Rel) ? groundedAbsent(P) : causes(P.Rel, P.Time, Work));
+      }
+    };
+    const Grounding &Gr = *Opts.Ground;
+    if (!Gr.Ev.instancesDeriving(*Gr.Over, A, OnInstance))
+      Causes.insert(causes(A.Rel, A.Time, Work)); // too many to list: the coarse rule
+    for (Vertex C : Causes)
+      boost::add_edge(Out, C, G);
   }
 
   /// The scenario's crashes are not derived: `notin crash(_, N, T)` holds
@@ -198,7 +263,10 @@ private:
     V.Kind = VertexKind::Tuple;
     V.Tuple = Id;
     V.Given = T.Origin != eval::TupleOrigin::Derived;
-    V.Key = fmt::format("{}({})", R.RelNames[T.Rel], Syms.render(T.Values));
+    V.Relation = R.RelNames[T.Rel];
+    for (eval::Value Column : T.Values)
+      V.Columns.push_back(Syms.render(Column));
+    V.Key = fmt::format("{}({})", V.Relation, fmt::join(V.Columns, ", "));
     V.Label = fmt::format("{}@{}", V.Key, T.Time);
     return boost::add_vertex(V, G);
   }
@@ -240,9 +308,48 @@ private:
   std::unordered_map<eval::MessageId, Vertex> MessageVertices;
   std::map<std::pair<eval::RelId, int>, Vertex> CauseVertices;
   std::map<std::string, Causes> CausesOf;
+  eval::RelId CrashRel;
+  std::map<std::tuple<eval::RelId, int, eval::Tuple, uint64_t>, Vertex> GroundedVertices;
+  std::vector<std::pair<eval::TuplePattern, Vertex>> GroundWork;
 };
 
 } // namespace
+
+std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const eval::Bounds &B,
+                                           const eval::EvalLimits &Limits) {
+  std::unique_ptr<Grounding> G(new Grounding(Ev));
+  eval::EvalOptions EO;
+  EO.IgnoreNegation = true;
+  EO.Limits = Limits;
+  // Its failure only costs precision: nothing to report.
+  ir::DiagnosticEngine Quiet(llvm::nulls());
+  G->Over = Ev.run(B, eval::FaultSet(), Quiet, EO);
+  if (!G->Over)
+    return nullptr;
+  // Relations whose tuples may go beyond Over: derived by a rule with an
+  // aggregate (not monotone) or a positive read of `crash` (Over has no
+  // crashes), or from such a relation through positive reads.
+  const ir::Program &P = Ev.program();
+  std::set<std::string> Beyond;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const ir::Rule &Rule : P.Rules) {
+      if (Beyond.count(Rule.Head.Relation))
+        continue;
+      bool Out = Rule.hasAggregate();
+      for (const ir::BodyElem &E : Rule.Body)
+        if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated)
+          Out = Out || A->Relation == ir::CrashRelation || Beyond.count(A->Relation);
+      if (Out)
+        Changed = Beyond.insert(Rule.Head.Relation).second || Changed;
+    }
+  }
+  const std::vector<std::string> &Names = Ev.relationNames();
+  G->Ungrounded.resize(Names.size());
+  for (size_t I = 0; I < Names.size(); ++I)
+    G->Ungrounded[I] = Beyond.count(Names[I]) != 0;
+  return G;
+}
 
 /// The columns of `pre` that every rule for it requires to be a node that
 /// never crashes: `notin crash(X, V, _)` where V is that head column's
@@ -303,6 +410,42 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
       L.OutcomeLiveNodes.push_back(std::move(Nodes));
     }
   return L;
+}
+
+Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const {
+  auto Node = [&Rename](const std::string &N) {
+    auto It = Rename.find(N);
+    return It == Rename.end() ? N : It->second;
+  };
+  Lineage Out = *this;
+  for (auto [V, End] = boost::vertices(Out.Graph); V != End; ++V) {
+    LineageVertex &LV = Out.Graph[*V];
+    switch (LV.Kind) {
+    case VertexKind::Tuple:
+      for (std::string &Column : LV.Columns)
+        if (Column.size() >= 2 && Column.front() == '"' && Column.back() == '"')
+          Column = '"' + Node(Column.substr(1, Column.size() - 2)) + '"';
+      LV.Key = fmt::format("{}({})", LV.Relation, fmt::join(LV.Columns, ", "));
+      break;
+    case VertexKind::Message:
+      LV.From = Node(LV.From);
+      LV.To = Node(LV.To);
+      break;
+    case VertexKind::NoCrash:
+      if (!LV.From.empty())
+        LV.From = Node(LV.From);
+      for (eval::Crash &C : LV.Except)
+        C.Node = Node(C.Node);
+      break;
+    case VertexKind::Firing:
+    case VertexKind::Absent:
+      break;
+    }
+  }
+  for (std::vector<std::string> &Nodes : Out.OutcomeLiveNodes)
+    for (std::string &N : Nodes)
+      N = Node(N);
+  return Out;
 }
 
 void Lineage::writeDot(llvm::raw_ostream &OS) const {

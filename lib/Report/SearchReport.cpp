@@ -42,6 +42,21 @@ const char *verdictName(search::Verdict V) {
   return "";
 }
 
+std::string withoutPreText(const search::SearchResult &R) {
+  size_t N = R.InvariantsWithoutPre.size();
+  return fmt::format("{} invariant{} never had a pre ({}): no run showed what {} checks{}", N,
+                     N == 1 ? "" : "s", fmt::join(R.InvariantsWithoutPre, ", "),
+                     N == 1 ? "it" : "they",
+                     R.Invariants.size() == 1 && R.Invariants[0] == "pre"
+                         ? ""
+                         : ", so the certificate says nothing about them");
+}
+
+std::string invariantsWithPreText(const search::SearchResult &R) {
+  return fmt::format("invariants with a pre: {} of {}",
+                     R.Invariants.size() - R.InvariantsWithoutPre.size(), R.Invariants.size());
+}
+
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                      const eval::SymbolTable &Syms, const eval::Bounds &B,
                      search::Strategy Strat, const SearchReportOptions &Opts) {
@@ -56,9 +71,18 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
       OS << fmt::format("verdict: COUNTEREXAMPLE: {} found\n", R.Found.size());
     break;
   case search::Verdict::Certified:
-    OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
-                      "violates the invariant\n",
-                      B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es");
+    if (R.Invariants.empty())
+      OS << "verdict: CERTIFIED, VACUOUSLY: the program defines no pre, so no run can "
+            "violate an invariant\n";
+    else if (!R.InvariantsWithoutPre.empty())
+      OS << fmt::format("verdict: CERTIFIED FOR THE OUTCOMES SEEN: no fault scenario within EOT "
+                        "{}, EFF {}, {} crash{} breaks an outcome the runs had; {}\n",
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        withoutPreText(R));
+    else
+      OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
+                        "violates the invariant\n",
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es");
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
@@ -87,7 +111,9 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                     formatCount(R.SpaceSize));
   if (Strat == search::Strategy::LDFI)
     OS << fmt::format(", solver checks: {}", R.SolverChecks);
-  OS << "\n";
+  if (R.SymmetricSkipped)
+    OS << fmt::format(", symmetric sets skipped: {}", R.SymmetricSkipped);
+  OS << ", " << invariantsWithPreText(R) << "\n";
 }
 
 llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
@@ -127,6 +153,9 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"seconds", R.Seconds},
       {"fault_space", static_cast<double>(R.SpaceSize)},
       {"solver_checks", R.SolverChecks},
+      {"symmetric_skipped", R.SymmetricSkipped},
+      {"invariants", llvm::json::Array(R.Invariants)},
+      {"invariants_without_pre", llvm::json::Array(R.InvariantsWithoutPre)},
   };
   llvm::json::Array Executions;
   for (const search::Execution &E : R.Executions)

@@ -3,6 +3,7 @@
 #include "faultline/Search/Search.h"
 
 #include "FaultSpace.h"
+#include "Symmetry.h"
 
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Solver/HittingSets.h"
@@ -26,6 +27,7 @@ public:
            ir::DiagnosticEngine &Diags)
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
+    Result.Invariants = invariantNames(Ev.program());
   }
 
   /// Whether a limit ends the search before another execution.
@@ -65,6 +67,7 @@ public:
       return nullptr;
     }
     Result.Executions.push_back({F, R->violates()});
+    notePre(*R);
     if (R->violates())
       Result.Found.push_back({F, nullptr, Result.Runs});
     if (Opts.OnProgress) {
@@ -76,6 +79,13 @@ public:
       Opts.OnProgress(P);
     }
     return R;
+  }
+
+  /// Which invariants had a `pre` tuple at EOT in R.
+  void notePre(const eval::Run &R) {
+    if (auto Pre = R.relation("pre"))
+      for (eval::TupleId Id : R.table(*Pre, R.EOT))
+        PreSeen.insert(invariantOf(R.Tuples[Id].Values, Ev.symbols(), Result.Invariants));
   }
 
   /// Keeps the run of the counterexample just found.
@@ -100,6 +110,9 @@ public:
 
   SearchResult finish(bool Exhausted) {
     Result.Seconds = seconds();
+    for (const std::string &Name : Result.Invariants)
+      if (!PreSeen.count(Name))
+        Result.InvariantsWithoutPre.push_back(Name);
     if (!Result.Found.empty())
       Result.V = Verdict::Counterexample;
     else if (Exhausted && Result.StopReason.empty())
@@ -119,12 +132,37 @@ public:
   ir::DiagnosticEngine &Diags;
   std::chrono::steady_clock::time_point Start;
   SearchResult Result;
+  std::set<std::string> PreSeen;
 };
 
 SearchResult searchLDFI(Searcher &S) {
   solver::HittingSetSolver Solver(S.B);
   lineage::BuildOptions LO;
   LO.NegativeSupport = S.Opts.NegativeSupport;
+  // One run with the notins dropped grounds negative support and tells
+  // whether the program may order node names (symmetry).
+  std::unique_ptr<lineage::Grounding> Ground = lineage::Grounding::make(S.Ev, S.B, S.Opts.Limits);
+  if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
+    LO.Ground = Ground.get();
+  // A run of F tells what the run of its image under a symmetry would: the
+  // solver learns the image's lineage without running it.
+  std::vector<NodeRenaming> Symmetries;
+  if (S.Opts.Symmetry)
+    Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
+  std::set<eval::FaultSet> Known; // run, or learnt from a symmetry
+  auto Learn = [&](const eval::FaultSet &F, const lineage::Lineage *L) {
+    Known.insert(F);
+    for (const NodeRenaming &Sym : Symmetries) {
+      eval::FaultSet Image = rename(F, Sym);
+      if (!Known.insert(Image).second)
+        continue;
+      if (L)
+        Solver.addRun(L->renamed(Sym), Image);
+      else
+        Solver.exclude(Image);
+      ++S.Result.SymmetricSkipped;
+    }
+  };
   std::optional<eval::FaultSet> Next = eval::FaultSet();
   bool Exhausted = false;
   while (true) {
@@ -144,11 +182,13 @@ SearchResult searchLDFI(Searcher &S) {
       if (S.done() || S.Result.NoFaultNeeded)
         break;
       Solver.exclude(*Next);
+      Learn(*Next, nullptr);
     } else {
       // Only passing runs teach: a violating run's faults are a finding.
       lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
       S.writeDot(L);
       Solver.addRun(L, *Next);
+      Learn(*Next, &L);
     }
     Next = Solver.next();
   }

@@ -123,6 +123,7 @@ int checkCommand(const CheckOptions &Opts) {
       for (unsigned I = 1; I < S.Program.Files.size(); ++I)
         if (auto Buffer = llvm::MemoryBuffer::getFile(S.Program.Files[I]))
           D.addSourceText(I, (*Buffer)->getBuffer().str());
+      S.warnVacuous(D);
       for (const search::Counterexample *C : Reported)
         diagnoseCounterexample(S, *C, D);
       llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());

@@ -57,7 +57,7 @@ struct ScenarioOptions {
   std::vector<std::string> Files;
   eval::Bounds Bounds;
   bool Strict = false;
-  bool NegativeSupport = false;
+  bool NegativeSupport = true;
   OutputFormat Format = OutputFormat::Text;
   eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
@@ -75,6 +75,7 @@ enum class SearchStrategy { LDFI, Random, Exhaustive };
 struct LdfiOptions : ScenarioOptions {
   SearchStrategy Strategy = SearchStrategy::LDFI;
   bool FindAll = false;
+  bool Symmetry = true;
   unsigned MaxRuns = 0;
   double TimeoutSeconds = 0;
   uint64_t Seed = 1;

@@ -64,6 +64,13 @@ int ldfiCommand(const LdfiOptions &Opts) {
   if (!Loaded)
     return ExitBadInput;
 
+  // Reasons a certificate would mean nothing, said before the search.
+  for (const search::VacuityWarning &W :
+       search::vacuityWarnings(Loaded->Program, Opts.Bounds, /*NodesFromUser=*/true))
+    Diags.warning(W.Loc, W.Message);
+  if (Diags.hasErrors()) // --strict
+    return ExitBadInput;
+
   eval::Evaluator Ev(Loaded->Program, Loaded->Strata);
   search::SearchOptions SO;
   SO.Strat = toSearch(Opts.Strategy);
@@ -71,6 +78,7 @@ int ldfiCommand(const LdfiOptions &Opts) {
   SO.MaxRuns = Opts.MaxRuns;
   SO.TimeoutSeconds = Opts.TimeoutSeconds;
   SO.NegativeSupport = Opts.NegativeSupport;
+  SO.Symmetry = Opts.Symmetry;
   SO.Limits = Opts.Limits;
   SO.Seed = Opts.Seed;
   SO.LineageDotDir = Opts.LineageDotDir;

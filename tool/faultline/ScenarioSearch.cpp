@@ -6,6 +6,7 @@
 
 #include "faultline/Report/SearchReport.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -37,6 +38,7 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
   Out.Ev = std::make_unique<eval::Evaluator>(Out.Program, Out.Strata);
   search::SearchOptions SO;
   SO.NegativeSupport = S.NegativeSupport;
+  SO.Symmetry = S.Symmetry;
   SO.MaxRuns = S.MaxRuns;
   SO.TimeoutSeconds = S.TimeoutSeconds;
   SO.Limits = S.Limits;
@@ -46,9 +48,38 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
   return std::nullopt;
 }
 
+/// Whether the program has pre rules for an invariant: one whose condition
+/// is always true lowers to none.
+static bool hasPreRules(const ir::Program &P, const std::string &Invariant) {
+  return llvm::is_contained(search::invariantNames(P), Invariant);
+}
+
+void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
+  const std::string &Name = Model->DisplayName;
+  if (Model->Invariants.empty())
+    D.warning(Model->Scenario.Loc,
+              "scenario '" + Name + "' reaches no FL_INVARIANT (none reads the state of its "
+              "roles): nothing can be violated, so 'certified' would mean nothing");
+  for (const frontend::Declaration &I : Model->Invariants)
+    if (!hasPreRules(Program, I.Name))
+      D.warning(I.Loc, "invariant '" + I.Name + "' can never fail (its condition is always "
+                       "true), so 'certified' means nothing for it in scenario '" + Name + "'");
+  if (!search::invariantNames(Program).empty())
+    for (const search::VacuityWarning &W :
+         search::vacuityWarnings(Program, B, /*NodesFromUser=*/false))
+      D.warning(W.Loc, "scenario '" + Name + "': " + W.Message);
+}
+
 std::string SearchedScenario::stats() const {
-  return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios", R.Runs,
-                     R.Runs == 1 ? "" : "s", R.Seconds, report::formatCount(R.SpaceSize));
+  // Counted over the declared invariants, those that cannot fail too.
+  unsigned WithPre = 0;
+  for (const frontend::Declaration &I : Model->Invariants)
+    WithPre += hasPreRules(Program, I.Name) &&
+               !llvm::is_contained(R.InvariantsWithoutPre, I.Name);
+  return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
+                     "of {}",
+                     R.Runs, R.Runs == 1 ? "" : "s", R.Seconds,
+                     report::formatCount(R.SpaceSize), WithPre, Model->Invariants.size());
 }
 
 std::string SearchedScenario::verdictText() const {
@@ -59,6 +90,12 @@ std::string SearchedScenario::verdictText() const {
                          stats());
     return fmt::format("counterexample ({})", stats());
   case search::Verdict::Certified:
+    if (R.Invariants.empty())
+      return fmt::format("certified vacuously: no invariant of it can fail ({})", stats());
+    if (!R.InvariantsWithoutPre.empty())
+      return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}; {} ({})",
+                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                         report::withoutPreText(R), stats());
     return fmt::format("certified for EOT {}, EFF {}, {} crash{} ({})", B.EOT, B.EFF,
                        B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", stats());
   case search::Verdict::Inconclusive:

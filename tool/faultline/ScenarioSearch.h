@@ -29,6 +29,7 @@ namespace faultline::tool {
 struct SearchSettings {
   std::optional<int> EOT, EFF, Crashes;
   bool NegativeSupport = true;
+  bool Symmetry = true;
   unsigned MaxRuns = 0;
   double TimeoutSeconds = 0;
   eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
@@ -47,10 +48,14 @@ struct SearchedScenario {
   SearchedScenario(const SearchedScenario &) = delete;
   SearchedScenario &operator=(const SearchedScenario &) = delete;
 
-  /// "3 runs, 0.012 s, fault space 96 scenarios"
+  /// "3 runs, 0.012 s, fault space 96 scenarios, invariants with a pre: 1 of 1"
   std::string stats() const;
   /// "certified for EOT 4, EFF 3, 1 crash (...)" and the like, as check prints it.
   std::string verdictText() const;
+  /// Reasons its certificate would mean nothing: a scenario that reaches no
+  /// FL_INVARIANT, an invariant that lowers to no pre (its condition is
+  /// always true), and search::vacuityWarnings.
+  void warnVacuous(ir::DiagnosticEngine &D) const;
   /// The counterexamples NOLINT(faultline) does not silence.
   std::vector<const search::Counterexample *> reported() const;
 };

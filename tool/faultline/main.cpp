@@ -65,6 +65,11 @@ static cl::opt<bool> NegativeSupport(
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
              "--negative-support=false turns it off)"),
     cl::init(true), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<bool> Symmetry(
+    "symmetry",
+    cl::desc("Skip fault sets that a permutation of the nodes fixing the program's facts maps "
+             "onto a set already run (default on; --symmetry=false turns it off)"),
+    cl::init(true), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<uint64_t> MaxStepDerivations(
     "max-step-derivations",
     cl::desc("Stop a run with an error when one time step records more rule firings than this "
@@ -223,6 +228,7 @@ static SearchSettings searchSettings() {
   if (MaxCrashes.getNumOccurrences())
     S.Crashes = MaxCrashes;
   S.NegativeSupport = NegativeSupport;
+  S.Symmetry = Symmetry;
   S.MaxRuns = MaxRuns;
   S.TimeoutSeconds = Timeout;
   S.Limits.MaxStepDerivations = MaxStepDerivations;
@@ -274,6 +280,7 @@ static int dispatch() {
     static_cast<ScenarioOptions &>(O) = scenarioOptions({LdfiFiles.begin(), LdfiFiles.end()});
     O.Strategy = Strategy;
     O.FindAll = FindAll;
+    O.Symmetry = Symmetry;
     O.MaxRuns = MaxRuns;
     O.TimeoutSeconds = Timeout;
     O.Seed = Seed;

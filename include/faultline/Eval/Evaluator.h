@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -53,7 +54,20 @@ struct EvalOptions {
   Strategy Strat = Strategy::SemiNaive;
   /// Record, for each firing, the absent tuples its `notin` subgoals relied on.
   bool NegativeSupport = false;
+  /// Treat every `notin` as holding. Run without faults, this gives every
+  /// tuple any run under any faults can hold, except downstream of an
+  /// aggregate or a positive read of `crash` (negative support's grounding).
+  bool IgnoreNegation = false;
   EvalLimits Limits;
+};
+
+/// One way a rule might derive a tuple: its positive body atoms as tuples
+/// (WildMask 0) and its `notin` atoms as the patterns that must be absent,
+/// each at the time it is read.
+struct RuleInstance {
+  uint32_t Rule = 0;
+  std::vector<TuplePattern> Positives;
+  std::vector<TuplePattern> Negatives;
 };
 
 /// How a run ended.
@@ -80,6 +94,18 @@ public:
                            ir::DiagnosticEngine &Diags,
                            const EvalOptions &Opts = {},
                            RunStatus *Status = nullptr) const;
+
+  /// Every instance of a rule whose head could be a tuple matching Head,
+  /// with its positive atoms taken from the tables of Over (a run made with
+  /// IgnoreNegation and no faults, so that it holds every candidate). The
+  /// body is placed at Head's time, or one step earlier for @next and
+  /// @async rules. Terms it cannot evaluate (arithmetic on unbound
+  /// variables, aggregates) constrain nothing: the answer may hold more
+  /// instances than are possible, never fewer. Returns false, having
+  /// reported only part, once more than WorkLimit rows were scanned.
+  bool instancesDeriving(const Run &Over, const TuplePattern &Head,
+                         const std::function<void(const RuleInstance &)> &Out,
+                         uint64_t WorkLimit = 200'000) const;
 
   const ir::Program &program() const { return Prog; }
   const SymbolTable &symbols() const { return Symbols; }

@@ -45,14 +45,27 @@ struct TupleRecord {
   std::vector<FiringId> Firings;
 };
 
-/// An absent tuple that a `notin` relied on (negative support): no tuple of
-/// Rel at Time matched Values, where the columns in WildMask were `_`.
-struct AbsentTuple {
+/// The tuples of Rel at Time that match Values, where the columns in
+/// WildMask are `_` (their Values are meaningless).
+struct TuplePattern {
   RelId Rel = 0;
   int Time = 0;
   Tuple Values;
   uint64_t WildMask = 0;
+
+  bool matches(const Tuple &T) const {
+    if (T.size() != Values.size())
+      return false;
+    for (size_t I = 0; I < T.size(); ++I)
+      if (!(I < 64 && ((WildMask >> I) & 1)) && T[I] != Values[I])
+        return false;
+    return true;
+  }
 };
+
+/// An absent tuple that a `notin` relied on (negative support): no tuple of
+/// Rel at Time matched the pattern.
+using AbsentTuple = TuplePattern;
 
 struct Firing {
   uint32_t Rule = 0; ///< Index into the program's rules.
@@ -88,6 +101,9 @@ public:
   std::vector<TupleRecord> Tuples;
   std::vector<Firing> Firings;
   std::vector<Message> Messages;
+  /// Whether a comparison ordered two strings (by their text: the one thing
+  /// that tells node names apart besides the program's constants).
+  bool OrderedStrings = false;
 
   std::optional<RelId> relation(const std::string &Name) const;
   /// The tuples of Rel at time T, in derivation order.

@@ -11,12 +11,15 @@
 #ifndef FAULTLINE_LINEAGE_LINEAGE_H
 #define FAULTLINE_LINEAGE_LINEAGE_H
 
+#include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Run.h"
 #include "faultline/Eval/Value.h"
 #include "faultline/IR/AST.h"
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,6 +47,9 @@ struct LineageVertex {
   bool Given = false;
   /// For tuples: `rel(values)`, the same in every run (an outcome's identity).
   std::string Key;
+  /// For tuples: the relation and the rendered values Key is made of.
+  std::string Relation;
+  std::vector<std::string> Columns;
   /// For messages: who sent it to whom, when. For NoCrash: which node
   /// (From, empty for any) at which time (SendTime, 0 for any).
   std::string From, To;
@@ -63,10 +69,35 @@ using LineageGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::dire
                                            LineageVertex>;
 using Vertex = LineageGraph::vertex_descriptor;
 
+/// What negative support is grounded in, made once per search: one run of
+/// the program with its `notin`s dropped and no faults. Faults only remove
+/// messages and a dropped `notin` only adds derivations, so that run holds
+/// every tuple any run within the bounds can hold, except of relations
+/// derived through an aggregate or a positive read of `crash` (Ungrounded).
+class Grounding {
+public:
+  /// Nothing if that run fails (a limit of Limits); the coarse rule applies.
+  static std::unique_ptr<Grounding> make(const eval::Evaluator &Ev, const eval::Bounds &B,
+                                         const eval::EvalLimits &Limits);
+
+  const eval::Evaluator &Ev;
+  std::unique_ptr<eval::Run> Over;
+  /// By relation id: whether Over may miss some of its tuples.
+  std::vector<bool> Ungrounded;
+
+private:
+  explicit Grounding(const eval::Evaluator &Ev) : Ev(Ev) {}
+};
+
 struct BuildOptions {
   /// Add Absent vertices for the `notin` subgoals firings relied on (the run
   /// must have been made with EvalOptions::NegativeSupport).
-  bool NegativeSupport = false;
+  bool NegativeSupport = true;
+  /// With a grounding, an absent tuple's causes are the tuples of this run
+  /// that block, at their exact times, the rule instances that might derive
+  /// it; without, every tuple of a relation it negatively depends on, at any
+  /// earlier time (Molly's rule, coarser).
+  const Grounding *Ground = nullptr;
 };
 
 class Lineage {
@@ -83,6 +114,11 @@ public:
   /// where the outcome names that node. Breaking such an outcome by crashing
   /// one of them cannot violate the invariant.
   std::vector<std::vector<std::string>> OutcomeLiveNodes;
+
+  /// The lineage the run of the renamed fault set has when renaming nodes
+  /// by Rename maps the program onto itself (a symmetry): node names in
+  /// outcomes, messages and crashes renamed; labels left as they are.
+  Lineage renamed(const std::map<std::string, std::string> &Rename) const;
 
   /// Graphviz DOT: tuples as ellipses, firings as boxes (labelled with the
   /// rule's file:line), messages as diamonds, absent tuples dashed.

@@ -28,6 +28,12 @@ const char *verdictName(search::Verdict V);
 /// "4096" for small numbers, "1.2e+18" for large ones.
 std::string formatCount(long double N);
 
+/// "2 invariants never had a pre (a, b): ..." for a certificate that
+/// covers only the outcomes seen.
+std::string withoutPreText(const search::SearchResult &R);
+/// "invariants with a pre: K of N", for summary lines.
+std::string invariantsWithPreText(const search::SearchResult &R);
+
 struct SearchReportOptions {
   /// List every execution with its faults and verdict.
   bool ShowRuns = false;

@@ -47,6 +47,13 @@ struct SearchOptions {
   /// Count what `notin` relied on as support (Molly's default; without it
   /// the search can certify programs that have counterexamples).
   bool NegativeSupport = true;
+  /// Ground negative support in what runs can hold, at exact times (the
+  /// default); off, Molly's coarser rule (every tuple of a negated relation
+  /// at any earlier time), kept as the baseline the bench compares.
+  bool GroundedNegativeSupport = true;
+  /// Skip fault sets that a node permutation fixing the program maps onto
+  /// a set already run (LDFI only).
+  bool Symmetry = true;
   /// Seed of the random strategy.
   uint64_t Seed = 1;
   /// Where to write each run's lineage as run-N.dot (empty: nowhere).
@@ -87,7 +94,34 @@ struct SearchResult {
   /// Whether the failure-free run already violates.
   bool NoFaultNeeded = false;
   bool Failed = false; ///< An evaluation error was reported.
+  /// The program's invariants (invariantNames) and those of them for which
+  /// no run had a `pre` tuple at EOT: a certificate says nothing about them.
+  std::vector<std::string> Invariants;
+  std::vector<std::string> InvariantsWithoutPre;
+  /// Candidates not run because a node permutation that fixes the program
+  /// maps them onto a set already run (symmetry).
+  unsigned SymmetricSkipped = 0;
 };
+
+/// The invariants of P: the first column of `pre` where every rule and fact
+/// for it names its invariant there (as the C++ frontend does), otherwise
+/// one, "pre"; none if nothing defines `pre`.
+std::vector<std::string> invariantNames(const ir::Program &P);
+/// Which of Names a `pre` tuple belongs to.
+std::string invariantOf(const eval::Tuple &Pre, const eval::SymbolTable &Syms,
+                        const std::vector<std::string> &Names);
+
+/// A reason a certificate of a program would mean nothing (or little).
+struct VacuityWarning {
+  ir::SourceLoc Loc;
+  std::string Message;
+};
+
+/// What the program shows before any run: no `pre` at all; an invariant
+/// whose every pre rule a post rule repeats (it cannot fail); and, when the
+/// nodes came from the user (--nodes), nodes no fact mentions.
+std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const eval::Bounds &B,
+                                            bool NodesFromUser);
 
 SearchResult search(const eval::Evaluator &Ev, const eval::Bounds &B,
                     const SearchOptions &Opts, ir::DiagnosticEngine &Diags);
