@@ -43,18 +43,23 @@ public:
     return false;
   }
 
+  /// The limits of every run. The timeout also bounds the run itself: one
+  /// run of a program that never converges would otherwise outlast it.
+  eval::EvalLimits limits() const {
+    eval::EvalLimits L = Opts.Limits;
+    if (Opts.TimeoutSeconds > 0)
+      L.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(Opts.TimeoutSeconds));
+    return L;
+  }
+
   /// Runs F; returns the run, or null after an evaluation error (Failed)
   /// or when the timeout struck during the run (StopReason "timeout"; the
   /// interrupted run does not count).
   std::unique_ptr<eval::Run> execute(const eval::FaultSet &F) {
     eval::EvalOptions EO;
     EO.NegativeSupport = Opts.NegativeSupport;
-    EO.Limits = Opts.Limits;
-    // The timeout also bounds the run itself: one run of a program that
-    // never converges would otherwise outlast any timeout.
-    if (Opts.TimeoutSeconds > 0)
-      EO.Limits.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                       std::chrono::duration<double>(Opts.TimeoutSeconds));
+    EO.Limits = limits();
     eval::RunStatus Status;
     auto R = Ev.run(B, F, Diags, EO, &Status);
     if (Status == eval::RunStatus::TimedOut) {
@@ -141,7 +146,7 @@ SearchResult searchLDFI(Searcher &S) {
   LO.NegativeSupport = S.Opts.NegativeSupport;
   // One run with the notins dropped grounds negative support and tells
   // whether the program may order node names (symmetry).
-  std::unique_ptr<lineage::Grounding> Ground = lineage::Grounding::make(S.Ev, S.B, S.Opts.Limits);
+  std::unique_ptr<lineage::Grounding> Ground = lineage::Grounding::make(S.Ev, S.B, S.limits());
   if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
     LO.Ground = Ground.get();
   // A run of F tells what the run of its image under a symmetry would: the
@@ -182,7 +187,9 @@ SearchResult searchLDFI(Searcher &S) {
       if (S.done() || S.Result.NoFaultNeeded)
         break;
       Solver.exclude(*Next);
-      Learn(*Next, nullptr);
+      // --find-all reports every counterexample, its images too.
+      if (!S.Opts.FindAll)
+        Learn(*Next, nullptr);
     } else {
       // Only passing runs teach: a violating run's faults are a finding.
       lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);

@@ -57,11 +57,11 @@ FL_SCENARIO void lossy(faultline::Scenario &s) {
 // CHECK-NEXT: {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
 // CHECK-NEXT: FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
 // CHECK-NEXT: ^
-// CHECK-NEXT: scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space 16 scenarios)
+// CHECK-NEXT: scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space 16 scenarios, invariants with a pre: 1 of 1)
 // CHECK-NOT:  {{.}}
 //
 // CRASH:      {{.*}}check-counterexample.cpp:39:19: warning: invariant 'delivered' is violated in scenario 'lossy' under: crash a@1 [faultline]
 // CRASH:      {{.*}}check-counterexample.cpp:41:18: note: at time 1, node a crashes
 // CRASH:      {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
 // CRASH:      {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
-// CRASH:      scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space {{[0-9]+}} scenarios)
+// CRASH:      scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space {{[0-9]+}} scenarios, invariants with a pre: 1 of 1)

@@ -2,10 +2,10 @@
 // FL_INVARIANT, and an invariant whose check is `return true;`.
 //
 // RUN: %faultline check %s -- %cxxflags 2>&1 | FileCheck %s
-// CHECK: warning: scenario 'unchecked': the program has no rule or fact for 'pre': no run can violate an invariant, so 'certified' would mean nothing
-// CHECK: scenario 'unchecked': certified vacuously: it checks no invariant ({{.*}}invariants with a pre: 0 of 0)
-// CHECK: check-vacuous.cpp:[[@LINE+25]]:{{[0-9]+}}: warning: scenario 'trivial': invariant 'alwaysFine' cannot fail: a post rule repeats every one of its pre rules
-// CHECK: scenario 'trivial': certified for EOT 4, EFF 2, 0 crashes ({{.*}}invariants with a pre: 1 of 1)
+// CHECK: check-vacuous.cpp:[[@LINE+24]]:19: warning: invariant 'alwaysFine' can never fail (its condition is always true), so 'certified' means nothing for it in scenario 'trivial'
+// CHECK: scenario 'trivial': certified vacuously: no invariant of it can fail ({{.*}}, invariants with a pre: 0 of 1)
+// CHECK: check-vacuous.cpp:[[@LINE+30]]:18: warning: scenario 'unchecked' reaches no FL_INVARIANT (none reads the state of its roles): nothing can be violated, so 'certified' would mean nothing
+// CHECK: scenario 'unchecked': certified vacuously: no invariant of it can fail ({{.*}}, invariants with a pre: 0 of 0)
 
 #include "faultline/annotations.h"
 
