@@ -107,6 +107,20 @@ static std::set<std::string> tuplesOf(const Lineage &L, const std::string &Rel) 
   return Out;
 }
 
+/// The lineage of the failure-free run with negative support, grounded or
+/// by Molly's rule.
+static Lineage failureFreeLineage(Model &M, const eval::Bounds &B, bool Grounded) {
+  eval::EvalOptions O;
+  O.NegativeSupport = true;
+  auto R = M.run(B, {}, O);
+  EXPECT_TRUE(R);
+  auto Ground = lineage::Grounding::make(*M.Ev, B, {});
+  EXPECT_TRUE(Ground);
+  lineage::BuildOptions BO;
+  BO.Ground = Grounded ? Ground.get() : nullptr;
+  return Lineage::build(*R, M.Prog, M.Ev->symbols(), BO);
+}
+
 TEST(Lineage, GroundedNegativeSupportKeepsOnlyTheBlockingTuples) {
   // ok("a", 1) relies on bad("a", 1) being absent at 2; what keeps it
   // absent is cleared("a", 1) at 2 alone: not cleared("a", 2), whose key
@@ -123,20 +137,11 @@ TEST(Lineage, GroundedNegativeSupportKeepsOnlyTheBlockingTuples) {
     pre(N, X) :- ok(N, X);
     post(N, X) :- ok(N, X);
   )");
-  eval::EvalOptions O;
-  O.NegativeSupport = true;
   eval::Bounds B = bounds(3, 0, {"a"});
-  auto R = M.run(B, {}, O);
-  ASSERT_TRUE(R);
-  auto Ground = lineage::Grounding::make(*M.Ev, B, {});
-  ASSERT_TRUE(Ground);
-  lineage::BuildOptions BO;
-  BO.Ground = Ground.get();
-  EXPECT_EQ(tuplesOf(Lineage::build(*R, M.Prog, M.Ev->symbols(), BO), "cleared"),
+  EXPECT_EQ(tuplesOf(failureFreeLineage(M, B, true), "cleared"),
             (std::set<std::string>{"cleared(\"a\", 1)@2"}));
   // Molly's rule: every cleared tuple up to that time.
-  BO.Ground = nullptr;
-  EXPECT_EQ(tuplesOf(Lineage::build(*R, M.Prog, M.Ev->symbols(), BO), "cleared").size(), 3u);
+  EXPECT_EQ(tuplesOf(failureFreeLineage(M, B, false), "cleared").size(), 3u);
 }
 
 TEST(Lineage, GroundedNegativeSupportFollowsAbsentPositiveTuples) {
@@ -154,15 +159,7 @@ TEST(Lineage, GroundedNegativeSupportFollowsAbsentPositiveTuples) {
     pre(N, X) :- ok(N, X);
     post(N, X) :- ok(N, X);
   )");
-  eval::EvalOptions O;
-  O.NegativeSupport = true;
-  eval::Bounds B = bounds(3, 3, {"a", "b"});
-  auto R = M.run(B, {}, O);
-  ASSERT_TRUE(R);
-  auto Ground = lineage::Grounding::make(*M.Ev, B, {});
-  ASSERT_TRUE(Ground);
-  lineage::BuildOptions BO;
-  BO.Ground = Ground.get();
-  std::set<std::string> Beats = tuplesOf(Lineage::build(*R, M.Prog, M.Ev->symbols(), BO), "beat");
+  std::set<std::string> Beats =
+      tuplesOf(failureFreeLineage(M, bounds(3, 3, {"a", "b"}), true), "beat");
   EXPECT_TRUE(Beats.count("beat(\"a\", \"b\")@2")) << Beats.size();
 }
