@@ -13,10 +13,13 @@
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/Report/HtmlReport.h"
 #include "faultline/Report/ScheduleReport.h"
 #include "faultline/Report/SearchReport.h"
 #include "faultline/Search/Search.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -39,6 +42,8 @@ struct Step {
   int Order = 0; ///< crashes, then handlers, then lost sends, within a time
   ir::SourceLoc Loc;
   std::string Text;
+  std::string Node;    ///< Where it happens.
+  std::string Handler; ///< The handler that ran, if one did.
 };
 
 class Explainer {
@@ -66,28 +71,7 @@ public:
     D.warning(invariantLoc(Invariant),
               fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
                           Invariant, Model.DisplayName, C.Faults.describe()));
-    std::vector<Step> Steps;
-    for (const eval::Crash &Cr : C.Faults.Crashes)
-      Steps.push_back({Cr.Time, 0, S.Loc, fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node)});
-    for (const eval::Message &M : R.Messages)
-      if (M.Fate == eval::MessageFate::Omitted)
-        Steps.push_back({M.SendTime, 2, Program.Rules[M.Rule].Loc,
-                         fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
-                                     M.SendTime, R.RelNames[M.Rel], M.From, M.To)});
-    if (auto Current = R.relation("fl_current"))
-      for (int T = 1; T <= R.EOT; ++T)
-        for (eval::TupleId Id : R.table(*Current, T)) {
-          const eval::Tuple &V = R.Tuples[Id].Values;
-          std::string Kind = text(V[2]);
-          auto H = handlerOf(Kind, roleOf(R, V[0], T));
-          Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
-                           fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
-                                       Kind, text(V[3]), H ? " in " + H->Name : "")});
-        }
-    std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
-      return std::tie(A.Time, A.Order, A.Text) < std::tie(B.Time, B.Order, B.Text);
-    });
-    for (const Step &St : Steps)
+    for (const Step &St : steps(R))
       D.note(St.Loc, St.Text);
     // Each missing post at its own invariant: a run may break several.
     for (eval::TupleId Id : Missing)
@@ -96,7 +80,100 @@ public:
                          Ev.symbols().render(R.Tuples[Id].Values)));
   }
 
+  /// The run's story for the HTML report: the steps of the notes.
+  std::vector<report::StoryStep> story(const eval::Run &R) const {
+    std::vector<report::StoryStep> Out;
+    for (const Step &St : steps(R))
+      Out.push_back({St.Time, St.Node, St.Handler, St.Text,
+                     St.Loc.isValid() ? Program.fileName(St.Loc) : "", St.Loc.Line});
+    return Out;
+  }
+
+  /// The invariant a `pre` tuple without `post` breaks, in the C++ terms:
+  /// `durability(c = C, m = M, r = b) is false at the end of time 16, for
+  /// seq = 0`. The names come from the variables of the invariant's `pre`
+  /// rule, which the frontend derives from the parameter and loop names.
+  std::string describe(const eval::Tuple &Pre, int EOT) const {
+    std::string Name = Pre.empty() ? "" : text(Pre[0]);
+    std::vector<std::string> Params, Quantified;
+    if (const ir::Rule *Rule = preRule(Pre))
+      for (size_t I = 2; I < Rule->Head.Args.size() && I < Pre.size(); ++I) {
+        const ir::Term &T = Rule->Head.Args[I];
+        if (T.K != ir::Term::Kind::Variable)
+          continue;
+        std::string Binding = fmt::format("{} = {}", cxxName(T.Text), text(Pre[I]));
+        (isNode(*Rule, T.Text) ? Params : Quantified).push_back(std::move(Binding));
+      }
+    std::string Out = fmt::format("{}({}) is false at the end of time {}", Name,
+                                  fmt::join(Params, ", "), EOT);
+    if (!Quantified.empty())
+      Out += fmt::format(", for {}", fmt::join(Quantified, ", "));
+    return Out;
+  }
+
 private:
+  /// Crashes, lost messages and the handlers that ran, in time order.
+  std::vector<Step> steps(const eval::Run &R) const {
+    std::vector<Step> Steps;
+    for (const eval::Crash &Cr : R.Faults.Crashes)
+      Steps.push_back({Cr.Time, 0, S.Loc, fmt::format("at time {}, node {} crashes", Cr.Time,
+                                                      Cr.Node),
+                       Cr.Node, ""});
+    for (const eval::Message &M : R.Messages)
+      if (M.Fate == eval::MessageFate::Omitted)
+        Steps.push_back({M.SendTime, 2, Program.Rules[M.Rule].Loc,
+                         fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
+                                     M.SendTime, R.RelNames[M.Rel], M.From, M.To),
+                         M.From, ""});
+    if (auto Current = R.relation("fl_current"))
+      for (int T = 1; T <= R.EOT; ++T)
+        for (eval::TupleId Id : R.table(*Current, T)) {
+          const eval::Tuple &V = R.Tuples[Id].Values;
+          std::string Kind = text(V[2]);
+          auto H = handlerOf(Kind, roleOf(R, V[0], T));
+          Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
+                           fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
+                                       Kind, text(V[3]), H ? " in " + H->Name : ""),
+                           text(V[0]), H ? H->Name : Kind});
+        }
+    std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
+      return std::tie(A.Time, A.Order, A.Text) < std::tie(B.Time, B.Order, B.Text);
+    });
+    return Steps;
+  }
+
+  /// The `pre` rule of the invariant case a `pre` tuple comes from.
+  const ir::Rule *preRule(const eval::Tuple &Pre) const {
+    for (const ir::Rule &Rule : Program.Rules) {
+      const std::vector<ir::Term> &Args = Rule.Head.Args;
+      if (Rule.Head.Relation == "pre" && Args.size() >= 2 && Pre.size() >= 2 &&
+          Args[0].K == ir::Term::Kind::String && Args[0].Text == text(Pre[0]) &&
+          Args[1].K == ir::Term::Kind::Integer && Pre[1].isInt() && Args[1].Int == Pre[1].V)
+        return &Rule;
+    }
+    return nullptr;
+  }
+  /// Whether the rule binds Var to a process (an invariant parameter).
+  static bool isNode(const ir::Rule &Rule, const std::string &Var) {
+    for (const ir::BodyElem &E : Rule.Body)
+      if (const auto *A = std::get_if<ir::Atom>(&E))
+        if (!A->Negated && A->Relation == "fl_role" && !A->Args.empty() &&
+            A->Args[0].K == ir::Term::Kind::Variable && A->Args[0].Text == Var)
+          return true;
+    return false;
+  }
+  /// The C++ name a frontend variable stands for: `Seq_4` is `seq`.
+  static std::string cxxName(llvm::StringRef Var) {
+    size_t Cut = Var.rfind('_');
+    if (Cut != llvm::StringRef::npos && Cut + 1 < Var.size() &&
+        llvm::all_of(Var.substr(Cut + 1), [](char C) { return llvm::isDigit(C); }))
+      Var = Var.substr(0, Cut);
+    std::string Name = Var.str();
+    if (!Name.empty())
+      Name[0] = llvm::toLower(Name[0]);
+    return Name;
+  }
+
   /// An invariant's name as the first column of pre renders it: "name".
   static std::string unquote(std::string Name) {
     return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
@@ -191,12 +268,19 @@ int checkCommand(const CheckOptions &Opts) {
   auto Models = extractModels(Opts);
   if (!Models)
     return ExitBadInput;
+  // With --format html the page is the report: the notes are not printed,
+  // and the verdict lines only when the page goes to a file.
+  bool Html = Opts.Format == OutputFormat::Html;
+  bool PageToStdout = Opts.Output.empty() || Opts.Output == "-";
+  llvm::raw_ostream &Text = Html ? llvm::nulls() : llvm::outs();
+  llvm::raw_ostream &Verdicts = Html && PageToStdout ? llvm::nulls() : llvm::outs();
+  report::HtmlReport Page("faultline check");
   bool Found = false;
   for (const frontend::ExtractedModel &Model : *Models) {
     const frontend::ScenarioModel &S = Model.Scenario;
     const std::string &Name = Model.DisplayName;
     ir::Program Program = Model.program();
-    ir::DiagnosticEngine D(llvm::outs());
+    ir::DiagnosticEngine D(Text);
     D.setProgram(&Program);
     for (unsigned I = 1; I < Program.Files.size(); ++I)
       if (auto Buffer = llvm::MemoryBuffer::getFile(Program.Files[I]))
@@ -229,9 +313,9 @@ int checkCommand(const CheckOptions &Opts) {
     std::string Stats = fmt::format("{} run{}, {:.3f} s, fault space {} scenarios", R.Runs,
                                     R.Runs == 1 ? "" : "s",
                                     R.Seconds, report::formatCount(R.SpaceSize));
+    Explainer E(Model, Program, Ev, D);
     switch (R.V) {
     case search::Verdict::Counterexample: {
-      Explainer E(Model, Program, Ev, D);
       unsigned Silenced = 0;
       for (const search::Counterexample &C : R.Found) {
         if (C.Run && E.suppressed(C)) {
@@ -242,29 +326,45 @@ int checkCommand(const CheckOptions &Opts) {
           E.explain(C);
       }
       if (Silenced == R.Found.size()) {
-        llvm::outs() << fmt::format("scenario '{}': counterexample suppressed by "
+        Verdicts << fmt::format("scenario '{}': counterexample suppressed by "
                                     "NOLINT(faultline) at the invariant ({})\n",
                                     Name, Stats);
         break;
       }
       Found = true;
-      llvm::outs() << fmt::format("scenario '{}': counterexample ({})\n", Name, Stats);
+      Verdicts << fmt::format("scenario '{}': counterexample ({})\n", Name, Stats);
       break;
     }
     case search::Verdict::Certified:
-      llvm::outs() << fmt::format("scenario '{}': certified for EOT {}, EFF {}, {} crash{} ({})\n",
+      Verdicts << fmt::format("scenario '{}': certified for EOT {}, EFF {}, {} crash{} ({})\n",
                                   Name, B.EOT, B.EFF, B.MaxCrashes,
                                   B.MaxCrashes == 1 ? "" : "es", Stats);
       break;
     case search::Verdict::Inconclusive:
-      llvm::outs() << fmt::format("scenario '{}': inconclusive, {} ({})\n", Name, R.StopReason,
+      Verdicts << fmt::format("scenario '{}': inconclusive, {} ({})\n", Name, R.StopReason,
                                   Stats);
       break;
+    }
+    if (Html) {
+      report::ScenarioReport SR;
+      SR.Name = Name;
+      SR.Ev = &Ev;
+      SR.Bounds = B;
+      SR.Result = &R;
+      SR.Suppressed = R.V == search::Verdict::Counterexample &&
+                      std::all_of(R.Found.begin(), R.Found.end(), [&](const auto &C) {
+                        return !C.Run || E.suppressed(C);
+                      });
+      SR.Story = [&E](const eval::Run &Run) { return E.story(Run); };
+      SR.Describe = [&E](const eval::Tuple &Pre, int EOT) { return E.describe(Pre, EOT); };
+      Page.addScenario(SR);
     }
     if (!Opts.EmitSchedules.empty() &&
         !writeSchedules(Opts.EmitSchedules, Model, B, R, Ev.symbols()))
       return ExitBadInput;
   }
+  if (Html && !writeHtml(Page, Opts.Output))
+    return ExitBadInput;
   return Found ? ExitViolation : ExitOk;
 }
 

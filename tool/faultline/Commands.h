@@ -14,6 +14,7 @@
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
+#include "faultline/Report/HtmlReport.h"
 
 #include <memory>
 #include <optional>
@@ -30,7 +31,11 @@ enum ExitCode : int {
   ExitInternal = 3,
 };
 
-enum class OutputFormat { Text, JSON };
+enum class OutputFormat { Text, JSON, Html };
+
+/// Writes the page of `--format html` to Path ("" or "-": standard output);
+/// false after an error (printed).
+bool writeHtml(const report::HtmlReport &Page, const std::string &Path);
 
 /// A program loaded, validated and stratified, or nothing after errors.
 struct LoadedProgram {
@@ -56,6 +61,7 @@ struct ScenarioOptions {
   bool Strict = false;
   bool NegativeSupport = false;
   OutputFormat Format = OutputFormat::Text;
+  std::string Output; ///< -o: where --format html writes (empty: stdout).
   eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 
@@ -105,6 +111,8 @@ struct CheckOptions : SourceOptions {
   double TimeoutSeconds = 0;
   /// Where to write each counterexample's fault schedule (empty: nowhere).
   std::string EmitSchedules;
+  OutputFormat Format = OutputFormat::Text;
+  std::string Output; ///< -o: where --format html writes (empty: stdout).
 };
 int checkCommand(const CheckOptions &Opts);
 

@@ -73,10 +73,14 @@ static cl::opt<uint64_t> MaxTuples(
     cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
     cl::cat(Cat));
-static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
-                                    cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
-                                               clEnumValN(OutputFormat::JSON, "json", "JSON")),
-                                    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
+               clEnumValN(OutputFormat::JSON, "json", "JSON (run, ldfi)"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "One self-contained HTML page with diagrams (ldfi, check)")),
+    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd),
+    cl::cat(Cat));
 
 // run
 static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TIME (repeatable)"),
@@ -148,8 +152,10 @@ static cl::opt<std::string> FromObjects(
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
              "instead of parsing"),
     cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<std::string> Output("o", cl::desc("Write the model here (default: stdout)"),
-                                   cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::cat(Cat));
+static cl::opt<std::string> Output(
+    "o", cl::desc("Write the model (extract) or the --format html page here (default: stdout)"),
+    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd),
+    cl::cat(Cat));
 
 // Several
 static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles) as errors"),
@@ -174,6 +180,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Strict = Strict;
   S.NegativeSupport = NegativeSupport;
   S.Format = Format;
+  S.Output = Output;
   S.Limits.MaxStepDerivations = MaxStepDerivations;
   S.Limits.MaxTuples = MaxTuples;
   return S;
@@ -199,8 +206,23 @@ static bool checkLimitOptions() {
   return true;
 }
 
+/// Which command takes which --format; -o is for extract and a page.
+static bool checkFormatOptions() {
+  auto Bad = [](const std::string &Message) {
+    errs() << "faultline: error: " << Message << "\n";
+    return false;
+  };
+  if (RunCmd && Format == OutputFormat::Html)
+    return Bad("--format html is for ldfi and check; run takes text or json");
+  if (CheckCmd && Format == OutputFormat::JSON)
+    return Bad("--format json is not available for check; it takes text or html");
+  if ((LdfiCmd || CheckCmd) && Output.getNumOccurrences() && Format != OutputFormat::Html)
+    return Bad("-o is for the page of --format html");
+  return true;
+}
+
 static int dispatch() {
-  if (!checkLimitOptions())
+  if (!checkLimitOptions() || !checkFormatOptions())
     return ExitBadInput;
   if (PrintCmd) {
     faultline::tool::PrintOptions O;
@@ -261,6 +283,8 @@ static int dispatch() {
     O.MaxRuns = MaxRuns;
     O.TimeoutSeconds = Timeout;
     O.EmitSchedules = EmitSchedules;
+    O.Format = Format;
+    O.Output = Output;
     return checkCommand(O);
   }
   errs() << "faultline: error: no command given; try 'faultline --help'\n";
