@@ -16,6 +16,8 @@
 
 #include "HtmlEscape.h"
 
+#include "faultline/Report/RunReport.h"
+
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -31,18 +33,6 @@ namespace {
 constexpr int LaneWidth = 190, RowHeight = 46, Left = 50, Top = 40;
 /// Room right of the last lane for the handler names written on it.
 constexpr int Right = 110;
-
-const char *fateName(eval::MessageFate F) {
-  switch (F) {
-  case eval::MessageFate::Delivered:
-    return "delivered";
-  case eval::MessageFate::Omitted:
-    return "omitted";
-  case eval::MessageFate::AfterEOT:
-    return "after-eot";
-  }
-  return "";
-}
 
 class Diagram {
 public:
