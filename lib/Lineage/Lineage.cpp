@@ -305,6 +305,16 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
   return L;
 }
 
+Lineage Lineage::of(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
+                    const std::vector<eval::TupleId> &Roots) {
+  Lineage L;
+  BuildOptions Opts;
+  Builder B(R, P, Syms, Opts, L.Graph);
+  for (eval::TupleId Id : Roots)
+    L.Outcomes.push_back(B.tuple(Id));
+  return L;
+}
+
 void Lineage::writeDot(llvm::raw_ostream &OS) const {
   auto Attributes = [this](std::ostream &Out, Vertex V) {
     const LineageVertex &LV = Graph[V];

@@ -13,6 +13,7 @@
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/Lineage/Lineage.h"
 #include "faultline/Report/HtmlReport.h"
 #include "faultline/Report/ScheduleReport.h"
 #include "faultline/Report/SearchReport.h"
@@ -30,6 +31,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <tuple>
 
 namespace faultline::tool {
@@ -44,13 +48,18 @@ struct Step {
   std::string Text;
   std::string Node;    ///< Where it happens.
   std::string Handler; ///< The handler that ran, if one did.
+  std::optional<eval::TupleId> Current; ///< For a handler: its fl_current tuple.
 };
 
 class Explainer {
 public:
+  /// Verbose: every handler that ran is a note, not only those that lead
+  /// to the failure.
   Explainer(const frontend::ExtractedModel &Model, const ir::Program &Program,
-            const eval::Evaluator &Ev, ir::DiagnosticEngine &D)
-      : Model(Model), Program(Program), Ev(Ev), S(Model.Scenario), D(D) {}
+            const eval::Evaluator &Ev, const eval::Bounds &B, bool Verbose,
+            ir::DiagnosticEngine &D)
+      : Model(Model), Program(Program), Ev(Ev), B(B), Verbose(Verbose), S(Model.Scenario),
+        D(D) {}
 
   /// Whether every invariant the run breaks says NOLINT(faultline).
   bool suppressed(const search::Counterexample &C) const {
@@ -71,13 +80,16 @@ public:
     D.warning(invariantLoc(Invariant),
               fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
                           Invariant, Model.DisplayName, C.Faults.describe()));
+    // Without faults, the fault-free run itself fails: all of it is the story.
+    bool Whole = Verbose || (C.Faults.Crashes.empty() && C.Faults.Omissions.empty());
+    std::set<eval::TupleId> Key = Whole ? std::set<eval::TupleId>() : keySteps(R);
     for (const Step &St : steps(R))
-      D.note(St.Loc, St.Text);
+      if (Whole || !St.Current || Key.count(*St.Current))
+        D.note(St.Loc, St.Text);
     // Each missing post at its own invariant: a run may break several.
     for (eval::TupleId Id : Missing)
       D.note(invariantLoc(unquote(Ev.symbols().render(R.Tuples[Id].Values[0]))),
-             fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
-                         Ev.symbols().render(R.Tuples[Id].Values)));
+             describe(R.Tuples[Id].Values, R.EOT));
   }
 
   /// The run's story for the HTML report: the steps of the notes.
@@ -134,12 +146,45 @@ private:
           Steps.push_back({T, 1, H ? H->Loc : ir::SourceLoc(),
                            fmt::format("at time {}, node {} handles '{}' from {}{}", T, text(V[0]),
                                        Kind, text(V[3]), H ? " in " + H->Name : ""),
-                           text(V[0]), H ? H->Name : Kind});
+                           text(V[0]), H ? H->Name : Kind, Id});
         }
     std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
       return std::tie(A.Time, A.Order, A.Text) < std::tie(B.Time, B.Order, B.Text);
     });
     return Steps;
+  }
+
+  /// The handlers of a violating run that lead to its failure (each by its
+  /// fl_current tuple): those in the lineage of the `pre` tuples without
+  /// `post`, and those that ran only because of the faults (the fault-free
+  /// run has no such step), such as a failover's.
+  std::set<eval::TupleId> keySteps(const eval::Run &R) const {
+    std::set<eval::TupleId> Key;
+    auto Current = R.relation("fl_current");
+    if (!Current)
+      return Key;
+    lineage::Lineage L = lineage::Lineage::of(R, Program, Ev.symbols(), R.missingPost());
+    for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+      if (L.Graph[V].Kind == lineage::VertexKind::Tuple &&
+          R.Tuples[L.Graph[V].Tuple].Rel == *Current)
+        Key.insert(L.Graph[V].Tuple);
+    const eval::Run *Free = faultFree();
+    auto FreeCurrent = Free ? Free->relation("fl_current") : std::nullopt;
+    for (int T = 1; T <= R.EOT; ++T)
+      for (eval::TupleId Id : R.table(*Current, T))
+        if (!FreeCurrent || !Free->find(*FreeCurrent, T, R.Tuples[Id].Values))
+          Key.insert(Id);
+    return Key;
+  }
+
+  /// The scenario's run without faults, made once.
+  const eval::Run *faultFree() const {
+    if (!FaultFreeMade) {
+      ir::DiagnosticEngine Quiet(llvm::nulls());
+      FaultFree = Ev.run(B, eval::FaultSet(), Quiet);
+      FaultFreeMade = true;
+    }
+    return FaultFree.get();
   }
 
   /// The `pre` rule of the invariant case a `pre` tuple comes from.
@@ -209,8 +254,12 @@ private:
   const frontend::ExtractedModel &Model;
   const ir::Program &Program;
   const eval::Evaluator &Ev;
+  const eval::Bounds &B;
+  bool Verbose;
   const frontend::ScenarioModel &S;
   ir::DiagnosticEngine &D;
+  mutable std::unique_ptr<eval::Run> FaultFree;
+  mutable bool FaultFreeMade = false;
 };
 
 /// Writes DIR/<scenario>.json for the first counterexample of a search
@@ -313,7 +362,7 @@ int checkCommand(const CheckOptions &Opts) {
     std::string Stats = fmt::format("{} run{}, {:.3f} s, fault space {} scenarios", R.Runs,
                                     R.Runs == 1 ? "" : "s",
                                     R.Seconds, report::formatCount(R.SpaceSize));
-    Explainer E(Model, Program, Ev, D);
+    Explainer E(Model, Program, Ev, B, Opts.Frontend.Verbose, D);
     switch (R.V) {
     case search::Verdict::Counterexample: {
       unsigned Silenced = 0;

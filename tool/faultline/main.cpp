@@ -144,9 +144,13 @@ static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Parse every translation unit, and keep nothing in "
                                       "BUILD_DIR/.faultline-cache"),
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<bool> Verbose("v", cl::desc("Say, per translation unit, whether it was parsed, "
-                                           "read from the cache or skipped"),
+static cl::opt<bool> Verbose("v",
+                             cl::desc("Say more: per translation unit, whether it was parsed, "
+                                      "read from the cache or skipped; and (check) every handler "
+                                      "that ran in a counterexample, not only those that lead "
+                                      "to the failure"),
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::alias VerboseLong("verbose", cl::aliasopt(Verbose), cl::desc("Alias for -v"));
 static cl::opt<std::string> FromObjects(
     "from-objects",
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
