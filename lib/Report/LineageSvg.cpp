@@ -15,6 +15,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include <fmt/format.h>
 
@@ -114,8 +115,25 @@ void style(Agnode_t *N, const lineage::LineageVertex &V, const std::string &Labe
   }
 }
 
+/// Graphviz with exactly the two plugins the drawing needs, linked in (as
+/// Graphviz's library guide shows): the dot layout and the core renderers,
+/// SVG among them. gvContext() would load every installed plugin, pango's
+/// among them, whose text measures depend on the fonts installed and whose
+/// font caches are never freed; the core estimates text from built-in
+/// font metrics, the same on every machine.
+extern "C" {
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+}
+
+const lt_symlist_t Plugins[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {nullptr, nullptr},
+};
+
 struct GraphvizContext {
-  GVC_t *Context = gvContext();
+  GVC_t *Context = gvContextPlugins(Plugins, /*demand_loading=*/0);
   ~GraphvizContext() { gvFreeContext(Context); }
 };
 
@@ -262,6 +280,9 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
   set(Graph.get(), "id", Id); // Graphviz prefixes the SVG's ids with it
   agattr(Graph.get(), AGNODE, const_cast<char *>("fontsize"), const_cast<char *>("10"));
   agattr(Graph.get(), AGNODE, const_cast<char *>("fontname"), const_cast<char *>("Helvetica"));
+  // Room for a browser's sans-serif, which can be wider than the metrics
+  // the layout estimated the labels with.
+  agattr(Graph.get(), AGNODE, const_cast<char *>("margin"), const_cast<char *>("0.25,0.06"));
   std::vector<Agnode_t *> Nodes(boost::num_vertices(G));
   for (lineage::Vertex V : D.Order) {
     std::string Name = "v" + std::to_string(V);
