@@ -83,16 +83,29 @@ private:
 /// each lost message.
 std::vector<StoryStep> faultStory(const eval::Run &R, const ir::Program &P) {
   std::vector<StoryStep> Steps;
-  for (const eval::Crash &C : R.Faults.Crashes)
-    Steps.push_back({C.Time, C.Node, "", fmt::format("at time {}, node {} crashes", C.Time, C.Node),
-                     "", 0});
+  for (const eval::Crash &C : R.Faults.Crashes) {
+    StoryStep St;
+    St.K = StoryStep::Kind::Crash;
+    St.Time = C.Time;
+    St.Node = C.Node;
+    St.Text = fmt::format("at time {}, node {} crashes", C.Time, C.Node);
+    Steps.push_back(std::move(St));
+  }
   for (const eval::Message &M : R.Messages)
     if (M.Fate == eval::MessageFate::Omitted) {
       const ir::Rule &Rule = P.Rules[M.Rule];
-      Steps.push_back({M.SendTime, M.From, "",
-                       fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
-                                   M.SendTime, R.RelNames[M.Rel], M.From, M.To),
-                       P.fileName(Rule.Loc), Rule.Loc.Line});
+      StoryStep St;
+      St.K = StoryStep::Kind::LostMessage;
+      St.Time = M.SendTime;
+      St.Node = M.From;
+      St.Message = R.RelNames[M.Rel];
+      St.Peer = M.To;
+      St.Text = fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
+                            M.SendTime, St.Message, M.From, M.To);
+      St.Loc.File = P.fileName(Rule.Loc);
+      St.Loc.Line = Rule.Loc.Line;
+      St.Loc.Column = Rule.Loc.Col;
+      Steps.push_back(std::move(St));
     }
   std::stable_sort(Steps.begin(), Steps.end(),
                    [](const StoryStep &A, const StoryStep &B) { return A.Time < B.Time; });
@@ -209,19 +222,19 @@ private:
     OS << "<h4>Story</h4>\n<table class=\"story\">\n";
     for (const StoryStep &St : Steps) {
       OS << fmt::format("<tr><td>{}</td><td>{}</td>", St.Time, escaped(St.Text));
-      if (St.File.empty()) {
+      if (St.Loc.File.empty()) {
         OS << "<td></td><td></td></tr>\n";
         continue;
       }
       // The folder and file name, as the text notes show them; the whole
       // path on hover.
-      llvm::StringRef Parent = llvm::sys::path::parent_path(St.File);
+      llvm::StringRef Parent = llvm::sys::path::parent_path(St.Loc.File);
       std::string Short = (llvm::sys::path::filename(Parent) + "/" +
-                           llvm::sys::path::filename(St.File))
+                           llvm::sys::path::filename(St.Loc.File))
                               .str();
       OS << fmt::format("<td class=\"loc\" title=\"{}\">{}:{}</td><td><pre>{}</pre></td></tr>\n",
-                        escaped(St.File), escaped(Short), St.Line,
-                        escaped(Sources.line(St.File, St.Line)));
+                        escaped(St.Loc.File), escaped(Short), St.Loc.Line,
+                        escaped(Sources.line(St.Loc.File, St.Loc.Line)));
     }
     OS << "</table>\n";
   }

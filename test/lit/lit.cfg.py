@@ -41,6 +41,12 @@ config.substitutions.append(
 # read this repository's whole compilation database run in the release build.
 if config.faultline_sanitize:
     config.available_features.add("asan")
+# JSON-schema validation of the SARIF and rdjson writers, with Debian's
+# python3-jsonschema (installed for the system python) and the official
+# schemas vendored in Inputs/schemas.
+config.substitutions.append(
+    ("%validate-json", "/usr/bin/python3 " + os.path.join(config.test_source_root, "Inputs", "validate_json.py")))
+config.substitutions.append(("%schemas", os.path.join(config.test_source_root, "Inputs", "schemas")))
 
 # Debian's Chromium, for the tests that load an HTML report in a real
 # browser (scripts/setup installs it); without it they are UNSUPPORTED.

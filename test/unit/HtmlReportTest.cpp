@@ -54,7 +54,12 @@ TEST(Spacetime, CrashesInFlightMessagesAndHandlers) {
   // EOT 1: the messages sent at 1 would arrive at 2, after the end of time.
   auto R = M.run(bounds(1, 1, {"a", "b", "c"}, 1), faults({{"b", 1}}, {}));
   ASSERT_TRUE(R);
-  std::vector<report::StoryStep> Steps{{1, "a", "Node::onBroadcast", "a broadcasts", "", 0}};
+  report::StoryStep Step;
+  Step.Time = 1;
+  Step.Node = "a";
+  Step.Handler = "Node::onBroadcast";
+  Step.Text = "a broadcasts";
+  std::vector<report::StoryStep> Steps{Step};
   std::string Svg = report::spacetimeSvg(*R, {"a", "b", "c"}, M.Ev->symbols(), Steps, "d");
   EXPECT_EQ(count(Svg, "data-fate=\"after-eot\""), 2u);
   EXPECT_EQ(count(Svg, "marker-end=\"url(#d-open-head)\""), 2u);

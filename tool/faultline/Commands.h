@@ -15,6 +15,9 @@
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
 #include "faultline/Report/HtmlReport.h"
+#include "faultline/Report/Writers.h"
+
+#include "ScenarioSearch.h"
 
 #include <memory>
 #include <optional>
@@ -104,17 +107,27 @@ struct ExtractOptions : SourceOptions {
 };
 int extractCommand(const ExtractOptions &Opts);
 
-struct CheckOptions : SourceOptions {
-  std::optional<int> EOT, EFF, Crashes; ///< Overrides of the scenario's bounds.
-  bool NegativeSupport = true;
-  unsigned MaxRuns = 0;
-  double TimeoutSeconds = 0;
+struct CheckOptions : SourceOptions, SearchSettings {
   /// Where to write each counterexample's fault schedule (empty: nowhere).
   std::string EmitSchedules;
-  OutputFormat Format = OutputFormat::Text;
-  std::string Output; ///< -o: where --format html writes (empty: stdout).
+  /// Text: diagnostics and a line per scenario; else a document (Writers.h).
+  report::ReportFormat Format = report::ReportFormat::Text;
+  std::string Output; ///< -o: where the document goes (empty or "-": stdout).
 };
 int checkCommand(const CheckOptions &Opts);
+
+/// faultline review: what a change does to the scenarios' verdicts
+/// (ReviewCommand.cpp).
+struct ReviewOptions : SearchSettings {
+  std::string Base, Head = "HEAD"; ///< git revisions
+  std::string BuildPath;           ///< -p: the folder of compile_commands.json
+  std::vector<std::string> ExtraArgs;
+  unsigned Jobs = 0;
+  bool Verbose = false;
+  report::ReportFormat Format = report::ReportFormat::Markdown;
+  std::string Output;
+};
+int reviewCommand(const ReviewOptions &Opts);
 
 } // namespace faultline::tool
 

@@ -20,6 +20,7 @@
 
 using namespace llvm;
 using namespace faultline::tool;
+using faultline::report::ReportFormat;
 namespace frontend = faultline::frontend;
 
 static cl::SubCommand PrintCmd("print", "Check a Dedalus program and print it back");
@@ -27,6 +28,8 @@ static cl::SubCommand RunCmd("run", "Run a Dedalus program once under a failure 
 static cl::SubCommand LdfiCmd("ldfi", "Search the failure scenarios of a Dedalus program");
 static cl::SubCommand ExtractCmd("extract", "Print the model extracted from annotated C++");
 static cl::SubCommand CheckCmd("check", "Search the scenarios of annotated C++ for counterexamples");
+static cl::SubCommand ReviewCmd("review",
+                                "Report what a change (two git revisions) introduces and fixes");
 
 static cl::OptionCategory Cat("faultline options");
 
@@ -41,12 +44,12 @@ static cl::opt<bool> WithLocations("with-locations",
 static cl::list<std::string> RunFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
                                       cl::sub(RunCmd));
 static cl::opt<int> EOT("eot", cl::desc("End of time: the last time step (default 3)"),
-                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias EOTMolly("EOT", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::alias EOTShort("t", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::opt<int> EFF("eff",
                         cl::desc("End of finite failures: omissions only before it (default 2)"),
-                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias EFFMolly("EFF", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 static cl::alias EFFShort("f", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 // Split by hand rather than with cl::CommaSeparated, which the -N alias
@@ -55,7 +58,7 @@ static cl::list<std::string> Nodes("nodes", cl::desc("Comma-separated node names
                                    cl::OneOrMore, cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --nodes"));
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
-                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
@@ -78,9 +81,8 @@ static cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
                clEnumValN(OutputFormat::JSON, "json", "JSON (run, ldfi)"),
                clEnumValN(OutputFormat::Html, "html",
-                          "One self-contained HTML page with diagrams (ldfi, check)")),
-    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd),
-    cl::cat(Cat));
+                          "One self-contained HTML page with diagrams (ldfi)")),
+    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 
 // run
 static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TIME (repeatable)"),
@@ -108,9 +110,9 @@ static cl::opt<bool> FindAll("find-all", cl::desc("Keep searching after the firs
 static cl::alias FindAllMolly("find-all-counterexamples", cl::aliasopt(FindAll),
                               cl::desc("Alias for --find-all"));
 static cl::opt<unsigned> MaxRuns("max-runs", cl::desc("Stop after this many executions"),
-                                 cl::init(0), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                                 cl::init(0), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<double> Timeout("timeout", cl::desc("Stop after this many seconds"), cl::init(0),
-                               cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                               cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), cl::init(1),
                               cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<std::string> LineageDot("lineage-dot",
@@ -124,10 +126,10 @@ static cl::list<std::string> SourceFiles(cl::Positional, cl::desc("[<source.cpp>
                                          cl::ZeroOrMore, cl::sub(ExtractCmd), cl::sub(CheckCmd));
 static cl::opt<std::string> BuildPath("p", cl::desc("Build folder with compile_commands.json"),
                                       cl::value_desc("BUILD_DIR"), cl::sub(ExtractCmd),
-                                      cl::sub(CheckCmd), cl::cat(Cat));
+                                      cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::list<std::string> ExtraArgs("extra-arg",
                                        cl::desc("Append this argument to each compile command"),
-                                       cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                                       cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> EmitSchedules(
@@ -139,7 +141,7 @@ static cl::opt<std::string> FilesRegex(
     "files", cl::desc("Only the database's files whose path matches this regular expression"),
     cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed at once (default: one per core)"),
-                              cl::init(0), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                              cl::init(0), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Parse every translation unit, and keep nothing in "
                                       "BUILD_DIR/.faultline-cache"),
@@ -149,17 +151,44 @@ static cl::opt<bool> Verbose("v",
                                       "read from the cache or skipped; and (check) every handler "
                                       "that ran in a counterexample, not only those that lead "
                                       "to the failure"),
-                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
+                             cl::cat(Cat));
 static cl::alias VerboseLong("verbose", cl::aliasopt(Verbose), cl::desc("Alias for -v"));
 static cl::opt<std::string> FromObjects(
     "from-objects",
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
              "instead of parsing"),
     cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<std::string> Output(
-    "o", cl::desc("Write the model (extract) or the --format html page here (default: stdout)"),
-    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd),
-    cl::cat(Cat));
+static cl::opt<std::string> Output("o",
+                                   cl::desc("Write the model (extract) or the report (check "
+                                            "and ldfi --format, review) here (default: stdout)"),
+                                   cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::sub(CheckCmd),
+                                   cl::sub(LdfiCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<ReportFormat> CheckFormat(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(ReportFormat::Text, "text", "Diagnostics (default)"),
+               clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0"),
+               clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
+               clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON"),
+               clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment"),
+               clEnumValN(ReportFormat::Html, "html",
+                          "One self-contained HTML page with diagrams")),
+    cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::cat(Cat));
+
+// review
+static cl::opt<std::string> BaseRev("base", cl::desc("The revision the change starts from"),
+                                    cl::value_desc("REV"), cl::Required, cl::sub(ReviewCmd),
+                                    cl::cat(Cat));
+static cl::opt<std::string> HeadRev("head", cl::desc("The revision under review (default HEAD)"),
+                                    cl::value_desc("REV"), cl::init("HEAD"), cl::sub(ReviewCmd),
+                                    cl::cat(Cat));
+static cl::opt<ReportFormat> ReviewFormat(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(ReportFormat::Markdown, "markdown", "A review comment (default)"),
+               clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0 with baselineState"),
+               clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
+               clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON")),
+    cl::init(ReportFormat::Markdown), cl::sub(ReviewCmd), cl::cat(Cat));
 
 // Several
 static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles) as errors"),
@@ -190,6 +219,21 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   return S;
 }
 
+/// check's and review's search: the scenario's bounds unless overridden.
+static SearchSettings searchSettings() {
+  SearchSettings S;
+  if (EOT.getNumOccurrences())
+    S.EOT = EOT;
+  if (EFF.getNumOccurrences())
+    S.EFF = EFF;
+  if (MaxCrashes.getNumOccurrences())
+    S.Crashes = MaxCrashes;
+  S.NegativeSupport = NegativeSupport;
+  S.MaxRuns = MaxRuns;
+  S.TimeoutSeconds = Timeout;
+  return S;
+}
+
 /// The limits are given to bound the work: 0 (or NaN, which compares
 /// false with everything) would silently mean "no limit", so they are
 /// rejected rather than guessed at.
@@ -210,7 +254,7 @@ static bool checkLimitOptions() {
   return true;
 }
 
-/// Which command takes which --format; -o is for extract and a page.
+/// Which command takes which --format; ldfi's -o is for a page.
 static bool checkFormatOptions() {
   auto Bad = [](const std::string &Message) {
     errs() << "faultline: error: " << Message << "\n";
@@ -218,9 +262,7 @@ static bool checkFormatOptions() {
   };
   if (RunCmd && Format == OutputFormat::Html)
     return Bad("--format html is for ldfi and check; run takes text or json");
-  if (CheckCmd && Format == OutputFormat::JSON)
-    return Bad("--format json is not available for check; it takes text or html");
-  if ((LdfiCmd || CheckCmd) && Output.getNumOccurrences() && Format != OutputFormat::Html)
+  if (LdfiCmd && Output.getNumOccurrences() && Format != OutputFormat::Html)
     return Bad("-o is for the page of --format html");
   return true;
 }
@@ -277,19 +319,24 @@ static int dispatch() {
     }
     CheckOptions O;
     static_cast<SourceOptions &>(O) = Src;
-    if (EOT.getNumOccurrences())
-      O.EOT = EOT;
-    if (EFF.getNumOccurrences())
-      O.EFF = EFF;
-    if (MaxCrashes.getNumOccurrences())
-      O.Crashes = MaxCrashes;
-    O.NegativeSupport = NegativeSupport;
-    O.MaxRuns = MaxRuns;
-    O.TimeoutSeconds = Timeout;
+    static_cast<SearchSettings &>(O) = searchSettings();
     O.EmitSchedules = EmitSchedules;
-    O.Format = Format;
+    O.Format = CheckFormat;
     O.Output = Output;
     return checkCommand(O);
+  }
+  if (ReviewCmd) {
+    ReviewOptions O;
+    O.Base = BaseRev;
+    O.Head = HeadRev;
+    O.BuildPath = BuildPath;
+    O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    O.Jobs = Jobs;
+    O.Verbose = Verbose;
+    static_cast<SearchSettings &>(O) = searchSettings();
+    O.Format = ReviewFormat;
+    O.Output = Output;
+    return reviewCommand(O);
   }
   errs() << "faultline: error: no command given; try 'faultline --help'\n";
   return ExitBadInput;

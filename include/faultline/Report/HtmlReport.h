@@ -18,6 +18,7 @@
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Run.h"
+#include "faultline/Report/Findings.h"
 #include "faultline/Search/Search.h"
 
 #include <functional>
@@ -30,17 +31,8 @@ class raw_ostream;
 
 namespace faultline::report {
 
-/// One step of a run's story, in the user's terms.
-struct StoryStep {
-  int Time = 0;
-  std::string Node;    ///< The lane it happens on (empty: none).
-  std::string Handler; ///< The handler that ran there, which labels the lane.
-  std::string Text;    ///< What happened, as the text report says it.
-  std::string File;    ///< Where in the source (empty: unknown).
-  unsigned Line = 0;
-};
-
-/// A run's story: the steps to show for it, in time order.
+/// A run's story (Findings.h's steps): the steps to show for it, in time
+/// order; a handler step's Handler labels its lane.
 using StoryFn = std::function<std::vector<StoryStep>(const eval::Run &)>;
 /// The sentence that says which invariant a `pre` tuple without its `post`
 /// breaks, with the values that broke it.

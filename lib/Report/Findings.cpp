@@ -1,0 +1,120 @@
+//===- Findings.cpp - Findings to and from JSON ---------------------------===//
+//
+// The JSON form is the `--format json` output's and the review's verdict
+// store's: reading it back gives the same finding.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Report/Findings.h"
+
+namespace faultline::report {
+
+namespace {
+
+const char *kindName(StoryStep::Kind K) {
+  switch (K) {
+  case StoryStep::Kind::Crash:
+    return "crash";
+  case StoryStep::Kind::Handler:
+    return "handler";
+  case StoryStep::Kind::LostMessage:
+    return "lost_message";
+  }
+  return "";
+}
+
+} // namespace
+
+const char *baselineName(Baseline B) {
+  switch (B) {
+  case Baseline::None:
+    return "";
+  case Baseline::New:
+    return "new";
+  case Baseline::Absent:
+    return "absent";
+  case Baseline::Unchanged:
+    return "unchanged";
+  }
+  return "";
+}
+
+llvm::json::Value toJSON(const Location &L) {
+  return llvm::json::Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+
+llvm::json::Value toJSON(const StoryStep &S) {
+  return llvm::json::Object{{"kind", kindName(S.K)},   {"time", S.Time},
+                            {"node", S.Node},          {"role", S.Role},
+                            {"handler", S.Handler},    {"message", S.Message},
+                            {"peer", S.Peer},          {"peer_role", S.PeerRole},
+                            {"text", S.Text},          {"location", toJSON(S.Loc)}};
+}
+
+llvm::json::Value toJSON(const Finding &F) {
+  llvm::json::Array Story, Violations;
+  for (const StoryStep &S : F.Story)
+    Story.push_back(toJSON(S));
+  for (const std::string &V : F.Violations)
+    Violations.push_back(V);
+  llvm::json::Object O{{"scenario", F.Scenario},
+                       {"invariant", F.Invariant},
+                       {"invariant_location", toJSON(F.InvariantLoc)},
+                       {"faults", F.Faults},
+                       {"eot", F.EOT},
+                       {"story", std::move(Story)},
+                       {"violations", std::move(Violations)},
+                       {"fingerprint", F.Fingerprint}};
+  if (F.State != Baseline::None)
+    O["baseline_state"] = baselineName(F.State);
+  return O;
+}
+
+llvm::json::Value toJSON(const ScenarioSummary &S) {
+  llvm::json::Object O{{"name", S.Name}, {"verdict", S.Verdict}, {"detail", S.Detail}};
+  if (!S.Change.empty()) {
+    O["change"] = S.Change;
+    O["carried"] = S.Carried;
+  }
+  return O;
+}
+
+bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  uint64_t Line = 0, Column = 0;
+  if (!O || !O.map("file", L.File) || !O.map("line", Line) || !O.map("column", Column))
+    return false;
+  L.Line = static_cast<unsigned>(Line);
+  L.Column = static_cast<unsigned>(Column);
+  return true;
+}
+
+bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  std::string Kind;
+  if (!O || !O.map("kind", Kind))
+    return false;
+  if (Kind == "crash")
+    S.K = StoryStep::Kind::Crash;
+  else if (Kind == "handler")
+    S.K = StoryStep::Kind::Handler;
+  else if (Kind == "lost_message")
+    S.K = StoryStep::Kind::LostMessage;
+  else {
+    P.field("kind").report("unknown story step kind");
+    return false;
+  }
+  return O.map("time", S.Time) && O.map("node", S.Node) && O.map("role", S.Role) &&
+         O.map("handler", S.Handler) && O.map("message", S.Message) && O.map("peer", S.Peer) &&
+         O.map("peer_role", S.PeerRole) && O.map("text", S.Text) && O.map("location", S.Loc);
+}
+
+bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("scenario", F.Scenario) && O.map("invariant", F.Invariant) &&
+         O.map("invariant_location", F.InvariantLoc) && O.map("faults", F.Faults) &&
+         O.map("eot", F.EOT) && O.map("story", F.Story) && O.map("violations", F.Violations) &&
+         O.map("fingerprint", F.Fingerprint);
+}
+
+} // namespace faultline::report

@@ -1,0 +1,317 @@
+//===- Explain.cpp - A counterexample's story, in the user's terms --------===//
+//
+// The story of a violating run: each crash, each handler that ran (from the
+// run's fl_current table, with the role from fl_role) and each lost
+// message's send, in time order, at its C++ location. check prints it as
+// notes under a warning at the invariant; the writers get it as a Finding.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ScenarioSearch.h"
+
+#include "faultline/Lineage/Lineage.h"
+#include "faultline/Report/ReviewDiff.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace faultline::tool {
+
+namespace {
+
+/// One line of the story, with the location the diagnostics need.
+struct Step {
+  int Order = 0; ///< crashes, then handlers, then lost sends, within a time
+  ir::SourceLoc Loc;
+  report::StoryStep S;
+  std::optional<eval::TupleId> Current; ///< For a handler: its fl_current tuple.
+};
+
+class Explainer {
+public:
+  explicit Explainer(const SearchedScenario &Searched)
+      : Model(*Searched.Model), Program(Searched.Program), Ev(*Searched.Ev), B(Searched.B) {}
+
+  /// The invariants the run breaks, each missing post tuple once.
+  std::vector<eval::TupleId> missing(const search::Counterexample &C) const {
+    return C.Run->missingPost();
+  }
+  std::string invariantOf(const eval::Run &R, eval::TupleId Id) const {
+    return unquote(Ev.symbols().render(R.Tuples[Id].Values[0]));
+  }
+
+  /// Whether every invariant the run breaks says NOLINT(faultline).
+  bool suppressed(const search::Counterexample &C) const {
+    std::vector<eval::TupleId> Missing = missing(C);
+    return !Missing.empty() &&
+           std::all_of(Missing.begin(), Missing.end(), [&](eval::TupleId Id) {
+             const frontend::Declaration *I = invariant(invariantOf(*C.Run, Id));
+             return I && I->Suppressed;
+           });
+  }
+
+  std::vector<Step> story(const search::Counterexample &C) const { return story(*C.Run); }
+  std::vector<Step> story(const eval::Run &R) const {
+    const frontend::ScenarioModel &S = Model.Scenario;
+    std::vector<Step> Steps;
+    for (const eval::Crash &Cr : R.Faults.Crashes) {
+      Step St{0, S.Loc, {}, {}};
+      St.S.K = report::StoryStep::Kind::Crash;
+      St.S.Time = Cr.Time;
+      St.S.Node = Cr.Node;
+      St.S.Role = roleOf(R, Cr.Node, Cr.Time);
+      St.S.Text = fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node);
+      Steps.push_back(std::move(St));
+    }
+    for (const eval::Message &M : R.Messages)
+      if (M.Fate == eval::MessageFate::Omitted) {
+        Step St{2, Program.Rules[M.Rule].Loc, {}, {}};
+        St.S.K = report::StoryStep::Kind::LostMessage;
+        St.S.Time = M.SendTime;
+        St.S.Node = M.From;
+        St.S.Role = roleOf(R, M.From, M.SendTime);
+        St.S.Message = R.RelNames[M.Rel];
+        St.S.Peer = M.To;
+        St.S.PeerRole = roleOf(R, M.To, M.SendTime);
+        St.S.Text = fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
+                                M.SendTime, St.S.Message, M.From, M.To);
+        Steps.push_back(std::move(St));
+      }
+    if (auto Current = R.relation("fl_current"))
+      for (int T = 1; T <= R.EOT; ++T)
+        for (eval::TupleId Id : R.table(*Current, T)) {
+          const eval::Tuple &V = R.Tuples[Id].Values;
+          std::string Kind = text(V[2]);
+          std::string Role = roleOf(R, text(V[0]), T);
+          const frontend::Declaration *H = handlerOf(Kind, Role);
+          Step St{1, H ? H->Loc : ir::SourceLoc(), {}, Id};
+          St.S.K = report::StoryStep::Kind::Handler;
+          St.S.Time = T;
+          St.S.Node = text(V[0]);
+          St.S.Role = Role;
+          St.S.Message = Kind;
+          St.S.Peer = text(V[3]);
+          St.S.Handler = H ? H->Name : "";
+          St.S.Text = fmt::format("at time {}, node {} handles '{}' from {}{}", T, St.S.Node, Kind,
+                                  St.S.Peer, H ? " in " + H->Name : "");
+          Steps.push_back(std::move(St));
+        }
+    std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
+      return std::tie(A.S.Time, A.Order, A.S.Text) < std::tie(B.S.Time, B.Order, B.S.Text);
+    });
+    return Steps;
+  }
+
+  std::string violation(const eval::Run &R, eval::TupleId Id) const {
+    return fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
+                       Ev.symbols().render(R.Tuples[Id].Values));
+  }
+
+  ir::SourceLoc invariantLoc(const std::string &Name) const {
+    const frontend::Declaration *I = invariant(Name);
+    return I ? I->Loc : ir::SourceLoc();
+  }
+
+  /// The invariant a `pre` tuple without `post` breaks, in the C++ terms:
+  /// `durability(c = C, m = M, r = b) is false at the end of time 16, for
+  /// seq = 0`. The names come from the variables of the invariant's `pre`
+  /// rule, which the frontend derives from the parameter and loop names.
+  std::string describe(const eval::Tuple &Pre, int EOT) const {
+    std::string Name = Pre.empty() ? "" : text(Pre[0]);
+    std::vector<std::string> Params, Quantified;
+    if (const ir::Rule *Rule = preRule(Pre))
+      for (size_t I = 2; I < Rule->Head.Args.size() && I < Pre.size(); ++I) {
+        const ir::Term &T = Rule->Head.Args[I];
+        if (T.K != ir::Term::Kind::Variable)
+          continue;
+        std::string Binding = fmt::format("{} = {}", cxxName(T.Text), text(Pre[I]));
+        (isNode(*Rule, T.Text) ? Params : Quantified).push_back(std::move(Binding));
+      }
+    std::string Out = fmt::format("{}({}) is false at the end of time {}", Name,
+                                  fmt::join(Params, ", "), EOT);
+    if (!Quantified.empty())
+      Out += fmt::format(", for {}", fmt::join(Quantified, ", "));
+    return Out;
+  }
+
+  /// The handlers of a violating run that lead to its failure (each by its
+  /// fl_current tuple): those in the lineage of the `pre` tuples without
+  /// `post`, and those that ran only because of the faults (the fault-free
+  /// run has no such step), such as a failover's.
+  std::set<eval::TupleId> keySteps(const eval::Run &R) const {
+    std::set<eval::TupleId> Key;
+    auto Current = R.relation("fl_current");
+    if (!Current)
+      return Key;
+    lineage::Lineage L = lineage::Lineage::of(R, Program, Ev.symbols(), R.missingPost());
+    for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+      if (L.Graph[V].Kind == lineage::VertexKind::Tuple &&
+          R.Tuples[L.Graph[V].Tuple].Rel == *Current)
+        Key.insert(L.Graph[V].Tuple);
+    ir::DiagnosticEngine Quiet(llvm::nulls());
+    std::unique_ptr<eval::Run> Free = Ev.run(B, eval::FaultSet(), Quiet);
+    auto FreeCurrent = Free ? Free->relation("fl_current") : std::nullopt;
+    for (int T = 1; T <= R.EOT; ++T)
+      for (eval::TupleId Id : R.table(*Current, T))
+        if (!FreeCurrent || !Free->find(*FreeCurrent, T, R.Tuples[Id].Values))
+          Key.insert(Id);
+    return Key;
+  }
+
+private:
+  /// The `pre` rule of the invariant case a `pre` tuple comes from.
+  const ir::Rule *preRule(const eval::Tuple &Pre) const {
+    for (const ir::Rule &Rule : Program.Rules) {
+      const std::vector<ir::Term> &Args = Rule.Head.Args;
+      if (Rule.Head.Relation == "pre" && Args.size() >= 2 && Pre.size() >= 2 &&
+          Args[0].K == ir::Term::Kind::String && Args[0].Text == text(Pre[0]) &&
+          Args[1].K == ir::Term::Kind::Integer && Pre[1].isInt() && Args[1].Int == Pre[1].V)
+        return &Rule;
+    }
+    return nullptr;
+  }
+  /// Whether the rule binds Var to a process (an invariant parameter).
+  static bool isNode(const ir::Rule &Rule, const std::string &Var) {
+    for (const ir::BodyElem &E : Rule.Body)
+      if (const auto *A = std::get_if<ir::Atom>(&E))
+        if (!A->Negated && A->Relation == "fl_role" && !A->Args.empty() &&
+            A->Args[0].K == ir::Term::Kind::Variable && A->Args[0].Text == Var)
+          return true;
+    return false;
+  }
+  /// The C++ name a frontend variable stands for: `Seq_4` is `seq`.
+  static std::string cxxName(llvm::StringRef Var) {
+    size_t Cut = Var.rfind('_');
+    if (Cut != llvm::StringRef::npos && Cut + 1 < Var.size() &&
+        llvm::all_of(Var.substr(Cut + 1), [](char C) { return llvm::isDigit(C); }))
+      Var = Var.substr(0, Cut);
+    std::string Name = Var.str();
+    if (!Name.empty())
+      Name[0] = llvm::toLower(Name[0]);
+    return Name;
+  }
+
+  /// An invariant's name as the first column of pre renders it: "name".
+  static std::string unquote(std::string Name) {
+    return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
+  }
+  std::string text(eval::Value V) const {
+    return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
+  }
+  const frontend::Declaration *invariant(const std::string &Name) const {
+    for (const frontend::Declaration &I : Model.Invariants)
+      if (I.Name == Name)
+        return &I;
+    return nullptr;
+  }
+  /// The role of a node at time T, from the run's fl_role table.
+  std::string roleOf(const eval::Run &R, const std::string &Node, int T) const {
+    if (auto Roles = R.relation("fl_role"))
+      for (eval::TupleId Id : R.table(*Roles, std::max(T, 1)))
+        if (text(R.Tuples[Id].Values[0]) == Node)
+          return text(R.Tuples[Id].Values[1]);
+    return "";
+  }
+  const frontend::Declaration *handlerOf(const std::string &Kind, const std::string &Role) const {
+    for (const auto &[Message, H] : Model.Handlers)
+      if (Message == Kind && llvm::StringRef(H.Name).starts_with(Role + "::"))
+        return &H;
+    return nullptr;
+  }
+
+  const frontend::ExtractedModel &Model;
+  const ir::Program &Program;
+  const eval::Evaluator &Ev;
+  const eval::Bounds &B;
+};
+
+} // namespace
+
+std::vector<const search::Counterexample *> SearchedScenario::reported() const {
+  std::vector<const search::Counterexample *> Out;
+  if (R.V != search::Verdict::Counterexample)
+    return Out;
+  Explainer E(*this);
+  for (const search::Counterexample &C : R.Found)
+    if (C.Run && !E.suppressed(C))
+      Out.push_back(&C);
+  return Out;
+}
+
+void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexample &C,
+                            ir::DiagnosticEngine &D, bool Verbose) {
+  Explainer E(S);
+  std::vector<eval::TupleId> Missing = E.missing(C);
+  std::string Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
+  D.warning(E.invariantLoc(Invariant),
+            fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
+                        Invariant, S.Model->DisplayName, C.Faults.describe()));
+  // Without faults, the fault-free run itself fails: all of it is the story.
+  bool Whole = Verbose || (C.Faults.Crashes.empty() && C.Faults.Omissions.empty());
+  std::set<eval::TupleId> Key = Whole ? std::set<eval::TupleId>() : E.keySteps(*C.Run);
+  for (const Step &St : E.story(C))
+    if (Whole || !St.Current || Key.count(*St.Current))
+      D.note(St.Loc, St.S.Text);
+  // Each missing post at its own invariant: a run may break several.
+  for (eval::TupleId Id : Missing)
+    D.note(E.invariantLoc(E.invariantOf(*C.Run, Id)),
+           E.describe(C.Run->Tuples[Id].Values, C.Run->EOT));
+}
+
+std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Run &R) {
+  std::vector<report::StoryStep> Out;
+  for (Step &St : Explainer(S).story(R)) {
+    if (St.Loc.isValid() && St.Loc.FileID < S.Program.Files.size()) {
+      St.S.Loc.File = S.Program.Files[St.Loc.FileID];
+      St.S.Loc.Line = St.Loc.Line;
+      St.S.Loc.Column = St.Loc.Col;
+    }
+    Out.push_back(std::move(St.S));
+  }
+  return Out;
+}
+
+std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre, int EOT) {
+  return Explainer(S).describe(Pre, EOT);
+}
+
+report::Finding findingOf(const SearchedScenario &S, const search::Counterexample &C,
+                          const PathMapper &MapPath) {
+  auto Resolve = [&](ir::SourceLoc L) {
+    report::Location Out;
+    if (L.isValid() && L.FileID < S.Program.Files.size()) {
+      Out.File = MapPath(S.Program.Files[L.FileID]);
+      Out.Line = L.Line;
+      Out.Column = L.Col;
+    }
+    return Out;
+  };
+  Explainer E(S);
+  report::Finding F;
+  F.Scenario = S.Model->DisplayName;
+  F.Faults = C.Faults.describe();
+  F.EOT = C.Run->EOT;
+  std::vector<eval::TupleId> Missing = E.missing(C);
+  F.Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
+  F.InvariantLoc = Resolve(E.invariantLoc(F.Invariant));
+  for (Step &St : E.story(C)) {
+    St.S.Loc = Resolve(St.Loc);
+    F.Story.push_back(std::move(St.S));
+  }
+  for (eval::TupleId Id : Missing)
+    F.Violations.push_back(E.violation(*C.Run, Id));
+  F.Fingerprint = report::fingerprint(F);
+  return F;
+}
+
+} // namespace faultline::tool

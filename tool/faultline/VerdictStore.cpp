@@ -1,0 +1,121 @@
+//===- VerdictStore.cpp - Stored searches, keyed by model -----------------===//
+
+#include "VerdictStore.h"
+
+#include "faultline/Frontend/Frontend.h"
+#include "faultline/IR/Printer.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace faultline::tool {
+
+std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S,
+                      const PathMapper *WithLocations) {
+  ir::Program P = M.program();
+  ir::PrintOptions PO;
+  if (WithLocations) {
+    PO.WithLocations = true;
+    for (std::string &File : P.Files)
+      if (!File.empty())
+        File = (*WithLocations)(File);
+  }
+  const frontend::ScenarioModel &Sc = M.Scenario;
+  std::string Text = fmt::format(
+      "scenario {}\neot {} eff {} crashes {} nodes {}\nnegative-support {} max-runs {} "
+      "timeout {}\n",
+      M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
+      S.Crashes.value_or(Sc.Crashes), fmt::join(Sc.Nodes, ","), S.NegativeSupport, S.MaxRuns,
+      S.TimeoutSeconds);
+  // Sorted, as the clauses below: the order of a model's declarations
+  // follows the order its fragments were linked in.
+  std::vector<std::string> Declarations;
+  auto Loc = [&](ir::SourceLoc L) {
+    return WithLocations && L.isValid() && L.FileID < P.Files.size()
+               ? fmt::format(" at {}:{}:{}", P.Files[L.FileID], L.Line, L.Col)
+               : std::string();
+  };
+  for (const auto &[Message, H] : M.Handlers)
+    Declarations.push_back(fmt::format("handler {} {}{}{}\n", Message, H.Name,
+                                       H.Suppressed ? " nolint" : "", Loc(H.Loc)));
+  for (const frontend::Declaration &I : M.Invariants)
+    Declarations.push_back(
+        fmt::format("invariant {}{}{}\n", I.Name, I.Suppressed ? " nolint" : "", Loc(I.Loc)));
+  std::sort(Declarations.begin(), Declarations.end());
+  Text += "scenario at" + Loc(Sc.Loc) + "\n";
+  for (const std::string &D : Declarations)
+    Text += D;
+  // Clause by clause, sorted: link() may order the rules of a model
+  // differently from one extraction to the next (the order the TUs'
+  // fragments came in), which changes nothing the search sees.
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  std::string Printed = ir::printProgram(P, PO);
+  llvm::StringRef(Printed).split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Clauses;
+  std::string Pending; // a clause's location comments
+  for (llvm::StringRef Line : Lines) {
+    Pending += Line.str() + "\n";
+    if (!Line.ltrim().starts_with("//")) {
+      Clauses.push_back(std::move(Pending));
+      Pending.clear();
+    }
+  }
+  std::sort(Clauses.begin(), Clauses.end());
+  for (const std::string &C : Clauses)
+    Text += C;
+  return Text + Pending;
+}
+
+std::string VerdictStore::pathOf(const std::string &ModelText) const {
+  std::string Key = std::string(frontend::Version) + "\n" + ModelText;
+  return Dir + "/" + llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16) + ".json";
+}
+
+std::optional<StoredVerdict> VerdictStore::lookup(const std::string &ModelText) const {
+  auto Buffer = llvm::MemoryBuffer::getFile(pathOf(ModelText));
+  if (!Buffer)
+    return std::nullopt;
+  auto V = llvm::json::parse((*Buffer)->getBuffer());
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return std::nullopt;
+  }
+  StoredVerdict Out;
+  llvm::json::Path::Root Root;
+  llvm::json::ObjectMapper O(*V, Root);
+  std::string Stored;
+  // The model itself is stored too: a hash collision is a miss, not a wrong verdict.
+  if (!O || !O.map("model", Stored) || Stored != ModelText || !O.map("verdict", Out.Verdict) ||
+      !O.map("detail", Out.Detail) || !O.map("findings", Out.Findings)) {
+    llvm::consumeError(Root.getError());
+    return std::nullopt;
+  }
+  return Out;
+}
+
+void VerdictStore::store(const std::string &ModelText, const StoredVerdict &V) const {
+  if (llvm::sys::fs::create_directories(Dir))
+    return;
+  llvm::json::Array Findings;
+  for (const report::Finding &F : V.Findings)
+    Findings.push_back(report::toJSON(F));
+  llvm::json::Object O{{"model", ModelText},
+                       {"verdict", V.Verdict},
+                       {"detail", V.Detail},
+                       {"findings", std::move(Findings)}};
+  llvm::consumeError(llvm::writeToOutput(pathOf(ModelText), [&](llvm::raw_ostream &OS) {
+    OS << llvm::json::Value(std::move(O));
+    return llvm::Error::success();
+  }));
+}
+
+} // namespace faultline::tool
