@@ -7,13 +7,18 @@
 #     SOURCES <file>...     # the protocol's sources, a send() that calls
 #                           # faultline::sim::send instead of the real transport,
 #                           # and the file that defines DESCRIBE
+#     [MODEL <file>]        # the source `faultline check` reads the model from
 #     [TESTS <file>...])    # GoogleTest sources of its unit tests
 #
 # makes
 #   NAME_simulation  a static library of SOURCES;
 #   NAME-replay      the replay binary (faultline/sim/replay.h): runs a scenario
 #                    fault-free, under a schedule from `faultline check
-#                    --emit-schedules`, or under random schedules;
+#                    --emit-schedules`, or under random schedules; with
+#                    MODEL, it embeds the fingerprint of each scenario's model
+#                    (faultline extract --fingerprints, run at build time with
+#                    the project's compile_commands.json) and refuses a
+#                    schedule that comes from another version of the protocol;
 #   NAME-test        the unit tests, registered with ctest (with TESTS).
 #
 # None of them goes into compile_commands.json: faultline reads the
@@ -21,9 +26,10 @@
 
 set(FAULTLINE_ANNOTATIONS_DIR ${CMAKE_CURRENT_LIST_DIR}/../annotations)
 set(FAULTLINE_REPLAY_MAIN_IN ${CMAKE_CURRENT_LIST_DIR}/replay_main.cpp.in)
+set(FAULTLINE_FINGERPRINTS_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/FaultlineModelFingerprints.cmake)
 
 function(faultline_add_simulation name)
-  cmake_parse_arguments(ARG "" "DESCRIBE;HEADER" "SOURCES;TESTS" ${ARGN})
+  cmake_parse_arguments(ARG "" "DESCRIBE;HEADER;MODEL" "SOURCES;TESTS" ${ARGN})
   if(NOT ARG_DESCRIBE OR NOT ARG_HEADER OR NOT ARG_SOURCES)
     message(FATAL_ERROR "faultline_add_simulation(${name}) needs DESCRIBE, HEADER and SOURCES")
   endif()
@@ -42,8 +48,31 @@ function(faultline_add_simulation name)
   get_filename_component(FAULTLINE_DESCRIBE_HEADER ${ARG_HEADER} ABSOLUTE)
   set(FAULTLINE_DESCRIBE ${ARG_DESCRIBE})
   set(main ${CMAKE_CURRENT_BINARY_DIR}/${name}-replay-main.cpp)
+  set(FAULTLINE_MODEL_HEADER ${CMAKE_CURRENT_BINARY_DIR}/${name}-model.h)
+  # faultline itself when it is built here, else one installed.
+  if(TARGET faultline)
+    set(faultline_exe $<TARGET_FILE:faultline>)
+  else()
+    find_program(faultline_exe faultline)
+  endif()
+  if(ARG_MODEL AND faultline_exe)
+    get_filename_component(model ${ARG_MODEL} ABSOLUTE)
+    # The model changes with the protocol's headers as well as its source.
+    get_filename_component(model_dir ${model} DIRECTORY)
+    file(GLOB model_headers ${model_dir}/*.h ${model_dir}/../common/*.h)
+    add_custom_command(OUTPUT ${FAULTLINE_MODEL_HEADER}
+      COMMAND ${CMAKE_COMMAND} -DFAULTLINE=${faultline_exe} -DBUILD_DIR=${CMAKE_BINARY_DIR}
+              -DSOURCE=${model} -DOUTPUT=${FAULTLINE_MODEL_HEADER}
+              -P ${FAULTLINE_FINGERPRINTS_SCRIPT}
+      DEPENDS ${model} ${model_headers} ${FAULTLINE_FINGERPRINTS_SCRIPT}
+              $<$<TARGET_EXISTS:faultline>:faultline>
+      COMMENT "Fingerprinting the model of ${name}" VERBATIM)
+  else()
+    file(WRITE ${FAULTLINE_MODEL_HEADER}
+      "#define FAULTLINE_MODEL_FINGERPRINTS faultline::sim::ModelFingerprints{}\n")
+  endif()
   configure_file(${FAULTLINE_REPLAY_MAIN_IN} ${main} @ONLY)
-  add_executable(${name}-replay ${main} ${ARG_SOURCES})
+  add_executable(${name}-replay ${main} ${FAULTLINE_MODEL_HEADER} ${ARG_SOURCES})
   target_include_directories(${name}-replay PRIVATE ${FAULTLINE_ANNOTATIONS_DIR})
   target_compile_features(${name}-replay PRIVATE cxx_std_17)
   target_compile_definitions(${name}-replay PRIVATE _GLIBCXX_DEBUG)

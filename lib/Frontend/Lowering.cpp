@@ -14,6 +14,7 @@
 #include "Lowering.h"
 
 #include "Collect.h"
+#include "Idioms.h"
 
 #include "faultline/IR/Validate.h"
 
@@ -27,6 +28,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 namespace faultline::frontend {
 
@@ -47,6 +49,21 @@ struct Object {
 /// plain struct.
 using Tuple = std::vector<Term>;
 
+/// What a path has done to a state set since the step began, so that a
+/// later read on the path sees it as the C++ does: the set as it was at the
+/// start (unless cleared), with the elements inserted since.
+struct Overlay {
+  bool Cleared = false;
+  std::vector<Tuple> Inserted;
+};
+
+/// `auto it = c.find(k);`: the container and the key looked up.
+struct FoundIterator {
+  Object Obj;
+  const StateMember *State = nullptr;
+  Tuple Key;
+};
+
 struct Path {
   std::vector<BodyElem> Body;
   std::map<const clang::ValueDecl *, Tuple> Locals;
@@ -55,7 +72,12 @@ struct Path {
   std::vector<Term> Quantified;
   /// Sets this path inserted into or erased from, and how.
   std::map<const clang::FieldDecl *, std::string> Updated;
+  /// The updated sets a read can still see through (insert and clear).
+  std::map<const clang::FieldDecl *, Overlay> Overlays;
+  std::map<const clang::ValueDecl *, FoundIterator> Iterators;
   bool Returned = false;
+  /// A `break` ended the path's way through the enclosing switch.
+  bool Broke = false;
 };
 
 using Valued = std::vector<std::pair<Path, Term>>;
@@ -278,7 +300,7 @@ private:
   std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In) {
     std::vector<Path> Live, Done;
     for (Path &P : In)
-      (P.Returned ? Done : Live).push_back(std::move(P));
+      (P.Returned || P.Broke ? Done : Live).push_back(std::move(P));
     if (Live.empty() || !S)
       return concat(std::move(Live), std::move(Done));
     if (usesRejected(S))
@@ -296,6 +318,15 @@ private:
       Out = execReturn(R, std::move(Live));
     } else if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S)) {
       Out = execLoop(F, std::move(Live));
+    } else if (const auto *Sw = llvm::dyn_cast<clang::SwitchStmt>(S)) {
+      Out = execSwitch(Sw, std::move(Live));
+    } else if (llvm::isa<clang::BreakStmt>(S)) {
+      if (!BreakEndsSwitch)
+        fail(S->getBeginLoc(), InLoopBody ? "a break inside a loop" : "a break outside a switch",
+             "a loop is lowered to a join over all elements at once; test a condition instead");
+      for (Path &P : Live)
+        P.Broke = true;
+      Out = std::move(Live);
     } else if (llvm::isa<clang::NullStmt>(S)) {
       Out = std::move(Live);
     } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
@@ -335,14 +366,18 @@ private:
     Object Self;
     std::optional<Tuple> This;
     bool InLoopBody;
+    bool BreakEndsSwitch;
     size_t Walked;
     unsigned Depth;
   };
-  Context context() const { return {Self, This, InLoopBody, Walked.size(), Depth}; }
+  Context context() const {
+    return {Self, This, InLoopBody, BreakEndsSwitch, Walked.size(), Depth};
+  }
   void restore(const Context &C) {
     Self = C.Self;
     This = C.This;
     InLoopBody = C.InLoopBody;
+    BreakEndsSwitch = C.BreakEndsSwitch;
     Walked.resize(C.Walked);
     Depth = C.Depth;
   }
@@ -358,6 +393,8 @@ private:
       return mentions(I->getCond());
     if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S))
       return mentions(F->getRangeInit());
+    if (const auto *Sw = llvm::dyn_cast<clang::SwitchStmt>(S))
+      return mentions(Sw->getCond());
     return mentions(S);
   }
 
@@ -387,6 +424,10 @@ private:
              std::string("a ") + (V->getTLSKind() ? "thread_local" : "static") + " local '" +
                  V->getNameAsString() + "'",
              "a value kept from call to call is node state: make it a FL_STATE member");
+      if (const clang::CXXMemberCallExpr *Find = V ? findCall(V->getInit()) : nullptr) {
+        In = declareIterator(V, Find, std::move(In));
+        continue;
+      }
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         fail(Decl->getLocation(), "this declaration",
              "declare locals of integer, bool, enum, string or plain struct type with an "
@@ -400,6 +441,94 @@ private:
       In = std::move(Out);
     }
     return In;
+  }
+
+  /// `auto it = c.find(k);` on a state set or map: the iterator stands for
+  /// the key, tested with `it != c.end()` and read with `it->second`.
+  std::vector<Path> declareIterator(const clang::VarDecl *V, const clang::CXXMemberCallExpr *Find,
+                                    std::vector<Path> In) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!memberState(Find->getImplicitObjectArgument(), Obj, State) ||
+        State->K == StateMember::Kind::Scalar || State->K == StateMember::Kind::Vector)
+      fail(Find->getBeginLoc(), "find on something other than a state set or map",
+           "look up keys of std::set and std::map state members");
+    std::vector<Path> Out;
+    for (Path &P : In)
+      for (auto &[Q, K] : evalTuple(Find->getArg(0), std::move(P))) {
+        Q.Iterators[V] = FoundIterator{Obj, State, K};
+        Out.push_back(std::move(Q));
+      }
+    return Out;
+  }
+
+  /// The lookup an iterator expression stands for: a local set by find().
+  const FoundIterator &iteratorOf(const clang::ValueDecl *D, const Path &P,
+                                  clang::SourceLocation Loc) {
+    auto It = P.Iterators.find(D);
+    if (It == P.Iterators.end())
+      fail(Loc, "this iterator", "look up with 'auto it = c.find(k);' on a state set or map");
+    return It->second;
+  }
+
+  /// `c.find(k) != c.end()`, `it == c.end()` and the like: a membership test.
+  std::optional<std::vector<Path>> assumeEndTest(const clang::CXXOperatorCallExpr *Op, bool Truth,
+                                                 const Path &P) {
+    std::optional<EndTest> T = endTest(Op);
+    if (!T)
+      return std::nullopt;
+    Object EndObj;
+    const StateMember *EndState = nullptr;
+    if (!memberState(T->EndOf, EndObj, EndState))
+      fail(Op->getBeginLoc(), "comparing with end() of something other than a state set or map",
+           "test membership in state sets and maps with count() or find() != end()");
+    Valued Found;
+    if (T->Find) {
+      Object Obj;
+      const StateMember *State = nullptr;
+      if (!memberState(T->Find->getImplicitObjectArgument(), Obj, State) || State != EndState ||
+          Obj.Var != EndObj.Var)
+        fail(Op->getBeginLoc(), "comparing find() on one container with end() of another",
+             "write c.find(k) != c.end() with the same c");
+      const Overlay *Seen = readable(P, *State, Op->getBeginLoc(), "reading");
+      for (auto &[Q, K] : evalTuple(T->Find->getArg(0), P))
+        for (auto &V : contains(Obj, *State, K, std::move(Q), Seen))
+          Found.push_back(std::move(V));
+    } else {
+      FoundIterator I = iteratorOf(T->Iterator, P, Op->getBeginLoc());
+      if (I.State != EndState || I.Obj.Var != EndObj.Var)
+        fail(Op->getBeginLoc(), "comparing an iterator with end() of another container",
+             "compare it with end() of the container it was found in");
+      Found = contains(I.Obj, *I.State, I.Key, P,
+                       readable(P, *I.State, Op->getBeginLoc(), "reading"));
+    }
+    // Found is 1 or 0; the comparison holds where it is (not) found.
+    bool WantFound = T->HoldsWhenFound == Truth;
+    std::vector<Path> Out;
+    for (auto &[Q, V] : Found)
+      if (V.Int == (WantFound ? 1 : 0))
+        Out.push_back(std::move(Q));
+    return Out;
+  }
+
+  /// `it->second`, `it->first`, `(*it).second` and a set's `*it`: the
+  /// found element's value or key. Where it was not found C++ has no
+  /// meaning for the read, and the model has no such path.
+  std::optional<Tupled> iteratorRead(const clang::Expr *E, const clang::FieldDecl *Field,
+                                     const Path &P) {
+    const clang::ValueDecl *D = dereferencedIterator(E);
+    if (!D)
+      return std::nullopt;
+    FoundIterator I = iteratorOf(D, P, E->getBeginLoc());
+    bool IsMap = I.State->K == StateMember::Kind::Map;
+    if (IsMap != (Field != nullptr))
+      fail(E->getBeginLoc(), "this use of a found element",
+           IsMap ? "read it->first or it->second" : "read *it");
+    Path Q = P;
+    if (!IsMap || Field->getName() == "first")
+      return Tupled{{std::move(Q), I.Key}};
+    Tuple V = valueAt(I.Obj, *I.State, I.Key, Q, E->getBeginLoc());
+    return Tupled{{std::move(Q), std::move(V)}};
   }
 
   std::vector<Path> execIf(const clang::IfStmt *I, std::vector<Path> In) {
@@ -423,6 +552,79 @@ private:
       Out = concat(concat(std::move(Out), std::move(Then)), std::move(Else));
     }
     return Out;
+  }
+
+  /// A switch is its labels and statements in order: the paths where the
+  /// value equals a case's label join at that label the paths that fall
+  /// through from above, and a break ends a path's way through the body.
+  /// `default` (or, without one, the way past the switch) takes the paths
+  /// where the value equals no label.
+  std::vector<Path> execSwitch(const clang::SwitchStmt *Sw, std::vector<Path> In) {
+    if (Sw->getInit() || Sw->getConditionVariable())
+      fail(Sw->getBeginLoc(), "a switch with an initializer",
+           "declare the variable before the switch");
+    const clang::SwitchCase *Misplaced = nullptr;
+    std::vector<SwitchItem> Items = switchItems(Sw, Misplaced);
+    if (!llvm::isa<clang::CompoundStmt>(Sw->getBody()))
+      fail(Sw->getBeginLoc(), "a switch whose body is not a block",
+           "write switch (x) { case ...: ...; break; }");
+    if (Misplaced)
+      fail(Misplaced->getBeginLoc(), "a case label inside a nested statement",
+           "put each label at the top level of the switch's block");
+    clang::QualType Type = strip(Sw->getCond())->getType();
+    std::vector<Term> Labels;
+    for (const SwitchItem &I : Items)
+      if (const auto *C = llvm::dyn_cast_or_null<clang::CaseStmt>(I.Label))
+        Labels.push_back(caseLabel(C, Type));
+    bool SavedBreak = BreakEndsSwitch;
+    BreakEndsSwitch = true;
+    std::vector<Path> Out;
+    for (Path &P : In)
+      for (auto &[Q, V] : eval(Sw->getCond(), std::move(P))) {
+        std::vector<Path> Current;
+        bool HasDefault = false;
+        size_t Next = 0;
+        for (const SwitchItem &I : Items) {
+          if (I.Statement) {
+            Current = execOrSkip(I.Statement, std::move(Current));
+          } else if (llvm::isa<clang::DefaultStmt>(I.Label)) {
+            HasDefault = true;
+            Current = concat(std::move(Current), noLabel(Q, V, Labels));
+          } else {
+            Path Matched = Q;
+            if (compare(Matched, ir::CmpOp::EQ, V, Labels[Next++]))
+              Current.push_back(std::move(Matched));
+          }
+        }
+        if (!HasDefault)
+          Current = concat(std::move(Current), noLabel(Q, V, Labels));
+        for (Path &R : Current) {
+          R.Broke = false;
+          Out.push_back(std::move(R));
+        }
+      }
+    BreakEndsSwitch = SavedBreak;
+    return Out;
+  }
+
+  /// A case's value, written as the model writes a value of the switch's type.
+  Term caseLabel(const clang::CaseStmt *C, clang::QualType Type) {
+    if (C->getRHS())
+      fail(C->getBeginLoc(), "a case range", "write one case label per value");
+    std::optional<Term> T;
+    if (clang::Expr::EvalResult V; C->getLHS()->EvaluateAsInt(V, Ctx))
+      T = constantTerm(Type, V.Val.getInt());
+    if (!T)
+      fail(C->getBeginLoc(), "this case label", "label cases with enumerators or integer constants");
+    return *T;
+  }
+
+  /// The path where V equals none of the labels (none if it must).
+  static std::vector<Path> noLabel(Path P, const Term &V, const std::vector<Term> &Labels) {
+    for (const Term &L : Labels)
+      if (!compare(P, ir::CmpOp::NE, V, L))
+        return {};
+    return {std::move(P)};
   }
 
   static bool returnsFalse(const clang::Stmt *S) {
@@ -466,10 +668,7 @@ private:
     bool Outer = !InLoopBody;
     std::vector<Path> Out;
     for (Path &P : In) {
-      if (P.Updated.count(State->Field))
-        fail(F->getBeginLoc(), "looping over '" + State->Field->getNameAsString() +
-                                   "' after updating it in the same handler",
-             "state reads see the start of the step; loop before updating the set");
+      const Overlay *Seen = readable(P, *State, F->getBeginLoc(), "looping over");
       Path Each = P;
       std::optional<Tuple> EntryKey;
       if (State->K == StateMember::Kind::Map) {
@@ -497,14 +696,119 @@ private:
         Each.Locals[Var] = E;
         Each.Quantified = append(std::move(Each.Quantified), E);
       }
+      // The elements: those at the start of the step (unless the path
+      // cleared the set), then each one the path inserted that was new.
+      std::vector<Path> Elements;
+      if (!Seen || !Seen->Cleared)
+        Elements.push_back(std::move(Each));
+      for (size_t I = 0; Seen && I < Seen->Inserted.size(); ++I)
+        for (Path &New : alreadyThere(P, *State, *Seen, I).second) {
+          New.Locals[Var] = Seen->Inserted[I];
+          Elements.push_back(std::move(New));
+        }
+      bool SavedBreak = BreakEndsSwitch;
+      std::set<const clang::FieldDecl *> Outside = std::exchange(LoopUpdates, {});
       InLoopBody = true;
+      BreakEndsSwitch = false;
       Walked.push_back({State->Field, EntryKey});
-      exec(F->getBody(), {Each});
+      std::vector<Path> Ends = exec(F->getBody(), std::move(Elements));
       Walked.pop_back();
       InLoopBody = !Outer;
+      BreakEndsSwitch = SavedBreak;
       // The loop's effects were emitted per element; after it, the path
-      // goes on as it was.
+      // goes on as it was, except that what the body updated depends on
+      // the elements, so no later read can see through it.
+      for (const clang::FieldDecl *Field : LoopUpdates)
+        for (const Path &End : Ends)
+          if (auto How = End.Updated.find(Field); How != End.Updated.end()) {
+            markUpdated(P, Field, How->second);
+            P.Overlays.erase(Field);
+          }
+      LoopUpdates.insert(Outside.begin(), Outside.end());
       Out.push_back(std::move(P));
+    }
+    return Out;
+  }
+
+  /// Records that path P updates Field; an enclosing loop learns of it.
+  void markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How) {
+    P.Updated[Field] = How;
+    if (InLoopBody)
+      LoopUpdates.insert(Field);
+  }
+
+  /// What path P must see of State when it reads it: null where P has not
+  /// updated it (the state at the start of the step), the overlay where it
+  /// inserted into or cleared a set. Any other update makes the read an
+  /// error: what it would see is not what the model has.
+  const Overlay *readable(const Path &P, const StateMember &State, clang::SourceLocation Loc,
+                          const std::string &Reading) {
+    auto How = P.Updated.find(State.Field);
+    if (How == P.Updated.end())
+      return nullptr;
+    if (auto O = P.Overlays.find(State.Field); O != P.Overlays.end())
+      return &O->second;
+    std::string Name = State.Field->getNameAsString();
+    fail(Loc, Reading + " '" + Name + "' after updating it (" + How->second + ") in the same handler",
+         "a read sees the insert() and clear() calls on a set made before it, outside loops; "
+         "after other updates, read before updating (keep the value in a local)");
+  }
+
+  /// Splits P on whether the I-th element the path inserted into a set was
+  /// already in it (at the start of the step, or inserted earlier on the
+  /// path): {already there, new}.
+  std::pair<std::vector<Path>, std::vector<Path>> alreadyThere(Path P, const StateMember &State,
+                                                               const Overlay &O, size_t I) {
+    const Tuple &X = O.Inserted[I];
+    Tuple Cols = append({Term::variable(Self.Var)}, X);
+    std::vector<Path> Already, New;
+    if (O.Cleared) {
+      New.push_back(std::move(P));
+    } else {
+      Path In = P;
+      if (require(In, atom(State.Relation, Cols)))
+        Already.push_back(std::move(In));
+      if (require(P, atom(State.Relation, Cols, true)))
+        New.push_back(std::move(P));
+    }
+    for (size_t J = 0; J < I; ++J) {
+      std::vector<Path> Differs;
+      for (Path &Q : New) {
+        Already = concat(std::move(Already), equalTuples(Q, X, O.Inserted[J]));
+        Differs = concat(std::move(Differs), differentTuples(Q, X, O.Inserted[J]));
+      }
+      New = std::move(Differs);
+    }
+    return {std::move(Already), std::move(New)};
+  }
+
+  /// The path where every column of A equals B's (none if constants differ).
+  static std::vector<Path> equalTuples(Path P, const Tuple &A, const Tuple &B) {
+    for (size_t I = 0; I < A.size(); ++I)
+      if (!compare(P, ir::CmpOp::EQ, A[I], B[I]))
+        return {};
+    return {std::move(P)};
+  }
+
+  /// Adds a state literal to P's body; false where the body has its
+  /// opposite (the path cannot happen). A literal already there is not
+  /// repeated.
+  static bool require(Path &P, const Atom &A) {
+    for (const BodyElem &E : P.Body)
+      if (const auto *B = std::get_if<Atom>(&E);
+          B && B->Relation == A.Relation && B->Args == A.Args && !B->AtTime)
+        return B->Negated == A.Negated;
+    P.Body.push_back(A);
+    return true;
+  }
+
+  /// The paths where A and B differ: one per column that can.
+  static std::vector<Path> differentTuples(const Path &P, const Tuple &A, const Tuple &B) {
+    std::vector<Path> Out;
+    for (size_t I = 0; I < A.size(); ++I) {
+      Path Q = P;
+      if (compare(Q, ir::CmpOp::NE, A[I], B[I]))
+        Out.push_back(std::move(Q));
     }
     return Out;
   }
@@ -592,7 +896,7 @@ private:
     std::string Method = MC->getMethodDecl()->getNameAsString();
     if (auto Out = vectorUpdate(MC, Method, P))
       return Out;
-    if (Method != "insert" && Method != "erase")
+    if (Method != "insert" && Method != "erase" && Method != "clear")
       return std::nullopt;
     const StateMember *State = nullptr;
     Object Obj;
@@ -604,16 +908,24 @@ private:
     if (Obj.Var != Self.Var)
       fail(MC->getBeginLoc(), "updating another process's state",
            "a handler updates its own node's state and sends messages to others");
+    // Updates of one step apply together: both kinds of update on one
+    // path would not mean what the C++ means.
+    checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
+    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
+    if (Method == "clear")
+      return clear(MC, *State, std::move(P));
     if (MC->getNumArgs() != 1)
       fail(MC->getBeginLoc(), "this form of " + Method, "insert or erase one element");
-    // Reads see the state at the start of the step, so a read after an
-    // update on the same path, or both kinds of update, would not mean
-    // what the C++ means.
-    checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
     std::vector<Path> Out;
-    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
     for (auto &[Q, T] : evalTuple(MC->getArg(0), P)) {
-      Q.Updated[State->Field] = Method;
+      // A later read on the path sees an insert into a set, as in C++
+      // (not one made inside a loop, which depends on the elements).
+      bool Readable = !Q.Updated.count(State->Field) || Q.Overlays.count(State->Field);
+      if (Method == "insert" && Readable && !InLoopBody)
+        Q.Overlays[State->Field].Inserted.push_back(T);
+      else
+        Q.Overlays.erase(State->Field);
+      markUpdated(Q, State->Field, Method);
       // A map's erase names its key only.
       Tuple Cols = append({Term::variable(Self.Var)}, T);
       if (Method == "insert")
@@ -623,6 +935,29 @@ private:
       Out.push_back(std::move(Q));
     }
     return Out;
+  }
+
+  /// `s.clear()` on a state set or map: every element (key) stops
+  /// persisting. A set's later reads on the path see it empty but for what
+  /// the path inserts after.
+  std::vector<Path> clear(const clang::CXXMemberCallExpr *MC, const StateMember &State, Path P) {
+    if (MC->getNumArgs() != 0)
+      fail(MC->getBeginLoc(), "this form of clear", "call clear() without arguments");
+    Path Each = P;
+    Tuple Key = fresh(typesOf(State, Ctx).first, State.Field->getName());
+    Tuple Node{Term::variable(Self.Var)};
+    Each.Body.push_back(atom(State.Relation, append(append(Node, Key), wildcards(
+                                                     State.K == StateMember::Kind::Map
+                                                         ? State.ValueColumns
+                                                         : 0))));
+    emit(atom(State.Relation + "_del", append(Node, Key)), ir::HeadTime::Now, Each,
+         MC->getBeginLoc());
+    if (State.K == StateMember::Kind::Set && !InLoopBody)
+      P.Overlays[State.Field] = Overlay{/*Cleared=*/true, {}};
+    else
+      P.Overlays.erase(State.Field);
+    markUpdated(P, State.Field, "clear");
+    return {std::move(P)};
   }
 
   /// push_back, pop_back and clear on a state vector `rel(Node, Index,
@@ -657,7 +992,7 @@ private:
     };
     if (Method == "clear") {
       Path Q = P;
-      Q.Updated[State->Field] = Method;
+      markUpdated(Q, State->Field, Method);
       Path Each = Q;
       Term I = variableFor("Index", Counter);
       Each.Body.push_back(atom(State->Relation, append({Node, I}, wildcards(State->ValueColumns))));
@@ -671,7 +1006,7 @@ private:
       if (MC->getNumArgs() != 1)
         fail(MC->getBeginLoc(), "this push_back", "push one value");
       for (auto &[Q, X] : evalTuple(MC->getArg(0), P)) {
-        Q.Updated[State->Field] = Method;
+        markUpdated(Q, State->Field, Method);
         Path Empty = Q, Some = Q;
         Empty.Body.push_back(
             atom(State->Relation, append({Node}, wildcards(1 + State->ValueColumns)), true));
@@ -687,7 +1022,7 @@ private:
     // pop_back on an empty vector is undefined in C++: only the non-empty
     // case is modeled.
     Path Q = P;
-    Q.Updated[State->Field] = Method;
+    markUpdated(Q, State->Field, Method);
     Path Some = Q;
     Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
     Del(Some, Term::arith('-', Size, Term::integer(1)));
@@ -720,8 +1055,10 @@ private:
   /// in one way only (insert or erase a set; assign or erase a map).
   void checkOneKindOfUpdate(const Path &P, const StateMember &State, const std::string &How,
                             clang::SourceLocation Loc) {
+    // After a clear() anything goes: it removes what the step started
+    // with, and what the path adds after it is what remains.
     auto Earlier = P.Updated.find(State.Field);
-    if (Earlier != P.Updated.end() && Earlier->second != How)
+    if (Earlier != P.Updated.end() && Earlier->second != How && Earlier->second != "clear")
       fail(Loc, "both " + Earlier->second + " and " + How + " on '" +
                     State.Field->getNameAsString() + "' in one step",
            "do one or the other in a handler, or split the work across messages");
@@ -749,7 +1086,7 @@ private:
     for (auto &[Q, K] : evalTuple(Sub->getArg(1), P)) {
       checkNotWalked(*State, K, Loc);
       for (auto &[Q2, V] : evalTuple(Value, std::move(Q))) {
-        Q2.Updated[State->Field] = "assign";
+        markUpdated(Q2, State->Field, "assign");
         // The key's old value stops here; the new one holds from t+1.
         Tuple Key = append({Term::variable(Self.Var)}, K);
         emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
@@ -874,7 +1211,10 @@ private:
     std::vector<Path> In;
     for (Path &Bound : bindArguments(F, arguments(Call), std::move(P)))
       In.push_back(std::move(Bound));
+    bool SavedBreak = BreakEndsSwitch;
+    BreakEndsSwitch = false;
     std::vector<Path> Out = exec(F->getBody(), std::move(In));
+    BreakEndsSwitch = SavedBreak;
     for (Path &Q : Out)
       Q.Returned = false; // a return ends the helper, not the handler
     --Depth;
@@ -1014,6 +1354,8 @@ private:
       return truthValue(E, std::move(P));
     if (auto V = elementRead(E, P))
       return scalars(std::move(*V), E);
+    if (auto V = iteratorRead(E, nullptr, P))
+      return scalars(std::move(*V), E);
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
       if (auto V = setQuery(MC, P))
         return *V;
@@ -1050,6 +1392,8 @@ private:
       return Out;
     }
     if (auto V = elementRead(E, P))
+      return *V;
+    if (auto V = iteratorRead(E, nullptr, P))
       return *V;
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E))
       return evalHelper(Call, std::move(P));
@@ -1145,6 +1489,12 @@ private:
       return {{std::move(P), It->second}};
     if (FromParam && Decl == FromParam)
       return {{std::move(P), {Term::variable("From")}}};
+    if (P.Iterators.count(Decl))
+      fail(D->getBeginLoc(), "using the iterator '" + Decl->getNameAsString() +
+                                 "' other than to test and read what find() found",
+           "compare it with end() of its container, and read it->first and it->second");
+    if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl); V && !V->hasLocalStorage())
+      return constant(V, D->getBeginLoc(), std::move(P));
     if (MessageParam && Decl == MessageParam) {
       // The whole message, passed on to a helper.
       Tuple All;
@@ -1157,8 +1507,13 @@ private:
   }
 
   Tupled evalMember(const clang::MemberExpr *Mem, Path P) {
+    if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Mem->getMemberDecl()))
+      return constant(V, Mem->getMemberLoc(), std::move(P));
     const auto *Field = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
     const clang::Expr *Base = strip(Mem->getBase());
+    if (Field)
+      if (auto V = iteratorRead(Base, Field, P))
+        return *V;
     if (Field && MessageParam) {
       if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base); D && D->getDecl() == MessageParam) {
         auto It = MessageFields.find(Field);
@@ -1195,6 +1550,29 @@ private:
     P.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var)}, V)));
     P.Scalars[Key] = V;
     return {{std::move(P), V}};
+  }
+
+  /// A namespace-scope constant or a static constant member: an integer,
+  /// bool or enum folded to its value, another its initializer's value (a
+  /// string literal, braces of constants).
+  Tupled constant(const clang::VarDecl *V, clang::SourceLocation Loc, Path P) {
+    std::string Name = "'" + V->getQualifiedNameAsString() + "'";
+    if (!V->getType().isConstQualified())
+      fail(Loc, "a use of the variable " + Name + ", which is neither local nor constant",
+           "a value kept from call to call is node state: make it a FL_STATE member (or "
+           "make the variable const or constexpr if it never changes)");
+    if (V->getType()->isIntegralOrEnumerationType())
+      if (const clang::APValue *Value = V->evaluateValue(); Value && Value->isInt())
+        if (std::optional<Term> T = constantTerm(V->getType(), Value->getInt()))
+          return {{std::move(P), {*T}}};
+    const clang::Expr *Init = V->getAnyInitializer();
+    if (const auto *S = llvm::dyn_cast_or_null<clang::StringLiteral>(Init ? strip(Init) : nullptr))
+      return {{std::move(P), {Term::string(S->getString().str())}}};
+    if (!Init || !isValueType(V->getType()))
+      fail(Loc, "a use of the constant " + Name,
+           "give constants of integer, bool, enum, string or plain struct type an initializer "
+           "in the header");
+    return evalTuple(Init, std::move(P));
   }
 
   Valued evalCall(const clang::CallExpr *Call, Path P) {
@@ -1279,10 +1657,7 @@ private:
         State->K == StateMember::Kind::Scalar)
       return std::nullopt;
     std::string Method = MC->getMethodDecl()->getNameAsString();
-    if (P.Updated.count(State->Field))
-      fail(MC->getBeginLoc(), "reading '" + State->Field->getNameAsString() +
-                                  "' after updating it in the same handler",
-           "state reads see the start of the step; test the set before updating it");
+    const Overlay *Seen = readable(P, *State, MC->getBeginLoc(), "reading");
     Term Node = Term::variable(Obj.Var);
     bool IsMap = State->keyed();
     bool IsVector = State->K == StateMember::Kind::Vector;
@@ -1292,51 +1667,113 @@ private:
     };
     Valued Out;
     if (!IsVector && (Method == "count" || Method == "contains") && MC->getNumArgs() == 1) {
-      for (auto &[Q, X] : evalTuple(MC->getArg(0), P)) {
-        Path In = Q, Out0 = Q;
-        In.Body.push_back(atom(State->Relation, Member(X)));
-        Out0.Body.push_back(atom(State->Relation, Member(X), true));
-        Out.push_back({std::move(In), Term::integer(1)});
-        Out.push_back({std::move(Out0), Term::integer(0)});
-      }
+      for (auto &[Q, X] : evalTuple(MC->getArg(0), P))
+        for (auto &V : contains(Obj, *State, X, std::move(Q), Seen))
+          Out.push_back(std::move(V));
       return Out;
     }
+    if (Method == "empty" && Seen)
+      return Valued{{P, Term::integer(Seen->Inserted.empty() ? 1 : 0)}};
+    if (Method == "size")
+      return sizeAfterInserts(Obj, *State, P, Seen ? *Seen : Overlay{});
     if (Method == "empty") {
       Path Empty = P, Some = P;
       Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
       Some.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns))));
       return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
     }
-    if (Method == "size") {
-      M.needSize(*State);
-      Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
-      Term Count = variableFor(State->Field->getName().str() + "Size", Counter);
-      Some.Body.push_back(atom(State->Relation + "_size", {Node, Count}));
-      return Valued{{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
-    }
     fail(MC->getBeginLoc(),
          "'" + Method + "' on a state " + (IsVector ? "vector" : IsMap ? "map" : "set"),
          IsVector ? "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for"
-         : IsMap  ? "use count, at, empty, size, m[key] = value, erase, or a range-for loop"
-                  : "use count, empty, size, insert, erase, or a range-for loop");
+         : IsMap  ? "use count, find, at, empty, size, m[key] = value, erase, clear, or a "
+                    "range-for loop"
+                  : "use count, find, empty, size, insert, erase, clear, or a range-for loop");
+  }
+
+  /// 1 where X is in the set (or a key of the map), 0 where not: in what
+  /// the path inserted, else in the state at the start of the step (unless
+  /// the path cleared it).
+  Valued contains(const Object &Obj, const StateMember &State, const Tuple &X, Path P,
+                  const Overlay *Seen) {
+    Valued Out;
+    std::vector<Path> Rest{std::move(P)};
+    for (size_t I = 0; Seen && I < Seen->Inserted.size(); ++I) {
+      std::vector<Path> Differs;
+      for (Path &R : Rest) {
+        for (Path &E : equalTuples(R, X, Seen->Inserted[I]))
+          Out.push_back({std::move(E), Term::integer(1)});
+        Differs = concat(std::move(Differs), differentTuples(R, X, Seen->Inserted[I]));
+      }
+      Rest = std::move(Differs);
+    }
+    Tuple Cols = append(append({Term::variable(Obj.Var)}, X),
+                        wildcards(State.keyed() ? State.ValueColumns : 0));
+    for (Path &R : Rest) {
+      if (Seen && Seen->Cleared) {
+        Out.push_back({std::move(R), Term::integer(0)});
+        continue;
+      }
+      Path In = R;
+      if (require(In, atom(State.Relation, Cols)))
+        Out.push_back({std::move(In), Term::integer(1)});
+      if (require(R, atom(State.Relation, Cols, true)))
+        Out.push_back({std::move(R), Term::integer(0)});
+    }
+    return Out;
+  }
+
+  /// A container's size: its size at the start of the step (0 if the path
+  /// cleared it), plus one for each element the path inserted that was new.
+  Valued sizeAfterInserts(const Object &Obj, const StateMember &State, const Path &P,
+                          const Overlay &Seen) {
+    Term Node = Term::variable(Obj.Var);
+    Valued Sizes;
+    if (Seen.Cleared) {
+      Sizes.push_back({P, Term::integer(0)});
+    } else {
+      M.needSize(State);
+      Path Empty = P, Some = P;
+      unsigned Columns = State.KeyColumns + (State.keyed() ? State.ValueColumns : 0);
+      Empty.Body.push_back(atom(State.Relation, append({Node}, wildcards(Columns)), true));
+      Term Count = variableFor(State.Field->getName().str() + "Size", Counter);
+      Some.Body.push_back(atom(State.Relation + "_size", {Node, Count}));
+      Sizes = {{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
+    }
+    for (size_t I = 0; I < Seen.Inserted.size(); ++I) {
+      Valued Next;
+      for (auto &[Q, N] : Sizes) {
+        auto [Already, New] = alreadyThere(Q, State, Seen, I);
+        for (Path &A : Already)
+          Next.push_back({std::move(A), N});
+        Term More = N.K == Term::Kind::Integer ? Term::integer(N.Int + 1)
+                                               : Term::arith('+', N, Term::integer(1));
+        for (Path &B : New)
+          Next.push_back({std::move(B), More});
+      }
+      Sizes = std::move(Next);
+    }
+    return Sizes;
   }
 
   /// The value under a key of a map (`at`) or an index of a vector (`at`,
   /// `[]`). Where it is missing C++ throws (or is undefined); that path is
   /// not modeled: test with count() or size() first.
   Tupled element(const Object &Obj, const StateMember &State, const clang::Expr *Key, Path P) {
-    if (P.Updated.count(State.Field))
-      fail(Key->getBeginLoc(), "reading '" + State.Field->getNameAsString() +
-                                   "' after updating it in the same handler",
-           "state reads see the start of the step; read before updating");
     Tupled Out;
     for (auto &[Q, K] : evalTuple(Key, std::move(P))) {
-      Tuple V = fresh(typesOf(State, Ctx).second, State.Field->getName().str() + "At");
-      Q.Body.push_back(atom(State.Relation, append(append({Term::variable(Obj.Var)}, K), V)));
-      Out.push_back({std::move(Q), V});
+      Tuple V = valueAt(Obj, State, K, Q, Key->getBeginLoc());
+      Out.push_back({std::move(Q), std::move(V)});
     }
     return Out;
+  }
+
+  /// The value under key K, joined into P.
+  Tuple valueAt(const Object &Obj, const StateMember &State, const Tuple &K, Path &P,
+                clang::SourceLocation Loc) {
+    readable(P, State, Loc, "reading");
+    Tuple V = fresh(typesOf(State, Ctx).second, State.Field->getName().str() + "At");
+    P.Body.push_back(atom(State.Relation, append(append({Term::variable(Obj.Var)}, K), V)));
+    return V;
   }
 
   /// `str.empty()` on a string value: whether it equals "".
@@ -1399,6 +1836,8 @@ private:
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E))
       if (auto Cmp = comparison(Op)) {
+        if (auto Paths = assumeEndTest(Op, Truth, P))
+          return *Paths;
         if (structOf(Op->getArg(0)->getType()))
           return assumeStructComparison(Op, *Cmp, Truth, std::move(P));
         std::vector<Path> Out;
@@ -1453,6 +1892,9 @@ private:
 
   /// Adds `L Op R` to the path; false if it is a constant falsehood.
   static bool compare(Path &P, ir::CmpOp Op, const Term &L, const Term &R) {
+    // x == x (a key compared with itself after an insert of it) needs no test.
+    if (L == R && L.K == Term::Kind::Variable)
+      return Op == ir::CmpOp::EQ || Op == ir::CmpOp::LE || Op == ir::CmpOp::GE;
     if (L.K == Term::Kind::Integer && R.K == Term::Kind::Integer) {
       int64_t A = L.Int, B = R.Int;
       switch (Op) {
@@ -1684,6 +2126,10 @@ private:
   std::map<const clang::ValueDecl *, Object> NodeParams;
   bool InInvariant = false;
   bool InLoopBody = false;
+  /// A break here ends the innermost switch (not a loop, not a helper).
+  bool BreakEndsSwitch = false;
+  /// The containers updated inside the loop bodies being lowered.
+  std::set<const clang::FieldDecl *> LoopUpdates;
   /// The containers the enclosing loops walk, with the key of the current
   /// entry for a map.
   std::vector<std::pair<const clang::FieldDecl *, std::optional<Tuple>>> Walked;

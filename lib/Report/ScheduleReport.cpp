@@ -4,6 +4,11 @@
 
 #include "faultline/Report/RunReport.h"
 
+#include "faultline/IR/Printer.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/xxhash.h"
+
 #include <algorithm>
 
 namespace faultline::report {
@@ -22,8 +27,16 @@ std::vector<std::string> violatedInvariants(const eval::Run &R, const eval::Symb
   return Names;
 }
 
-llvm::json::Object scheduleToJSON(const std::string &Scenario, const eval::Bounds &B,
-                                  const eval::FaultSet &F,
+std::string modelFingerprint(const ir::Program &P) {
+  std::string Text = ir::printProgram(P);
+  uint64_t Hash = llvm::xxh3_64bits(llvm::StringRef(Text));
+  std::string Out;
+  llvm::raw_string_ostream(Out) << llvm::format_hex_no_prefix(Hash, 16);
+  return Out;
+}
+
+llvm::json::Object scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
+                                  const eval::Bounds &B, const eval::FaultSet &F,
                                   const std::vector<std::string> &Violated) {
   llvm::json::Array Nodes, Invariants;
   for (const std::string &N : B.Nodes)
@@ -33,6 +46,7 @@ llvm::json::Object scheduleToJSON(const std::string &Scenario, const eval::Bound
   return llvm::json::Object{
       {"version", ScheduleVersion},
       {"scenario", Scenario},
+      {"model", Fingerprint},
       {"bounds",
        llvm::json::Object{
            {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}}},

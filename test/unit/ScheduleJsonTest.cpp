@@ -36,13 +36,14 @@ std::string errorOf(const std::string &Path) {
 
 TEST(ScheduleJson, ReadsWhatCheckWrites) {
   std::string Path = write("good.json", R"({
-    "version": 1, "scenario": "senderCrash",
+    "version": 1, "scenario": "senderCrash", "model": "0123456789abcdef",
     "bounds": {"eot": 6, "eff": 3, "crashes": 1, "nodes": ["a", "b", "c"]},
     "faults": {"crashes": [{"node": "a", "time": 2}],
                "omissions": [{"from": "a", "to": "c", "time": 1}]},
     "violated": ["agreement"]})");
   Schedule S = readSchedule(Path);
   EXPECT_EQ(S.Scenario, "senderCrash");
+  EXPECT_EQ(S.Model, "0123456789abcdef");
   ASSERT_TRUE(S.B.has_value());
   EXPECT_EQ(S.B->EOT, 6);
   EXPECT_EQ(S.B->EFF, 3);
@@ -56,6 +57,7 @@ TEST(ScheduleJson, ReadsWhatCheckWrites) {
 TEST(ScheduleJson, EverythingButTheFaultsIsOptional) {
   Schedule S = readSchedule(write("small.json", R"({"faults": {"crashes": []}})"));
   EXPECT_TRUE(S.Scenario.empty());
+  EXPECT_TRUE(S.Model.empty());
   EXPECT_FALSE(S.B.has_value());
   EXPECT_TRUE(S.F.empty());
   EXPECT_FALSE(S.HasViolated);
@@ -89,8 +91,8 @@ TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
   EXPECT_EQ(errorOf(write("faultz.json",
                           R"({"scenario": "s", "faultz": {"crashes": [{"node": "a", "time": 2}]}})")),
             "schedule '" + Dir +
-                "/faultz.json': unknown key \"faultz\" (expected version, scenario, bounds, "
-                "faults, violated)");
+                "/faultz.json': unknown key \"faultz\" (expected version, scenario, model, "
+                "bounds, faults, violated)");
   EXPECT_EQ(errorOf(write("omisions.json", R"({"faults": {"omisions": []}})")),
             "schedule '" + Dir +
                 "/omisions.json': faults: unknown key \"omisions\" (expected crashes, omissions)");

@@ -69,8 +69,9 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
       llvm::errs() << "faultline: error: cannot write " << Path << ": " << EC.message() << "\n";
       return false;
     }
-    OS << llvm::formatv("{0:2}", llvm::json::Value(report::scheduleToJSON(S.Name, B, C.Faults,
-                                                                         Violated)))
+    OS << llvm::formatv("{0:2}", llvm::json::Value(report::scheduleToJSON(
+                                     S.Name, report::modelFingerprint(M.program()), B, C.Faults,
+                                     Violated)))
        << "\n";
     llvm::outs() << fmt::format("scenario '{}': fault schedule written to {}\n", M.DisplayName,
                                 Path);

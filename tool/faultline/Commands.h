@@ -104,6 +104,8 @@ std::optional<std::vector<frontend::ExtractedModel>> extractModels(const SourceO
 
 struct ExtractOptions : SourceOptions {
   std::string Output; ///< Empty or "-": standard output.
+  /// Print each scenario's model fingerprint instead of its program.
+  bool Fingerprints = false;
 };
 int extractCommand(const ExtractOptions &Opts);
 

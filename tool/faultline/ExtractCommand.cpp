@@ -10,6 +10,7 @@
 
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/IR/Printer.h"
+#include "faultline/Report/ScheduleReport.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -64,6 +65,13 @@ int extractCommand(const ExtractOptions &Opts) {
     }
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  if (Opts.Fingerprints) {
+    // What a replay binary embeds to refuse the schedules of another
+    // version of the protocol: one "scenario fingerprint" line each.
+    for (const frontend::ExtractedModel &M : *Models)
+      OS << M.Scenario.Name << " " << report::modelFingerprint(M.program()) << "\n";
+    return ExitOk;
+  }
   ir::PrintOptions PO;
   PO.WithLocations = true;
   for (const frontend::ExtractedModel &M : *Models) {

@@ -39,6 +39,7 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
   SO.NegativeSupport = S.NegativeSupport;
   SO.MaxRuns = S.MaxRuns;
   SO.TimeoutSeconds = S.TimeoutSeconds;
+  SO.Limits = S.Limits;
   Out.R = search::search(*Out.Ev, Out.B, SO, Internal);
   if (Out.R.Failed)
     return ExitBadInput;

@@ -31,6 +31,7 @@ struct SearchSettings {
   bool NegativeSupport = true;
   unsigned MaxRuns = 0;
   double TimeoutSeconds = 0;
+  eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 
 /// A scenario's model after its search. Not movable: the evaluator keeps

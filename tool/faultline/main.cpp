@@ -70,12 +70,12 @@ static cl::opt<uint64_t> MaxStepDerivations(
     cl::desc("Stop a run with an error when one time step records more rule firings than this "
              "(default 2000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxStepDerivations), cl::sub(RunCmd),
-    cl::sub(LdfiCmd), cl::cat(Cat));
+    cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<uint64_t> MaxTuples(
     "max-tuples",
     cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
-    cl::cat(Cat));
+    cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
@@ -159,6 +159,11 @@ static cl::opt<std::string> FromObjects(
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
              "instead of parsing"),
     cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> Fingerprints(
+    "fingerprints",
+    cl::desc("Print each scenario's model fingerprint (as in the schedules of check "
+             "--emit-schedules) instead of its program"),
+    cl::sub(ExtractCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o",
                                    cl::desc("Write the model (extract) or the report (check "
                                             "and ldfi --format, review) here (default: stdout)"),
@@ -231,6 +236,8 @@ static SearchSettings searchSettings() {
   S.NegativeSupport = NegativeSupport;
   S.MaxRuns = MaxRuns;
   S.TimeoutSeconds = Timeout;
+  S.Limits.MaxStepDerivations = MaxStepDerivations;
+  S.Limits.MaxTuples = MaxTuples;
   return S;
 }
 
@@ -315,6 +322,7 @@ static int dispatch() {
       ExtractOptions O;
       static_cast<SourceOptions &>(O) = Src;
       O.Output = Output;
+      O.Fingerprints = Fingerprints;
       return extractCommand(O);
     }
     CheckOptions O;

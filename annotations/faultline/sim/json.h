@@ -28,6 +28,9 @@ namespace faultline::sim {
 /// A fault schedule file.
 struct Schedule {
   std::string Scenario; ///< Empty if the file does not name one.
+  /// The fingerprint of the model the schedule comes from; empty if the
+  /// file has none (a schedule written by hand).
+  std::string Model;
   std::optional<Bounds> B;
   std::vector<NodeId> Nodes; ///< Empty if the file does not list them.
   Faults F;
@@ -47,12 +50,14 @@ public:
   Schedule read(const nlohmann::json &Doc) {
     if (!Doc.is_object())
       fail("", "expected an object");
-    onlyKeys(Doc, "", {"version", "scenario", "bounds", "faults", "violated"});
+    onlyKeys(Doc, "", {"version", "scenario", "model", "bounds", "faults", "violated"});
     Schedule S;
     if (Doc.contains("version") && integer(Doc.at("version"), "version") != 1)
       fail("version", "unsupported version (this replay reads version 1)");
     if (Doc.contains("scenario"))
       S.Scenario = text(Doc.at("scenario"), "scenario");
+    if (Doc.contains("model"))
+      S.Model = text(Doc.at("model"), "model");
     if (Doc.contains("bounds")) {
       const nlohmann::json &B = object(Doc.at("bounds"), "bounds");
       onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes"});

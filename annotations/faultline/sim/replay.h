@@ -29,11 +29,17 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace faultline::sim {
+
+/// The fingerprint of each scenario's model, as `faultline extract
+/// --fingerprints` prints it for the sources the replay was built from
+/// (faultline_add_simulation's MODEL); empty where it was not computed.
+using ModelFingerprints = std::map<std::string, std::string>;
 
 struct ReplayOptions {
   std::string Scenario;
@@ -155,7 +161,8 @@ inline int listScenarios(const Simulator &Sim) {
 }
 
 /// One run: fault-free, or under the schedule of a file.
-inline int replayOnce(const std::string &Tool, const Simulator &Sim, const ReplayOptions &O) {
+inline int replayOnce(const std::string &Tool, const Simulator &Sim, const ReplayOptions &O,
+                      const ModelFingerprints &Models) {
   Schedule S;
   if (!O.ScheduleFile.empty())
     S = readSchedule(O.ScheduleFile);
@@ -168,6 +175,14 @@ inline int replayOnce(const std::string &Tool, const Simulator &Sim, const Repla
   if (!Sim.hasScenario(Name))
     throw Error("no scenario named '" + Name + "' (scenarios: " + joinNames(Sim.scenarioNames()) +
                 ")");
+  // A schedule of another version of the protocol names the same scenario
+  // but its faults mean another run: replaying it would confirm or refute
+  // nothing.
+  if (auto Built = Models.find(Name); !S.Model.empty() && Built != Models.end() &&
+                                      Built->second != S.Model)
+    throw Error("the schedule comes from another version of scenario '" + Name + "' (model " +
+                S.Model + "; this replay was built from model " + Built->second +
+                "): run faultline check --emit-schedules again on the sources of this build");
   if (!S.Nodes.empty()) {
     std::vector<NodeId> Have = Sim.shape(Name).second, Want = S.Nodes;
     std::sort(Have.begin(), Have.end());
@@ -237,8 +252,10 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
 
 } // namespace detail
 
-/// The replay binary's main: Describe registers the protocol.
-inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &)) {
+/// The replay binary's main: Describe registers the protocol; Models are
+/// the fingerprints of the models it was built from.
+inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &),
+                      const ModelFingerprints &Models = {}) {
   std::string Tool = Argc > 0 ? Argv[0] : "replay";
   if (size_t Slash = Tool.rfind('/'); Slash != std::string::npos)
     Tool = Tool.substr(Slash + 1);
@@ -261,7 +278,8 @@ inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &)) {
     Simulator Sim(P);
     if (O.List)
       return detail::listScenarios(Sim);
-    return O.Random ? detail::replayRandom(Tool, Sim, O) : detail::replayOnce(Tool, Sim, O);
+    return O.Random ? detail::replayRandom(Tool, Sim, O)
+                    : detail::replayOnce(Tool, Sim, O, Models);
   } catch (const Error &E) {
     std::cerr << Tool << ": error: " << E.what() << "\n";
     return 2;

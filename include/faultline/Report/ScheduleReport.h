@@ -14,6 +14,7 @@
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Run.h"
 #include "faultline/Eval/Scenario.h"
+#include "faultline/IR/AST.h"
 
 #include "llvm/Support/JSON.h"
 
@@ -29,8 +30,17 @@ constexpr int ScheduleVersion = 1;
 /// `pre` tuple without its `post`, each once, in the run's order.
 std::vector<std::string> violatedInvariants(const eval::Run &R, const eval::SymbolTable &Syms);
 
-llvm::json::Object scheduleToJSON(const std::string &Scenario, const eval::Bounds &B,
-                                  const eval::FaultSet &F,
+/// The fingerprint of the model a schedule comes from: a hash of its
+/// program printed without source locations, so that one protocol gives one
+/// fingerprint wherever it is built, and a change to what the model means
+/// (a handler, a message, an invariant, the scenario's set-up) another. A
+/// replay binary built from another version of the protocol refuses the
+/// schedule (`faultline extract --fingerprints` prints what it embeds).
+std::string modelFingerprint(const ir::Program &P);
+
+/// The schedule; Fingerprint goes into its "model" key.
+llvm::json::Object scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
+                                  const eval::Bounds &B, const eval::FaultSet &F,
                                   const std::vector<std::string> &Violated);
 
 } // namespace faultline::report

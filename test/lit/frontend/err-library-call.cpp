@@ -21,17 +21,17 @@ struct FL_PROCESS Node {
   FL_STATE std::set<int> seen;
   std::set<int> cache;
 
-  FL_RECEIVE void onMsg(const Msg &m) { seen.clear(); }
+  FL_RECEIVE void onMsg(const Msg &m) { seen.swap(cache); }
   FL_PERIODIC void tick() { cache.insert(x); }
   FL_PERIODIC void probe() {
-    if (seen.find(x) != seen.end())
+    if (seen.lower_bound(x) != seen.end())
       x = 1;
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-library-call.cpp:24:41: error: a call to 'std::set<int>::clear' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
+// ERR: {{.*}}err-library-call.cpp:24:41: error: a call to 'std::set<int>::swap' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
 // ERR: {{.*}}err-library-call.cpp:25:29: error: a call to 'std::set<int>::insert' in Node::tick is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
-// ERR: {{.*}}err-library-call.cpp:27:9: error: 'find' on a state set in Node::probe is outside what faultline can model; use count, empty, size, insert, erase, or a range-for loop
+// ERR: {{.*}}err-library-call.cpp:27:9: error: 'lower_bound' on a state set in Node::probe is outside what faultline can model; use count, find, empty, size, insert, erase, clear, or a range-for loop
 // ERR-NOT: error:

@@ -1,11 +1,13 @@
 // RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
 //
-// A switch in a handler is outside the subset (write it as if/else).
+// The forms of switch that are not a sequence of guarded statements are
+// errors that say what to write: a case label inside a nested statement,
+// and a break inside a loop (a loop is a join, it has no iterations to
+// break out of).
 
 #include "faultline/annotations.h"
 
 #include <set>
-#include <string>
 
 using faultline::NodeId;
 template <class M> FL_SEND void send(const NodeId &to, const M &m);
@@ -13,24 +15,36 @@ template <class M> FL_SEND void send(const NodeId &to, const M &m);
 struct FL_MESSAGE Msg {
   int v;
 };
+struct FL_MESSAGE Other {
+  int v;
+};
 
 struct FL_PROCESS Node {
-  FL_SELF NodeId self;
   FL_STATE int x = 0;
   FL_STATE std::set<int> seen;
 
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     switch (m.v) {
     case 1:
-      x = 1;
+      if (x == 0) {
+      case 2:
+        x = 2;
+      }
       break;
+    }
+  }
+  FL_RECEIVE void onOther(const Other &m) {
+    switch (m.v) {
     default:
-      break;
+      for (int s : seen)
+        if (s == m.v)
+          break;
     }
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// ERR: {{.*}}err-switch.cpp:23:5: error: a 'SwitchStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+// ERR: {{.*}}err-switch.cpp:30:7: error: a case label inside a nested statement in Node::onMsg is outside what faultline can model; put each label at the top level of the switch's block
+// ERR: {{.*}}err-switch.cpp:41:11: error: a break inside a loop in Node::onOther is outside what faultline can model; a loop is lowered to a join over all elements at once; test a condition instead
 // ERR-NOT: error:

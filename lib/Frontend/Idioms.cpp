@@ -1,0 +1,114 @@
+//===- Idioms.cpp - Shapes of common C++ forms ----------------------------===//
+
+#include "Idioms.h"
+
+#include "Protocol.h"
+
+#include "clang/AST/Decl.h"
+
+#include <algorithm>
+
+namespace faultline::frontend {
+
+namespace {
+
+/// A label of the switch being flattened inside S, not counting the labels
+/// of a nested switch (those are its own).
+const clang::SwitchCase *nestedLabel(const clang::Stmt *S) {
+  if (!S || llvm::isa<clang::SwitchStmt>(S))
+    return nullptr;
+  if (const auto *L = llvm::dyn_cast<clang::SwitchCase>(S))
+    return L;
+  for (const clang::Stmt *Child : S->children())
+    if (const clang::SwitchCase *L = nestedLabel(Child))
+      return L;
+  return nullptr;
+}
+
+const clang::Expr *strip(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
+
+/// `c.Method()` with the given number of arguments.
+const clang::CXXMemberCallExpr *memberCall(const clang::Expr *E, llvm::StringRef Method,
+                                           unsigned Args) {
+  const auto *MC = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(strip(E));
+  if (!MC || !MC->getMethodDecl() || MC->getMethodDecl()->getName() != Method ||
+      MC->getNumArgs() != Args)
+    return nullptr;
+  return MC;
+}
+
+} // namespace
+
+std::vector<SwitchItem> switchItems(const clang::SwitchStmt *S,
+                                    const clang::SwitchCase *&Misplaced) {
+  std::vector<SwitchItem> Items;
+  Misplaced = nullptr;
+  const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(S->getBody());
+  if (!Body)
+    return Items;
+  for (const clang::Stmt *Child : Body->body()) {
+    // `case 1: case 2: stmt` nests each label's statement in the label.
+    while (const auto *L = llvm::dyn_cast_or_null<clang::SwitchCase>(Child)) {
+      Items.push_back({L, nullptr});
+      Child = L->getSubStmt();
+    }
+    if (!Child)
+      continue;
+    if (!Misplaced)
+      Misplaced = nestedLabel(Child);
+    Items.push_back({nullptr, Child});
+  }
+  return Items;
+}
+
+std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op) {
+  if (!Op || Op->getNumArgs() != 2 ||
+      (Op->getOperator() != clang::OO_EqualEqual && Op->getOperator() != clang::OO_ExclaimEqual))
+    return std::nullopt;
+  for (unsigned EndSide = 0; EndSide < 2; ++EndSide) {
+    const clang::CXXMemberCallExpr *End = memberCall(Op->getArg(EndSide), "end", 0);
+    if (!End)
+      continue;
+    EndTest T;
+    T.EndOf = End->getImplicitObjectArgument();
+    T.HoldsWhenFound = Op->getOperator() == clang::OO_ExclaimEqual;
+    const clang::Expr *Other = Op->getArg(1 - EndSide);
+    T.Find = memberCall(Other, "find", 1);
+    if (!T.Find) {
+      const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(Other));
+      if (!D)
+        return std::nullopt;
+      T.Iterator = D->getDecl();
+    }
+    return T;
+  }
+  return std::nullopt;
+}
+
+const clang::CXXMemberCallExpr *findCall(const clang::Expr *E) {
+  return E ? memberCall(E, "find", 1) : nullptr;
+}
+
+const clang::ValueDecl *dereferencedIterator(const clang::Expr *E) {
+  const auto *Op = llvm::dyn_cast_or_null<clang::CXXOperatorCallExpr>(strip(E));
+  if (!Op || Op->getNumArgs() != 1 ||
+      (Op->getOperator() != clang::OO_Arrow && Op->getOperator() != clang::OO_Star))
+    return nullptr;
+  const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(Op->getArg(0)));
+  return D ? D->getDecl() : nullptr;
+}
+
+std::optional<ir::Term> constantTerm(clang::QualType T, const llvm::APSInt &V) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *E = T->getAs<clang::EnumType>()) {
+    for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
+      if (llvm::APSInt::isSameValue(C->getInitVal(), V))
+        return ir::Term::string(C->getNameAsString());
+    return std::nullopt;
+  }
+  if (V.getSignificantBits() > 64)
+    return std::nullopt;
+  return ir::Term::integer(V.getExtValue());
+}
+
+} // namespace faultline::frontend

@@ -1,0 +1,64 @@
+//===- Idioms.h - Shapes of common C++ forms ----------------------*- C++ -*-===//
+//
+// Private to the frontend. Recognises the shape of a few forms users reach
+// for (a switch's labels and statements, a lookup compared with end(), a
+// named constant's value) so that the lowering can give each its direct
+// meaning in the model. Only shapes here; what they mean is Lowering.cpp's.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LIB_FRONTEND_IDIOMS_H
+#define FAULTLINE_LIB_FRONTEND_IDIOMS_H
+
+#include "faultline/IR/AST.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+
+#include <optional>
+#include <vector>
+
+namespace faultline::frontend {
+
+/// One element of a switch's body in order: a label or a statement.
+struct SwitchItem {
+  const clang::SwitchCase *Label = nullptr;
+  const clang::Stmt *Statement = nullptr;
+};
+
+/// The body of S as its labels and statements, in order (`case 1: case 2:
+/// x = 1;` is two labels and a statement). Misplaced is set to the first
+/// label nested inside another statement of the body (a case inside an
+/// if), which has no meaning as a sequence of guarded statements.
+std::vector<SwitchItem> switchItems(const clang::SwitchStmt *S,
+                                    const clang::SwitchCase *&Misplaced);
+
+/// `c.find(k) == c.end()`, `it != c.end()` and the same in the other order.
+struct EndTest {
+  /// The container of `end()`, and of `find()` where there is one.
+  const clang::Expr *EndOf = nullptr;
+  const clang::CXXMemberCallExpr *Find = nullptr;
+  /// The iterator local compared, where it is not a find() call.
+  const clang::ValueDecl *Iterator = nullptr;
+  /// True for `!=`: the comparison holds where the element is found.
+  bool HoldsWhenFound = false;
+};
+std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op);
+
+/// `c.find(k)` (through the wrappers of an initializer), or null.
+const clang::CXXMemberCallExpr *findCall(const clang::Expr *E);
+
+/// The iterator local whose element `it->second`, `it->first` or `*it`
+/// reads (the operator call's object), or null.
+const clang::ValueDecl *dereferencedIterator(const clang::Expr *E);
+
+/// A constant of type T as the model writes it: an enum's value as the
+/// name of its enumerator (what the enumerator itself lowers to), any
+/// other integral value as an integer. None for an enum value that no
+/// enumerator has.
+std::optional<ir::Term> constantTerm(clang::QualType T, const llvm::APSInt &V);
+
+} // namespace faultline::frontend
+
+#endif // FAULTLINE_LIB_FRONTEND_IDIOMS_H
