@@ -448,6 +448,18 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
   return Out;
 }
 
+Lineage Lineage::of(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
+                    const std::vector<eval::TupleId> &Roots) {
+  Lineage L;
+  // Positive lineage only: what made the roots hold, as a report tells it.
+  BuildOptions Opts;
+  Opts.NegativeSupport = false;
+  Builder B(R, P, Syms, Opts, L.Graph);
+  for (eval::TupleId Id : Roots)
+    L.Outcomes.push_back(B.tuple(Id));
+  return L;
+}
+
 void Lineage::writeDot(llvm::raw_ostream &OS) const {
   auto Attributes = [this](std::ostream &Out, Vertex V) {
     const LineageVertex &LV = Graph[V];

@@ -33,7 +33,8 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R) {
 void writeReport(llvm::raw_ostream &OS, const FindingsReport &R, ReportFormat F) {
   switch (F) {
   case ReportFormat::Text:
-    return; // the commands print text themselves, as diagnostics
+  case ReportFormat::Html:
+    return; // the commands write these themselves (diagnostics, HtmlReport)
   case ReportFormat::Markdown:
     OS << toMarkdown(R);
     return;

@@ -108,8 +108,19 @@ static llvm::json::Array tupleJSON(const eval::Tuple &T, const SymbolTable &Syms
   return A;
 }
 
+const char *fateName(MessageFate F) {
+  switch (F) {
+  case MessageFate::Delivered:
+    return "delivered";
+  case MessageFate::Omitted:
+    return "omitted";
+  case MessageFate::AfterEOT:
+    return "after-eot";
+  }
+  return "";
+}
+
 llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
-  static const char *const Fates[] = {"delivered", "omitted", "after-eot"};
   llvm::json::Array Out;
   for (const eval::Message &M : R.Messages)
     Out.push_back(llvm::json::Object{{"from", M.From},
@@ -117,7 +128,7 @@ llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
                                      {"send_time", M.SendTime},
                                      {"relation", R.RelNames[M.Rel]},
                                      {"tuple", tupleJSON(M.Values, Syms)},
-                                     {"fate", Fates[static_cast<int>(M.Fate)]}});
+                                     {"fate", fateName(M.Fate)}});
   return Out;
 }
 

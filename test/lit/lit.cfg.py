@@ -47,3 +47,16 @@ if config.faultline_sanitize:
 config.substitutions.append(
     ("%validate-json", "/usr/bin/python3 " + os.path.join(config.test_source_root, "Inputs", "validate_json.py")))
 config.substitutions.append(("%schemas", os.path.join(config.test_source_root, "Inputs", "schemas")))
+
+# Debian's Chromium, for the tests that load an HTML report in a real
+# browser (scripts/setup installs it); without it they are UNSUPPORTED.
+chromium = "/usr/bin/chromium"
+if os.access(chromium, os.X_OK):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("no " + chromium + ": the browser tests of the HTML report are skipped "
+                    "(scripts/setup installs Debian's chromium package)")
+# Headless, as a container allows: no sandbox, no GPU, no first-run chores.
+config.substitutions.append(
+    ("%chromium", chromium + " --headless --no-sandbox --disable-gpu --no-first-run "
+     "--disable-dev-shm-usage --hide-scrollbars"))

@@ -163,3 +163,19 @@ TEST(Lineage, GroundedNegativeSupportFollowsAbsentPositiveTuples) {
       tuplesOf(failureFreeLineage(M, bounds(3, 3, {"a", "b"}), true), "beat");
   EXPECT_TRUE(Beats.count("beat(\"a\", \"b\")@2")) << Beats.size();
 }
+
+TEST(Lineage, OfGivenTuples) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}));
+  auto Pre = R->relation("pre");
+  ASSERT_TRUE(Pre);
+  std::vector<eval::TupleId> Roots(R->table(*Pre, 3).begin(), R->table(*Pre, 3).end());
+  ASSERT_FALSE(Roots.empty());
+  Lineage L = Lineage::of(*R, M.Prog, M.Ev->symbols(), Roots);
+  ASSERT_EQ(L.Outcomes.size(), Roots.size());
+  for (size_t I = 0; I < Roots.size(); ++I)
+    EXPECT_EQ(L.Graph[L.Outcomes[I]].Tuple, Roots[I]);
+  EXPECT_TRUE(L.OutcomeLiveNodes.empty());
+  // pre(M, P) needs log(N, P) at a, which a's broadcast derived.
+  EXPECT_GT(countKind(L, VertexKind::Firing), 0u);
+}

@@ -15,6 +15,7 @@
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/Report/HtmlReport.h"
 #include "faultline/Report/ScheduleReport.h"
 #include "faultline/Report/SearchReport.h"
 #include "faultline/Report/Writers.h"
@@ -108,6 +109,11 @@ int checkCommand(const CheckOptions &Opts) {
   if (!Models)
     return ExitBadInput;
   bool Text = Opts.Format == report::ReportFormat::Text;
+  // With --format html the page is the report: no notes, and the verdict
+  // lines only when the page goes to a file.
+  bool Html = Opts.Format == report::ReportFormat::Html;
+  bool PageToStdout = Opts.Output.empty() || Opts.Output == "-";
+  report::HtmlReport Page("faultline check");
   report::FindingsReport Report;
   Report.ToolVersion = frontend::Version;
   bool Found = false;
@@ -125,8 +131,22 @@ int checkCommand(const CheckOptions &Opts) {
           D.addSourceText(I, (*Buffer)->getBuffer().str());
       S.warnVacuous(D);
       for (const search::Counterexample *C : Reported)
-        diagnoseCounterexample(S, *C, D);
+        diagnoseCounterexample(S, *C, D, Opts.Frontend.Verbose);
       llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());
+    } else if (Html) {
+      report::ScenarioReport SR;
+      SR.Name = Model.DisplayName;
+      SR.Ev = S.Ev.get();
+      SR.Bounds = S.B;
+      SR.Result = &S.R;
+      SR.Suppressed = S.R.V == search::Verdict::Counterexample && Reported.empty();
+      SR.Story = [&S](const eval::Run &R) { return storyOf(S, R); };
+      SR.Describe = [&S](const eval::Tuple &Pre, int EOT) {
+        return describeViolation(S, Pre, EOT);
+      };
+      Page.addScenario(SR);
+      if (!PageToStdout)
+        llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());
     } else {
       Report.Scenarios.push_back(
           {Model.DisplayName, report::verdictName(S.R.V), S.verdictText(), "", false});
@@ -137,7 +157,9 @@ int checkCommand(const CheckOptions &Opts) {
         !writeSchedules(Opts.EmitSchedules, Model, S.B, S.R, S.Ev->symbols()))
       return ExitBadInput;
   }
-  if (!Text)
+  if (Html && !writeHtml(Page, Opts.Output))
+    return ExitBadInput;
+  if (!Text && !Html)
     if (int Exit = writeStructured(Opts, Report))
       return Exit;
   return Found ? ExitViolation : ExitOk;

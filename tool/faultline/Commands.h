@@ -14,6 +14,7 @@
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
 #include "faultline/IR/Validate.h"
+#include "faultline/Report/HtmlReport.h"
 #include "faultline/Report/Writers.h"
 
 #include "ScenarioSearch.h"
@@ -33,7 +34,11 @@ enum ExitCode : int {
   ExitInternal = 3,
 };
 
-enum class OutputFormat { Text, JSON };
+enum class OutputFormat { Text, JSON, Html };
+
+/// Writes the page of `--format html` to Path ("" or "-": standard output);
+/// false after an error (printed).
+bool writeHtml(const report::HtmlReport &Page, const std::string &Path);
 
 /// A program loaded, validated and stratified, or nothing after errors.
 struct LoadedProgram {
@@ -59,6 +64,7 @@ struct ScenarioOptions {
   bool Strict = false;
   bool NegativeSupport = true;
   OutputFormat Format = OutputFormat::Text;
+  std::string Output; ///< -o: where --format html writes (empty: stdout).
   eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 

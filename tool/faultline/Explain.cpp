@@ -9,13 +9,20 @@
 
 #include "ScenarioSearch.h"
 
+#include "faultline/Lineage/Lineage.h"
 #include "faultline/Report/ReviewDiff.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <set>
 #include <tuple>
 
 namespace faultline::tool {
@@ -27,12 +34,13 @@ struct Step {
   int Order = 0; ///< crashes, then handlers, then lost sends, within a time
   ir::SourceLoc Loc;
   report::StoryStep S;
+  std::optional<eval::TupleId> Current; ///< For a handler: its fl_current tuple.
 };
 
 class Explainer {
 public:
   explicit Explainer(const SearchedScenario &Searched)
-      : Model(*Searched.Model), Program(Searched.Program), Ev(*Searched.Ev) {}
+      : Model(*Searched.Model), Program(Searched.Program), Ev(*Searched.Ev), B(Searched.B) {}
 
   /// The invariants the run breaks, each missing post tuple once.
   std::vector<eval::TupleId> missing(const search::Counterexample &C) const {
@@ -52,12 +60,12 @@ public:
            });
   }
 
-  std::vector<Step> story(const search::Counterexample &C) const {
-    const eval::Run &R = *C.Run;
+  std::vector<Step> story(const search::Counterexample &C) const { return story(*C.Run); }
+  std::vector<Step> story(const eval::Run &R) const {
     const frontend::ScenarioModel &S = Model.Scenario;
     std::vector<Step> Steps;
-    for (const eval::Crash &Cr : C.Faults.Crashes) {
-      Step St{0, S.Loc, {}};
+    for (const eval::Crash &Cr : R.Faults.Crashes) {
+      Step St{0, S.Loc, {}, {}};
       St.S.K = report::StoryStep::Kind::Crash;
       St.S.Time = Cr.Time;
       St.S.Node = Cr.Node;
@@ -67,7 +75,7 @@ public:
     }
     for (const eval::Message &M : R.Messages)
       if (M.Fate == eval::MessageFate::Omitted) {
-        Step St{2, Program.Rules[M.Rule].Loc, {}};
+        Step St{2, Program.Rules[M.Rule].Loc, {}, {}};
         St.S.K = report::StoryStep::Kind::LostMessage;
         St.S.Time = M.SendTime;
         St.S.Node = M.From;
@@ -86,7 +94,7 @@ public:
           std::string Kind = text(V[2]);
           std::string Role = roleOf(R, text(V[0]), T);
           const frontend::Declaration *H = handlerOf(Kind, Role);
-          Step St{1, H ? H->Loc : ir::SourceLoc(), {}};
+          Step St{1, H ? H->Loc : ir::SourceLoc(), {}, Id};
           St.S.K = report::StoryStep::Kind::Handler;
           St.S.Time = T;
           St.S.Node = text(V[0]);
@@ -114,7 +122,85 @@ public:
     return I ? I->Loc : ir::SourceLoc();
   }
 
+  /// The invariant a `pre` tuple without `post` breaks, in the C++ terms:
+  /// `durability(c = C, m = M, r = b) is false at the end of time 16, for
+  /// seq = 0`. The names come from the variables of the invariant's `pre`
+  /// rule, which the frontend derives from the parameter and loop names.
+  std::string describe(const eval::Tuple &Pre, int EOT) const {
+    std::string Name = Pre.empty() ? "" : text(Pre[0]);
+    std::vector<std::string> Params, Quantified;
+    if (const ir::Rule *Rule = preRule(Pre))
+      for (size_t I = 2; I < Rule->Head.Args.size() && I < Pre.size(); ++I) {
+        const ir::Term &T = Rule->Head.Args[I];
+        if (T.K != ir::Term::Kind::Variable)
+          continue;
+        std::string Binding = fmt::format("{} = {}", cxxName(T.Text), text(Pre[I]));
+        (isNode(*Rule, T.Text) ? Params : Quantified).push_back(std::move(Binding));
+      }
+    std::string Out = fmt::format("{}({}) is false at the end of time {}", Name,
+                                  fmt::join(Params, ", "), EOT);
+    if (!Quantified.empty())
+      Out += fmt::format(", for {}", fmt::join(Quantified, ", "));
+    return Out;
+  }
+
+  /// The handlers of a violating run that lead to its failure (each by its
+  /// fl_current tuple): those in the lineage of the `pre` tuples without
+  /// `post`, and those that ran only because of the faults (the fault-free
+  /// run has no such step), such as a failover's.
+  std::set<eval::TupleId> keySteps(const eval::Run &R) const {
+    std::set<eval::TupleId> Key;
+    auto Current = R.relation("fl_current");
+    if (!Current)
+      return Key;
+    lineage::Lineage L = lineage::Lineage::of(R, Program, Ev.symbols(), R.missingPost());
+    for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+      if (L.Graph[V].Kind == lineage::VertexKind::Tuple &&
+          R.Tuples[L.Graph[V].Tuple].Rel == *Current)
+        Key.insert(L.Graph[V].Tuple);
+    ir::DiagnosticEngine Quiet(llvm::nulls());
+    std::unique_ptr<eval::Run> Free = Ev.run(B, eval::FaultSet(), Quiet);
+    auto FreeCurrent = Free ? Free->relation("fl_current") : std::nullopt;
+    for (int T = 1; T <= R.EOT; ++T)
+      for (eval::TupleId Id : R.table(*Current, T))
+        if (!FreeCurrent || !Free->find(*FreeCurrent, T, R.Tuples[Id].Values))
+          Key.insert(Id);
+    return Key;
+  }
+
 private:
+  /// The `pre` rule of the invariant case a `pre` tuple comes from.
+  const ir::Rule *preRule(const eval::Tuple &Pre) const {
+    for (const ir::Rule &Rule : Program.Rules) {
+      const std::vector<ir::Term> &Args = Rule.Head.Args;
+      if (Rule.Head.Relation == "pre" && Args.size() >= 2 && Pre.size() >= 2 &&
+          Args[0].K == ir::Term::Kind::String && Args[0].Text == text(Pre[0]) &&
+          Args[1].K == ir::Term::Kind::Integer && Pre[1].isInt() && Args[1].Int == Pre[1].V)
+        return &Rule;
+    }
+    return nullptr;
+  }
+  /// Whether the rule binds Var to a process (an invariant parameter).
+  static bool isNode(const ir::Rule &Rule, const std::string &Var) {
+    for (const ir::BodyElem &E : Rule.Body)
+      if (const auto *A = std::get_if<ir::Atom>(&E))
+        if (!A->Negated && A->Relation == "fl_role" && !A->Args.empty() &&
+            A->Args[0].K == ir::Term::Kind::Variable && A->Args[0].Text == Var)
+          return true;
+    return false;
+  }
+  /// The C++ name a frontend variable stands for: `Seq_4` is `seq`.
+  static std::string cxxName(llvm::StringRef Var) {
+    size_t Cut = Var.rfind('_');
+    if (Cut != llvm::StringRef::npos && Cut + 1 < Var.size() &&
+        llvm::all_of(Var.substr(Cut + 1), [](char C) { return llvm::isDigit(C); }))
+      Var = Var.substr(0, Cut);
+    std::string Name = Var.str();
+    if (!Name.empty())
+      Name[0] = llvm::toLower(Name[0]);
+    return Name;
+  }
+
   /// An invariant's name as the first column of pre renders it: "name".
   static std::string unquote(std::string Name) {
     return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
@@ -146,6 +232,7 @@ private:
   const frontend::ExtractedModel &Model;
   const ir::Program &Program;
   const eval::Evaluator &Ev;
+  const eval::Bounds &B;
 };
 
 } // namespace
@@ -162,18 +249,40 @@ std::vector<const search::Counterexample *> SearchedScenario::reported() const {
 }
 
 void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexample &C,
-                            ir::DiagnosticEngine &D) {
+                            ir::DiagnosticEngine &D, bool Verbose) {
   Explainer E(S);
   std::vector<eval::TupleId> Missing = E.missing(C);
   std::string Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
   D.warning(E.invariantLoc(Invariant),
             fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
                         Invariant, S.Model->DisplayName, C.Faults.describe()));
+  // Without faults, the fault-free run itself fails: all of it is the story.
+  bool Whole = Verbose || (C.Faults.Crashes.empty() && C.Faults.Omissions.empty());
+  std::set<eval::TupleId> Key = Whole ? std::set<eval::TupleId>() : E.keySteps(*C.Run);
   for (const Step &St : E.story(C))
-    D.note(St.Loc, St.S.Text);
+    if (Whole || !St.Current || Key.count(*St.Current))
+      D.note(St.Loc, St.S.Text);
   // Each missing post at its own invariant: a run may break several.
   for (eval::TupleId Id : Missing)
-    D.note(E.invariantLoc(E.invariantOf(*C.Run, Id)), E.violation(*C.Run, Id));
+    D.note(E.invariantLoc(E.invariantOf(*C.Run, Id)),
+           E.describe(C.Run->Tuples[Id].Values, C.Run->EOT));
+}
+
+std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Run &R) {
+  std::vector<report::StoryStep> Out;
+  for (Step &St : Explainer(S).story(R)) {
+    if (St.Loc.isValid() && St.Loc.FileID < S.Program.Files.size()) {
+      St.S.Loc.File = S.Program.Files[St.Loc.FileID];
+      St.S.Loc.Line = St.Loc.Line;
+      St.S.Loc.Column = St.Loc.Col;
+    }
+    Out.push_back(std::move(St.S));
+  }
+  return Out;
+}
+
+std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre, int EOT) {
+  return Explainer(S).describe(Pre, EOT);
 }
 
 report::Finding findingOf(const SearchedScenario &S, const search::Counterexample &C,

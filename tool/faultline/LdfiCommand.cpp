@@ -6,6 +6,7 @@
 #include "faultline/Report/SearchReport.h"
 #include "faultline/Search/Search.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -88,7 +89,18 @@ int ldfiCommand(const LdfiOptions &Opts) {
   search::SearchResult Result = search::search(Ev, Opts.Bounds, SO, Diags);
   if (Result.Failed || Diags.hasErrors())
     return ExitBadInput;
-  if (Opts.Format == OutputFormat::JSON)
+  if (Opts.Format == OutputFormat::Html) {
+    report::HtmlReport Page("faultline ldfi");
+    report::ScenarioReport S;
+    S.Name = Opts.Files.empty() ? "" : llvm::join(Opts.Files, " ");
+    S.Ev = &Ev;
+    S.Bounds = Opts.Bounds;
+    S.Strat = SO.Strat;
+    S.Result = &Result;
+    Page.addScenario(S);
+    if (!writeHtml(Page, Opts.Output))
+      return ExitBadInput;
+  } else if (Opts.Format == OutputFormat::JSON)
     llvm::outs() << llvm::formatv(
                         "{0:2}", llvm::json::Value(report::searchToJSON(
                                      Result, Ev.symbols(), Opts.Bounds, SO.Strat)))

@@ -67,8 +67,18 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
 
 /// Prints a counterexample as check does: a warning at the violated
 /// invariant, then a note per step of its story in time order.
+/// Verbose: every handler that ran is a note, not only those that lead to
+/// the failure (in the lineage of the broken invariant's precondition, or
+/// run only because of the faults). The last note says which instance of
+/// the invariant is false, in the C++ terms.
 void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexample &C,
-                            ir::DiagnosticEngine &D);
+                            ir::DiagnosticEngine &D, bool Verbose = false);
+
+/// A run's whole story (every crash, lost send and handler) with absolute
+/// file names: the HTML report's.
+std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Run &R);
+/// "durability(c = C, m = M, r = b) is false at the end of time 16, for seq = 0"
+std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre, int EOT);
 
 /// A file name of the program as the reports show it (review: relative to
 /// the repository root).

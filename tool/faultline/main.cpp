@@ -81,10 +81,13 @@ static cl::opt<uint64_t> MaxTuples(
     cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
     cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
-static cl::opt<OutputFormat> Format("format", cl::desc("Output format"),
-                                    cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
-                                               clEnumValN(OutputFormat::JSON, "json", "JSON")),
-                                    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
+               clEnumValN(OutputFormat::JSON, "json", "JSON (run, ldfi)"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "One self-contained HTML page with diagrams (ldfi)")),
+    cl::init(OutputFormat::Text), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 
 // run
 static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TIME (repeatable)"),
@@ -148,9 +151,14 @@ static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Parse every translation unit, and keep nothing in "
                                       "BUILD_DIR/.faultline-cache"),
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<bool> Verbose("v", cl::desc("Say, per translation unit, whether it was parsed, "
-                                           "read from the cache or skipped"),
-                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<bool> Verbose("v",
+                             cl::desc("Say more: per translation unit, whether it was parsed, "
+                                      "read from the cache or skipped; and (check) every handler "
+                                      "that ran in a counterexample, not only those that lead "
+                                      "to the failure"),
+                             cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
+                             cl::cat(Cat));
+static cl::alias VerboseLong("verbose", cl::aliasopt(Verbose), cl::desc("Alias for -v"));
 static cl::opt<std::string> FromObjects(
     "from-objects",
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
@@ -163,16 +171,18 @@ static cl::opt<bool> Fingerprints(
     cl::sub(ExtractCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o",
                                    cl::desc("Write the model (extract) or the report (check "
-                                            "--format, review) here (default: stdout)"),
+                                            "and ldfi --format, review) here (default: stdout)"),
                                    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::sub(CheckCmd),
-                                   cl::sub(ReviewCmd), cl::cat(Cat));
+                                   cl::sub(LdfiCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<ReportFormat> CheckFormat(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(ReportFormat::Text, "text", "Diagnostics (default)"),
                clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0"),
                clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
                clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON"),
-               clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment")),
+               clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment"),
+               clEnumValN(ReportFormat::Html, "html",
+                          "One self-contained HTML page with diagrams")),
     cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::cat(Cat));
 
 // review
@@ -213,6 +223,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Strict = Strict;
   S.NegativeSupport = NegativeSupport;
   S.Format = Format;
+  S.Output = Output;
   S.Limits.MaxStepDerivations = MaxStepDerivations;
   S.Limits.MaxTuples = MaxTuples;
   return S;
@@ -256,8 +267,21 @@ static bool checkLimitOptions() {
   return true;
 }
 
+/// Which command takes which --format; ldfi's -o is for a page.
+static bool checkFormatOptions() {
+  auto Bad = [](const std::string &Message) {
+    errs() << "faultline: error: " << Message << "\n";
+    return false;
+  };
+  if (RunCmd && Format == OutputFormat::Html)
+    return Bad("--format html is for ldfi and check; run takes text or json");
+  if (LdfiCmd && Output.getNumOccurrences() && Format != OutputFormat::Html)
+    return Bad("-o is for the page of --format html");
+  return true;
+}
+
 static int dispatch() {
-  if (!checkLimitOptions())
+  if (!checkLimitOptions() || !checkFormatOptions())
     return ExitBadInput;
   if (PrintCmd) {
     faultline::tool::PrintOptions O;

@@ -105,6 +105,10 @@ public:
   /// The lineage of every `post` tuple of R at EOT.
   static Lineage build(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
                        const BuildOptions &Opts = {});
+  /// The lineage of the tuples Roots of R (its Outcomes, in that order;
+  /// OutcomeLiveNodes stays empty): why a `pre` tuple held, say.
+  static Lineage of(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
+                    const std::vector<eval::TupleId> &Roots);
 
   LineageGraph Graph;
   /// One vertex per good outcome, in the order of the post table.

@@ -30,6 +30,10 @@ struct RunReportOptions {
   bool AllTimes = false;
 };
 
+/// "delivered", "omitted" or "after-eot", as the JSON and the HTML report
+/// name a message's fate.
+const char *fateName(eval::MessageFate F);
+
 /// One line per message: "2  a -> b  log("b", 1)  lost (omitted)".
 void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms);
 

@@ -34,7 +34,8 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R);
 /// its timeline in a collapsible block.
 std::string toMarkdown(const FindingsReport &R);
 
-enum class ReportFormat { Text, Markdown, SARIF, Rdjson, JSON };
+/// Html is the page of HtmlReport.h, which check writes itself.
+enum class ReportFormat { Text, Markdown, SARIF, Rdjson, JSON, Html };
 /// Writes R in F (anything but Text), ending with a newline.
 void writeReport(llvm::raw_ostream &OS, const FindingsReport &R, ReportFormat F);
 

@@ -1,9 +1,9 @@
 // faultline check on a protocol with a known counterexample: the sender
-// forwards the client's value once, and the message can be lost (EFF 3).
-// The story reads in the C++: the invariant at its declaration, then in
-// time order the handler that ran and the send whose message was lost.
-//
+// forwards the client's value once, and the message can be lost (EFF 3). The story: the
+// invariant, what led to the failure (the lost send), the values that broke it; -v: all.
 // RUN: %expect-exit 1 %faultline check %s -- %cxxflags | FileCheck %s
+// RUN: %expect-exit 1 %faultline check %s --verbose -- %cxxflags | FileCheck %s --check-prefix=VERBOSE
+//
 //
 // With a crash allowed and no loss, the sender crashing first is the
 // counterexample, told at the scenario.
@@ -48,20 +48,22 @@ FL_SCENARIO void lossy(faultline::Scenario &s) {
 // CHECK:      {{.*}}check-counterexample.cpp:39:19: warning: invariant 'delivered' is violated in scenario 'lossy' under: omit a->b@1 [faultline]
 // CHECK-NEXT: FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
 // CHECK-NEXT: {{^}}                  ^
-// CHECK-NEXT: {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
-// CHECK-NEXT: FL_RECEIVE void onStart(const Start &m) {
-// CHECK-NEXT: ^
 // CHECK-NEXT: {{.*}}check-counterexample.cpp:29:5: note: at time 1, the 'data' message a -> b sent here is lost
 // CHECK-NEXT: send(peer, Data{m.v});
 // CHECK-NEXT: ^
-// CHECK-NEXT: {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
+// CHECK-NEXT: {{.*}}check-counterexample.cpp:39:19: note: delivered(r = b) is false at the end of time 4
 // CHECK-NEXT: FL_INVARIANT bool delivered(const Receiver &r) { return r.got == 7; }
 // CHECK-NEXT: ^
 // CHECK-NEXT: scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space 16 scenarios, invariants with a pre: 1 of 1)
 // CHECK-NOT:  {{.}}
 //
+// VERBOSE:      {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
+// VERBOSE-NEXT: FL_RECEIVE void onStart(const Start &m) {
+// VERBOSE-NEXT: ^
+// VERBOSE-NEXT: {{.*}}check-counterexample.cpp:29:5: note: at time 1, the 'data' message a -> b sent here is lost
+//
 // CRASH:      {{.*}}check-counterexample.cpp:39:19: warning: invariant 'delivered' is violated in scenario 'lossy' under: crash a@1 [faultline]
 // CRASH:      {{.*}}check-counterexample.cpp:41:18: note: at time 1, node a crashes
-// CRASH:      {{.*}}check-counterexample.cpp:28:19: note: at time 1, node a handles 'start' from client in Sender::onStart
-// CRASH:      {{.*}}check-counterexample.cpp:39:19: note: at the end of time 4, pre("delivered", 1, "b") holds but post does not
+// CRASH-NOT:  handles
+// CRASH:      {{.*}}check-counterexample.cpp:39:19: note: delivered(r = b) is false at the end of time 4
 // CRASH:      scenario 'lossy': counterexample ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space {{[0-9]+}} scenarios, invariants with a pre: 1 of 1)

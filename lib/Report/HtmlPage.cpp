@@ -1,0 +1,291 @@
+//===- HtmlPage.cpp - Assembling the HTML report --------------------------===//
+//
+// One section per scenario: its verdict, bounds and search statistics, the
+// fault scenarios tried in order, and per counterexample the invariants it
+// broke, its spacetime diagram, its story with source lines, and the
+// lineage of the broken outcome. The style sheet is inline: the file is
+// viewed without a network.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Report/HtmlReport.h"
+
+#include "HtmlEscape.h"
+
+#include "faultline/Report/SearchReport.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+namespace faultline::report {
+
+namespace {
+
+const char *const StyleSheet = R"css(
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; max-width: 1200px; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; }
+table { border-collapse: collapse; }
+td, th { padding: .2em .6em; text-align: left; vertical-align: top; }
+table.verdicts td, table.verdicts th, table.stats td, table.stats th { border: 1px solid #ddd; }
+.verdict { font-weight: bold; padding: .1em .5em; border-radius: .3em; }
+.verdict.counterexample { background: #f8d0d0; color: #8a1010; }
+.verdict.certified { background: #d4f0d4; color: #105a10; }
+.verdict.inconclusive, .verdict.suppressed { background: #f3ecc8; color: #6a5500; }
+.failed li { font-family: monospace; color: #8a1010; }
+table.story td { border-bottom: 1px solid #eee; } table.story td:nth-child(2) { min-width: 24em; }
+table.story pre { margin: 0; white-space: pre-wrap; }
+.loc { font-family: monospace; color: #555; white-space: nowrap; }
+.figure { overflow-x: auto; border: 1px solid #eee; padding: .5em; margin: .5em 0; }
+svg.spacetime text { font-size: 11px; }
+svg.spacetime .node { font-weight: bold; font-size: 13px; text-anchor: middle; }
+svg.spacetime .time { fill: #888; text-anchor: end; }
+svg.spacetime .lane-line { stroke: #333; stroke-width: 2; }
+svg.spacetime .lane-dead { stroke: #bbb; stroke-width: 2; stroke-dasharray: 2 4; }
+svg.spacetime .arrow { stroke: #1f5fa8; stroke-width: 1.3; fill: none; }
+svg.spacetime .head { fill: #1f5fa8; }
+svg.spacetime .open-head { fill: none; stroke: #1f5fa8; stroke-width: 1.3; }
+svg.spacetime .msg.after-eot .arrow { stroke-dasharray: 1 2; }
+svg.spacetime .arrow.lost { stroke: #c0392b; stroke-dasharray: 5 4; }
+svg.spacetime .lost-mark, svg.spacetime .crash-mark {
+  stroke: #c0392b; stroke-width: 3; fill: none; }
+svg.spacetime .crash-label { fill: #c0392b; font-weight: bold; }
+svg.spacetime .msg-label { fill: #557; font-size: 9px; }
+svg.spacetime .step circle { fill: #222; } svg.spacetime .handler { fill: #064; font-size: 10px; }
+)css";
+
+/// The lines of the source files the stories point at, read once each.
+class SourceLines {
+public:
+  std::string line(const std::string &File, unsigned Line) {
+    auto [It, New] = Files.try_emplace(File);
+    if (New)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File))
+        It->second = std::move(*Buffer);
+    if (!It->second || Line == 0)
+      return "";
+    llvm::StringRef Text = It->second->getBuffer();
+    for (unsigned I = 1; I < Line && !Text.empty(); ++I)
+      Text = Text.split('\n').second;
+    return Text.split('\n').first.trim().str();
+  }
+
+private:
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
+};
+
+/// What ldfi can say without knowing C++: the faults, and which rule sent
+/// each lost message.
+std::vector<StoryStep> faultStory(const eval::Run &R, const ir::Program &P) {
+  std::vector<StoryStep> Steps;
+  for (const eval::Crash &C : R.Faults.Crashes) {
+    StoryStep St;
+    St.K = StoryStep::Kind::Crash;
+    St.Time = C.Time;
+    St.Node = C.Node;
+    St.Text = fmt::format("at time {}, node {} crashes", C.Time, C.Node);
+    Steps.push_back(std::move(St));
+  }
+  for (const eval::Message &M : R.Messages)
+    if (M.Fate == eval::MessageFate::Omitted) {
+      const ir::Rule &Rule = P.Rules[M.Rule];
+      StoryStep St;
+      St.K = StoryStep::Kind::LostMessage;
+      St.Time = M.SendTime;
+      St.Node = M.From;
+      St.Message = R.RelNames[M.Rel];
+      St.Peer = M.To;
+      St.Text = fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
+                            M.SendTime, St.Message, M.From, M.To);
+      St.Loc.File = P.fileName(Rule.Loc);
+      St.Loc.Line = Rule.Loc.Line;
+      St.Loc.Column = Rule.Loc.Col;
+      Steps.push_back(std::move(St));
+    }
+  std::stable_sort(Steps.begin(), Steps.end(),
+                   [](const StoryStep &A, const StoryStep &B) { return A.Time < B.Time; });
+  return Steps;
+}
+
+class SectionWriter {
+public:
+  SectionWriter(const ScenarioReport &S, std::string Anchor, llvm::raw_ostream &OS)
+      : S(S), R(*S.Result), Syms(S.Ev->symbols()), Anchor(std::move(Anchor)), OS(OS) {}
+
+  void write(const std::string &Verdict) {
+    OS << fmt::format("<section class=\"scenario\" id=\"{}\" data-scenario=\"{}\" "
+                      "data-verdict=\"{}\">\n",
+                      Anchor, escaped(S.Name), Verdict);
+    OS << fmt::format("<h2>Scenario {} <span class=\"verdict {}\">{}</span></h2>\n",
+                      escaped(S.Name), Verdict, Verdict);
+    writeSummary();
+    writeStatistics();
+    eval::Bounds B = S.Bounds;
+    ir::DiagnosticEngine Quiet(llvm::nulls());
+    std::unique_ptr<eval::Run> FaultFree = S.Ev->run(B, eval::FaultSet(), Quiet);
+    for (size_t I = 0; I < R.Found.size(); ++I)
+      if (R.Found[I].Run)
+        writeCounterexample(I, *R.Found[I].Run, FaultFree.get());
+    if (R.V == search::Verdict::Certified && FaultFree) {
+      OS << "<h3>The fault-free run</h3>\n<div class=\"figure fault-free\">"
+         << spacetimeSvg(*FaultFree, B.Nodes, Syms, story(*FaultFree), Anchor + "-fault-free")
+         << "</div>\n";
+    }
+    OS << "</section>\n";
+  }
+
+private:
+  std::vector<StoryStep> story(const eval::Run &Run) const {
+    return S.Story ? S.Story(Run) : faultStory(Run, S.Ev->program());
+  }
+
+  void writeSummary() {
+    const eval::Bounds &B = S.Bounds;
+    OS << fmt::format("<p class=\"bounds\">Nodes {}; EOT {}, EFF {}, {} crash{} allowed; "
+                      "strategy {}.</p>\n",
+                      escaped(llvm::join(B.Nodes, ", ")), B.EOT, B.EFF, B.MaxCrashes,
+                      B.MaxCrashes == 1 ? "" : "es", strategyName(S.Strat));
+    switch (R.V) {
+    case search::Verdict::Counterexample:
+      OS << fmt::format("<p>{} counterexample{} found{}.</p>\n", R.Found.size(),
+                        R.Found.size() == 1 ? "" : "s",
+                        S.Suppressed ? ", every one suppressed by NOLINT(faultline) at its "
+                                       "invariant"
+                                     : "");
+      break;
+    case search::Verdict::Certified:
+      OS << fmt::format("<p class=\"certificate\">No fault scenario within EOT {}, EFF {} and "
+                        "{} crash{} violates an invariant: all {} scenarios are covered by the "
+                        "{} run{} below.</p>\n",
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        formatCount(R.SpaceSize), R.Runs, R.Runs == 1 ? "" : "s");
+      break;
+    case search::Verdict::Inconclusive:
+      OS << fmt::format("<p>No counterexample found before the search stopped ({}).</p>\n",
+                        escaped(R.StopReason.empty() ? "the strategy cannot certify"
+                                                     : R.StopReason));
+      break;
+    }
+  }
+
+  void writeStatistics() {
+    OS << "<table class=\"stats\"><tr><th>runs</th><th>time</th><th>fault space</th>"
+          "<th>solver checks</th></tr>\n";
+    OS << fmt::format("<tr><td class=\"runs\">{}</td><td>{:.3f} s</td><td class=\"space\">{}"
+                      "</td><td>{}</td></tr></table>\n",
+                      R.Runs, R.Seconds, formatCount(R.SpaceSize), R.SolverChecks);
+    OS << fmt::format("<details class=\"hypotheses\"><summary>The {} fault scenario{} run, in "
+                      "order</summary><ol>\n",
+                      R.Executions.size(), R.Executions.size() == 1 ? "" : "s");
+    for (const search::Execution &E : R.Executions)
+      OS << fmt::format("<li class=\"{}\">{}{}</li>\n", E.Violates ? "violation" : "ok",
+                        escaped(E.Faults.describe()), E.Violates ? " &mdash; violation" : "");
+    OS << "</ol></details>\n";
+  }
+
+  void writeCounterexample(size_t Index, const eval::Run &Run, const eval::Run *FaultFree) {
+    const search::Counterexample &C = R.Found[Index];
+    OS << fmt::format("<div class=\"counterexample\" id=\"{}-cx{}\" data-run=\"{}\">\n", Anchor,
+                      Index + 1, C.RunNumber);
+    OS << fmt::format("<h3>Counterexample {} (run {}): {}</h3>\n", Index + 1, C.RunNumber,
+                      escaped(C.Faults.describe()));
+    std::vector<eval::TupleId> Missing = Run.missingPost();
+    OS << "<ul class=\"failed\">\n";
+    for (eval::TupleId Id : Missing)
+      OS << "<li>" << escaped(describe(Run.Tuples[Id].Values, Run.EOT)) << "</li>\n";
+    OS << "</ul>\n";
+    std::vector<StoryStep> Steps = story(Run);
+    OS << "<h4>Spacetime diagram</h4>\n<div class=\"figure\">"
+       << spacetimeSvg(Run, S.Bounds.Nodes, Syms, Steps,
+                       fmt::format("{}-cx{}-spacetime", Anchor, Index + 1))
+       << "</div>\n";
+    writeStory(Steps);
+    if (!Missing.empty() && FaultFree)
+      writeLineage(*FaultFree, Run.Tuples[Missing.front()].Values, C.Faults,
+                   fmt::format("{}-cx{}-lineage", Anchor, Index + 1));
+    OS << "</div>\n";
+  }
+
+  std::string describe(const eval::Tuple &Pre, int EOT) const {
+    if (S.Describe)
+      return S.Describe(Pre, EOT);
+    return fmt::format("pre({}) holds but post does not at the end of time {}",
+                       Syms.render(Pre), EOT);
+  }
+
+  void writeStory(const std::vector<StoryStep> &Steps) {
+    OS << "<h4>Story</h4>\n<table class=\"story\">\n";
+    for (const StoryStep &St : Steps) {
+      OS << fmt::format("<tr><td>{}</td><td>{}</td>", St.Time, escaped(St.Text));
+      if (St.Loc.File.empty()) {
+        OS << "<td></td><td></td></tr>\n";
+        continue;
+      }
+      // The folder and file name, as the text notes show them; the whole
+      // path on hover.
+      llvm::StringRef Parent = llvm::sys::path::parent_path(St.Loc.File);
+      std::string Short = (llvm::sys::path::filename(Parent) + "/" +
+                           llvm::sys::path::filename(St.Loc.File))
+                              .str();
+      OS << fmt::format("<td class=\"loc\" title=\"{}\">{}:{}</td><td><pre>{}</pre></td></tr>\n",
+                        escaped(St.Loc.File), escaped(Short), St.Loc.Line,
+                        escaped(Sources.line(St.Loc.File, St.Loc.Line)));
+    }
+    OS << "</table>\n";
+  }
+
+  void writeLineage(const eval::Run &FaultFree, const eval::Tuple &Outcome,
+                    const eval::FaultSet &Faults, const std::string &Id) {
+    OS << fmt::format("<h4>Lineage of the broken outcome</h4>\n<p>In the fault-free run, "
+                      "<code>post({})</code> held because of what is drawn here (tuples as "
+                      "ellipses, rule firings as boxes, messages as diamonds); the faults of "
+                      "this counterexample take away what is red.</p>\n",
+                      escaped(Syms.render(Outcome)));
+    LineageDrawing L = lineageSvg(FaultFree, S.Ev->program(), Syms, Outcome, Faults, Id);
+    if (L.Svg.empty()) {
+      OS << "<p class=\"no-lineage\">No lineage to draw: " << escaped(L.Why) << ".</p>\n";
+      return;
+    }
+    if (L.Cut == 0)
+      OS << "<p class=\"nothing-cut\">Nothing drawn here is red: the faults take none of it "
+            "away. The outcome broke through what the faults made happen instead (a "
+            "handler that ran only because of them); the story above shows what.</p>\n";
+    OS << "<div class=\"figure lineage\">" << L.Svg << "</div>\n";
+  }
+
+  const ScenarioReport &S;
+  const search::SearchResult &R;
+  const eval::SymbolTable &Syms;
+  std::string Anchor;
+  llvm::raw_ostream &OS;
+  SourceLines Sources;
+};
+
+} // namespace
+
+void HtmlReport::addScenario(const ScenarioReport &S) {
+  std::string Verdict = S.Suppressed ? "suppressed" : verdictName(S.Result->V);
+  std::string Anchor = "scenario-" + std::to_string(Rows.size() + 1);
+  llvm::raw_string_ostream OS(Sections);
+  SectionWriter(S, Anchor, OS).write(Verdict);
+  Rows.push_back({S.Name, Verdict, Anchor});
+}
+
+void HtmlReport::write(llvm::raw_ostream &OS) const {
+  OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+     << escaped(Title) << "</title>\n<style>" << StyleSheet << "</style>\n</head>\n<body>\n";
+  OS << "<h1>" << escaped(Title) << "</h1>\n<table class=\"verdicts\">\n"
+     << "<tr><th>scenario</th><th>verdict</th></tr>\n";
+  for (const Row &Row : Rows)
+    OS << fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td><span class=\"verdict {}\">{}"
+                      "</span></td></tr>\n",
+                      Row.Anchor, escaped(Row.Name), Row.Verdict, Row.Verdict);
+  OS << "</table>\n" << Sections << "</body>\n</html>\n";
+}
+
+} // namespace faultline::report

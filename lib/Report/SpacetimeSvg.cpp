@@ -1,0 +1,178 @@
+//===- SpacetimeSvg.cpp - A run as a spacetime diagram --------------------===//
+//
+// Lanes are columns, one per node in the scenario's order; time runs down,
+// one row per step. A message is an arrow from its sender's lane at its send
+// time to its receiver's lane one step later; a lost one is dashed and
+// crossed where it dies, one still in flight at EOT stops below the last row
+// with an open head. A crash is a cross on the lane, which is dashed from
+// then on. The geometry is a fixed grid, so nothing here lays out a graph.
+//
+// Every mark carries data-* attributes (node, time, fate) so that a test in
+// a browser can read the diagram back and compare it with the JSON report.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Report/HtmlReport.h"
+
+#include "HtmlEscape.h"
+
+#include "faultline/Report/RunReport.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace faultline::report {
+
+namespace {
+
+constexpr int LaneWidth = 190, RowHeight = 46, Left = 50, Top = 40;
+/// Room right of the last lane for the handler names written on it.
+constexpr int Right = 110;
+
+class Diagram {
+public:
+  Diagram(const eval::Run &R, const std::vector<std::string> &Nodes,
+          const eval::SymbolTable &Syms, const std::string &Id)
+      : R(R), Nodes(Nodes), Syms(Syms), Id(Id) {}
+
+  std::string render(const std::vector<StoryStep> &Steps) {
+    int Width = Left + LaneWidth * static_cast<int>(Nodes.size()) + Right;
+    int Height = y(R.EOT + 1) + 10;
+    OS << fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spacetime\" "
+                      "id=\"{2}\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+                      "role=\"img\">\n",
+                      Width, Height, Id);
+    // Filled heads for messages that arrive, open ones for those in flight.
+    OS << fmt::format(
+        "<defs><marker id=\"{0}-head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+        "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path "
+        "d=\"M0,0 L10,5 L0,10 z\" class=\"head\"/></marker><marker id=\"{0}-open-head\" "
+        "viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
+        "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10\" class=\"open-head\"/>"
+        "</marker></defs>\n",
+        Id);
+    drawTimeAxis();
+    for (size_t I = 0; I < Nodes.size(); ++I)
+      drawLane(I);
+    for (const eval::Message &M : R.Messages)
+      drawMessage(M);
+    for (const eval::Crash &C : R.Faults.Crashes)
+      drawCrash(C);
+    drawSteps(Steps);
+    OS << "</svg>\n";
+    return Out;
+  }
+
+private:
+  static int y(int Time) { return Top + Time * RowHeight; }
+  int x(const std::string &Node) const {
+    auto It = std::find(Nodes.begin(), Nodes.end(), Node);
+    return Left + LaneWidth / 2 +
+           LaneWidth * static_cast<int>(It == Nodes.end() ? 0 : It - Nodes.begin());
+  }
+  std::optional<int> crashTime(const std::string &Node) const {
+    for (const eval::Crash &C : R.Faults.Crashes)
+      if (C.Node == Node)
+        return C.Time;
+    return std::nullopt;
+  }
+
+  void drawTimeAxis() {
+    for (int T = 1; T <= R.EOT; ++T)
+      OS << fmt::format("<text class=\"time\" x=\"{}\" y=\"{}\">{}</text>\n", Left - 12, y(T) + 4,
+                        T);
+  }
+
+  void drawLane(size_t I) {
+    const std::string &Node = Nodes[I];
+    int X = x(Node);
+    std::optional<int> Crashed = crashTime(Node);
+    int Alive = Crashed ? y(*Crashed) : y(R.EOT) + RowHeight / 2;
+    OS << fmt::format("<g class=\"lane\" data-node=\"{}\">", escaped(Node));
+    OS << fmt::format("<text class=\"node\" x=\"{}\" y=\"{}\">{}</text>", X, Top - 8,
+                      escaped(Node));
+    OS << fmt::format("<line class=\"lane-line\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", X,
+                      Top, Alive);
+    if (Crashed)
+      OS << fmt::format("<line class=\"lane-dead\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
+                        X, Alive, y(R.EOT) + RowHeight / 2);
+    OS << "</g>\n";
+  }
+
+  void drawMessage(const eval::Message &M) {
+    int X1 = x(M.From), Y1 = y(M.SendTime), X2 = x(M.To), Y2 = y(M.SendTime + 1);
+    bool Lost = M.Fate == eval::MessageFate::Omitted;
+    bool InFlight = M.Fate == eval::MessageFate::AfterEOT;
+    if (InFlight) // stop short of the receiver: it never gets there
+      X2 = X1 + (X2 - X1) * 3 / 5, Y2 = Y1 + (Y2 - Y1) * 3 / 5;
+    std::string Label = fmt::format("{}({})", R.RelNames[M.Rel], Syms.render(M.Values));
+    OS << fmt::format("<g class=\"msg {}\" data-from=\"{}\" data-to=\"{}\" data-time=\"{}\" "
+                      "data-fate=\"{}\" data-relation=\"{}\">",
+                      fateName(M.Fate), escaped(M.From), escaped(M.To), M.SendTime,
+                      fateName(M.Fate), escaped(R.RelNames[M.Rel]));
+    OS << fmt::format("<title>{} {} -> {} at {}: {}</title>", escaped(Label), escaped(M.From),
+                      escaped(M.To), M.SendTime, fateName(M.Fate));
+    if (Lost) {
+      // The message dies halfway: a dashed stub and a cross.
+      int XM = (X1 + X2) / 2, YM = (Y1 + Y2) / 2;
+      OS << fmt::format("<line class=\"arrow lost\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                        X1, Y1, XM, YM);
+      OS << fmt::format("<path class=\"lost-mark\" d=\"M{0},{1} l10,10 m-10,0 l10,-10\"/>",
+                        XM - 5, YM - 5);
+    } else {
+      OS << fmt::format("<line class=\"arrow\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
+                        "marker-end=\"url(#{}-{})\"/>",
+                        X1, Y1, X2, Y2, Id, InFlight ? "open-head" : "head");
+    }
+    OS << fmt::format("<text class=\"msg-label\" x=\"{}\" y=\"{}\">{}</text>", (X1 + X2) / 2 + 4,
+                      (Y1 + Y2) / 2 - 3, escaped(R.RelNames[M.Rel]));
+    OS << "</g>\n";
+  }
+
+  void drawCrash(const eval::Crash &C) {
+    int X = x(C.Node), Y = y(C.Time);
+    OS << fmt::format("<g class=\"crash\" data-node=\"{}\" data-time=\"{}\"><title>{} crashes "
+                      "at {}</title><path class=\"crash-mark\" d=\"M{},{} l16,16 m-16,0 "
+                      "l16,-16\"/><text class=\"crash-label\" x=\"{}\" y=\"{}\">crash</text></g>\n",
+                      escaped(C.Node), C.Time, escaped(C.Node), C.Time, X - 8, Y - 8, X + 12,
+                      Y + 4);
+  }
+
+  void drawSteps(const std::vector<StoryStep> &Steps) {
+    // Several handlers at one node and time are written one under another.
+    std::map<std::pair<std::string, int>, int> Written;
+    for (const StoryStep &S : Steps) {
+      if (S.Node.empty() || S.Handler.empty())
+        continue;
+      int Line = Written[{S.Node, S.Time}]++;
+      int X = x(S.Node), Y = y(S.Time);
+      OS << fmt::format("<g class=\"step\" data-node=\"{}\" data-time=\"{}\"><title>{}</title>"
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"4\"/><text class=\"handler\" x=\"{}\" "
+                        "y=\"{}\">{}</text></g>\n",
+                        escaped(S.Node), S.Time, escaped(S.Text), X, Y, X + 7,
+                        Y + 14 + 12 * Line, escaped(S.Handler));
+    }
+  }
+
+  const eval::Run &R;
+  const std::vector<std::string> &Nodes;
+  const eval::SymbolTable &Syms;
+  const std::string &Id; ///< Unique in the page: the arrowheads' ids start with it.
+  std::string Out;
+  llvm::raw_string_ostream OS{Out};
+};
+
+} // namespace
+
+std::string spacetimeSvg(const eval::Run &R, const std::vector<std::string> &Nodes,
+                         const eval::SymbolTable &Syms, const std::vector<StoryStep> &Steps,
+                         const std::string &Id) {
+  return Diagram(R, Nodes, Syms, Id).render(Steps);
+}
+
+} // namespace faultline::report

@@ -1,0 +1,104 @@
+//===- HtmlReportTest.cpp - The drawings of the HTML report ---------------===//
+//
+// The spacetime diagram and the lineage drawing of real runs of a small
+// broadcast: what each mark says (data-* attributes, classes) must match the
+// run. The browser test (test/lit/report/browser.test) checks whole pages.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TestModel.h"
+
+#include "faultline/Report/HtmlReport.h"
+
+#include <gtest/gtest.h>
+
+using namespace faultline;
+using test::bounds;
+using test::Model;
+
+namespace {
+
+size_t count(const std::string &Text, const std::string &What) {
+  size_t N = 0;
+  for (size_t At = Text.find(What); At != std::string::npos; At = Text.find(What, At + 1))
+    ++N;
+  return N;
+}
+
+eval::FaultSet faults(std::vector<eval::Crash> Crashes, std::vector<eval::Omission> Omissions) {
+  eval::FaultSet F;
+  F.Crashes = std::move(Crashes);
+  F.Omissions = std::move(Omissions);
+  return F;
+}
+
+} // namespace
+
+TEST(Spacetime, LanesArrowsAndFates) {
+  Model M(test::SendOnceBroadcast);
+  auto R = M.run(bounds(3, 2, {"a", "b", "c"}), faults({}, {{"a", "b", 1}}));
+  ASSERT_TRUE(R);
+  std::string Svg = report::spacetimeSvg(*R, {"a", "b", "c"}, M.Ev->symbols(), {}, "d");
+  EXPECT_EQ(count(Svg, "<g class=\"lane\""), 3u);
+  EXPECT_LT(Svg.find("data-node=\"a\""), Svg.find("data-node=\"b\""));
+  EXPECT_EQ(count(Svg, "data-from=\"a\" data-to=\"b\" data-time=\"1\" data-fate=\"omitted\""), 1u);
+  EXPECT_EQ(count(Svg, "data-from=\"a\" data-to=\"c\" data-time=\"1\" data-fate=\"delivered\""),
+            1u);
+  EXPECT_EQ(count(Svg, "class=\"lost-mark\""), 1u);
+  EXPECT_EQ(count(Svg, "marker-end=\"url(#d-head)\""), 1u);
+  EXPECT_EQ(count(Svg, "class=\"crash\""), 0u);
+}
+
+TEST(Spacetime, CrashesInFlightMessagesAndHandlers) {
+  Model M(test::SendOnceBroadcast);
+  // EOT 1: the messages sent at 1 would arrive at 2, after the end of time.
+  auto R = M.run(bounds(1, 1, {"a", "b", "c"}, 1), faults({{"b", 1}}, {}));
+  ASSERT_TRUE(R);
+  report::StoryStep Step;
+  Step.Time = 1;
+  Step.Node = "a";
+  Step.Handler = "Node::onBroadcast";
+  Step.Text = "a broadcasts";
+  std::vector<report::StoryStep> Steps{Step};
+  std::string Svg = report::spacetimeSvg(*R, {"a", "b", "c"}, M.Ev->symbols(), Steps, "d");
+  EXPECT_EQ(count(Svg, "data-fate=\"after-eot\""), 2u);
+  EXPECT_EQ(count(Svg, "marker-end=\"url(#d-open-head)\""), 2u);
+  EXPECT_EQ(count(Svg, "<g class=\"crash\" data-node=\"b\" data-time=\"1\""), 1u);
+  EXPECT_EQ(count(Svg, ">Node::onBroadcast</text>"), 1u);
+  // Text from the run is escaped.
+  EXPECT_EQ(count(Svg, "log(&quot;b&quot;, &quot;x&quot;)"), 1u);
+}
+
+TEST(LineageDrawing, MarksWhatTheFaultsTakeAway) {
+  Model M(test::SendOnceBroadcast);
+  auto B = bounds(3, 2, {"a", "b", "c"});
+  auto FaultFree = M.run(B);
+  ASSERT_TRUE(FaultFree);
+  eval::Tuple PostB;
+  for (eval::TupleId Id : FaultFree->table(*FaultFree->relation("post"), 3))
+    if (M.Ev->symbols().render(FaultFree->Tuples[Id].Values) == "\"b\", \"x\"")
+      PostB = FaultFree->Tuples[Id].Values;
+  ASSERT_FALSE(PostB.empty());
+  report::LineageDrawing D = report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), PostB,
+                                                faults({}, {{"a", "b", 1}}), "g");
+  ASSERT_FALSE(D.Svg.empty()) << D.Why;
+  EXPECT_EQ(D.Svg.rfind("<svg", 0), 0u) << "no XML prolog inside HTML";
+  // The one message the omission loses, and nothing else of b's lineage.
+  EXPECT_EQ(D.Cut, 1u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut message\""), 1u);
+  // log(b) persisted from 2 to 3 is one vertex.
+  EXPECT_EQ(count(D.Svg, "log(&quot;b&quot;, &quot;x&quot;)@2..3"), 1u);
+  EXPECT_EQ(count(D.Svg, "id=\"g_node1\""), 1u);
+}
+
+TEST(LineageDrawing, NoLineageForAnOutcomeTheFaultFreeRunLacks) {
+  Model M(test::SendOnceBroadcast);
+  auto FaultFree = M.run(bounds(3, 2, {"a", "b", "c"}));
+  ASSERT_TRUE(FaultFree);
+  eval::Tuple Nowhere = FaultFree->Tuples[0].Values;
+  Nowhere.push_back(eval::Value::integer(42));
+  report::LineageDrawing D = report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), Nowhere,
+                                                eval::FaultSet(), "g");
+  EXPECT_TRUE(D.Svg.empty());
+  EXPECT_NE(D.Why.find("fault-free run"), std::string::npos);
+}
