@@ -15,6 +15,8 @@
 
 #include "faultline/Eval/Evaluator.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include "CompiledRule.h"
 
 #include <fmt/format.h>
@@ -62,8 +64,8 @@ Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
     return It->second;
   };
   CrashRel = RelOf(ir::CrashRelation);
-  RelOf("pre");
-  RelOf("post");
+  RelOf(ir::PreRelation);
+  RelOf(ir::PostRelation);
   for (const ir::Fact &F : P.Facts)
     RelOf(F.Head.Relation);
   for (uint32_t I = 0; I < P.Rules.size(); ++I)

@@ -2,6 +2,8 @@
 
 #include "faultline/Eval/Run.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 namespace faultline::eval {
 
 void Run::init(std::vector<std::string> Rels, int EndOfTime) {
@@ -48,10 +50,10 @@ TupleId Run::addTuple(TupleRecord R) {
 
 std::vector<TupleId> Run::missingPost() const {
   std::vector<TupleId> Missing;
-  auto Pre = relation("pre");
+  auto Pre = relation(ir::PreRelation);
   if (!Pre)
     return Missing;
-  auto Post = relation("post");
+  auto Post = relation(ir::PostRelation);
   for (TupleId Id : table(*Pre, EOT))
     if (!Post || !find(*Post, EOT, Tuples[Id].Values))
       Missing.push_back(Id);

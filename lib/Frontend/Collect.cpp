@@ -2,6 +2,8 @@
 
 #include "Collect.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -174,8 +176,8 @@ public:
   /// (link()).
   void checkReservedNames() {
     auto Claim = [&](const std::string &Name, const clang::Decl *D) {
-      static const char *const Reserved[] = {"pre", "post", "crash"};
-      bool Clash = llvm::StringRef(Name).starts_with("fl_");
+      static const char *const Reserved[] = {ir::PreRelation, ir::PostRelation, ir::CrashRelation};
+      bool Clash = llvm::StringRef(Name).starts_with(ir::ReservedPrefix);
       for (const char *Res : Reserved)
         Clash |= Name == Res;
       if (Clash)

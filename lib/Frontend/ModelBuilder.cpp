@@ -104,11 +104,11 @@ void ModelBuilder::addInvariantRules() {
       Cols.push_back(T);
     while (Cols.size() < Width + 1)
       Cols.push_back(Term::integer(0));
-    Rule Pre = rule(atom("pre", Cols), ir::HeadTime::Now, C.Pre, C.Origin);
+    Rule Pre = rule(atom(ir::PreRelation, Cols), ir::HeadTime::Now, C.Pre, C.Origin);
     Pre.Loc = C.Loc;
     addRule(std::move(Pre));
     for (const auto &Body : C.Post) {
-      Rule Post = rule(atom("post", Cols), ir::HeadTime::Now, Body, C.Origin);
+      Rule Post = rule(atom(ir::PostRelation, Cols), ir::HeadTime::Now, Body, C.Origin);
       Post.Loc = C.Loc;
       addRule(std::move(Post));
     }

@@ -13,6 +13,7 @@
 
 #include "faultline/Frontend/Fragment.h"
 #include "faultline/IR/AST.h"
+#include "faultline/IR/ReservedNames.h"
 
 #include <map>
 #include <set>
@@ -21,11 +22,12 @@
 
 namespace faultline::frontend {
 
-/// The relations the model's own machinery uses.
-inline constexpr const char *RoleRelation = "fl_role";
-inline constexpr const char *ClockRelation = "fl_now";
-inline constexpr const char *InboxRelation = "fl_inbox";
-inline constexpr const char *CurrentRelation = "fl_current";
+/// The relations the model's own machinery uses (spelled in
+/// faultline/IR/ReservedNames.h, where the readers of the model find them).
+using ir::ClockRelation;
+using ir::CurrentRelation;
+using ir::InboxRelation;
+using ir::RoleRelation;
 
 /// Shorthands for the rules the model's machinery writes.
 inline ir::Atom atom(std::string Relation, std::vector<ir::Term> Args, bool Negated = false) {

@@ -2,6 +2,7 @@
 
 #include "faultline/Lineage/Lineage.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/IR/Validate.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -358,7 +359,7 @@ static std::vector<size_t> liveColumnsOfPre(const ir::Program &P) {
   std::vector<size_t> Columns;
   bool First = true;
   for (const ir::Rule &Rule : P.Rules) {
-    if (Rule.Head.Relation != "pre")
+    if (Rule.Head.Relation != ir::PreRelation)
       continue;
     std::vector<size_t> Mine;
     for (size_t I = 0; I < Rule.Head.Args.size(); ++I) {
@@ -388,7 +389,7 @@ static std::vector<size_t> liveColumnsOfPre(const ir::Program &P) {
     First = false;
   }
   for (const ir::Fact &F : P.Facts)
-    if (F.Head.Relation == "pre")
+    if (F.Head.Relation == ir::PreRelation)
       return {}; // a fact for pre holds whatever crashes
   return Columns;
 }
@@ -398,7 +399,7 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
   Lineage L;
   Builder B(R, P, Syms, Opts, L.Graph);
   std::vector<size_t> Live = liveColumnsOfPre(P);
-  if (auto Post = R.relation("post"))
+  if (auto Post = R.relation(ir::PostRelation))
     for (eval::TupleId Id : R.table(*Post, R.EOT)) {
       L.Outcomes.push_back(B.tuple(Id));
       std::vector<std::string> Nodes;

@@ -11,6 +11,7 @@
 
 #include "faultline/Report/HtmlReport.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 
 #include <graphviz/cgraph.h>
@@ -175,10 +176,10 @@ private:
   bool internal(lineage::Vertex V) const {
     const lineage::LineageVertex &LV = G[V];
     if (LV.Kind == lineage::VertexKind::Tuple)
-      return llvm::StringRef(LV.Key).starts_with("fl_");
+      return llvm::StringRef(LV.Key).starts_with(ir::ReservedPrefix);
     if (LV.Kind == lineage::VertexKind::Firing)
       return llvm::StringRef(P.Rules[R.Firings[LV.Firing].Rule].Head.Relation)
-          .starts_with("fl_");
+          .starts_with(ir::ReservedPrefix);
     return false;
   }
 

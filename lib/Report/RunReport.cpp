@@ -2,6 +2,8 @@
 
 #include "faultline/Report/RunReport.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -75,8 +77,8 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
   }
   OS << "messages (send time, from -> to, message, fate):\n";
   printTimeline(OS, R, Syms);
-  printTable(OS, R, Syms, "pre", R.EOT);
-  printTable(OS, R, Syms, "post", R.EOT);
+  printTable(OS, R, Syms, ir::PreRelation, R.EOT);
+  printTable(OS, R, Syms, ir::PostRelation, R.EOT);
   for (const std::string &Name : Opts.Show) {
     if (Opts.AllTimes)
       for (int T = 1; T <= R.EOT; ++T)
@@ -150,8 +152,8 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const eval::
   for (const std::string &N : B.Nodes)
     Nodes.push_back(N);
   llvm::json::Object Tables;
-  Tables["pre"] = tableJSON(R, Syms, "pre", R.EOT);
-  Tables["post"] = tableJSON(R, Syms, "post", R.EOT);
+  Tables[ir::PreRelation] = tableJSON(R, Syms, ir::PreRelation, R.EOT);
+  Tables[ir::PostRelation] = tableJSON(R, Syms, ir::PostRelation, R.EOT);
   llvm::json::Object Shown;
   for (const std::string &Name : Opts.Show) {
     llvm::json::Object ByTime;

@@ -2,6 +2,7 @@
 
 #include "faultline/Report/SearchReport.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Report/RunReport.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -47,7 +48,7 @@ std::string withoutPreText(const search::SearchResult &R) {
   return fmt::format("{} invariant{} never had a pre ({}): no run showed what {} checks{}", N,
                      N == 1 ? "" : "s", fmt::join(R.InvariantsWithoutPre, ", "),
                      N == 1 ? "it" : "they",
-                     R.Invariants.size() == 1 && R.Invariants[0] == "pre"
+                     R.Invariants.size() == 1 && R.Invariants[0] == ir::PreRelation
                          ? ""
                          : ", so the certificate says nothing about them");
 }

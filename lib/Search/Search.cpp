@@ -5,6 +5,7 @@
 #include "FaultSpace.h"
 #include "Symmetry.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Solver/HittingSets.h"
 
@@ -88,7 +89,7 @@ public:
 
   /// Which invariants had a `pre` tuple at EOT in R.
   void notePre(const eval::Run &R) {
-    if (auto Pre = R.relation("pre"))
+    if (auto Pre = R.relation(ir::PreRelation))
       for (eval::TupleId Id : R.table(*Pre, R.EOT))
         PreSeen.insert(invariantOf(R.Tuples[Id].Values, Ev.symbols(), Result.Invariants));
   }

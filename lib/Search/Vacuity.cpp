@@ -13,6 +13,7 @@
 
 #include "faultline/Search/Search.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/IR/Validate.h"
 
 #include <fmt/format.h>
@@ -38,25 +39,25 @@ std::vector<std::string> invariantNames(const ir::Program &P) {
       AllNamed = false;
   };
   for (const ir::Rule &R : P.Rules)
-    if (R.Head.Relation == "pre")
+    if (R.Head.Relation == ir::PreRelation)
       Note(R.Head);
   for (const ir::Fact &F : P.Facts)
-    if (F.Head.Relation == "pre")
+    if (F.Head.Relation == ir::PreRelation)
       Note(F.Head);
   if (!Any)
     return {};
   if (!AllNamed)
-    return {"pre"};
+    return {ir::PreRelation};
   return {Names.begin(), Names.end()};
 }
 
 std::string invariantOf(const eval::Tuple &Pre, const eval::SymbolTable &Syms,
                         const std::vector<std::string> &Names) {
-  if (Names.size() == 1 && Names[0] == "pre")
-    return "pre";
+  if (Names.size() == 1 && Names[0] == ir::PreRelation)
+    return ir::PreRelation;
   if (!Pre.empty() && Pre[0].isStr())
     return Syms.text(static_cast<uint32_t>(Pre[0].V));
-  return "pre";
+  return ir::PreRelation;
 }
 
 /// Whether a body is the same as another up to the order of its elements.
@@ -99,21 +100,23 @@ std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const eval::Bo
     std::map<std::string, std::pair<unsigned, unsigned>> Answered; // name: (pre rules, repeated)
     const ir::Rule *Example = nullptr;
     for (const ir::Rule &Pre : P.Rules) {
-      if (Pre.Head.Relation != "pre")
+      if (Pre.Head.Relation != ir::PreRelation)
         continue;
-      std::string Name = Names.size() == 1 && Names[0] == "pre" ? "pre" : Pre.Head.Args[0].Text;
+      std::string Name = Names.size() == 1 && Names[0] == ir::PreRelation ? ir::PreRelation
+                                                                          : Pre.Head.Args[0].Text;
       auto &[Rules, Repeated] = Answered[Name];
       ++Rules;
       for (const ir::Rule &Post : P.Rules)
-        if (Post.Head.Relation == "post" && Post.Head.Args == Pre.Head.Args && Post.Time == Pre.Time &&
-            sameBody(Post.Body, Pre.Body)) {
+        if (Post.Head.Relation == ir::PostRelation && Post.Head.Args == Pre.Head.Args &&
+            Post.Time == Pre.Time && sameBody(Post.Body, Pre.Body)) {
           ++Repeated;
           Example = &Pre;
           break;
         }
     }
-    bool HasPreFact = std::any_of(P.Facts.begin(), P.Facts.end(),
-                                  [](const ir::Fact &F) { return F.Head.Relation == "pre"; });
+    bool HasPreFact = std::any_of(P.Facts.begin(), P.Facts.end(), [](const ir::Fact &F) {
+      return F.Head.Relation == ir::PreRelation;
+    });
     for (const auto &[Name, Counts] : Answered)
       if (Counts.first == Counts.second && !HasPreFact)
         Out.push_back({Example ? Example->Loc : ir::SourceLoc(),

@@ -9,6 +9,7 @@
 
 #include "ScenarioSearch.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Report/ReviewDiff.h"
 
@@ -87,7 +88,7 @@ public:
                                 M.SendTime, St.S.Message, M.From, M.To);
         Steps.push_back(std::move(St));
       }
-    if (auto Current = R.relation("fl_current"))
+    if (auto Current = R.relation(ir::CurrentRelation))
       for (int T = 1; T <= R.EOT; ++T)
         for (eval::TupleId Id : R.table(*Current, T)) {
           const eval::Tuple &V = R.Tuples[Id].Values;
@@ -150,7 +151,7 @@ public:
   /// run has no such step), such as a failover's.
   std::set<eval::TupleId> keySteps(const eval::Run &R) const {
     std::set<eval::TupleId> Key;
-    auto Current = R.relation("fl_current");
+    auto Current = R.relation(ir::CurrentRelation);
     if (!Current)
       return Key;
     lineage::Lineage L = lineage::Lineage::of(R, Program, Ev.symbols(), R.missingPost());
@@ -160,7 +161,7 @@ public:
         Key.insert(L.Graph[V].Tuple);
     ir::DiagnosticEngine Quiet(llvm::nulls());
     std::unique_ptr<eval::Run> Free = Ev.run(B, eval::FaultSet(), Quiet);
-    auto FreeCurrent = Free ? Free->relation("fl_current") : std::nullopt;
+    auto FreeCurrent = Free ? Free->relation(ir::CurrentRelation) : std::nullopt;
     for (int T = 1; T <= R.EOT; ++T)
       for (eval::TupleId Id : R.table(*Current, T))
         if (!FreeCurrent || !Free->find(*FreeCurrent, T, R.Tuples[Id].Values))
@@ -173,7 +174,7 @@ private:
   const ir::Rule *preRule(const eval::Tuple &Pre) const {
     for (const ir::Rule &Rule : Program.Rules) {
       const std::vector<ir::Term> &Args = Rule.Head.Args;
-      if (Rule.Head.Relation == "pre" && Args.size() >= 2 && Pre.size() >= 2 &&
+      if (Rule.Head.Relation == ir::PreRelation && Args.size() >= 2 && Pre.size() >= 2 &&
           Args[0].K == ir::Term::Kind::String && Args[0].Text == text(Pre[0]) &&
           Args[1].K == ir::Term::Kind::Integer && Pre[1].isInt() && Args[1].Int == Pre[1].V)
         return &Rule;
@@ -184,7 +185,7 @@ private:
   static bool isNode(const ir::Rule &Rule, const std::string &Var) {
     for (const ir::BodyElem &E : Rule.Body)
       if (const auto *A = std::get_if<ir::Atom>(&E))
-        if (!A->Negated && A->Relation == "fl_role" && !A->Args.empty() &&
+        if (!A->Negated && A->Relation == ir::RoleRelation && !A->Args.empty() &&
             A->Args[0].K == ir::Term::Kind::Variable && A->Args[0].Text == Var)
           return true;
     return false;
@@ -216,7 +217,7 @@ private:
   }
   /// The role of a node at time T, from the run's fl_role table.
   std::string roleOf(const eval::Run &R, const std::string &Node, int T) const {
-    if (auto Roles = R.relation("fl_role"))
+    if (auto Roles = R.relation(ir::RoleRelation))
       for (eval::TupleId Id : R.table(*Roles, std::max(T, 1)))
         if (text(R.Tuples[Id].Values[0]) == Node)
           return text(R.Tuples[Id].Values[1]);

@@ -5,6 +5,7 @@
 
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
+#include "faultline/IR/ReservedNames.h"
 
 #include <string>
 #include <vector>
@@ -43,9 +44,6 @@ bool validateProgram(const Program &P, DiagnosticEngine &Diags);
 /// `notin` or an aggregate is a warning naming the cycle (an error when
 /// Diags treats warnings as errors). Requires a valid program.
 Stratification stratify(const Program &P, DiagnosticEngine &Diags);
-
-/// Names of relations faultline itself provides to every program.
-inline constexpr const char *CrashRelation = "crash";
 
 } // namespace faultline::ir
 

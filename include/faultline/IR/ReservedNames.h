@@ -1,0 +1,32 @@
+//===- faultline/IR/ReservedNames.h - Relations faultline owns ---*- C++ -*-===//
+//
+// The relation names that faultline itself gives a meaning to. The frontend
+// writes them, the evaluator, search, lineage and reports read them back; one
+// spelling here keeps the two sides from drifting apart.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_IR_RESERVEDNAMES_H
+#define FAULTLINE_IR_RESERVEDNAMES_H
+
+namespace faultline::ir {
+
+/// The built-in `crash(Node, Node, Time)` relation every program can read.
+inline constexpr const char *CrashRelation = "crash";
+
+/// An invariant's precondition and postcondition: a violation is a `pre`
+/// tuple at the end of time without a matching `post` tuple.
+inline constexpr const char *PreRelation = "pre";
+inline constexpr const char *PostRelation = "post";
+
+/// The machinery relations of models the frontend builds: every name that
+/// starts with ReservedPrefix is the frontend's, not the user's.
+inline constexpr const char *ReservedPrefix = "fl_";
+inline constexpr const char *RoleRelation = "fl_role";
+inline constexpr const char *ClockRelation = "fl_now";
+inline constexpr const char *InboxRelation = "fl_inbox";
+inline constexpr const char *CurrentRelation = "fl_current";
+
+} // namespace faultline::ir
+
+#endif // FAULTLINE_IR_RESERVEDNAMES_H
