@@ -76,10 +76,8 @@ struct RunOptions : ScenarioOptions {
 };
 int runCommand(const RunOptions &Opts);
 
-enum class SearchStrategy { LDFI, Random, Exhaustive };
-
 struct LdfiOptions : ScenarioOptions {
-  SearchStrategy Strategy = SearchStrategy::LDFI;
+  search::Strategy Strategy = search::Strategy::LDFI;
   bool FindAll = false;
   bool Symmetry = true;
   unsigned MaxRuns = 0;

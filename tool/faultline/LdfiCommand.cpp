@@ -14,18 +14,6 @@
 
 namespace faultline::tool {
 
-static search::Strategy toSearch(SearchStrategy S) {
-  switch (S) {
-  case SearchStrategy::LDFI:
-    return search::Strategy::LDFI;
-  case SearchStrategy::Random:
-    return search::Strategy::Random;
-  case SearchStrategy::Exhaustive:
-    return search::Strategy::Exhaustive;
-  }
-  return search::Strategy::LDFI;
-}
-
 /// A one-line progress report on stderr, redrawn at most ten times a
 /// second, and only when stderr is a terminal.
 class ProgressLine {
@@ -74,7 +62,7 @@ int ldfiCommand(const LdfiOptions &Opts) {
 
   eval::Evaluator Ev(Loaded->Program, Loaded->Strata);
   search::SearchOptions SO;
-  SO.Strat = toSearch(Opts.Strategy);
+  SO.Strat = Opts.Strategy;
   SO.FindAll = Opts.FindAll;
   SO.MaxRuns = Opts.MaxRuns;
   SO.TimeoutSeconds = Opts.TimeoutSeconds;

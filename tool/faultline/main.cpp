@@ -22,6 +22,7 @@ using namespace llvm;
 using namespace faultline::tool;
 using faultline::report::ReportFormat;
 namespace frontend = faultline::frontend;
+namespace search = faultline::search;
 
 static cl::SubCommand PrintCmd("print", "Check a Dedalus program and print it back");
 static cl::SubCommand RunCmd("run", "Run a Dedalus program once under a failure scenario");
@@ -103,13 +104,13 @@ static cl::opt<bool> AllTimes("all-times",
 // ldfi
 static cl::list<std::string> LdfiFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
                                        cl::sub(LdfiCmd));
-static cl::opt<SearchStrategy>
+static cl::opt<search::Strategy>
     Strategy("strategy", cl::desc("How to pick the scenarios to run"),
-             cl::values(clEnumValN(SearchStrategy::LDFI, "ldfi", "Lineage-driven (default)"),
-                        clEnumValN(SearchStrategy::Random, "random", "Random fault injection"),
-                        clEnumValN(SearchStrategy::Exhaustive, "exhaustive",
+             cl::values(clEnumValN(search::Strategy::LDFI, "ldfi", "Lineage-driven (default)"),
+                        clEnumValN(search::Strategy::Random, "random", "Random fault injection"),
+                        clEnumValN(search::Strategy::Exhaustive, "exhaustive",
                                    "Every scenario, smallest first")),
-             cl::init(SearchStrategy::LDFI), cl::sub(LdfiCmd), cl::cat(Cat));
+             cl::init(search::Strategy::LDFI), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<bool> FindAll("find-all", cl::desc("Keep searching after the first counterexample"),
                              cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias FindAllMolly("find-all-counterexamples", cl::aliasopt(FindAll),
