@@ -81,7 +81,6 @@ public:
       P.Runs = Result.Runs;
       P.Counterexamples = static_cast<unsigned>(Result.Found.size());
       P.Seconds = seconds();
-      P.LastFaults = F.size();
       Opts.OnProgress(P);
     }
     return R;

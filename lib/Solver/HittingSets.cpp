@@ -219,7 +219,6 @@ struct HittingSetSolver::Impl {
         continue;
       }
       S.add(z3::implies(Generation, Faults.notSupersetOf(F)));
-      ++Stats.Candidates;
       return F;
     }
   }
@@ -271,7 +270,6 @@ std::optional<eval::FaultSet> HittingSetSolver::next() {
 }
 
 const SolverStats &HittingSetSolver::stats() const {
-  I->Stats.Variables = I->Faults.size();
   return I->Stats;
 }
 

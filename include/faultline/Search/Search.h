@@ -31,7 +31,6 @@ struct Progress {
   unsigned Runs = 0;
   unsigned Counterexamples = 0;
   double Seconds = 0;
-  size_t LastFaults = 0;
 };
 
 struct SearchOptions {

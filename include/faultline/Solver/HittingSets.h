@@ -31,9 +31,7 @@
 namespace faultline::solver {
 
 struct SolverStats {
-  unsigned Checks = 0;     ///< Calls to Z3's check().
-  unsigned Candidates = 0; ///< Minimal sets returned.
-  unsigned Variables = 0;  ///< Fault variables (omissions + crash times).
+  unsigned Checks = 0; ///< Calls to Z3's check().
 };
 
 class HittingSetSolver {
