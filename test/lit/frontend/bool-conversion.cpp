@@ -17,10 +17,9 @@ struct FL_PROCESS Node {
   FL_STATE bool ready = false;
 
   FL_RECEIVE void onBatch(const Batch &m) { ready = m.count; }
+  // CHECK:      // {{.*}}bool-conversion.cpp:[[@LINE-1]]:45 origin: Node::onBatch: ready = m.count;
+  // CHECK-NEXT: node_ready(Node, 1)@next :- fl_current(Node, _, "batch", From, [[C:Count_[0-9]+]]), fl_role(Node, "Node"), [[C]] != 0;
+  // CHECK:      node_ready(Node, 0)@next :- fl_current(Node, _, "batch", From, [[C]]), fl_role(Node, "Node"), [[C]] == 0;
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// CHECK:      // {{.*}}bool-conversion.cpp:19:45 origin: Node::onBatch: ready = m.count;
-// CHECK-NEXT: node_ready(Node, 1)@next :- fl_current(Node, _, "batch", From, [[C:Count_[0-9]+]]), fl_role(Node, "Node"), [[C]] != 0;
-// CHECK:      node_ready(Node, 0)@next :- fl_current(Node, _, "batch", From, [[C]]), fl_role(Node, "Node"), [[C]] == 0;

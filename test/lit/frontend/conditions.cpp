@@ -33,25 +33,24 @@ struct FL_PROCESS Server {
   FL_RECEIVE void onAnd(const ReqAnd &m, const NodeId &from) {
     if (m.a > 0 && m.b > 0)
       send(from, Ok{1});
+      // CHECK:      // {{.*}}conditions.cpp:[[@LINE-1]]:7 origin: Server::onAnd: send(from, Ok{1});
+      // CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req_and", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] > 0;
   }
   FL_RECEIVE void onOr(const ReqOr &m, const NodeId &from) {
     if (m.a > 0 || m.b > 0)
       send(from, Ok{2});
+      // CHECK-NEXT: // {{.*}}conditions.cpp:[[@LINE-1]]:7 origin: Server::onOr: send(from, Ok{2});
+      // CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0;
+      // CHECK-NEXT: // {{.*}}conditions.cpp:[[@LINE-3]]:7 origin: Server::onOr: send(from, Ok{2});
+      // CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A]], [[B]], [[F]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] > 0;
   }
   FL_RECEIVE void onNot(const ReqNot &m, const NodeId &from) {
     if (!(m.a > 0) && !m.flag)
       send(from, Ok{3});
+      // CHECK-NEXT: // {{.*}}conditions.cpp:[[@LINE-1]]:7 origin: Server::onNot: send(from, Ok{3});
+      // CHECK-NEXT: ok(From, Node, 3)@async :- fl_current(Node, _, "req_not", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[F]] == 0;
+      // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Server>("s"); }
-
-// CHECK:      // {{.*}}conditions.cpp:35:7 origin: Server::onAnd: send(from, Ok{1});
-// CHECK-NEXT: ok(From, Node, 1)@async :- fl_current(Node, _, "req_and", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0, [[B]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:39:7 origin: Server::onOr: send(from, Ok{2});
-// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:39:7 origin: Server::onOr: send(from, Ok{2});
-// CHECK-NEXT: ok(From, Node, 2)@async :- fl_current(Node, _, "req_or", From, [[A]], [[B]], [[F]]), fl_role(Node, "Server"), [[A]] <= 0, [[B]] > 0;
-// CHECK-NEXT: // {{.*}}conditions.cpp:43:7 origin: Server::onNot: send(from, Ok{3});
-// CHECK-NEXT: ok(From, Node, 3)@async :- fl_current(Node, _, "req_not", From, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[F:Flag_[0-9]+]]), fl_role(Node, "Server"), [[A]] <= 0, [[F]] == 0;
-// CHECK-NEXT: // <no location> origin: each node's clock

@@ -20,14 +20,13 @@ struct FL_PROCESS Replica {
     if (frozen)
       return;
     log.insert(m.value);
+    // A bool read as a condition is compared with 0; the insert is on the
+    // path where it is 0 (false), and no rule fires where it is not.
+    // CHECK:      // {{.*}}early-return.cpp:[[@LINE-3]]:5 origin: Replica::onWrite: log.insert(m.value);
+    // CHECK-NEXT: replica_log(Node, [[V:Value_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[V]]), fl_role(Node, "Replica"), replica_frozen(Node, [[F:Frozen_[0-9]+]]), [[F]] == 0;
+    // CHECK-NEXT: // <no location> origin: each node's clock
+    // CHECK-NOT:  "write"{{.*}}!= 0
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Replica>("r"); }
-
-// A bool read as a condition is compared with 0; the insert is on the
-// path where it is 0 (false), and no rule fires where it is not.
-// CHECK:      // {{.*}}early-return.cpp:22:5 origin: Replica::onWrite: log.insert(m.value);
-// CHECK-NEXT: replica_log(Node, [[V:Value_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[V]]), fl_role(Node, "Replica"), replica_frozen(Node, [[F:Frozen_[0-9]+]]), [[F]] == 0;
-// CHECK-NEXT: // <no location> origin: each node's clock
-// CHECK-NOT:  "write"{{.*}}!= 0

@@ -24,11 +24,10 @@ struct FL_PROCESS Voter {
   FL_RECEIVE void onAsk(const Ask &m, const NodeId &from) {
     if (vote == No)
       send(from, Ask{m.id});
+      // CHECK:      ask(From, Node, [[I:Id_[0-9]+]])@async :- fl_current(Node, _, "ask", From, [[I]]), fl_role(Node, "Voter"), voter_vote(Node, [[V:Vote_[0-9]+]]), [[V]] == "No";
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Voter>("v"); }
-
-// CHECK:      ask(From, Node, [[I:Id_[0-9]+]])@async :- fl_current(Node, _, "ask", From, [[I]]), fl_role(Node, "Voter"), voter_vote(Node, [[V:Vote_[0-9]+]]), [[V]] == "No";
-// CHECK:      // {{.*}}enum-unscoped-default.cpp:22:17
+// CHECK:      // {{.*}}enum-unscoped-default.cpp:[[@LINE-10]]:17
 // CHECK-NEXT: voter_vote("v", "No")@1;

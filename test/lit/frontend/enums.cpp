@@ -29,19 +29,17 @@ struct FL_PROCESS Machine {
       return;
     phase = m.next;
     send(from, Ballot{Vote::Yes});
+    // CHECK:      // {{.*}}enums.cpp:[[@LINE-1]]:5 origin: Machine::onStep: send(from, Ballot{Vote::Yes});
+    // CHECK-NEXT: ballot(From, Node, "Yes")@async :- fl_current(Node, _, "step", From, [[N:Next_[0-9]+]]), fl_role(Node, "Machine"), machine_phase(Node, [[P:Phase_[0-9]+]]), [[P]] != "Done";
+    // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-4]]:5 origin: Machine::onStep: phase = m.next;
+    // CHECK-NEXT: machine_phase(Node, [[N]])@next :- fl_current(Node, _, "step", From, [[N]]), fl_role(Node, "Machine"), machine_phase(Node, [[P]]), [[P]] != "Done";
+    // CHECK:      // {{.*}}enums.cpp:[[@LINE-13]]:18
+    // CHECK-NEXT: machine_phase("m", "Running")@1;
+    // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-14]]:17
+    // CHECK-NEXT: machine_vote("m", "No")@1;
+    // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-15]]:18
+    // CHECK-NEXT: machine_last("m", "Idle")@1;
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Machine>("m"); }
-
-// CHECK:      // {{.*}}enums.cpp:31:5 origin: Machine::onStep: send(from, Ballot{Vote::Yes});
-// CHECK-NEXT: ballot(From, Node, "Yes")@async :- fl_current(Node, _, "step", From, [[N:Next_[0-9]+]]), fl_role(Node, "Machine"), machine_phase(Node, [[P:Phase_[0-9]+]]), [[P]] != "Done";
-// CHECK-NEXT: // {{.*}}enums.cpp:30:5 origin: Machine::onStep: phase = m.next;
-// CHECK-NEXT: machine_phase(Node, [[N]])@next :- fl_current(Node, _, "step", From, [[N]]), fl_role(Node, "Machine"), machine_phase(Node, [[P]]), [[P]] != "Done";
-//
-// CHECK:      // {{.*}}enums.cpp:23:18
-// CHECK-NEXT: machine_phase("m", "Running")@1;
-// CHECK-NEXT: // {{.*}}enums.cpp:24:17
-// CHECK-NEXT: machine_vote("m", "No")@1;
-// CHECK-NEXT: // {{.*}}enums.cpp:25:18
-// CHECK-NEXT: machine_last("m", "Idle")@1;

@@ -2,13 +2,7 @@
 //
 // A scalar assigned inside a loop would get one value per element.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -22,10 +16,9 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     for (int e : seen)
       x = e;
+      // ERR: {{.*}}err-assign-in-loop.cpp:[[@LINE-1]]:7: error: assigning a scalar inside a loop in Node::onMsg is outside what faultline can model; a loop is lowered to a join over all elements at once; compute the value with a condition outside the loop
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-assign-in-loop.cpp:24:7: error: assigning a scalar inside a loop in Node::onMsg is outside what faultline can model; a loop is lowered to a join over all elements at once; compute the value with a condition outside the loop
-// ERR-NOT: error:

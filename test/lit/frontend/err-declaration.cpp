@@ -2,13 +2,7 @@
 //
 // Locals are values (scalars or plain structs) with an initializer; an if cannot declare one.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -19,16 +13,15 @@ struct FL_PROCESS Node {
 
   FL_RECEIVE void onMsg(const Msg &m) {
     int y;
+    // ERR: {{.*}}err-declaration.cpp:[[@LINE-1]]:9: error: this declaration in Node::onMsg is outside what faultline can model; declare locals of integer, bool, enum, string or plain struct type with an initializer
     x = 1;
   }
   FL_PERIODIC void tick() {
     if (int y = x)
       x = y;
+      // ERR: {{.*}}err-declaration.cpp:[[@LINE-2]]:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-declaration.cpp:21:9: error: this declaration in Node::onMsg is outside what faultline can model; declare locals of integer, bool, enum, string or plain struct type with an initializer
-// ERR: {{.*}}err-declaration.cpp:25:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
-// ERR-NOT: error:

@@ -6,13 +6,7 @@
 // derived class: inlining would model the wrong code (a persist that does
 // nothing), so such calls are rejected in handlers, helpers and invariants.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Write {
   int v;

@@ -2,13 +2,7 @@
 //
 // A classic for loop in a handler is outside the subset.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -22,10 +16,9 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     for (int i = 0; i < m.v; ++i)
       seen.insert(i);
+      // ERR: {{.*}}err-for.cpp:[[@LINE-2]]:5: error: a 'ForStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-for.cpp:23:5: error: a 'ForStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
-// ERR-NOT: error:

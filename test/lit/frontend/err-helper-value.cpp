@@ -2,13 +2,7 @@
 //
 // A helper used as a value must be a single `return <expression>;`.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -22,9 +16,8 @@ struct FL_PROCESS Node {
     return w;
   }
   FL_RECEIVE void onMsg(const Msg &m) { x = next(m.v); }
+  // ERR: {{.*}}err-helper-value.cpp:[[@LINE-1]]:45: error: a call to 'next' in an expression in Node::onMsg is outside what faultline can model; a helper used as a value must consist of one 'return <expression>;'
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-helper-value.cpp:24:45: error: a call to 'next' in an expression in Node::onMsg is outside what faultline can model; a helper used as a value must consist of one 'return <expression>;'
-// ERR-NOT: error:

@@ -10,10 +10,9 @@ struct FL_PROCESS Node {
 };
 
 FL_INVARIANT bool atLeast(const Node &n, int k) { return n.x >= k; }
+// ERR: {{.*}}err-invariant-param.cpp:[[@LINE-1]]:46: error: the parameters of an invariant must be processes (const Role &)
 FL_INVARIANT bool nothing() { return true; }
+// ERR: {{.*}}err-invariant-param.cpp:[[@LINE-1]]:19: error: an invariant needs at least one process parameter
+// ERR-NOT: error:
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-invariant-param.cpp:12:46: error: the parameters of an invariant must be processes (const Role &)
-// ERR: {{.*}}err-invariant-param.cpp:13:19: error: an invariant needs at least one process parameter
-// ERR-NOT: error:

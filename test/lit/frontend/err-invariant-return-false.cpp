@@ -11,9 +11,8 @@ struct FL_PROCESS Node {
 
 FL_INVARIANT bool never(const Node &n) {
   return false;
+  // ERR: {{.*}}err-invariant-return-false.cpp:[[@LINE-1]]:3: error: an unconditional 'return false' is outside what faultline can model; an invariant fails under a condition: write 'if (cond) return false;'
+  // ERR-NOT: error:
 }
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-invariant-return-false.cpp:13:3: error: an unconditional 'return false' is outside what faultline can model; an invariant fails under a condition: write 'if (cond) return false;'
-// ERR-NOT: error:

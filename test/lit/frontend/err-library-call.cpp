@@ -4,13 +4,7 @@
 // plain container is reported at the call in the user's code (not inside
 // the standard library's headers).
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -22,16 +16,15 @@ struct FL_PROCESS Node {
   std::set<int> cache;
 
   FL_RECEIVE void onMsg(const Msg &m) { seen.swap(cache); }
+  // ERR: {{.*}}err-library-call.cpp:[[@LINE-1]]:41: error: a call to 'std::set<int>::swap' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
   FL_PERIODIC void tick() { cache.insert(x); }
+  // ERR: {{.*}}err-library-call.cpp:[[@LINE-1]]:29: error: a call to 'std::set<int>::insert' in Node::tick is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
   FL_PERIODIC void probe() {
     if (seen.lower_bound(x) != seen.end())
       x = 1;
+      // ERR: {{.*}}err-library-call.cpp:[[@LINE-2]]:9: error: 'lower_bound' on a state set in Node::probe is outside what faultline can model; use count, find, empty, size, insert, erase, clear, or a range-for loop
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-library-call.cpp:24:41: error: a call to 'std::set<int>::swap' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
-// ERR: {{.*}}err-library-call.cpp:25:29: error: a call to 'std::set<int>::insert' in Node::tick is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
-// ERR: {{.*}}err-library-call.cpp:27:9: error: 'lower_bound' on a state set in Node::probe is outside what faultline can model; use count, find, empty, size, insert, erase, clear, or a range-for loop
-// ERR-NOT: error:

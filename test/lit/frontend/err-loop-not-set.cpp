@@ -3,13 +3,7 @@
 // A range-for is only lowered over a state set of the node (or of an
 // invariant's process): not over a plain member or a message field.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -22,10 +16,9 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m) {
     for (const NodeId &p : cache)
       send(p, Msg{m.v});
+      // ERR: {{.*}}err-loop-not-set.cpp:[[@LINE-2]]:5: error: a loop over something other than a state set or map in Node::onMsg is outside what faultline can model; loop over a std::set or std::map state member of the node (or of an invariant's process)
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-loop-not-set.cpp:23:5: error: a loop over something other than a state set or map in Node::onMsg is outside what faultline can model; loop over a std::set or std::map state member of the node (or of an invariant's process)
-// ERR-NOT: error:

@@ -6,13 +6,7 @@
 // A statement reached on several paths, or a helper inlined twice, is one
 // problem; a rejected declaration's later uses are not reported again.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;

@@ -2,31 +2,24 @@
 //
 // Marks on declarations of the wrong kind must be reported, not ignored.
 //
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
 };
 
 FL_STATE int global = 0;
+// ERR: {{.*}}err-mark-ignored.cpp:[[@LINE-1]]:14: error: FL_STATE does not belong on a variable
 
 FL_RECEIVE void freeHandler(const Msg &m) {}
+// ERR: {{.*}}err-mark-ignored.cpp:[[@LINE-1]]:17: error: FL_RECEIVE does not belong on a free function
 
 struct FL_PROCESS Node {
   FL_STATE int x = 0;
 
   FL_STATE int value() const { return x; }
+  // ERR: {{.*}}err-mark-ignored.cpp:[[@LINE-1]]:16: error: FL_STATE does not belong on a member function
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-mark-ignored.cpp:17:14: error: FL_STATE does not belong on a variable
-// ERR: {{.*}}err-mark-ignored.cpp:19:17: error: FL_RECEIVE does not belong on a free function
-// ERR: {{.*}}err-mark-ignored.cpp:24:16: error: FL_STATE does not belong on a member function
-// ERR-NOT: error:

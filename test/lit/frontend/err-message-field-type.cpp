@@ -10,7 +10,10 @@
 struct FL_MESSAGE Batch {
   int id;
   std::vector<int> items;
+  // ERR: {{.*}}err-message-field-type.cpp:[[@LINE-1]]:20: error: message field 'items' of type 'std::vector<int>' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
   double weight;
+  // ERR: {{.*}}err-message-field-type.cpp:[[@LINE-1]]:10: error: message field 'weight' of type 'double' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
+  // ERR-NOT: error:
 };
 
 struct FL_PROCESS Node {
@@ -18,7 +21,3 @@ struct FL_PROCESS Node {
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-message-field-type.cpp:12:20: error: message field 'items' of type 'std::vector<int>' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
-// ERR: {{.*}}err-message-field-type.cpp:13:10: error: message field 'weight' of type 'double' is outside what faultline can model; message fields must be integers, bools, enums, strings or plain structs of those
-// ERR-NOT: error:

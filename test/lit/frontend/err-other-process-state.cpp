@@ -5,13 +5,7 @@
 // handlers), and a handler reaching another process through a pointer gets
 // the general "this assignment" diagnostic.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -23,21 +17,20 @@ struct FL_PROCESS Node {
   Node *peer = nullptr;
 
   FL_RECEIVE void onMsg(const Msg &m) { peer->x = m.v; }
+  // ERR: {{.*}}err-other-process-state.cpp:[[@LINE-1]]:41: error: this assignment in Node::onMsg is outside what faultline can model; assign locals, scalar or struct state members of the node, or fields of those
 };
 
 FL_INVARIANT bool reset(Node &n) {
   n.x = 0;
+  // ERR: {{.*}}err-other-process-state.cpp:[[@LINE-1]]:3: error: assigning another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
   return true;
 }
 
 FL_INVARIANT bool mark(Node &n) {
   n.seen.insert(1);
+  // ERR: {{.*}}err-other-process-state.cpp:[[@LINE-1]]:3: error: updating another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
+  // ERR-NOT: error:
   return n.x >= 0;
 }
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-other-process-state.cpp:25:41: error: this assignment in Node::onMsg is outside what faultline can model; assign locals, scalar or struct state members of the node, or fields of those
-// ERR: {{.*}}err-other-process-state.cpp:29:3: error: assigning another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
-// ERR: {{.*}}err-other-process-state.cpp:34:3: error: updating another process's state is outside what faultline can model; a handler updates its own node's state and sends messages to others
-// ERR-NOT: error:

@@ -8,21 +8,14 @@
 // FL_PERIODIC handler defined in another translation unit (or not at all)
 // is lowered from a null body and silently contributes nothing.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_PROCESS Node {
   FL_STATE int x = 0;
 
   FL_PERIODIC void tick();
+  // ERR: {{.*}}err-periodic-no-body.cpp:[[@LINE-1]]:20: error: handler 'Node::tick' of scenario 'one' is defined in none of the translation units read; add the file that defines it
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-periodic-no-body.cpp:22:20: error: handler 'Node::tick' of scenario 'one' is defined in none of the translation units read; add the file that defines it
-// ERR-NOT: error:

@@ -3,13 +3,7 @@
 // A scalar assigned by a periodic handler and by another handler of the role
 // would get two values in one step (both run on the same state).
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -20,9 +14,8 @@ struct FL_PROCESS Node {
 
   FL_RECEIVE void onMsg(const Msg &m) { x = m.v; }
   FL_PERIODIC void tick() { x = 0; }
+  // ERR: {{.*}}err-periodic-writer.cpp:[[@LINE-1]]:29: error: assigning 'x' in a periodic handler and in another handler in Node::tick is outside what faultline can model; handlers that run in the same step read the same state; let one handler own the scalar
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-periodic-writer.cpp:22:29: error: assigning 'x' in a periodic handler and in another handler in Node::tick is outside what faultline can model; handlers that run in the same step read the same state; let one handler own the scalar
-// ERR-NOT: error:

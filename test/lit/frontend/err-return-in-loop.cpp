@@ -2,13 +2,7 @@
 //
 // A loop is a join over all elements at once, so it cannot return early.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -23,10 +17,9 @@ struct FL_PROCESS Node {
     for (int e : seen)
       if (e == m.v)
         return;
+        // ERR: {{.*}}err-return-in-loop.cpp:[[@LINE-1]]:9: error: a return inside a loop in Node::onMsg is outside what faultline can model; a loop is lowered to a join over all elements at once; move the return out
+        // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-return-in-loop.cpp:25:9: error: a return inside a loop in Node::onMsg is outside what faultline can model; a loop is lowered to a join over all elements at once; move the return out
-// ERR-NOT: error:

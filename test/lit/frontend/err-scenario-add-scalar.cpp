@@ -20,9 +20,8 @@ struct FL_PROCESS Node {
 FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>("a");
   s.add("a", &Node::x, 3);
+  // ERR: {{.*}}err-scenario-add-scalar.cpp:[[@LINE-1]]:3: error: use s.init(...) to set a scalar
   s.init("a", &Node::seen, 3);
+  // ERR: {{.*}}err-scenario-add-scalar.cpp:[[@LINE-1]]:3: error: use s.add(...) to put an element in a set
+  // ERR-NOT: error:
 }
-
-// ERR: {{.*}}err-scenario-add-scalar.cpp:22:3: error: use s.init(...) to set a scalar
-// ERR: {{.*}}err-scenario-add-scalar.cpp:23:3: error: use s.add(...) to put an element in a set
-// ERR-NOT: error:

@@ -18,6 +18,5 @@ struct FL_PROCESS Node {
 };
 
 FL_SCENARIO void empty(faultline::Scenario &s) { s.bounds(3, 1, 0); }
-
-// ERR: {{.*}}err-scenario-no-node.cpp:20:18: error: scenario 'empty' declares no node (s.node<Role>("a"))
+// ERR: {{.*}}err-scenario-no-node.cpp:[[@LINE-1]]:18: error: scenario 'empty' declares no node (s.node<Role>("a"))
 // ERR-NOT: error:

@@ -21,10 +21,9 @@ const char *name();
 
 FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>(name());
+  // ERR: {{.*}}err-scenario-node-name.cpp:[[@LINE-1]]:16: error: expected a node name as a string literal
   s.node<Msg>("m");
+  // ERR: {{.*}}err-scenario-node-name.cpp:[[@LINE-1]]:3: error: s.node<Role>(...) needs a FL_PROCESS type as Role
+  // ERR-NOT: error:
   s.node<Node>("a");
 }
-
-// ERR: {{.*}}err-scenario-node-name.cpp:23:16: error: expected a node name as a string literal
-// ERR: {{.*}}err-scenario-node-name.cpp:24:3: error: s.node<Role>(...) needs a FL_PROCESS type as Role
-// ERR-NOT: error:

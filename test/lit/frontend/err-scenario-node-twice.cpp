@@ -21,7 +21,6 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>("a");
   s.node<Node>("b");
   s.node<Node>("a"); // again
+  // ERR: {{.*}}err-scenario-node-twice.cpp:[[@LINE-1]]:3: error: node 'a' is declared twice
+  // ERR-NOT: error:
 }
-
-// ERR: {{.*}}err-scenario-node-twice.cpp:23:3: error: node 'a' is declared twice
-// ERR-NOT: error:

@@ -22,14 +22,13 @@ int fromConfig();
 
 FL_SCENARIO void one(faultline::Scenario &s) {
   s.bounds(fromConfig(), 2, 0);
+  // ERR: {{.*}}err-scenario-nonconstant.cpp:[[@LINE-1]]:12: error: expected a constant integer
   s.node<Node>("a");
   s.init("a", &Node::x, fromConfig());
+  // ERR: {{.*}}err-scenario-nonconstant.cpp:[[@LINE-1]]:25: error: expected a constant: an integer, bool, enum constant or string
   s.deliver<Msg>("a", "b", Msg{fromConfig()}, 1);
+  // ERR: {{.*}}err-scenario-nonconstant.cpp:[[@LINE-1]]:32: error: expected a constant: an integer, bool, enum constant or string
   s.deliver<Msg>("a", "b", Msg{1}, fromConfig());
+  // ERR: {{.*}}err-scenario-nonconstant.cpp:[[@LINE-1]]:36: error: expected a constant integer
+  // ERR-NOT: error:
 }
-
-// ERR: {{.*}}err-scenario-nonconstant.cpp:24:12: error: expected a constant integer
-// ERR: {{.*}}err-scenario-nonconstant.cpp:26:25: error: expected a constant: an integer, bool, enum constant or string
-// ERR: {{.*}}err-scenario-nonconstant.cpp:27:32: error: expected a constant: an integer, bool, enum constant or string
-// ERR: {{.*}}err-scenario-nonconstant.cpp:28:36: error: expected a constant integer
-// ERR-NOT: error:

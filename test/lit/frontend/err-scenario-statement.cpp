@@ -27,9 +27,8 @@ struct FL_PROCESS Node {
 
 FL_SCENARIO void one(faultline::Scenario &s) {
   constexpr int eot = 5;
+  // ERR: {{.*}}err-scenario-statement.cpp:[[@LINE-1]]:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario, and of helpers taking only the faultline::Scenario &
+  // ERR-NOT: error:
   s.bounds(eot, 2, 0);
   s.node<Node>("a");
 }
-
-// ERR: {{.*}}err-scenario-statement.cpp:29:3: error: this statement in a scenario is outside what faultline can model; a scenario is a list of calls on its faultline::Scenario, and of helpers taking only the faultline::Scenario &
-// ERR-NOT: error:

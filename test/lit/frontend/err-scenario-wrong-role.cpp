@@ -26,9 +26,8 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>("a");
   s.node<Other>("o");
   s.init("o", &Node::x, 3);
+  // ERR: {{.*}}err-scenario-wrong-role.cpp:[[@LINE-1]]:3: error: 'o' is not a node of the role that has this member
   s.add("z", &Node::seen, 3);
+  // ERR: {{.*}}err-scenario-wrong-role.cpp:[[@LINE-1]]:3: error: 'z' is not a node of scenario 'one'; declare it with s.node<Role>("z")
+  // ERR-NOT: error:
 }
-
-// ERR: {{.*}}err-scenario-wrong-role.cpp:28:3: error: 'o' is not a node of the role that has this member
-// ERR: {{.*}}err-scenario-wrong-role.cpp:29:3: error: 'z' is not a node of scenario 'one'; declare it with s.node<Role>("z")
-// ERR-NOT: error:

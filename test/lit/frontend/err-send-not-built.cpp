@@ -4,13 +4,7 @@
 // its fields can be read: forwarding the received message is rejected, and
 // so is sending a value that is not a FL_MESSAGE.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -20,11 +14,10 @@ struct FL_PROCESS Node {
   FL_STATE NodeId next;
 
   FL_RECEIVE void onMsg(const Msg &m) { send(next, m); }
+  // ERR: {{.*}}err-send-not-built.cpp:[[@LINE-1]]:52: error: a message that is not built in the send call in Node::onMsg is outside what faultline can model; write send(destination, Message{field, ...})
   FL_PERIODIC void tick() { send(next, 42); }
+  // ERR: {{.*}}err-send-not-built.cpp:[[@LINE-1]]:40: error: sending a value that is not a FL_MESSAGE struct in Node::tick is outside what faultline can model; mark the message type with FL_MESSAGE
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-send-not-built.cpp:22:52: error: a message that is not built in the send call in Node::onMsg is outside what faultline can model; write send(destination, Message{field, ...})
-// ERR: {{.*}}err-send-not-built.cpp:23:40: error: sending a value that is not a FL_MESSAGE struct in Node::tick is outside what faultline can model; mark the message type with FL_MESSAGE
-// ERR-NOT: error:

@@ -5,13 +5,7 @@
 // read 1 every time. Such locals are rejected (their uses are not reported
 // again); a constant one is the same either way and is accepted.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;

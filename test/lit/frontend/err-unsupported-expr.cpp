@@ -3,13 +3,7 @@
 // An expression outside the subset (a shift, a cast through floating point) is reported
 // at the expression, naming its kind.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -21,11 +15,10 @@ struct FL_PROCESS Node {
   FL_STATE int y = 0;
 
   FL_RECEIVE void onMsg(const Msg &m) { x = m.v << 2; }
+  // ERR: {{.*}}err-unsupported-expr.cpp:[[@LINE-1]]:45: error: this expression (BinaryOperator) in Node::onMsg is outside what faultline can model; use arithmetic, comparisons, state and message fields, and helper calls
   FL_PERIODIC void tick() { y = static_cast<int>(static_cast<double>(x)); }
+  // ERR: {{.*}}err-unsupported-expr.cpp:[[@LINE-1]]:50: error: a conversion from 'double' to 'int' in Node::tick is outside what faultline can model; use integers, bools, enums and strings
+  // ERR-NOT: error:
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-unsupported-expr.cpp:23:45: error: this expression (BinaryOperator) in Node::onMsg is outside what faultline can model; use arithmetic, comparisons, state and message fields, and helper calls
-// ERR: {{.*}}err-unsupported-expr.cpp:24:50: error: a conversion from 'double' to 'int' in Node::tick is outside what faultline can model; use integers, bools, enums and strings
-// ERR-NOT: error:

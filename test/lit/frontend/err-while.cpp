@@ -3,13 +3,7 @@
 // A while loop in a handler is outside the subset (only range-for loops over
 // state sets, which become joins).
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Msg {
   int v;
@@ -23,10 +17,9 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     while (x < m.v)
       ++x;
+      // ERR: {{.*}}err-while.cpp:[[@LINE-2]]:5: error: a 'WhileStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+      // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
-
-// ERR: {{.*}}err-while.cpp:24:5: error: a 'WhileStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
-// ERR-NOT: error:

@@ -23,16 +23,15 @@ struct FL_PROCESS Node {
   FL_STATE int last = 0;
 
   FL_RECEIVE void onPing(const Ping &m) { last = m.seq; }
+  // CHECK:      // {{.*}}inbox.cpp:[[@LINE-1]]:43 origin: Node::onPing: last = m.seq;
+  // CHECK-NEXT: node_last(Node, [[S:Seq_[0-9]+]])@next :- fl_current(Node, _, "ping", From, [[S]], _, _), fl_role(Node, "Node");
   FL_RECEIVE void onPut(const Put &m) { last = m.value; }
+  // CHECK:      // {{.*}}inbox.cpp:[[@LINE-1]]:41 origin: Node::onPut: last = m.value;
+  // CHECK-NEXT: node_last(Node, [[V:Value_[0-9]+]])@next :- fl_current(Node, _, "put", From, [[K:Key_[0-9]+]], [[V]], [[Y:Sync_[0-9]+]]), fl_role(Node, "Node");
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
-// CHECK:      // {{.*}}inbox.cpp:25:43 origin: Node::onPing: last = m.seq;
-// CHECK-NEXT: node_last(Node, [[S:Seq_[0-9]+]])@next :- fl_current(Node, _, "ping", From, [[S]], _, _), fl_role(Node, "Node");
-// CHECK:      // {{.*}}inbox.cpp:26:41 origin: Node::onPut: last = m.value;
-// CHECK-NEXT: node_last(Node, [[V:Value_[0-9]+]])@next :- fl_current(Node, _, "put", From, [[K:Key_[0-9]+]], [[V]], [[Y:Sync_[0-9]+]]), fl_role(Node, "Node");
-//
 // CHECK:      // <no location> origin: a 'ping' message enters the inbox
 // CHECK-NEXT: fl_inbox(N, T, "ping", F, A1, 0, 0) :- ping(N, F, A1), fl_now(N, T);
 // CHECK-NEXT: // <no location> origin: a 'put' message enters the inbox

@@ -5,13 +5,7 @@
 // element (a broadcast). After the loop the path goes on as it was, without
 // that atom.
 
-#include "faultline/annotations.h"
-
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
+#include "Inputs/preamble.h"
 
 struct FL_MESSAGE Publish {
   int ttl;
@@ -29,17 +23,16 @@ struct FL_PROCESS Hub {
     for (const NodeId &p : peers)
       if (m.ttl > 0)
         send(p, Copy{m.item});
+        // CHECK:      // {{.*}}loop-join.cpp:[[@LINE-1]]:9 origin: Hub::onPublish: send(p, Copy{m.item});
+        // CHECK-NEXT: copy([[P:P_[0-9]+]], Node, [[I:Item_[0-9]+]])@async :- fl_current(Node, _, "publish", From, [[TTL:Ttl_[0-9]+]], [[I]]), fl_role(Node, "Hub"), hub_peers(Node, [[P]]), [[TTL]] > 0;
     ++published;
+    // The statement after the loop: no hub_peers atom, no loop variable.
+    // CHECK-NEXT: // {{.*}}loop-join.cpp:[[@LINE-2]]:5 origin: Hub::onPublish: ++published;
+    // CHECK-NEXT: hub_published(Node, [[N:Published_[0-9]+]] + 1)@next :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
+    // CHECK-NEXT: // {{.*}}loop-join.cpp:[[@LINE-4]]:5 origin: Hub::onPublish: ++published;
+    // CHECK-NEXT: hub_published_set(Node) :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
+    // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Hub>("h"); }
-
-// CHECK:      // {{.*}}loop-join.cpp:31:9 origin: Hub::onPublish: send(p, Copy{m.item});
-// CHECK-NEXT: copy([[P:P_[0-9]+]], Node, [[I:Item_[0-9]+]])@async :- fl_current(Node, _, "publish", From, [[TTL:Ttl_[0-9]+]], [[I]]), fl_role(Node, "Hub"), hub_peers(Node, [[P]]), [[TTL]] > 0;
-// The statement after the loop: no hub_peers atom, no loop variable.
-// CHECK-NEXT: // {{.*}}loop-join.cpp:32:5 origin: Hub::onPublish: ++published;
-// CHECK-NEXT: hub_published(Node, [[N:Published_[0-9]+]] + 1)@next :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
-// CHECK-NEXT: // {{.*}}loop-join.cpp:32:5 origin: Hub::onPublish: ++published;
-// CHECK-NEXT: hub_published_set(Node) :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
-// CHECK-NEXT: // <no location> origin: each node's clock

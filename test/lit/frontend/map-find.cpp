@@ -6,14 +6,9 @@
 // `it->second` where it was found is the key's value (a join, as at(k)).
 // Other uses of the iterator are errors that say what to write.
 
-#include "faultline/annotations.h"
+#include "Inputs/preamble.h"
 
 #include <map>
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
 
 struct FL_MESSAGE Put {
   int key;
@@ -37,6 +32,8 @@ struct FL_PROCESS Store {
       send(from, Got{it->second});
 #ifdef MISUSE
     values.erase(it);
+    // ERR: {{.*}}map-find.cpp:[[@LINE-1]]:18: error: using the iterator 'it' other than to test and read what find() found in Store::onPut is outside what faultline can model; compare it with end() of its container, and read it->first and it->second
+    // ERR-NOT: error:
 #endif
     values[m.key] = m.value;
   }
@@ -50,6 +47,3 @@ FL_SCENARIO void one(faultline::Scenario &s) { s.node<Store>("a"); }
 // Not found: assigned, with no send.
 // CHECK: store_values(Node, [[K]], [[V]])@next :- fl_current(Node, _, "put", From, [[K]], [[V]]), fl_role(Node, "Store"), notin store_seen(Node, [[K]]), notin store_values(Node, [[K]], _);
 // CHECK-NOT: got(From, Node, {{.*}}notin store_values
-
-// ERR: {{.*}}map-find.cpp:39:18: error: using the iterator 'it' other than to test and read what find() found in Store::onPut is outside what faultline can model; compare it with end() of its container, and read it->first and it->second
-// ERR-NOT: error:

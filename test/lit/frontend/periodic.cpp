@@ -21,16 +21,15 @@ struct FL_PROCESS Monitor {
   FL_PERIODIC void beat() {
     for (const NodeId &n : watched)
       send(n, Heartbeat{round});
+      // CHECK:      // {{.*}}periodic.cpp:[[@LINE-1]]:7 origin: Monitor::beat: send(n, Heartbeat{round});
+      // CHECK-NEXT: heartbeat([[N:N_[0-9]+]], Node, [[R:Round_[0-9]+]])@async :- fl_role(Node, "Monitor"), monitor_watched(Node, [[N]]), monitor_round(Node, [[R]]);
     round += 1;
+    // CHECK-NEXT: // {{.*}}periodic.cpp:[[@LINE-1]]:5 origin: Monitor::beat: round += 1;
+    // CHECK-NEXT: monitor_round(Node, [[R2:Round_[0-9]+]] + 1)@next :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
+    // CHECK-NEXT: // {{.*}}periodic.cpp:[[@LINE-3]]:5 origin: Monitor::beat: round += 1;
+    // CHECK-NEXT: monitor_round_set(Node) :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
+    // CHECK-NOT:  fl_current(Node
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Monitor>("m"); }
-
-// CHECK:      // {{.*}}periodic.cpp:23:7 origin: Monitor::beat: send(n, Heartbeat{round});
-// CHECK-NEXT: heartbeat([[N:N_[0-9]+]], Node, [[R:Round_[0-9]+]])@async :- fl_role(Node, "Monitor"), monitor_watched(Node, [[N]]), monitor_round(Node, [[R]]);
-// CHECK-NEXT: // {{.*}}periodic.cpp:24:5 origin: Monitor::beat: round += 1;
-// CHECK-NEXT: monitor_round(Node, [[R2:Round_[0-9]+]] + 1)@next :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
-// CHECK-NEXT: // {{.*}}periodic.cpp:24:5 origin: Monitor::beat: round += 1;
-// CHECK-NEXT: monitor_round_set(Node) :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
-// CHECK-NOT:  fl_current(Node

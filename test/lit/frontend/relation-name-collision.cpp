@@ -18,6 +18,7 @@ struct FL_MESSAGE ReplicaLog {
 
 struct FL_PROCESS Replica {
   FL_STATE std::set<int> log;
+  // ERR: {{.*}}relation-name-collision.cpp:[[@LINE-1]]:26: error: 'Replica' and 'ReplicaLog' would both be the relation 'replica_log' in scenario 'one'; rename one
 
   FL_RECEIVE void onLog(const ReplicaLog &m) { log.insert(m.entry); }
 };
@@ -27,5 +28,4 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.deliver<ReplicaLog>("a", "b", ReplicaLog{1}, 1);
 }
 
-// ERR: {{.*}}relation-name-collision.cpp:20:26: error: 'Replica' and 'ReplicaLog' would both be the relation 'replica_log' in scenario 'one'; rename one
-// ERR: {{.*}}relation-name-collision.cpp:15:19: note: the relation 'replica_log' comes from here
+// ERR: {{.*}}relation-name-collision.cpp:[[@LINE-16]]:19: note: the relation 'replica_log' comes from here

@@ -19,7 +19,6 @@ struct FL_PROCESS Replica {
 FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Replica>("r");
   s.deliver<Write>("r", "client", Write{"hello", 1}, 2);
+  // CHECK:      // {{.*}}scenario-deliver-string.cpp:[[@LINE-1]]:3
+  // CHECK-NEXT: write("r", "client", "hello", 1)@2;
 }
-
-// CHECK:      // {{.*}}scenario-deliver-string.cpp:21:3
-// CHECK-NEXT: write("r", "client", "hello", 1)@2;

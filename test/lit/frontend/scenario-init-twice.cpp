@@ -13,7 +13,6 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.node<Node>("a");
   s.init("a", &Node::x, 1);
   s.init("a", &Node::x, 2);
+  // ERR: {{.*}}scenario-init-twice.cpp:[[@LINE-1]]:3: error: 'x' of 'a' is initialized twice
+  // ERR-NOT: error:
 }
-
-// ERR: {{.*}}scenario-init-twice.cpp:15:3: error: 'x' of 'a' is initialized twice
-// ERR-NOT: error:

@@ -42,51 +42,49 @@ FL_SCENARIO void busy(faultline::Scenario &s) {
   s.add("s1", &Server::peers, "s2");
   s.add("s1", &Server::peers, "s3");
   s.deliver<Start>("s1", "c", Start{3}, 1);
+  // Without --scenario, the first, then a pointer to the others.
+  // CHECK:      // faultline extract: scenario 'busy'
+  // CHECK-NEXT: // run with: --eot 7 --eff 4 --crashes 1 --nodes s1,c
+  // CHECK:      // {{.*}}scenario.cpp:[[@LINE-4]]:3
+  // CHECK-NEXT: start("s1", "c", 3)@1;
   s.deliver<Start>("s1", "c", Start{4}, 3);
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-1]]:3
+  // CHECK-NEXT: start("s1", "c", 4)@3;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-17]]:18
+  // CHECK-NEXT: fl_role("s1", "Server")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-19]]:18
+  // CHECK-NEXT: fl_now("s1", 1)@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-31]]:17
+  // CHECK-NEXT: server_voted("s1", 0)@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-32]]:24
+  // CHECK-NEXT: server_note("s1", "")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-33]]:24
+  // CHECK-NEXT: server_tag("s1", "t0")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-27]]:18
+  // CHECK-NEXT: fl_role("c", "Client")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-29]]:18
+  // CHECK-NEXT: fl_now("c", 1)@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-34]]:16
+  // CHECK-NEXT: client_sent("c", 0)@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-29]]:3
+  // CHECK-NEXT: server_term("s1", 5)@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-30]]:3
+  // CHECK-NEXT: server_role("s1", "Leader")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-31]]:3
+  // CHECK-NEXT: server_peers("s1", "s2")@1;
+  // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-32]]:3
+  // CHECK-NEXT: server_peers("s1", "s3")@1;
+  // CHECK-NEXT: // (more scenarios: pick one with --scenario NAME)
+  // CHECK-NOT:  {{.}}
 }
 
 FL_SCENARIO void quiet(faultline::Scenario &s) { s.node<Client>("c"); }
-
-// Without --scenario, the first, then a pointer to the others.
-// CHECK:      // faultline extract: scenario 'busy'
-// CHECK-NEXT: // run with: --eot 7 --eff 4 --crashes 1 --nodes s1,c
-// CHECK:      // {{.*}}scenario.cpp:44:3
-// CHECK-NEXT: start("s1", "c", 3)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:45:3
-// CHECK-NEXT: start("s1", "c", 4)@3;
-// CHECK-NEXT: // {{.*}}scenario.cpp:36:18
-// CHECK-NEXT: fl_role("s1", "Server")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:36:18
-// CHECK-NEXT: fl_now("s1", 1)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:26:17
-// CHECK-NEXT: server_voted("s1", 0)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:27:24
-// CHECK-NEXT: server_note("s1", "")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:28:24
-// CHECK-NEXT: server_tag("s1", "t0")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:36:18
-// CHECK-NEXT: fl_role("c", "Client")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:36:18
-// CHECK-NEXT: fl_now("c", 1)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:33:16
-// CHECK-NEXT: client_sent("c", 0)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:40:3
-// CHECK-NEXT: server_term("s1", 5)@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:41:3
-// CHECK-NEXT: server_role("s1", "Leader")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:42:3
-// CHECK-NEXT: server_peers("s1", "s2")@1;
-// CHECK-NEXT: // {{.*}}scenario.cpp:43:3
-// CHECK-NEXT: server_peers("s1", "s3")@1;
-// CHECK-NEXT: // (more scenarios: pick one with --scenario NAME)
-// CHECK-NOT:  {{.}}
-//
 // QUIET:      // faultline extract: scenario 'quiet'
 // QUIET-NEXT: // run with: --eot 3 --eff 2 --crashes 0 --nodes c
-// QUIET:      // {{.*}}scenario.cpp:48:18
+// QUIET:      // {{.*}}scenario.cpp:[[@LINE-3]]:18
 // QUIET-NEXT: fl_role("c", "Client")@1;
-// QUIET-NEXT: // {{.*}}scenario.cpp:48:18
+// QUIET-NEXT: // {{.*}}scenario.cpp:[[@LINE-5]]:18
 // QUIET-NEXT: fl_now("c", 1)@1;
-// QUIET-NEXT: // {{.*}}scenario.cpp:33:16
+// QUIET-NEXT: // {{.*}}scenario.cpp:[[@LINE-55]]:16
 // QUIET-NEXT: client_sent("c", 0)@1;
 // QUIET-NOT:  {{.}}

@@ -31,22 +31,21 @@ struct FL_PROCESS Server {
 
   FL_RECEIVE void onRequest(const Request &m, const NodeId &from) {
     send(from, Reply{m.seq, true, m.body});
+    // To the sender: From, bound by the fl_current atom.
+    // CHECK:      // {{.*}}send.cpp:[[@LINE-2]]:5 origin: Server::onRequest: send(from, Reply{m.seq, true, m.body});
+    // CHECK-NEXT: reply(From, Node, [[S:Seq_[0-9]+]], 1, [[B:Body_[0-9]+]])@async :- fl_current(Node, _, "request", From, [[R:ReplyTo_[0-9]+]], [[S]], [[B]]), fl_role(Node, "Server");
     send(leader, Reply{m.seq + 1, false, self});
+    // To a state scalar, read at this step; FL_SELF is the node itself.
+    // CHECK-NEXT: // {{.*}}send.cpp:[[@LINE-2]]:5 origin: Server::onRequest: send(leader, Reply{m.seq + 1, false, self});
+    // CHECK-NEXT: reply([[L:Leader_[0-9]+]], Node, [[S]] + 1, 0, Node)@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]);
     send(m.replyTo, Reply{served, m.seq > 3, m.body});
+    // To a message field; a bool field from a comparison is 1 or 0, one rule each.
+    // CHECK-NEXT: // {{.*}}send.cpp:[[@LINE-2]]:5 origin: Server::onRequest: send(m.replyTo, Reply{served, m.seq > 3, m.body});
+    // CHECK-NEXT: reply([[R]], Node, [[SV:Served_[0-9]+]], 1, [[B]])@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]), server_served(Node, [[SV]]), [[S]] > 3;
+    // CHECK-NEXT: // {{.*}}send.cpp:[[@LINE-4]]:5 origin: Server::onRequest: send(m.replyTo, Reply{served, m.seq > 3, m.body});
+    // CHECK-NEXT: reply([[R]], Node, [[SV]], 0, [[B]])@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]), server_served(Node, [[SV]]), [[S]] <= 3;
+    // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Server>("s"); }
-
-// To the sender: From, bound by the fl_current atom.
-// CHECK:      // {{.*}}send.cpp:33:5 origin: Server::onRequest: send(from, Reply{m.seq, true, m.body});
-// CHECK-NEXT: reply(From, Node, [[S:Seq_[0-9]+]], 1, [[B:Body_[0-9]+]])@async :- fl_current(Node, _, "request", From, [[R:ReplyTo_[0-9]+]], [[S]], [[B]]), fl_role(Node, "Server");
-// To a state scalar, read at this step; FL_SELF is the node itself.
-// CHECK-NEXT: // {{.*}}send.cpp:34:5 origin: Server::onRequest: send(leader, Reply{m.seq + 1, false, self});
-// CHECK-NEXT: reply([[L:Leader_[0-9]+]], Node, [[S]] + 1, 0, Node)@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]);
-// To a message field; a bool field from a comparison is 1 or 0, one rule each.
-// CHECK-NEXT: // {{.*}}send.cpp:35:5 origin: Server::onRequest: send(m.replyTo, Reply{served, m.seq > 3, m.body});
-// CHECK-NEXT: reply([[R]], Node, [[SV:Served_[0-9]+]], 1, [[B]])@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]), server_served(Node, [[SV]]), [[S]] > 3;
-// CHECK-NEXT: // {{.*}}send.cpp:35:5 origin: Server::onRequest: send(m.replyTo, Reply{served, m.seq > 3, m.body});
-// CHECK-NEXT: reply([[R]], Node, [[SV]], 0, [[B]])@async :- fl_current(Node, _, "request", From, [[R]], [[S]], [[B]]), fl_role(Node, "Server"), server_leader(Node, [[L]]), server_served(Node, [[SV]]), [[S]] <= 3;
-// CHECK-NEXT: // <no location> origin: each node's clock

@@ -36,37 +36,36 @@ struct FL_PROCESS Store {
   FL_RECEIVE void onCount(const CountQuery &m, const NodeId &from) {
     if (keys.count(m.key) == 0)
       send(from, Answer{1, m.key});
+      // count(x) == 0: x is not a member.
+      // CHECK:      // {{.*}}set-queries.cpp:[[@LINE-2]]:7 origin: Store::onCount: send(from, Answer{1, m.key});
+      // CHECK-NEXT: answer(From, Node, 1, [[K:Key_[0-9]+]])@async :- fl_current(Node, _, "count_query", From, [[K]], _), fl_role(Node, "Store"), notin store_keys(Node, [[K]]);
   }
   FL_RECEIVE void onEmpty(const EmptyQuery &m, const NodeId &from) {
     if (!keys.empty())
       send(from, Answer{2, 0});
+      // !empty(): some element.
+      // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-2]]:7 origin: Store::onEmpty: send(from, Answer{2, 0});
+      // CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "empty_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
+      // size(): the aggregate rule, then 0 where the set is empty, the count elsewhere.
+      // CHECK-NEXT: // <no location> origin: size of keys
+      // CHECK-NEXT: store_keys_size(N, count<E>) :- store_keys(N, E);
   }
   FL_RECEIVE void onSize(const SizeQuery &m, const NodeId &from) {
     int n = keys.size();
     send(from, Answer{3, n});
+    // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-1]]:5 origin: Store::onSize: send(from, Answer{3, n});
+    // CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "size_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
+    // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-3]]:5 origin: Store::onSize: send(from, Answer{3, n});
+    // CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "size_query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
   }
   FL_RECEIVE void onBig(const BigQuery &m, const NodeId &from) {
     if (keys.size() >= 2)
       send(from, Answer{4, 0});
+      // size() >= 2 is false on the empty path, which gets no rule.
+      // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-2]]:7 origin: Store::onBig: send(from, Answer{4, 0});
+      // CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "big_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
+      // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Store>("a"); }
-
-// count(x) == 0: x is not a member.
-// CHECK:      // {{.*}}set-queries.cpp:38:7 origin: Store::onCount: send(from, Answer{1, m.key});
-// CHECK-NEXT: answer(From, Node, 1, [[K:Key_[0-9]+]])@async :- fl_current(Node, _, "count_query", From, [[K]], _), fl_role(Node, "Store"), notin store_keys(Node, [[K]]);
-// !empty(): some element.
-// CHECK-NEXT: // {{.*}}set-queries.cpp:42:7 origin: Store::onEmpty: send(from, Answer{2, 0});
-// CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "empty_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
-// size(): the aggregate rule, then 0 where the set is empty, the count elsewhere.
-// CHECK-NEXT: // <no location> origin: size of keys
-// CHECK-NEXT: store_keys_size(N, count<E>) :- store_keys(N, E);
-// CHECK-NEXT: // {{.*}}set-queries.cpp:46:5 origin: Store::onSize: send(from, Answer{3, n});
-// CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "size_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
-// CHECK-NEXT: // {{.*}}set-queries.cpp:46:5 origin: Store::onSize: send(from, Answer{3, n});
-// CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "size_query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
-// size() >= 2 is false on the empty path, which gets no rule.
-// CHECK-NEXT: // {{.*}}set-queries.cpp:50:7 origin: Store::onBig: send(from, Answer{4, 0});
-// CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "big_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
-// CHECK-NEXT: // <no location> origin: each node's clock

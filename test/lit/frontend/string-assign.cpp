@@ -18,21 +18,20 @@ struct FL_PROCESS Replica {
 
   FL_RECEIVE void onWrite(const Write &m) {
     payload = m.payload;
+    // CHECK:      // {{.*}}string-assign.cpp:[[@LINE-1]]:5 origin: Replica::onWrite: payload = m.payload;
+    // CHECK-NEXT: replica_payload(Node, [[P:Payload_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
+    // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-3]]:5 origin: Replica::onWrite: payload = m.payload;
+    // CHECK-NEXT: replica_payload_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
     status = "written";
+    // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-1]]:5 origin: Replica::onWrite: status = "written";
+    // CHECK-NEXT: replica_status(Node, "written")@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
+    // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-3]]:5 origin: Replica::onWrite: status = "written";
+    // CHECK-NEXT: replica_status_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
+    // CHECK:      // {{.*}}string-assign.cpp:[[@LINE-14]]:24
+    // CHECK-NEXT: replica_payload("r", "")@1;
+    // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-15]]:24
+    // CHECK-NEXT: replica_status("r", "new")@1;
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Replica>("r"); }
-
-// CHECK:      // {{.*}}string-assign.cpp:20:5 origin: Replica::onWrite: payload = m.payload;
-// CHECK-NEXT: replica_payload(Node, [[P:Payload_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
-// CHECK-NEXT: // {{.*}}string-assign.cpp:20:5 origin: Replica::onWrite: payload = m.payload;
-// CHECK-NEXT: replica_payload_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
-// CHECK-NEXT: // {{.*}}string-assign.cpp:21:5 origin: Replica::onWrite: status = "written";
-// CHECK-NEXT: replica_status(Node, "written")@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
-// CHECK-NEXT: // {{.*}}string-assign.cpp:21:5 origin: Replica::onWrite: status = "written";
-// CHECK-NEXT: replica_status_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
-// CHECK:      // {{.*}}string-assign.cpp:16:24
-// CHECK-NEXT: replica_payload("r", "")@1;
-// CHECK-NEXT: // {{.*}}string-assign.cpp:17:24
-// CHECK-NEXT: replica_status("r", "new")@1;

@@ -22,6 +22,8 @@ struct FL_PROCESS Replica {
   FL_RECEIVE void onAck(const Ack &m, const NodeId &from) {
     if (m.payload == payload && from != leader)
       send(leader, Ack{m.payload});
+      // CHECK:      // {{.*}}string-compare.cpp:[[@LINE-1]]:7 origin: Replica::onAck: send(leader, Ack{m.payload});
+      // CHECK-NEXT: ack([[L:Leader_[0-9]+]], Node, [[P:Payload_[0-9]+]])@async :- fl_current(Node, _, "ack", From, [[P]]), fl_role(Node, "Replica"), replica_payload(Node, [[S:Payload_[0-9]+]]), [[P]] == [[S]], replica_leader(Node, [[L]]), From != [[L]];
   }
   FL_PERIODIC void remind() {
     if (payload.empty())
@@ -29,14 +31,12 @@ struct FL_PROCESS Replica {
     if (leader == "nobody")
       return;
     send(leader, Ack{payload});
+    // CHECK-NEXT: // {{.*}}string-compare.cpp:[[@LINE-1]]:5 origin: Replica::remind: send(leader, Ack{payload});
+    // CHECK-NEXT: ack([[L:Leader_[0-9]+]], Node, [[S:Payload_[0-9]+]])@async :- fl_role(Node, "Replica"), replica_payload(Node, [[S]]), [[S]] != "", replica_leader(Node, [[L]]), [[L]] != "nobody";
+    // CHECK-NOT:  @async
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Replica>("r"); }
 
-// CHECK:      // {{.*}}string-compare.cpp:24:7 origin: Replica::onAck: send(leader, Ack{m.payload});
-// CHECK-NEXT: ack([[L:Leader_[0-9]+]], Node, [[P:Payload_[0-9]+]])@async :- fl_current(Node, _, "ack", From, [[P]]), fl_role(Node, "Replica"), replica_payload(Node, [[S:Payload_[0-9]+]]), [[P]] == [[S]], replica_leader(Node, [[L]]), From != [[L]];
-// CHECK-NEXT: // {{.*}}string-compare.cpp:31:5 origin: Replica::remind: send(leader, Ack{payload});
-// CHECK-NEXT: ack([[L:Leader_[0-9]+]], Node, [[S:Payload_[0-9]+]])@async :- fl_role(Node, "Replica"), replica_payload(Node, [[S]]), [[S]] != "", replica_leader(Node, [[L]]), [[L]] != "nobody";
-// CHECK-NOT:  @async
 // CHECK:      // <no location> origin: each node's clock

@@ -24,10 +24,9 @@ struct FL_MESSAGE Reply {
 struct FL_PROCESS Server {
   FL_RECEIVE void onPing(const Ping &m, const NodeId &from) {
     send(from, Reply{"ok"});
+    // CHECK:      // {{.*}}string-literal.cpp:[[@LINE-1]]:5 origin: Server::onPing: send(from, Reply{"ok"});
+    // CHECK-NEXT: reply(From, Node, "ok")@async :- fl_current(Node, _, "ping", From, [[S:Seq_[0-9]+]]), fl_role(Node, "Server");
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Server>("s"); }
-
-// CHECK:      // {{.*}}string-literal.cpp:26:5 origin: Server::onPing: send(from, Reply{"ok"});
-// CHECK-NEXT: reply(From, Node, "ok")@async :- fl_current(Node, _, "ping", From, [[S:Seq_[0-9]+]]), fl_role(Node, "Server");

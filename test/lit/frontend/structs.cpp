@@ -7,14 +7,9 @@
 // fields take their defaults), locals hold them, member helpers read their
 // fields, and the project's operator== is inlined.
 
-#include "faultline/annotations.h"
+#include "Inputs/preamble.h"
 
 #include <map>
-#include <set>
-#include <string>
-
-using faultline::NodeId;
-template <class M> FL_SEND void send(const NodeId &to, const M &m);
 
 struct Stamp {
   int term = 1;

@@ -20,6 +20,11 @@ struct FL_PROCESS Log {
   FL_STATE int last = 0;
   FL_RECEIVE void onAppend(const Append &a) {
     entries.push_back(a.v);
+    // CHECK: log_entries(N, K, V)@next :- log_entries(N, K, V), notin log_entries_del(N, K);
+    // CHECK: log_entries_size(N, count<E>) :- log_entries(N, E, V);
+    // CHECK: log_entries(Node, 0, [[V:V_[0-9]+]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), notin log_entries(Node, _, _);
+    // CHECK-NEXT: // {{.*}}vector.cpp:[[@LINE-4]]:5 origin: Log::onAppend: entries.push_back(a.v);
+    // CHECK-NEXT: log_entries(Node, [[S:EntriesSize_[0-9]+]], [[V]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), log_entries_size(Node, [[S]]);
     for (const NodeId &p : peers) send(p, Append{a.v});
   }
   FL_RECEIVE void onFix(const Fix &f) {
@@ -46,11 +51,6 @@ FL_SCENARIO void two(faultline::Scenario &s) {
   s.deliver<Append>("a", "c", Append{5}, 1);
 }
 
-// CHECK: log_entries(N, K, V)@next :- log_entries(N, K, V), notin log_entries_del(N, K);
-// CHECK: log_entries_size(N, count<E>) :- log_entries(N, E, V);
-// CHECK: log_entries(Node, 0, [[V:V_[0-9]+]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), notin log_entries(Node, _, _);
-// CHECK-NEXT: // {{.*}}vector.cpp:22:5 origin: Log::onAppend: entries.push_back(a.v);
-// CHECK-NEXT: log_entries(Node, [[S:EntriesSize_[0-9]+]], [[V]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), log_entries_size(Node, [[S]]);
 // CHECK: log_entries(Node, [[I:Index_[0-9]+]], [[X:V_[0-9]+]])@next :- fl_current(Node, _, "fix", From, [[I]], [[X]]), fl_role(Node, "Log"), log_entries_size(Node, [[S2:EntriesSize_[0-9]+]]), [[I]] < [[S2]];
 // CHECK: log_entries_del(Node, [[J:Index_[0-9]+]]) :- fl_current(Node, _, "reset", {{.*}}, log_entries(Node, [[J]], _);
 // CHECK: log_last(Node, [[E:EntriesAt_[0-9]+]])@next :- fl_current(Node, _, "reset", From, {{.*}}, log_entries(Node, 0, [[E]]);
