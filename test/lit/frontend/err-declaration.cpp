@@ -19,8 +19,8 @@ struct FL_PROCESS Node {
   FL_PERIODIC void tick() {
     if (int y = x)
       x = y;
-      // ERR: {{.*}}err-declaration.cpp:[[@LINE-2]]:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
-      // ERR-NOT: error:
+    // ERR: {{.*}}err-declaration.cpp:[[@LINE-2]]:5: error: an if statement with an initializer in Node::tick is outside what faultline can model; declare the variable before the if
+    // ERR-NOT: error:
   }
 };
 

@@ -22,8 +22,8 @@ struct FL_PROCESS Node {
   FL_PERIODIC void probe() {
     if (seen.lower_bound(x) != seen.end())
       x = 1;
-      // ERR: {{.*}}err-library-call.cpp:[[@LINE-2]]:9: error: 'lower_bound' on a state set in Node::probe is outside what faultline can model; use count, find, empty, size, insert, erase, clear, or a range-for loop
-      // ERR-NOT: error:
+    // ERR: {{.*}}err-library-call.cpp:[[@LINE-2]]:9: error: 'lower_bound' on a state set in Node::probe is outside what faultline can model; use count, find, empty, size, insert, erase, clear, or a range-for loop
+    // ERR-NOT: error:
   }
 };
 

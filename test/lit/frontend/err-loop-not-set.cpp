@@ -16,8 +16,8 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m) {
     for (const NodeId &p : cache)
       send(p, Msg{m.v});
-      // ERR: {{.*}}err-loop-not-set.cpp:[[@LINE-2]]:5: error: a loop over something other than a state set or map in Node::onMsg is outside what faultline can model; loop over a std::set or std::map state member of the node (or of an invariant's process)
-      // ERR-NOT: error:
+    // ERR: {{.*}}err-loop-not-set.cpp:[[@LINE-2]]:5: error: a loop over something other than a state set or map in Node::onMsg is outside what faultline can model; loop over a std::set or std::map state member of the node (or of an invariant's process)
+    // ERR-NOT: error:
   }
 };
 

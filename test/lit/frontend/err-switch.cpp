@@ -29,7 +29,7 @@ struct FL_PROCESS Node {
       if (x == 0) {
       case 2:
         x = 2;
-        // ERR: {{.*}}err-switch.cpp:[[@LINE-2]]:7: error: a case label inside a nested statement in Node::onMsg is outside what faultline can model; put each label at the top level of the switch's block
+      // ERR: {{.*}}err-switch.cpp:[[@LINE-2]]:7: error: a case label inside a nested statement in Node::onMsg is outside what faultline can model; put each label at the top level of the switch's block
       }
       break;
     }

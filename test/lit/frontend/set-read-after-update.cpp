@@ -28,15 +28,15 @@ struct FL_PROCESS Store {
     keys.erase(m.key);
     if (keys.count(m.key) == 1)
       send(from, Present{m.key});
-      // ERR: {{.*}}set-read-after-update.cpp:[[@LINE-2]]:9: error: reading 'keys' after updating it (erase) in the same handler in Store::onAdd is outside what faultline can model; a read sees the insert() and clear() calls on a set made before it, outside loops; after other updates, read before updating (keep the value in a local)
+    // ERR: {{.*}}set-read-after-update.cpp:[[@LINE-2]]:9: error: reading 'keys' after updating it (erase) in the same handler in Store::onAdd is outside what faultline can model; a read sees the insert() and clear() calls on a set made before it, outside loops; after other updates, read before updating (keep the value in a local)
   }
   FL_RECEIVE void onPresent(const Present &m, const NodeId &from) {
     for (int k : others)
       keys.insert(k);
     for (int k : keys)
       send(from, Present{k});
-      // ERR: {{.*}}set-read-after-update.cpp:[[@LINE-2]]:5: error: looping over 'keys' after updating it (insert) in the same handler in Store::onPresent
-      // ERR-NOT: error:
+    // ERR: {{.*}}set-read-after-update.cpp:[[@LINE-2]]:5: error: looping over 'keys' after updating it (insert) in the same handler in Store::onPresent
+    // ERR-NOT: error:
   }
 };
 
