@@ -13,6 +13,7 @@
 #include "HtmlEscape.h"
 
 #include "faultline/Report/SearchReport.h"
+#include "faultline/Report/Story.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -79,39 +80,6 @@ private:
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
 };
 
-/// What ldfi can say without knowing C++: the faults, and which rule sent
-/// each lost message.
-std::vector<StoryStep> faultStory(const eval::Run &R, const ir::Program &P) {
-  std::vector<StoryStep> Steps;
-  for (const eval::Crash &C : R.Faults.Crashes) {
-    StoryStep St;
-    St.K = StoryStep::Kind::Crash;
-    St.Time = C.Time;
-    St.Node = C.Node;
-    St.Text = fmt::format("at time {}, node {} crashes", C.Time, C.Node);
-    Steps.push_back(std::move(St));
-  }
-  for (const eval::Message &M : R.Messages)
-    if (M.Fate == eval::MessageFate::Omitted) {
-      const ir::Rule &Rule = P.Rules[M.Rule];
-      StoryStep St;
-      St.K = StoryStep::Kind::LostMessage;
-      St.Time = M.SendTime;
-      St.Node = M.From;
-      St.Message = R.RelNames[M.Rel];
-      St.Peer = M.To;
-      St.Text = fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
-                            M.SendTime, St.Message, M.From, M.To);
-      St.Loc.File = P.fileName(Rule.Loc);
-      St.Loc.Line = Rule.Loc.Line;
-      St.Loc.Column = Rule.Loc.Col;
-      Steps.push_back(std::move(St));
-    }
-  std::stable_sort(Steps.begin(), Steps.end(),
-                   [](const StoryStep &A, const StoryStep &B) { return A.Time < B.Time; });
-  return Steps;
-}
-
 class SectionWriter {
 public:
   SectionWriter(const ScenarioReport &S, std::string Anchor, llvm::raw_ostream &OS)
@@ -141,7 +109,16 @@ public:
 
 private:
   std::vector<StoryStep> story(const eval::Run &Run) const {
-    return S.Story ? S.Story(Run) : faultStory(Run, S.Ev->program());
+    if (S.Story)
+      return S.Story(Run);
+    // What ldfi can say without knowing C++: the faults, and which rule
+    // sent each lost message.
+    std::vector<StoryStep> Steps;
+    for (LocatedStep &St : faultSteps(Run, S.Ev->program(), Syms)) {
+      St.Step.Loc = locationOf(S.Ev->program(), St.Loc);
+      Steps.push_back(std::move(St.Step));
+    }
+    return Steps;
   }
 
   void writeSummary() {
