@@ -23,7 +23,7 @@ using llvm::json::Object;
 using llvm::json::Path;
 using llvm::json::Value;
 
-const char *const FragmentFormat = "faultline-fragment-1";
+const char *const FragmentFormat = "faultline-fragment-2";
 
 static const char *const KindNames[] = {"message", "role", "handler", "invariant", "scenario"};
 
@@ -94,6 +94,8 @@ static Value toJSON(const Entity &E) {
     O["relation"] = E.Relation;
     O["columns"] = E.Columns;
   }
+  if (!E.Role.empty())
+    O["role"] = E.Role;
   if (E.CrashNotice)
     O["crash_notice"] = true;
   if (!E.Cases.empty())
@@ -112,7 +114,8 @@ static bool fromJSON(const Value &V, Entity &E, Path P) {
   if (!O || !O.map("kind", Kind) || !O.map("id", E.Id) || !O.map("name", E.Name) ||
       !O.map("loc", E.Loc) || !O.map("uses", E.Uses) || !O.map("rules", E.Rules) ||
       !O.mapOptional("suppressed", E.Suppressed) || !O.mapOptional("relation", E.Relation) ||
-      !O.mapOptional("columns", Columns) || !O.mapOptional("crash_notice", E.CrashNotice) ||
+      !O.mapOptional("columns", Columns) || !O.mapOptional("role", E.Role) ||
+      !O.mapOptional("crash_notice", E.CrashNotice) ||
       !O.mapOptional("cases", E.Cases) || !O.mapOptional("scenario", E.Scenario) ||
       !O.mapOptional("defined", E.Defined))
     return false;

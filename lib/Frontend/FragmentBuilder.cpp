@@ -126,6 +126,7 @@ void FragmentBuilder::addRole(const Role &Ro) {
 void FragmentBuilder::beginHandler(const Role &Ro, const Handler &H) {
   begin(Entity::Kind::Handler, H.Method, Ro.Name + "::" + H.Method->getNameAsString());
   uses(Ro.Decl);
+  current().Role = Ro.Name;
   if (H.Message) {
     uses(H.Message->Decl);
     current().Relation = H.Message->Relation;

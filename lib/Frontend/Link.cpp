@@ -210,9 +210,9 @@ private:
       for (const ir::Rule &R : E.Rules)
         B.addRule(R);
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
-        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed});
+        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role});
       if (E.K == Entity::Kind::Invariant) {
-        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed});
+        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/""});
         for (const InvariantCase &C : E.Cases)
           B.addInvariant(C);
       }

@@ -74,6 +74,8 @@ struct Entity {
   /// A message's relation and number of columns; a handler's message.
   std::string Relation;
   unsigned Columns = 0;
+  /// A handler's role, as the scenarios' fl_role facts name it.
+  std::string Role;
   /// faultline::NodeCrashed: sent by the environment, not by the protocol.
   bool CrashNotice = false;
   std::vector<InvariantCase> Cases;
@@ -111,6 +113,9 @@ struct Declaration {
   std::string Name; ///< Role::method, or the invariant's name.
   ir::SourceLoc Loc;
   bool Suppressed = false;
+  /// A handler's role, as the scenario's fl_role facts name it: the
+  /// handler that handles a message at a node is its role's.
+  std::string Role;
 };
 
 /// The model of one scenario: the rules of every role, handler, message and
