@@ -66,6 +66,7 @@ function(faultline_add_simulation name)
               -P ${FAULTLINE_FINGERPRINTS_SCRIPT}
       DEPENDS ${model} ${model_headers} ${FAULTLINE_FINGERPRINTS_SCRIPT}
               $<$<TARGET_EXISTS:faultline>:faultline>
+              $<$<TARGET_EXISTS:faultline-cxx>:faultline-cxx>
       COMMENT "Fingerprinting the model of ${name}" VERBATIM)
   else()
     file(WRITE ${FAULTLINE_MODEL_HEADER}

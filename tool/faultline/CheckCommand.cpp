@@ -3,7 +3,7 @@
 // Extracts the model, runs the LDFI search for each scenario, and reports
 // each counterexample as clang-style diagnostics (a warning at the violated
 // invariant, then notes, in time order, at each crash, each lost message's
-// send, and each handler that ran: Explain.cpp), or with --format as
+// send, and each handler that ran: Check/Explain.h), or with --format as
 // SARIF, rdjson or JSON (lib/Report's writers). With --emit-schedules, it also writes each
 // counterexample's faults as a schedule that the protocol's replay binary
 // runs against the compiled code (docs/runtime.md).
@@ -11,8 +11,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
-#include "ScenarioSearch.h"
 
+#include "faultline/Check/Explain.h"
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/Report/HtmlReport.h"
@@ -118,9 +118,9 @@ int checkCommand(const CheckOptions &Opts) {
   Report.ToolVersion = frontend::Version;
   bool Found = false;
   for (const frontend::ExtractedModel &Model : *Models) {
-    SearchedScenario S;
-    if (auto Exit = searchScenario(Model, Opts, S))
-      return *Exit;
+    check::SearchedScenario S;
+    if (auto Failure = check::searchScenario(Model, Opts, S))
+      return exitCodeOf(*Failure);
     std::vector<const search::Counterexample *> Reported = S.reported();
     Found |= !Reported.empty();
     if (Text) {
@@ -131,7 +131,7 @@ int checkCommand(const CheckOptions &Opts) {
           D.addSourceText(I, (*Buffer)->getBuffer().str());
       S.warnVacuous(D);
       for (const search::Counterexample *C : Reported)
-        diagnoseCounterexample(S, *C, D, Opts.Frontend.Verbose);
+        check::diagnoseCounterexample(S, *C, D, Opts.Frontend.Verbose);
       llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());
     } else if (Html) {
       report::ScenarioReport SR;
@@ -140,9 +140,9 @@ int checkCommand(const CheckOptions &Opts) {
       SR.Bounds = S.B;
       SR.Result = &S.R;
       SR.Suppressed = S.R.V == search::Verdict::Counterexample && Reported.empty();
-      SR.Story = [&S](const eval::Run &R) { return storyOf(S, R); };
+      SR.Story = [&S](const eval::Run &R) { return check::storyOf(S, R); };
       SR.Describe = [&S](const eval::Tuple &Pre, int EOT) {
-        return describeViolation(S, Pre, EOT);
+        return check::describeViolation(S, Pre, EOT);
       };
       Page.addScenario(SR);
       if (!PageToStdout)
@@ -151,7 +151,8 @@ int checkCommand(const CheckOptions &Opts) {
       Report.Scenarios.push_back(
           {Model.DisplayName, report::verdictName(S.R.V), S.verdictText(), "", false});
       for (const search::Counterexample *C : Reported)
-        Report.Findings.push_back(findingOf(S, *C, [](const std::string &P) { return P; }));
+        Report.Findings.push_back(
+            check::findingOf(S, *C, [](const std::string &P) { return P; }));
     }
     if (!Opts.EmitSchedules.empty() &&
         !writeSchedules(Opts.EmitSchedules, Model, S.B, S.R, S.Ev->symbols()))

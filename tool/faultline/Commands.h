@@ -1,13 +1,17 @@
 //===- Commands.h - The faultline subcommands -------------------*- C++ -*-===//
 //
 // main.cpp parses the command line into these plain structs; each command is
-// a function from its options to an exit code (see ExitCode).
+// a function from its options to an exit code (see ExitCode). print, run
+// and ldfi are in the executable `faultline`; extract, check and review,
+// which need Clang, in `faultline-cxx`, which `faultline` runs for them
+// (CMakeLists.txt says why).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef FAULTLINE_TOOL_COMMANDS_H
 #define FAULTLINE_TOOL_COMMANDS_H
 
+#include "faultline/Check/ScenarioSearch.h"
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Scenario.h"
 #include "faultline/Frontend/Frontend.h"
@@ -16,8 +20,7 @@
 #include "faultline/IR/Validate.h"
 #include "faultline/Report/HtmlReport.h"
 #include "faultline/Report/Writers.h"
-
-#include "ScenarioSearch.h"
+#include "faultline/Search/Search.h"
 
 #include <memory>
 #include <optional>
@@ -35,6 +38,11 @@ enum ExitCode : int {
 };
 
 enum class OutputFormat { Text, JSON, Html };
+
+/// check and review: the exit code of a scenario that could not be searched.
+inline ExitCode exitCodeOf(check::SearchFailure F) {
+  return F == check::SearchFailure::Internal ? ExitInternal : ExitBadInput;
+}
 
 /// Writes the page of `--format html` to Path ("" or "-": standard output);
 /// false after an error (printed).
@@ -62,10 +70,8 @@ struct ScenarioOptions {
   std::vector<std::string> Files;
   eval::Bounds Bounds;
   bool Strict = false;
-  bool NegativeSupport = true;
   OutputFormat Format = OutputFormat::Text;
   std::string Output; ///< -o: where --format html writes (empty: stdout).
-  eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 
 struct RunOptions : ScenarioOptions {
@@ -73,17 +79,14 @@ struct RunOptions : ScenarioOptions {
   std::vector<std::string> Crashes;   ///< NODE,T as given.
   std::vector<std::string> Show;
   bool AllTimes = false;
+  bool NegativeSupport = true;
+  eval::EvalLimits Limits; ///< --max-step-derivations, --max-tuples.
 };
 int runCommand(const RunOptions &Opts);
 
 struct LdfiOptions : ScenarioOptions {
-  search::Strategy Strategy = search::Strategy::LDFI;
-  bool FindAll = false;
-  bool Symmetry = true;
-  unsigned MaxRuns = 0;
-  double TimeoutSeconds = 0;
-  uint64_t Seed = 1;
-  std::string LineageDotDir;
+  /// As check and review take them, with ldfi's own (strategy, seed...).
+  search::SearchOptions Search;
   bool ShowRuns = false;
 };
 int ldfiCommand(const LdfiOptions &Opts);
@@ -108,7 +111,7 @@ struct ExtractOptions : SourceOptions {
 };
 int extractCommand(const ExtractOptions &Opts);
 
-struct CheckOptions : SourceOptions, SearchSettings {
+struct CheckOptions : SourceOptions, check::SearchSettings {
   /// Where to write each counterexample's fault schedule (empty: nowhere).
   std::string EmitSchedules;
   /// Text: diagnostics and a line per scenario; else a document (Writers.h).
@@ -119,7 +122,7 @@ int checkCommand(const CheckOptions &Opts);
 
 /// faultline review: what a change does to the scenarios' verdicts
 /// (ReviewCommand.cpp).
-struct ReviewOptions : SearchSettings {
+struct ReviewOptions : check::SearchSettings {
   std::string Base, Head = "HEAD"; ///< git revisions
   std::string BuildPath;           ///< -p: the folder of compile_commands.json
   std::vector<std::string> ExtraArgs;

@@ -45,7 +45,7 @@ int ldfiCommand(const LdfiOptions &Opts) {
     Diags.error(*Problem);
     return ExitBadInput;
   }
-  if (Opts.TimeoutSeconds < 0) {
+  if (Opts.Search.TimeoutSeconds < 0) {
     Diags.error("--timeout cannot be negative");
     return ExitBadInput;
   }
@@ -61,16 +61,7 @@ int ldfiCommand(const LdfiOptions &Opts) {
     return ExitBadInput;
 
   eval::Evaluator Ev(Loaded->Program, Loaded->Strata);
-  search::SearchOptions SO;
-  SO.Strat = Opts.Strategy;
-  SO.FindAll = Opts.FindAll;
-  SO.MaxRuns = Opts.MaxRuns;
-  SO.TimeoutSeconds = Opts.TimeoutSeconds;
-  SO.NegativeSupport = Opts.NegativeSupport;
-  SO.Symmetry = Opts.Symmetry;
-  SO.Limits = Opts.Limits;
-  SO.Seed = Opts.Seed;
-  SO.LineageDotDir = Opts.LineageDotDir;
+  search::SearchOptions SO = Opts.Search;
   ProgressLine Progress;
   SO.OnProgress = [&Progress](const search::Progress &P) { Progress.update(P); };
 

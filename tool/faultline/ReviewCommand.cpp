@@ -19,9 +19,9 @@
 #include "Commands.h"
 #include "GitRevisions.h"
 #include "ReviewDatabase.h"
-#include "ScenarioSearch.h"
 #include "VerdictStore.h"
 
+#include "faultline/Check/Explain.h"
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/Report/ReviewDiff.h"
 #include "faultline/Report/SearchReport.h"
@@ -76,21 +76,21 @@ public:
   /// The stored or new search of M; an exit code after an error.
   std::optional<int> verdictOf(const Side &S, const frontend::ExtractedModel &M,
                                StoredVerdict &Out, bool &Carried) {
-    PathMapper Map = [&](const std::string &P) { return S.mapPath(P); };
+    check::PathMapper Map = [&](const std::string &P) { return S.mapPath(P); };
     std::string Key = modelText(M, Opts, &Map);
     if (auto Stored = Store.lookup(Key)) {
       Out = std::move(*Stored);
       Carried = true;
       return std::nullopt;
     }
-    SearchedScenario Searched;
-    if (auto Exit = searchScenario(M, Opts, Searched))
-      return Exit;
+    check::SearchedScenario Searched;
+    if (auto Failure = check::searchScenario(M, Opts, Searched))
+      return exitCodeOf(*Failure);
     Out.Verdict = report::verdictName(Searched.R.V);
     Out.Detail = Searched.verdictText();
     Out.Findings.clear();
     for (const search::Counterexample *C : Searched.reported())
-      Out.Findings.push_back(findingOf(Searched, *C, Map));
+      Out.Findings.push_back(check::findingOf(Searched, *C, Map));
     Store.store(Key, Out);
     Carried = false;
     ++Searches;

@@ -19,8 +19,8 @@
 
 namespace faultline::tool {
 
-std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S,
-                      const PathMapper *WithLocations) {
+std::string modelText(const frontend::ExtractedModel &M, const check::SearchSettings &S,
+                      const check::PathMapper *WithLocations) {
   ir::Program P = M.program();
   ir::PrintOptions PO;
   if (WithLocations) {
@@ -34,8 +34,8 @@ std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S
       "scenario {}\neot {} eff {} crashes {} nodes {}\nnegative-support {} max-runs {} "
       "timeout {}\n",
       M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
-      S.Crashes.value_or(Sc.Crashes), fmt::join(Sc.Nodes, ","), S.NegativeSupport, S.MaxRuns,
-      S.TimeoutSeconds);
+      S.Crashes.value_or(Sc.Crashes), fmt::join(Sc.Nodes, ","), S.Options.NegativeSupport,
+      S.Options.MaxRuns, S.Options.TimeoutSeconds);
   // Sorted, as the clauses below: the order of a model's declarations
   // follows the order its fragments were linked in.
   std::vector<std::string> Declarations;

@@ -12,7 +12,7 @@
 #ifndef FAULTLINE_TOOL_VERDICTSTORE_H
 #define FAULTLINE_TOOL_VERDICTSTORE_H
 
-#include "ScenarioSearch.h"
+#include "faultline/Check/Explain.h"
 
 #include "faultline/Report/Findings.h"
 
@@ -30,8 +30,8 @@ struct StoredVerdict {
 /// The model of a scenario as review compares it: its program (rules and
 /// facts, in a canonical order), bounds, handlers and invariants; with
 /// locations (paths mapped) or without.
-std::string modelText(const frontend::ExtractedModel &M, const SearchSettings &S,
-                      const PathMapper *WithLocations);
+std::string modelText(const frontend::ExtractedModel &M, const check::SearchSettings &S,
+                      const check::PathMapper *WithLocations);
 
 class VerdictStore {
 public:

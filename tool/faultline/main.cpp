@@ -3,6 +3,11 @@
 // A thin driver: parse the subcommand and its options with llvm::cl, hand
 // them to the command, and turn anything unexpected into exit code 3.
 //
+// Built twice (CMakeLists.txt): as `faultline`, without Clang, which runs
+// print, run and ldfi itself and hands extract, check and review to
+// `faultline-cxx` next to it, built with FAULTLINE_CXX_COMMANDS. Both
+// define every option, so `faultline --help` lists every command.
+//
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
@@ -17,6 +22,14 @@
 #include <cmath>
 #include <exception>
 #include <string>
+
+#ifndef FAULTLINE_CXX_COMMANDS
+#include "llvm/Support/Errno.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <unistd.h>
+#endif
 
 using namespace llvm;
 using namespace faultline::tool;
@@ -209,6 +222,18 @@ static cl::opt<bool> Strict("strict", cl::desc("Treat warnings (negation cycles)
 /// takes them.
 static std::optional<std::vector<std::string>> FixedArgs;
 
+/// The search options ldfi, check and review share (ldfi adds its own).
+static search::SearchOptions searchOptions() {
+  search::SearchOptions S;
+  S.NegativeSupport = NegativeSupport;
+  S.Symmetry = Symmetry;
+  S.MaxRuns = MaxRuns;
+  S.TimeoutSeconds = Timeout;
+  S.Limits.MaxStepDerivations = MaxStepDerivations;
+  S.Limits.MaxTuples = MaxTuples;
+  return S;
+}
+
 static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   ScenarioOptions S;
   S.Files = Files;
@@ -222,31 +247,25 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
       S.Bounds.Nodes.push_back(N.trim().str());
   }
   S.Strict = Strict;
-  S.NegativeSupport = NegativeSupport;
   S.Format = Format;
   S.Output = Output;
-  S.Limits.MaxStepDerivations = MaxStepDerivations;
-  S.Limits.MaxTuples = MaxTuples;
   return S;
 }
 
+#ifdef FAULTLINE_CXX_COMMANDS
 /// check's and review's search: the scenario's bounds unless overridden.
-static SearchSettings searchSettings() {
-  SearchSettings S;
+static faultline::check::SearchSettings searchSettings() {
+  faultline::check::SearchSettings S;
   if (EOT.getNumOccurrences())
     S.EOT = EOT;
   if (EFF.getNumOccurrences())
     S.EFF = EFF;
   if (MaxCrashes.getNumOccurrences())
     S.Crashes = MaxCrashes;
-  S.NegativeSupport = NegativeSupport;
-  S.Symmetry = Symmetry;
-  S.MaxRuns = MaxRuns;
-  S.TimeoutSeconds = Timeout;
-  S.Limits.MaxStepDerivations = MaxStepDerivations;
-  S.Limits.MaxTuples = MaxTuples;
+  S.Options = searchOptions();
   return S;
 }
+#endif
 
 /// The limits are given to bound the work: 0 (or NaN, which compares
 /// false with everything) would silently mean "no limit", so they are
@@ -298,21 +317,23 @@ static int dispatch() {
     O.Crashes.assign(CrashAt.begin(), CrashAt.end());
     O.Show.assign(Show.begin(), Show.end());
     O.AllTimes = AllTimes;
+    O.NegativeSupport = NegativeSupport;
+    O.Limits.MaxStepDerivations = MaxStepDerivations;
+    O.Limits.MaxTuples = MaxTuples;
     return runCommand(O);
   }
   if (LdfiCmd) {
     LdfiOptions O;
     static_cast<ScenarioOptions &>(O) = scenarioOptions({LdfiFiles.begin(), LdfiFiles.end()});
-    O.Strategy = Strategy;
-    O.FindAll = FindAll;
-    O.Symmetry = Symmetry;
-    O.MaxRuns = MaxRuns;
-    O.TimeoutSeconds = Timeout;
-    O.Seed = Seed;
-    O.LineageDotDir = LineageDot;
+    O.Search = searchOptions();
+    O.Search.Strat = Strategy;
+    O.Search.FindAll = FindAll;
+    O.Search.Seed = Seed;
+    O.Search.LineageDotDir = LineageDot;
     O.ShowRuns = ShowRuns;
     return ldfiCommand(O);
   }
+#ifdef FAULTLINE_CXX_COMMANDS
   if (ExtractCmd || CheckCmd) {
     SourceOptions Src;
     frontend::ExtractOptions &F = Src.Frontend;
@@ -335,7 +356,7 @@ static int dispatch() {
     }
     CheckOptions O;
     static_cast<SourceOptions &>(O) = Src;
-    static_cast<SearchSettings &>(O) = searchSettings();
+    static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.EmitSchedules = EmitSchedules;
     O.Format = CheckFormat;
     O.Output = Output;
@@ -349,16 +370,39 @@ static int dispatch() {
     O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
     O.Jobs = Jobs;
     O.Verbose = Verbose;
-    static_cast<SearchSettings &>(O) = searchSettings();
+    static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.Format = ReviewFormat;
     O.Output = Output;
     return reviewCommand(O);
   }
+#endif
   errs() << "faultline: error: no command given; try 'faultline --help'\n";
   return ExitBadInput;
 }
 
+#ifndef FAULTLINE_CXX_COMMANDS
+/// Runs faultline-cxx, next to this executable, with these arguments (the
+/// program name kept, so its messages still say `faultline`); returns only
+/// if it cannot.
+static int execCxxCommands(char **argv) {
+  std::string Self = sys::fs::getMainExecutable(argv[0], (void *)&execCxxCommands);
+  SmallString<256> Path(sys::path::parent_path(Self));
+  sys::path::append(Path, "faultline-cxx");
+  execv(Path.c_str(), argv);
+  errs() << "faultline: error: cannot run " << Path << " for the '" << argv[1]
+         << "' command: " << sys::StrError() << "\n";
+  return ExitInternal;
+}
+#endif
+
 int main(int argc, char **argv) {
+#ifndef FAULTLINE_CXX_COMMANDS
+  // Before anything else: the C++ commands load Clang, which print, run and
+  // ldfi do not pay for (docs/design.md, "Start-up").
+  if (argc > 1 && (StringRef(argv[1]) == "extract" || StringRef(argv[1]) == "check" ||
+                   StringRef(argv[1]) == "review"))
+    return execCxxCommands(argv);
+#endif
   InitLLVM X(argc, argv);
   for (int I = 1; I < argc; ++I)
     if (StringRef(argv[I]) == "--") {
@@ -368,7 +412,7 @@ int main(int argc, char **argv) {
     }
   cl::HideUnrelatedOptions(Cat);
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "faultline version " << frontend::Version << "\n"
+    OS << "faultline version " FAULTLINE_VERSION "\n"
        << "  built with LLVM " LLVM_VERSION_STRING "\n";
   });
   if (!cl::ParseCommandLineOptions(argc, argv,

@@ -1,17 +1,18 @@
 //===- Explain.cpp - A counterexample's story, in the user's terms --------===//
 //
-// The story of a violating run: each crash, each handler that ran (from the
-// run's fl_current table, with the role from fl_role) and each lost
-// message's send, in time order, at its C++ location. check prints it as
-// notes under a warning at the invariant; the writers get it as a Finding.
+// The faults' steps come from lib/Report (Story.h), with the scenario's
+// location for crashes; the handlers' steps from the run's fl_current
+// table, each at the handler the frontend recorded for that message and
+// role.
 //
 //===----------------------------------------------------------------------===//
 
-#include "ScenarioSearch.h"
+#include "faultline/Check/Explain.h"
 
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Report/ReviewDiff.h"
+#include "faultline/Report/Story.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -26,7 +27,7 @@
 #include <set>
 #include <tuple>
 
-namespace faultline::tool {
+namespace faultline::check {
 
 namespace {
 
@@ -63,37 +64,16 @@ public:
 
   std::vector<Step> story(const search::Counterexample &C) const { return story(*C.Run); }
   std::vector<Step> story(const eval::Run &R) const {
-    const frontend::ScenarioModel &S = Model.Scenario;
     std::vector<Step> Steps;
-    for (const eval::Crash &Cr : R.Faults.Crashes) {
-      Step St{0, S.Loc, {}, {}};
-      St.S.K = report::StoryStep::Kind::Crash;
-      St.S.Time = Cr.Time;
-      St.S.Node = Cr.Node;
-      St.S.Role = roleOf(R, Cr.Node, Cr.Time);
-      St.S.Text = fmt::format("at time {}, node {} crashes", Cr.Time, Cr.Node);
-      Steps.push_back(std::move(St));
-    }
-    for (const eval::Message &M : R.Messages)
-      if (M.Fate == eval::MessageFate::Omitted) {
-        Step St{2, Program.Rules[M.Rule].Loc, {}, {}};
-        St.S.K = report::StoryStep::Kind::LostMessage;
-        St.S.Time = M.SendTime;
-        St.S.Node = M.From;
-        St.S.Role = roleOf(R, M.From, M.SendTime);
-        St.S.Message = R.RelNames[M.Rel];
-        St.S.Peer = M.To;
-        St.S.PeerRole = roleOf(R, M.To, M.SendTime);
-        St.S.Text = fmt::format("at time {}, the '{}' message {} -> {} sent here is lost",
-                                M.SendTime, St.S.Message, M.From, M.To);
-        Steps.push_back(std::move(St));
-      }
+    for (report::LocatedStep &F : report::faultSteps(R, Program, Ev.symbols(), Model.Scenario.Loc))
+      Steps.push_back({F.Step.K == report::StoryStep::Kind::Crash ? 0 : 2, F.Loc,
+                       std::move(F.Step), {}});
     if (auto Current = R.relation(ir::CurrentRelation))
       for (int T = 1; T <= R.EOT; ++T)
         for (eval::TupleId Id : R.table(*Current, T)) {
           const eval::Tuple &V = R.Tuples[Id].Values;
           std::string Kind = text(V[2]);
-          std::string Role = roleOf(R, text(V[0]), T);
+          std::string Role = report::roleAt(R, Ev.symbols(), text(V[0]), T);
           const frontend::Declaration *H = handlerOf(Kind, Role);
           Step St{1, H ? H->Loc : ir::SourceLoc(), {}, Id};
           St.S.K = report::StoryStep::Kind::Handler;
@@ -206,26 +186,17 @@ private:
   static std::string unquote(std::string Name) {
     return Name.size() >= 2 ? Name.substr(1, Name.size() - 2) : Name;
   }
-  std::string text(eval::Value V) const {
-    return V.isInt() ? std::to_string(V.V) : Ev.symbols().text(static_cast<uint32_t>(V.V));
-  }
+  std::string text(eval::Value V) const { return report::storyText(Ev.symbols(), V); }
   const frontend::Declaration *invariant(const std::string &Name) const {
     for (const frontend::Declaration &I : Model.Invariants)
       if (I.Name == Name)
         return &I;
     return nullptr;
   }
-  /// The role of a node at time T, from the run's fl_role table.
-  std::string roleOf(const eval::Run &R, const std::string &Node, int T) const {
-    if (auto Roles = R.relation(ir::RoleRelation))
-      for (eval::TupleId Id : R.table(*Roles, std::max(T, 1)))
-        if (text(R.Tuples[Id].Values[0]) == Node)
-          return text(R.Tuples[Id].Values[1]);
-    return "";
-  }
+  /// The handler a node of Role runs for a message of Kind.
   const frontend::Declaration *handlerOf(const std::string &Kind, const std::string &Role) const {
     for (const auto &[Message, H] : Model.Handlers)
-      if (Message == Kind && llvm::StringRef(H.Name).starts_with(Role + "::"))
+      if (Message == Kind && H.Role == Role)
         return &H;
     return nullptr;
   }
@@ -272,11 +243,7 @@ void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexam
 std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Run &R) {
   std::vector<report::StoryStep> Out;
   for (Step &St : Explainer(S).story(R)) {
-    if (St.Loc.isValid() && St.Loc.FileID < S.Program.Files.size()) {
-      St.S.Loc.File = S.Program.Files[St.Loc.FileID];
-      St.S.Loc.Line = St.Loc.Line;
-      St.S.Loc.Column = St.Loc.Col;
-    }
+    St.S.Loc = report::locationOf(S.Program, St.Loc);
     Out.push_back(std::move(St.S));
   }
   return Out;
@@ -289,12 +256,9 @@ std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre,
 report::Finding findingOf(const SearchedScenario &S, const search::Counterexample &C,
                           const PathMapper &MapPath) {
   auto Resolve = [&](ir::SourceLoc L) {
-    report::Location Out;
-    if (L.isValid() && L.FileID < S.Program.Files.size()) {
-      Out.File = MapPath(S.Program.Files[L.FileID]);
-      Out.Line = L.Line;
-      Out.Column = L.Col;
-    }
+    report::Location Out = report::locationOf(S.Program, L);
+    if (Out.isValid())
+      Out.File = MapPath(Out.File);
     return Out;
   };
   Explainer E(S);
@@ -315,4 +279,4 @@ report::Finding findingOf(const SearchedScenario &S, const search::Counterexampl
   return F;
 }
 
-} // namespace faultline::tool
+} // namespace faultline::check

@@ -1,8 +1,6 @@
 //===- ScenarioSearch.cpp - The LDFI search of one extracted scenario -----===//
 
-#include "ScenarioSearch.h"
-
-#include "Commands.h"
+#include "faultline/Check/ScenarioSearch.h"
 
 #include "faultline/Report/SearchReport.h"
 
@@ -11,10 +9,10 @@
 
 #include <fmt/format.h>
 
-namespace faultline::tool {
+namespace faultline::check {
 
-std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const SearchSettings &S,
-                                  SearchedScenario &Out) {
+std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Model,
+                                            const SearchSettings &S, SearchedScenario &Out) {
   const frontend::ScenarioModel &Sc = Model.Scenario;
   const std::string &Name = Model.DisplayName;
   Out.Model = &Model;
@@ -24,7 +22,7 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
   if (!ir::validateProgram(Out.Program, Internal)) {
     llvm::errs() << "faultline: internal error: the model extracted for scenario '" << Name
                  << "' is invalid (a frontend bug; please report it)\n";
-    return ExitInternal;
+    return SearchFailure::Internal;
   }
   Out.Strata = ir::stratify(Out.Program, Internal);
   Out.B.EOT = S.EOT.value_or(Sc.EOT);
@@ -33,25 +31,13 @@ std::optional<int> searchScenario(const frontend::ExtractedModel &Model, const S
   Out.B.Nodes = Sc.Nodes;
   if (auto Problem = eval::checkScenario(Out.B, eval::FaultSet())) {
     llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
-    return ExitBadInput;
+    return SearchFailure::BadInput;
   }
   Out.Ev = std::make_unique<eval::Evaluator>(Out.Program, Out.Strata);
-  search::SearchOptions SO;
-  SO.NegativeSupport = S.NegativeSupport;
-  SO.Symmetry = S.Symmetry;
-  SO.MaxRuns = S.MaxRuns;
-  SO.TimeoutSeconds = S.TimeoutSeconds;
-  SO.Limits = S.Limits;
-  Out.R = search::search(*Out.Ev, Out.B, SO, Internal);
+  Out.R = search::search(*Out.Ev, Out.B, S.Options, Internal);
   if (Out.R.Failed)
-    return ExitBadInput;
+    return SearchFailure::BadInput;
   return std::nullopt;
-}
-
-/// Whether the program has pre rules for an invariant: one whose condition
-/// is always true lowers to none.
-static bool hasPreRules(const ir::Program &P, const std::string &Invariant) {
-  return llvm::is_contained(search::invariantNames(P), Invariant);
 }
 
 void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
@@ -60,11 +46,14 @@ void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
     D.warning(Model->Scenario.Loc,
               "scenario '" + Name + "' reaches no FL_INVARIANT (none reads the state of its "
               "roles): nothing can be violated, so 'certified' would mean nothing");
+  // The invariants that have pre rules: one whose condition is always true
+  // lowers to none.
+  std::vector<std::string> WithPreRules = search::invariantNames(Program);
   for (const frontend::Declaration &I : Model->Invariants)
-    if (!hasPreRules(Program, I.Name))
+    if (!llvm::is_contained(WithPreRules, I.Name))
       D.warning(I.Loc, "invariant '" + I.Name + "' can never fail (its condition is always "
                        "true), so 'certified' means nothing for it in scenario '" + Name + "'");
-  if (!search::invariantNames(Program).empty())
+  if (!WithPreRules.empty())
     for (const search::VacuityWarning &W :
          search::vacuityWarnings(Program, B, /*NodesFromUser=*/false))
       D.warning(W.Loc, "scenario '" + Name + "': " + W.Message);
@@ -72,9 +61,10 @@ void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
 
 std::string SearchedScenario::stats() const {
   // Counted over the declared invariants, those that cannot fail too.
+  std::vector<std::string> WithPreRules = search::invariantNames(Program);
   unsigned WithPre = 0;
   for (const frontend::Declaration &I : Model->Invariants)
-    WithPre += hasPreRules(Program, I.Name) &&
+    WithPre += llvm::is_contained(WithPreRules, I.Name) &&
                !llvm::is_contained(R.InvariantsWithoutPre, I.Name);
   return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
                      "of {}",
@@ -104,4 +94,4 @@ std::string SearchedScenario::verdictText() const {
   return "";
 }
 
-} // namespace faultline::tool
+} // namespace faultline::check
