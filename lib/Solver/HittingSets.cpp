@@ -241,27 +241,46 @@ struct HittingSetSolver::Impl {
   SolverStats Stats;
 };
 
-HittingSetSolver::HittingSetSolver(const eval::Bounds &B) : I(std::make_unique<Impl>(B)) {}
+HittingSetSolver::HittingSetSolver(const eval::Bounds &B) : B(B) {}
 HittingSetSolver::~HittingSetSolver() = default;
+
+HittingSetSolver::Impl &HittingSetSolver::impl() {
+  if (!I) {
+    I = std::make_unique<Impl>(B);
+    for (const eval::FaultSet &F : NotAgain)
+      I->exclude(F);
+    NotAgain.clear();
+  }
+  return *I;
+}
 
 // Z3 reports misuse by exception; it must not cross into the tool's frames.
 void HittingSetSolver::addRun(const lineage::Lineage &L, const eval::FaultSet &F) {
+  // A run without outcomes gives no goal, so it adds nothing to a question
+  // that has none; it only must not be proposed again.
+  if (!I && L.Outcomes.empty()) {
+    NotAgain.push_back(F);
+    return;
+  }
   try {
-    I->addRun(L, F);
+    impl().addRun(L, F);
   } catch (const z3::exception &E) {
     throw std::runtime_error(std::string("Z3: ") + E.msg());
   }
 }
 
 void HittingSetSolver::exclude(const eval::FaultSet &F) {
-  try {
-    I->exclude(F);
-  } catch (const z3::exception &E) {
-    throw std::runtime_error(std::string("Z3: ") + E.msg());
+  if (!I) {
+    NotAgain.push_back(F);
+    return;
   }
+  I->exclude(F);
 }
 
 std::optional<eval::FaultSet> HittingSetSolver::next() {
+  // No run had an outcome: no fault set can break one.
+  if (!I)
+    return std::nullopt;
   try {
     return I->next();
   } catch (const z3::exception &E) {
@@ -270,7 +289,7 @@ std::optional<eval::FaultSet> HittingSetSolver::next() {
 }
 
 const SolverStats &HittingSetSolver::stats() const {
-  return I->Stats;
+  return I ? I->Stats : NoChecks;
 }
 
 } // namespace faultline::solver

@@ -17,6 +17,10 @@
 // set's supersets are blocked until the next run: they may be minimal for the
 // question that run's lineage adds.
 //
+// Z3's context is made when the first run with an outcome arrives: creating
+// it costs more than a small search (docs/design.md, "Start-up"), and until
+// then no fault set can be a candidate.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef FAULTLINE_SOLVER_HITTINGSETS_H
@@ -58,7 +62,12 @@ public:
 
 private:
   struct Impl;
+  /// Made on the first run with an outcome, told the sets in NotAgain.
+  Impl &impl();
+  eval::Bounds B;
+  std::vector<eval::FaultSet> NotAgain;
   std::unique_ptr<Impl> I;
+  SolverStats NoChecks;
 };
 
 } // namespace faultline::solver
