@@ -26,6 +26,7 @@
 #include "faultline/Solver/HittingSets.h"
 
 #include "FaultFormula.h"
+#include "Z3Heap.h"
 
 #include <fmt/format.h>
 
@@ -246,6 +247,7 @@ HittingSetSolver::~HittingSetSolver() = default;
 
 HittingSetSolver::Impl &HittingSetSolver::impl() {
   if (!I) {
+    prepareHeapForZ3();
     I = std::make_unique<Impl>(B);
     for (const eval::FaultSet &F : NotAgain)
       I->exclude(F);

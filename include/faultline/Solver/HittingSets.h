@@ -17,9 +17,10 @@
 // set's supersets are blocked until the next run: they may be minimal for the
 // question that run's lineage adds.
 //
-// Z3's context is made when the first run with an outcome arrives: creating
-// it costs more than a small search (docs/design.md, "Start-up"), and until
-// then no fault set can be a candidate.
+// Z3's context is made when the first run with an outcome arrives, on a heap
+// prepared for it (Z3Heap.h): creating it costs more than a small search
+// (docs/design.md, "Start-up"), and until then no fault set can be a
+// candidate.
 //
 //===----------------------------------------------------------------------===//
 
