@@ -9,7 +9,6 @@ extract/parse is faultline's overhead over parsing (the goal is < 1.2x).
 
   bench/extract_bench.py [--build build] [--reps 5] [--json]
 """
-import argparse
 import json
 import os
 import statistics
@@ -17,6 +16,7 @@ import subprocess
 import sys
 import time
 
+import bench_args
 from compile_db import clang_command
 
 
@@ -35,15 +35,9 @@ def syntax_only(entry):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    # Run from bench/run as <build>/../bench/extract_bench.py: the build is
-    # the folder of the faultline binary next to which it was found.
-    p.add_argument("--build", default=os.environ.get("FAULTLINE_BUILD_DIR", "build"))
-    p.add_argument("--reps", type=int, default=5)
-    p.add_argument("--json", action="store_true")
-    a = p.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    build = os.path.join(root, a.build)
+    a = bench_args.parser(__doc__, reps=5).parse_args()
+    root = bench_args.ROOT
+    build = bench_args.build_dir(a)
     with open(os.path.join(build, "compile_commands.json")) as f:
         entries = [e for e in json.load(f) if "/examples/" in e["file"]]
     if not entries:

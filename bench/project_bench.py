@@ -17,7 +17,6 @@ Median of --reps runs of each, interleaved.
 
   bench/project_bench.py [--build build] [--reps 3] [--jobs N] [--json]
 """
-import argparse
 import concurrent.futures
 import json
 import os
@@ -26,8 +25,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
+import bench_args
+from bench_args import timed
 from compile_db import clang_command
 
 
@@ -39,12 +39,6 @@ def run(cmd, cwd, ok=(0,)):
         sys.exit(1)
 
 
-def timed(fn):
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def parallel(jobs, commands):
     """Runs (cmd, cwd) pairs, jobs at a time."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -53,14 +47,11 @@ def parallel(jobs, commands):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--build", default=os.environ.get("FAULTLINE_BUILD_DIR", "build"))
-    p.add_argument("--reps", type=int, default=3)
+    p = bench_args.parser(__doc__, reps=3)
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--json", action="store_true")
     a = p.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    build = os.path.join(root, a.build)
+    root = bench_args.ROOT
+    build = bench_args.build_dir(a)
     tool = os.path.join(build, "faultline")
     plugin = os.path.join(build, "faultline-plugin.so")
     with open(os.path.join(build, "compile_commands.json")) as f:

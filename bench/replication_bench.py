@@ -14,7 +14,6 @@ LDFI's (an uncapped exhaustive search is the ground truth).
 
   bench/replication_bench.py [--build build] [--reps 3] [--max-runs 5000] [--json]
 """
-import argparse
 import json
 import os
 import re
@@ -22,6 +21,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+import bench_args
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
 VERSIONS = ["v1", "v2", "v3", "v4", "v5"]
@@ -79,11 +80,8 @@ def search(tool, model, bounds, strategy, seed, max_runs):
 
 
 def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--build", default=os.environ.get("FAULTLINE_BUILD_DIR", "build"))
-    p.add_argument("--reps", type=int, default=3)
+    p = bench_args.parser(__doc__, reps=3)
     p.add_argument("--max-runs", type=int, default=5000)
-    p.add_argument("--json", action="store_true")
     a = p.parse_args()
     tool = os.path.join(a.build, "faultline")
     rows = []

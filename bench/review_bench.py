@@ -19,7 +19,6 @@ Median of --reps runs of each, interleaved; the goal is review <= 0.2x check.
 
   bench/review_bench.py [--build build] [--reps 3] [--json]
 """
-import argparse
 import json
 import os
 import shutil
@@ -27,8 +26,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
+import bench_args
+from bench_args import timed
 from compile_db import clang_command
 
 CHANGED_FILE = "examples/replication/v3/replication.h"
@@ -47,12 +47,6 @@ def run(cmd, cwd, ok=(0, 1)):
 def git(repo, *args):
     run(["git", "-C", repo, "-c", "user.name=bench", "-c", "user.email=bench@example.com",
          *args], repo, ok=(0,))
-
-
-def timed(fn):
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def make_project(root, build, repo):
@@ -84,13 +78,9 @@ def make_project(root, build, repo):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--build", default=os.environ.get("FAULTLINE_BUILD_DIR", "build"))
-    p.add_argument("--reps", type=int, default=3)
-    p.add_argument("--json", action="store_true")
-    a = p.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    tool = os.path.join(root, a.build, "faultline")
+    a = bench_args.parser(__doc__, reps=3).parse_args()
+    root = bench_args.ROOT
+    tool = os.path.join(bench_args.build_dir(a), "faultline")
     scratch = tempfile.mkdtemp(prefix="faultline-review-bench-")
     try:
         repo = os.path.join(scratch, "repo")
