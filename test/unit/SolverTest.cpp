@@ -127,6 +127,32 @@ TEST(HittingSets, AnyOneOutcomeSuffices) {
             (std::set<std::string>{"omit a->b@1", "omit a->c@1"}));
 }
 
+TEST(HittingSets, ARunWithoutOutcomesAsksZ3Nothing) {
+  // Nothing to break: no candidate, and no Z3 context made to say so.
+  GraphBuilder G;
+  G.tuple("log(b)");
+  solver::HittingSetSolver S(bounds(4, 2, 0));
+  S.addRun(G.L, {});
+  EXPECT_FALSE(S.next().has_value());
+  EXPECT_EQ(S.stats().Checks, 0u);
+}
+
+TEST(HittingSets, SetsExcludedBeforeTheFirstOutcomeStayExcluded) {
+  // Told before the solver has a question (a violating set), kept for it.
+  GraphBuilder G;
+  Vertex O = G.outcome("log(b)");
+  G.firing(O, {G.message("a", "b", 1)});
+  G.firing(O, {G.message("c", "b", 1)});
+  eval::FaultSet Violating;
+  Violating.Omissions.push_back({"a", "b", 1});
+  Violating.Omissions.push_back({"c", "b", 1});
+  solver::HittingSetSolver S(bounds(4, 2, 0));
+  S.exclude(Violating);
+  S.addRun(G.L, {});
+  EXPECT_EQ(drain(S), std::vector<std::string>{});
+  EXPECT_GT(S.stats().Checks, 0u);
+}
+
 TEST(HittingSets, NewLineageDemandsMoreFaults) {
   // First run: log(b) came over a->b@1. Breaking it is one omission.
   GraphBuilder First;

@@ -389,8 +389,10 @@ static int execCxxCommands(char **argv) {
   SmallString<256> Path(sys::path::parent_path(Self));
   sys::path::append(Path, "faultline-cxx");
   execv(Path.c_str(), argv);
+  // Before printing, which may set errno itself.
+  std::string Why = sys::StrError();
   errs() << "faultline: error: cannot run " << Path << " for the '" << argv[1]
-         << "' command: " << sys::StrError() << "\n";
+         << "' command: " << Why << "\n";
   return ExitInternal;
 }
 #endif
