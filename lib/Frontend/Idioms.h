@@ -3,7 +3,8 @@
 // Private to the frontend. Recognises the shape of a few forms users reach
 // for (a switch's labels and statements, a lookup compared with end(), a
 // named constant's value) so that the lowering can give each its direct
-// meaning in the model. Only shapes here; what they mean is Lowering.cpp's.
+// meaning in the model. Only shapes here; what they mean is the lowering's
+// (Lower*.cpp).
 //
 //===----------------------------------------------------------------------===//
 

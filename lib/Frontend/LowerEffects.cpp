@@ -1,0 +1,421 @@
+//===- LowerEffects.cpp - Sends and state updates to rules -----------------===//
+//
+// An expression statement is an effect: a send (a rule `@async`), an update
+// of a state container (insert `@next`, erase and clear as a same-time
+// `_del` relation that stops persistence), or an assignment (to a local, or
+// to a scalar member, which the handler's entry emits when the path ends).
+// Updates of one step apply together, so the checks here reject the
+// combinations whose C++ meaning the model would not have.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringContext.h"
+
+#include <algorithm>
+
+namespace faultline::frontend {
+
+using ir::Term;
+
+namespace {
+
+const char *const OwnStateOnly =
+    "a handler updates its own node's state and sends messages to others";
+
+class EffectLowering {
+public:
+  explicit EffectLowering(LoweringContext &Cx) : Cx(Cx) {}
+
+  std::vector<Path> execEffect(const clang::Expr *E, Path P) {
+    E = strip(E);
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
+      if (Protocol::isSend(Call->getDirectCallee()))
+        return send(Call, std::move(P));
+      if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
+        if (auto Updated = setUpdate(MC, P))
+          return *Updated;
+      if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(Call)) {
+        // Assigning a string is a call of its operator=.
+        if (Op->getOperator() == clang::OO_Equal && Op->getNumArgs() == 2)
+          return assign(Op->getArg(0), Op->getArg(1), clang::BO_Assign, Op->getBeginLoc(),
+                        std::move(P));
+        Cx.fail(Op->getBeginLoc(), "this operator call", "assign scalars with = += -= ++ --");
+      }
+      return Cx.inlineCall(Call, std::move(P));
+    }
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E))
+      if (B->isAssignmentOp())
+        return assign(B->getLHS(), B->getRHS(), B->getOpcode(), B->getBeginLoc(), std::move(P));
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E))
+      if (U->isIncrementDecrementOp())
+        return assign(U->getSubExpr(), nullptr,
+                      U->isIncrementOp() ? clang::BO_AddAssign : clang::BO_SubAssign,
+                      U->getBeginLoc(), std::move(P));
+    Cx.fail(E->getBeginLoc(), "this expression statement",
+            "a handler's statements send, update state, or call helpers");
+  }
+
+private:
+  Term self() const { return Term::variable(Cx.Here.Self.Var); }
+
+  std::vector<Path> send(const clang::CallExpr *Call, Path P) {
+    if (Call->getNumArgs() != 2)
+      Cx.fail(Call->getBeginLoc(), "a send with other than two arguments",
+              "call the send primitive as send(destination, Message{...})");
+    const MessageType *Msg = Cx.Proto.messageOf(Call->getArg(1)->getType());
+    if (!Msg)
+      Cx.fail(Call->getArg(1)->getBeginLoc(), "sending a value that is not a FL_MESSAGE struct",
+              "mark the message type with FL_MESSAGE");
+    Cx.Fragment.uses(Msg->Decl);
+    const clang::Expr *Init = strip(Call->getArg(1));
+    std::vector<const clang::Expr *> Fields;
+    if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Init)) {
+      for (const clang::Expr *F : L->inits()) {
+        if (llvm::isa<clang::ImplicitValueInitExpr>(F))
+          Cx.fail(Call->getArg(1)->getBeginLoc(), "a message with fields left out",
+                  "give every field of the message in order");
+        Fields.push_back(F);
+      }
+    } else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(Init)) {
+      for (const clang::Expr *F : C->arguments())
+        Fields.push_back(F);
+    } else {
+      Cx.fail(Init->getBeginLoc(), "a message that is not built in the send call",
+              "write send(destination, Message{field, ...})");
+    }
+    if (Fields.size() != Msg->Fields.size())
+      Cx.fail(Init->getBeginLoc(), "a message with fields left out",
+              "give every field of the message in order");
+    std::vector<Path> Out;
+    for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P))) {
+      Tupled Partial{{std::move(Q), {}}};
+      for (const clang::Expr *F : Fields) {
+        Tupled Next;
+        for (auto &[Q2, Terms] : Partial)
+          for (auto &[Q3, T] : Cx.evalTuple(F, std::move(Q2)))
+            Next.push_back({std::move(Q3), append(Terms, T)});
+        Partial = std::move(Next);
+      }
+      for (auto &[Q4, Terms] : Partial) {
+        std::vector<Term> Cols{Dst, self()};
+        Cols.insert(Cols.end(), Terms.begin(), Terms.end());
+        Cx.emit(atom(Msg->Relation, Cols), ir::HeadTime::Async, Q4, Call->getBeginLoc());
+        Out.push_back(std::move(Q4));
+      }
+    }
+    return Out;
+  }
+
+  std::optional<std::vector<Path>> setUpdate(const clang::CXXMemberCallExpr *MC, Path &P) {
+    std::string Method = MC->getMethodDecl()->getNameAsString();
+    if (auto Out = vectorUpdate(MC, Method, P))
+      return Out;
+    if (Method != "insert" && Method != "erase" && Method != "clear")
+      return std::nullopt;
+    const StateMember *State = nullptr;
+    Object Obj;
+    if (!Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) ||
+        State->K == StateMember::Kind::Scalar)
+      return std::nullopt;
+    if (State->K == StateMember::Kind::Map && Method == "insert")
+      Cx.fail(MC->getBeginLoc(), "insert on a map", "assign with m[key] = value");
+    if (Obj.Var != Cx.Here.Self.Var)
+      Cx.fail(MC->getBeginLoc(), "updating another process's state", OwnStateOnly);
+    // Updates of one step apply together: both kinds of update on one
+    // path would not mean what the C++ means.
+    checkOneKindOfUpdate(P, *State, Method, MC->getBeginLoc());
+    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
+    if (Method == "clear")
+      return clear(MC, *State, std::move(P));
+    if (MC->getNumArgs() != 1)
+      Cx.fail(MC->getBeginLoc(), "this form of " + Method, "insert or erase one element");
+    std::vector<Path> Out;
+    for (auto &[Q, T] : Cx.evalTuple(MC->getArg(0), P)) {
+      // A later read on the path sees an insert into a set, as in C++
+      // (not one made inside a loop, which depends on the elements).
+      bool Readable = !Q.Updated.count(State->Field) || Q.Overlays.count(State->Field);
+      if (Method == "insert" && Readable && !Cx.Here.InLoopBody)
+        Q.Overlays[State->Field].Inserted.push_back(T);
+      else
+        Q.Overlays.erase(State->Field);
+      Cx.markUpdated(Q, State->Field, Method);
+      // A map's erase names its key only.
+      Tuple Cols = append({self()}, T);
+      if (Method == "insert")
+        Cx.emit(atom(State->Relation, Cols), ir::HeadTime::Next, Q, MC->getBeginLoc());
+      else
+        Cx.emit(atom(State->Relation + "_del", Cols), ir::HeadTime::Now, Q, MC->getBeginLoc());
+      Out.push_back(std::move(Q));
+    }
+    return Out;
+  }
+
+  /// `s.clear()` on a state set or map: every element (key) stops
+  /// persisting. A set's later reads on the path see it empty but for what
+  /// the path inserts after.
+  std::vector<Path> clear(const clang::CXXMemberCallExpr *MC, const StateMember &State, Path P) {
+    if (MC->getNumArgs() != 0)
+      Cx.fail(MC->getBeginLoc(), "this form of clear", "call clear() without arguments");
+    Path Each = P;
+    Tuple Key = Cx.fresh(typesOf(State, Cx.AST).first, State.Field->getName());
+    Tuple Node{self()};
+    unsigned ValueColumns = State.K == StateMember::Kind::Map ? State.ValueColumns : 0;
+    Each.Body.push_back(atom(State.Relation, append(append(Node, Key), wildcards(ValueColumns))));
+    Cx.emit(atom(State.Relation + "_del", append(Node, Key)), ir::HeadTime::Now, Each,
+            MC->getBeginLoc());
+    if (State.K == StateMember::Kind::Set && !Cx.Here.InLoopBody)
+      P.Overlays[State.Field] = Overlay{/*Cleared=*/true, {}};
+    else
+      P.Overlays.erase(State.Field);
+    Cx.markUpdated(P, State.Field, "clear");
+    return {std::move(P)};
+  }
+
+  /// push_back, pop_back and clear on a state vector `rel(Node, Index,
+  /// Value)`: push_back adds at index size() (0 when empty), pop_back
+  /// removes index size()-1, clear removes every index.
+  std::optional<std::vector<Path>> vectorUpdate(const clang::CXXMemberCallExpr *MC,
+                                                const std::string &Method, const Path &P) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) ||
+        State->K != StateMember::Kind::Vector)
+      return std::nullopt;
+    if (Method != "push_back" && Method != "pop_back" && Method != "clear")
+      Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a state vector",
+              "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for");
+    if (Obj.Var != Cx.Here.Self.Var)
+      Cx.fail(MC->getBeginLoc(), "updating another process's state", OwnStateOnly);
+    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
+    // Indices come from the size at the start of the step: one such update
+    // per path.
+    if (P.Updated.count(State->Field))
+      Cx.fail(MC->getBeginLoc(),
+              "a second update of '" + State->Field->getNameAsString() + "' in one step",
+              "update a vector once per handler path (indices are computed from its size "
+              "at the start of the step)");
+    Term Node = self();
+    std::vector<Path> Out;
+    auto Del = [&](Path &Q, Term Index) {
+      Cx.emit(atom(State->Relation + "_del", {Node, std::move(Index)}), ir::HeadTime::Now, Q,
+              MC->getBeginLoc());
+    };
+    if (Method == "clear") {
+      Path Q = P;
+      Cx.markUpdated(Q, State->Field, Method);
+      Path Each = Q;
+      Term I = Cx.freshVariable("Index");
+      Each.Body.push_back(atom(State->Relation, append({Node, I}, wildcards(State->ValueColumns))));
+      Del(Each, I);
+      Out.push_back(std::move(Q));
+      return Out;
+    }
+    Cx.Fragment.needSize(*State);
+    Term Size = Cx.freshVariable(State->Field->getName().str() + "Size");
+    if (Method == "push_back") {
+      if (MC->getNumArgs() != 1)
+        Cx.fail(MC->getBeginLoc(), "this push_back", "push one value");
+      for (auto &[Q, X] : Cx.evalTuple(MC->getArg(0), P)) {
+        Cx.markUpdated(Q, State->Field, Method);
+        Path Empty = Q, Some = Q;
+        Empty.Body.push_back(
+            atom(State->Relation, append({Node}, wildcards(1 + State->ValueColumns)), true));
+        Cx.emit(atom(State->Relation, append({Node, Term::integer(0)}, X)), ir::HeadTime::Next,
+                Empty, MC->getBeginLoc());
+        Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+        Cx.emit(atom(State->Relation, append({Node, Size}, X)), ir::HeadTime::Next, Some,
+                MC->getBeginLoc());
+        Out.push_back(std::move(Q));
+      }
+      return Out;
+    }
+    // pop_back on an empty vector is undefined in C++: only the non-empty
+    // case is modeled.
+    Path Q = P;
+    Cx.markUpdated(Q, State->Field, Method);
+    Path Some = Q;
+    Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+    Del(Some, Term::arith('-', Size, Term::integer(1)));
+    Out.push_back(std::move(Q));
+    return Out;
+  }
+
+  /// C++ invalidates a loop's iterator when the container it walks loses or
+  /// gains an element; the model would apply the update at the next step.
+  /// Assigning the current entry of a map (m[key] = v with the loop's key)
+  /// is the one update a loop may make to what it walks.
+  void checkNotWalked(const StateMember &State, const std::optional<Tuple> &Key,
+                      clang::SourceLocation Loc) {
+    for (const auto &[Field, EntryKey] : Cx.Here.Walked) {
+      if (Field != State.Field)
+        continue;
+      bool SameEntry = Key && EntryKey && Key->size() == EntryKey->size() &&
+                       std::equal(Key->begin(), Key->end(), EntryKey->begin(),
+                                  [](const Term &A, const Term &B) {
+                                    return A.K == B.K && A.Text == B.Text && A.Int == B.Int;
+                                  });
+      if (!SameEntry)
+        Cx.fail(Loc, "updating '" + State.Field->getNameAsString() + "' inside a loop over it",
+                "C++ invalidates the loop's iterator; assign the current entry (m[key] = "
+                "value with the loop's key), or mark entries with a filler value");
+    }
+  }
+
+  /// Updates of one step apply together, so a path may update a container
+  /// in one way only (insert or erase a set; assign or erase a map).
+  void checkOneKindOfUpdate(const Path &P, const StateMember &State, const std::string &How,
+                            clang::SourceLocation Loc) {
+    // After a clear() anything goes: it removes what the step started
+    // with, and what the path adds after it is what remains.
+    auto Earlier = P.Updated.find(State.Field);
+    if (Earlier != P.Updated.end() && Earlier->second != How && Earlier->second != "clear")
+      Cx.fail(Loc,
+              "both " + Earlier->second + " and " + How + " on '" +
+                  State.Field->getNameAsString() + "' in one step",
+              "do one or the other in a handler, or split the work across messages");
+  }
+
+  /// `m[key] = value` on a state map.
+  std::optional<std::vector<Path>> mapAssign(const clang::Expr *Target, const clang::Expr *Value,
+                                             clang::BinaryOperatorKind Op,
+                                             clang::SourceLocation Loc, const Path &P) {
+    const auto *Sub = llvm::dyn_cast<clang::CXXOperatorCallExpr>(strip(Target));
+    if (!Sub || Sub->getOperator() != clang::OO_Subscript || Sub->getNumArgs() != 2)
+      return std::nullopt;
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(Sub->getArg(0), Obj, State) || !State->keyed())
+      return std::nullopt;
+    if (Obj.Var != Cx.Here.Self.Var)
+      Cx.fail(Loc, "updating another process's state", OwnStateOnly);
+    if (Op != clang::BO_Assign)
+      Cx.fail(Loc, "a compound assignment to a map entry",
+              "read the value with at() into a local, then assign m[key] = value");
+    checkOneKindOfUpdate(P, *State, "assign", Loc);
+    std::vector<Path> Out;
+    for (auto &[Q, K] : Cx.evalTuple(Sub->getArg(1), P)) {
+      checkNotWalked(*State, K, Loc);
+      for (auto &[Q2, V] : Cx.evalTuple(Value, std::move(Q))) {
+        Cx.markUpdated(Q2, State->Field, "assign");
+        // The key's old value stops here; the new one holds from t+1.
+        Tuple Key = append({self()}, K);
+        Cx.emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
+        Cx.emit(atom(State->Relation + "_del", Key), ir::HeadTime::Now, Q2, Loc);
+        Out.push_back(std::move(Q2));
+      }
+    }
+    return Out;
+  }
+
+  std::vector<Path> assign(const clang::Expr *Target, const clang::Expr *Value,
+                           clang::BinaryOperatorKind Op, clang::SourceLocation Loc, Path P) {
+    if (Value)
+      if (auto Out = mapAssign(Target, Value, Op, Loc, P))
+        return *Out;
+    Target = strip(Target);
+    // `x.f.g = v` on a struct: the whole of x, with the columns of f.g
+    // replaced.
+    const clang::Expr *Root = Target;
+    unsigned Offset = 0;
+    while (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(Root)) {
+      const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+      const clang::Expr *Base = strip(Mem->getBase());
+      if (!F || !structOf(Base->getType()))
+        break;
+      Offset += columnOffset(F);
+      Root = Base;
+    }
+    bool WholeValue = Root == Target;
+    auto Replaced = [&](Path Q, const Tuple &New) {
+      if (WholeValue)
+        return Tupled{{std::move(Q), New}};
+      Tupled Out = Cx.evalTuple(Root, std::move(Q));
+      for (auto &[Q2, Whole] : Out)
+        std::copy(New.begin(), New.end(), Whole.begin() + Offset);
+      return Out;
+    };
+    // A local: its new value is a term (or a struct's terms).
+    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Root))
+      if (P.Locals.count(D->getDecl())) {
+        std::vector<Path> Out;
+        for (auto &[Q, T] : combineTuple(Target, Value, Op, std::move(P)))
+          for (auto &[Q2, Whole] : Replaced(std::move(Q), T)) {
+            Q2.Locals[D->getDecl()] = Whole;
+            Out.push_back(std::move(Q2));
+          }
+        return Out;
+      }
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(Root, Obj, State) || State->K != StateMember::Kind::Scalar)
+      Cx.fail(Loc, "this assignment",
+              "assign locals, scalar or struct state members of the node, or fields of those");
+    if (Obj.Var != Cx.Here.Self.Var)
+      Cx.fail(Loc, "assigning another process's state", OwnStateOnly);
+    if (Cx.Here.InLoopBody)
+      Cx.fail(Loc, "assigning a scalar inside a loop",
+              "a loop is lowered to a join over all elements at once; compute the value with "
+              "a condition outside the loop");
+    checkSingleWriter(State->Field, Loc);
+    std::vector<Path> Out;
+    for (auto &[Q, T] : combineTuple(Target, Value, Op, std::move(P)))
+      for (auto &[Q2, Whole] : Replaced(std::move(Q), T)) {
+        Q2.Scalars[{Cx.Here.Self.Var, State->Field}] = Whole;
+        Q2.Assigned[State->Field] = Loc;
+        Out.push_back(std::move(Q2));
+      }
+    return Out;
+  }
+
+  /// The value `Target Op= Value` gives, a struct's with `=` only.
+  Tupled combineTuple(const clang::Expr *Target, const clang::Expr *Value,
+                      clang::BinaryOperatorKind Op, Path P) {
+    if (Op == clang::BO_Assign)
+      return Cx.evalTuple(Value, std::move(P));
+    return tuples(combine(Target, Value, Op, std::move(P)));
+  }
+
+  /// The value `Target Op= Value` gives (`Target ± 1` without a Value).
+  Valued combine(const clang::Expr *Target, const clang::Expr *Value,
+                 clang::BinaryOperatorKind Op, Path P) {
+    auto Arith = arithmetic(Op);
+    if (!Arith)
+      Cx.fail(Target->getBeginLoc(), "this compound assignment", "use = += -= *= /= %= ++ --");
+    Valued Out;
+    for (auto &[Q, Old] : Cx.eval(Target, std::move(P))) {
+      if (!Value) {
+        Out.push_back({Q, Term::arith(*Arith, Old, Term::integer(1))});
+        continue;
+      }
+      for (auto &[Q2, V] : Cx.eval(Value, Q))
+        Out.push_back({std::move(Q2), Term::arith(*Arith, Old, V)});
+    }
+    return Out;
+  }
+
+  /// A scalar set by a periodic handler and by another handler of the role
+  /// would get two values in one step.
+  void checkSingleWriter(const clang::FieldDecl *F, clang::SourceLocation Loc) {
+    std::set<std::string> &Of = Cx.Writers[F];
+    Of.insert(Cx.Names.Writer);
+    bool Periodic = false;
+    for (const std::string &W : Of)
+      Periodic |= llvm::StringRef(W).starts_with("periodic:");
+    if (Periodic && Of.size() > 1)
+      Cx.fail(Loc,
+              "assigning '" + F->getNameAsString() +
+                  "' in a periodic handler and in another handler",
+              "handlers that run in the same step read the same state; let one handler own "
+              "the scalar");
+  }
+
+  LoweringContext &Cx;
+};
+
+} // namespace
+
+std::vector<Path> LoweringContext::execEffect(const clang::Expr *E, Path P) {
+  return EffectLowering(*this).execEffect(E, std::move(P));
+}
+
+} // namespace faultline::frontend

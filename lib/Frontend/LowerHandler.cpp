@@ -1,0 +1,78 @@
+//===- LowerHandler.cpp - A handler's body to rules ------------------------===//
+//
+// A handler's paths start from its trigger: the message it handles as the
+// node's current one (`fl_current`), or, for a periodic handler, the node's
+// role at every step. Its effects are rules; its scalar assignments are
+// emitted when a path ends, the last one of each member per path, since
+// all of a step's updates take effect at the next.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringContext.h"
+
+namespace faultline::frontend {
+
+using ir::Term;
+
+namespace {
+
+/// A handler returns nothing: a return only ends its path.
+class HandlerKind final : public FunctionKind {
+public:
+  bool lowerReturnFalseIf(LoweringContext &, const clang::IfStmt *, const Path &) override {
+    return false;
+  }
+  void lowerReturn(LoweringContext &Cx, const clang::ReturnStmt *R, const Path &) override {
+    if (R->getRetValue())
+      Cx.fail(R->getBeginLoc(), "a return with a value", "handlers return void");
+  }
+};
+
+/// The scalar assignments of a finished path: the last value of each, and
+/// a same-time `_set` marker that stops the old value's persistence.
+void emitAssignments(LoweringContext &Cx, const Path &P) {
+  Term Node = Term::variable(Cx.Here.Self.Var);
+  for (const auto &[Field, Loc] : P.Assigned) {
+    const StateMember *State = Cx.Proto.stateOf(Field);
+    const Tuple &Value = P.Scalars.at({Cx.Here.Self.Var, Field});
+    Cx.emit(atom(State->Relation, append({Node}, Value)), ir::HeadTime::Next, P, Loc);
+    Cx.emit(atom(State->Relation + "_set", {Node}), ir::HeadTime::Now, P, Loc);
+  }
+}
+
+} // namespace
+
+void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
+  std::string Name = Ro.Name + "::" + H.Method->getNameAsString();
+  HandlerKind Kind;
+  // Handlers that run in one step all read the state the step began with,
+  // so what matters about a scalar's writers is whether one is periodic.
+  std::string Writer = H.Message ? "receive" : "periodic:" + Name;
+  LoweringContext Cx(In, Kind, FunctionNames{Name, " in " + Name, Name, Writer});
+  Cx.Here.Self = Object{&Ro, "Node"};
+  Term Node = Term::variable("Node");
+  Path Start;
+  if (H.Message) {
+    // fl_current(Node, _, "kind", From, fields..., _...)
+    std::vector<Term> Cols{Node, Term::wildcard(), Term::string(H.Message->Relation),
+                           Term::variable("From")};
+    for (const clang::FieldDecl *F : H.Message->Fields) {
+      Tuple V = Cx.fresh(F->getType(), F->getName());
+      Cx.Handled.Fields[F] = V;
+      Cols = append(std::move(Cols), V);
+    }
+    Cx.Handled.Message = H.Message;
+    Cx.Handled.MessageParam = H.MessageParam;
+    Cx.Handled.FromParam = H.FromParam;
+    Start.Body.push_back(atom(CurrentRelation, Cols));
+  }
+  Start.Body.push_back(atom(RoleRelation, {Node, Term::string(Ro.Name)}));
+  std::optional<std::vector<Path>> Ends = Cx.lowerBody(H.Method->getBody(), std::move(Start));
+  if (!Ends)
+    return;
+  for (const Path &End : *Ends)
+    emitAssignments(Cx, End);
+  Cx.commitRules();
+}
+
+} // namespace faultline::frontend

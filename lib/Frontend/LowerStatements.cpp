@@ -1,0 +1,346 @@
+//===- LowerStatements.cpp - Statements to paths ---------------------------===//
+//
+// Blocks, declarations, if, switch, return and range-for over state
+// containers. Each statement maps the paths reaching it to the paths
+// leaving it; `if` splits them on its condition, a loop executes its body
+// once with a join atom for the element. Expression statements are effects
+// (LowerEffects.cpp); what a return means is the function kind's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Idioms.h"
+#include "LoweringContext.h"
+
+#include "clang/AST/StmtCXX.h"
+
+namespace faultline::frontend {
+
+using ir::Term;
+
+namespace {
+
+class StatementLowering {
+public:
+  explicit StatementLowering(LoweringContext &Cx) : Cx(Cx) {}
+
+  std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In) {
+    std::vector<Path> Live, Done;
+    for (Path &P : In)
+      (P.Returned || P.Broke ? Done : Live).push_back(std::move(P));
+    if (Live.empty() || !S)
+      return concat(std::move(Live), std::move(Done));
+    if (usesRejected(S))
+      throw Unsupported{};
+    std::vector<Path> Out;
+    if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
+      Out = std::move(Live);
+      for (const clang::Stmt *Child : C->body())
+        Out = execOrSkip(Child, std::move(Out));
+    } else if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S)) {
+      Out = execDecl(D, std::move(Live));
+    } else if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S)) {
+      Out = execIf(I, std::move(Live));
+    } else if (const auto *R = llvm::dyn_cast<clang::ReturnStmt>(S)) {
+      Out = execReturn(R, std::move(Live));
+    } else if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S)) {
+      Out = execLoop(F, std::move(Live));
+    } else if (const auto *Sw = llvm::dyn_cast<clang::SwitchStmt>(S)) {
+      Out = execSwitch(Sw, std::move(Live));
+    } else if (llvm::isa<clang::BreakStmt>(S)) {
+      if (!Cx.Here.BreakEndsSwitch)
+        Cx.fail(S->getBeginLoc(),
+                Cx.Here.InLoopBody ? "a break inside a loop" : "a break outside a switch",
+                "a loop is lowered to a join over all elements at once; test a condition instead");
+      for (Path &P : Live)
+        P.Broke = true;
+      Out = std::move(Live);
+    } else if (llvm::isa<clang::NullStmt>(S)) {
+      Out = std::move(Live);
+    } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
+      for (Path &P : Live)
+        for (Path &Q : Cx.execEffect(E, std::move(P)))
+          Out.push_back(std::move(Q));
+    } else {
+      Cx.fail(S->getBeginLoc(), std::string("a '") + S->getStmtClassName() + "' statement",
+              "use if/else, early return, and range-for loops over state sets");
+    }
+    return concat(std::move(Out), std::move(Done));
+  }
+
+private:
+  /// Executes one statement of a block. A rejected statement has been
+  /// reported; the paths go on past it unchanged, so that the rest of the
+  /// function is checked too (the function emits no rule anyway).
+  std::vector<Path> execOrSkip(const clang::Stmt *S, std::vector<Path> In) {
+    std::vector<Path> Before = In;
+    Scope Saved = Cx.Here;
+    try {
+      return exec(S, std::move(In));
+    } catch (const Unsupported &) {
+      Cx.Here = std::move(Saved);
+      Cx.rejected(S);
+      return Before;
+    }
+  }
+
+  /// Whether S itself (an if's condition, a loop's range, not the
+  /// statements nested in them, which are looked at on their own) uses a
+  /// local whose declaration was rejected: S is dropped without a second
+  /// diagnostic about the same problem.
+  bool usesRejected(const clang::Stmt *S) const {
+    if (llvm::isa<clang::CompoundStmt>(S))
+      return false;
+    if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S))
+      return Cx.mentionsRejected(I->getCond());
+    if (const auto *F = llvm::dyn_cast<clang::CXXForRangeStmt>(S))
+      return Cx.mentionsRejected(F->getRangeInit());
+    if (const auto *Sw = llvm::dyn_cast<clang::SwitchStmt>(S))
+      return Cx.mentionsRejected(Sw->getCond());
+    return Cx.mentionsRejected(S);
+  }
+
+  std::vector<Path> execDecl(const clang::DeclStmt *D, std::vector<Path> In) {
+    for (const clang::Decl *Decl : D->decls()) {
+      const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
+      // A static or thread_local local keeps its value from one call to the
+      // next, while the model's locals start afresh; a constant is the same
+      // either way.
+      if (V && !V->hasLocalStorage() && !V->isUsableInConstantExpressions(Cx.AST))
+        Cx.fail(V->getLocation(),
+                std::string("a ") + (V->getTLSKind() ? "thread_local" : "static") + " local '" +
+                    V->getNameAsString() + "'",
+                "a value kept from call to call is node state: make it a FL_STATE member");
+      if (const clang::CXXMemberCallExpr *Find = V ? findCall(V->getInit()) : nullptr) {
+        In = declareIterator(V, Find, std::move(In));
+        continue;
+      }
+      if (!V || !V->hasInit() || !isValueType(V->getType()))
+        Cx.fail(Decl->getLocation(), "this declaration",
+                "declare locals of integer, bool, enum, string or plain struct type with an "
+                "initializer");
+      std::vector<Path> Out;
+      for (Path &P : In)
+        for (auto &[Q, T] : Cx.evalTuple(V->getInit(), std::move(P))) {
+          Q.Locals[V] = T;
+          Out.push_back(std::move(Q));
+        }
+      In = std::move(Out);
+    }
+    return In;
+  }
+
+  /// `auto it = c.find(k);` on a state set or map: the iterator stands for
+  /// the key, tested with `it != c.end()` and read with `it->second`.
+  std::vector<Path> declareIterator(const clang::VarDecl *V, const clang::CXXMemberCallExpr *Find,
+                                    std::vector<Path> In) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(Find->getImplicitObjectArgument(), Obj, State) ||
+        State->K == StateMember::Kind::Scalar || State->K == StateMember::Kind::Vector)
+      Cx.fail(Find->getBeginLoc(), "find on something other than a state set or map",
+              "look up keys of std::set and std::map state members");
+    std::vector<Path> Out;
+    for (Path &P : In)
+      for (auto &[Q, K] : Cx.evalTuple(Find->getArg(0), std::move(P))) {
+        Q.Iterators[V] = FoundIterator{Obj, State, K};
+        Out.push_back(std::move(Q));
+      }
+    return Out;
+  }
+
+  std::vector<Path> execIf(const clang::IfStmt *I, std::vector<Path> In) {
+    if (I->getInit() || I->getConditionVariable())
+      Cx.fail(I->getBeginLoc(), "an if statement with an initializer",
+              "declare the variable before the if");
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      std::vector<Path> Then = Cx.assume(I->getCond(), true, P);
+      std::vector<Path> Else = Cx.assume(I->getCond(), false, P);
+      if (Cx.Kind.lowerReturnFalseIf(Cx, I, P)) {
+        for (Path &Q : Then)
+          Q.Returned = true;
+      } else {
+        Then = exec(I->getThen(), std::move(Then));
+      }
+      if (I->getElse())
+        Else = exec(I->getElse(), std::move(Else));
+      Out = concat(concat(std::move(Out), std::move(Then)), std::move(Else));
+    }
+    return Out;
+  }
+
+  /// A switch is its labels and statements in order: the paths where the
+  /// value equals a case's label join at that label the paths that fall
+  /// through from above, and a break ends a path's way through the body.
+  /// `default` (or, without one, the way past the switch) takes the paths
+  /// where the value equals no label.
+  std::vector<Path> execSwitch(const clang::SwitchStmt *Sw, std::vector<Path> In) {
+    if (Sw->getInit() || Sw->getConditionVariable())
+      Cx.fail(Sw->getBeginLoc(), "a switch with an initializer",
+              "declare the variable before the switch");
+    const clang::SwitchCase *Misplaced = nullptr;
+    std::vector<SwitchItem> Items = switchItems(Sw, Misplaced);
+    if (!llvm::isa<clang::CompoundStmt>(Sw->getBody()))
+      Cx.fail(Sw->getBeginLoc(), "a switch whose body is not a block",
+              "write switch (x) { case ...: ...; break; }");
+    if (Misplaced)
+      Cx.fail(Misplaced->getBeginLoc(), "a case label inside a nested statement",
+              "put each label at the top level of the switch's block");
+    clang::QualType Type = strip(Sw->getCond())->getType();
+    std::vector<Term> Labels;
+    for (const SwitchItem &I : Items)
+      if (const auto *C = llvm::dyn_cast_or_null<clang::CaseStmt>(I.Label))
+        Labels.push_back(caseLabel(C, Type));
+    bool SavedBreak = Cx.Here.BreakEndsSwitch;
+    Cx.Here.BreakEndsSwitch = true;
+    std::vector<Path> Out;
+    for (Path &P : In)
+      for (auto &[Q, V] : Cx.eval(Sw->getCond(), std::move(P))) {
+        std::vector<Path> Current;
+        bool HasDefault = false;
+        size_t Next = 0;
+        for (const SwitchItem &I : Items) {
+          if (I.Statement) {
+            Current = execOrSkip(I.Statement, std::move(Current));
+          } else if (llvm::isa<clang::DefaultStmt>(I.Label)) {
+            HasDefault = true;
+            Current = concat(std::move(Current), noLabel(Q, V, Labels));
+          } else {
+            Path Matched = Q;
+            if (compare(Matched, ir::CmpOp::EQ, V, Labels[Next++]))
+              Current.push_back(std::move(Matched));
+          }
+        }
+        if (!HasDefault)
+          Current = concat(std::move(Current), noLabel(Q, V, Labels));
+        for (Path &R : Current) {
+          R.Broke = false;
+          Out.push_back(std::move(R));
+        }
+      }
+    Cx.Here.BreakEndsSwitch = SavedBreak;
+    return Out;
+  }
+
+  /// A case's value, written as the model writes a value of the switch's type.
+  Term caseLabel(const clang::CaseStmt *C, clang::QualType Type) {
+    if (C->getRHS())
+      Cx.fail(C->getBeginLoc(), "a case range", "write one case label per value");
+    std::optional<Term> T;
+    if (clang::Expr::EvalResult V; C->getLHS()->EvaluateAsInt(V, Cx.AST))
+      T = constantTerm(Type, V.Val.getInt());
+    if (!T)
+      Cx.fail(C->getBeginLoc(), "this case label",
+              "label cases with enumerators or integer constants");
+    return *T;
+  }
+
+  /// The path where V equals none of the labels (none if it must).
+  static std::vector<Path> noLabel(Path P, const Term &V, const std::vector<Term> &Labels) {
+    for (const Term &L : Labels)
+      if (!compare(P, ir::CmpOp::NE, V, L))
+        return {};
+    return {std::move(P)};
+  }
+
+  std::vector<Path> execReturn(const clang::ReturnStmt *R, std::vector<Path> In) {
+    if (Cx.Here.InLoopBody)
+      Cx.fail(R->getBeginLoc(), "a return inside a loop",
+              "a loop is lowered to a join over all elements at once; move the return out");
+    for (Path &P : In) {
+      Cx.Kind.lowerReturn(Cx, R, P);
+      P.Returned = true;
+    }
+    return In;
+  }
+
+  std::vector<Path> execLoop(const clang::CXXForRangeStmt *F, std::vector<Path> In) {
+    auto [Obj, State] = stateContainer(F->getRangeInit(), F->getBeginLoc());
+    const clang::VarDecl *Var = F->getLoopVariable();
+    bool Outer = !Cx.Here.InLoopBody;
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      const Overlay *Seen = Cx.readable(P, *State, F->getBeginLoc(), "looping over");
+      Path Each = P;
+      std::optional<Tuple> EntryKey;
+      if (State->K == StateMember::Kind::Map) {
+        // for (const auto &[key, value] : m): one join per entry.
+        const auto *Pair = llvm::dyn_cast<clang::DecompositionDecl>(Var);
+        if (!Pair || Pair->bindings().size() != 2)
+          Cx.fail(F->getBeginLoc(), "a loop over a map without [key, value]",
+                  "write for (const auto &[key, value] : m)");
+        auto [KeyType, ValueType] = typesOf(*State, Cx.AST);
+        Tuple K = Cx.fresh(KeyType, Pair->bindings()[0]->getName());
+        Tuple V = Cx.fresh(ValueType, Pair->bindings()[1]->getName());
+        Each.Body.push_back(atom(State->Relation, append(append({Term::variable(Obj.Var)}, K), V)));
+        Each.Locals[Pair->bindings()[0]] = K;
+        Each.Locals[Pair->bindings()[1]] = V;
+        Each.Quantified = append(std::move(Each.Quantified), K);
+        EntryKey = K;
+      } else {
+        auto [KeyType, ValueType] = typesOf(*State, Cx.AST);
+        bool IsVector = State->K == StateMember::Kind::Vector;
+        Tuple E = Cx.fresh(IsVector ? ValueType : KeyType, Var->getName());
+        Tuple Cols{Term::variable(Obj.Var)};
+        if (IsVector)
+          Cols.push_back(Cx.freshVariable("Index"));
+        Each.Body.push_back(atom(State->Relation, append(std::move(Cols), E)));
+        Each.Locals[Var] = E;
+        Each.Quantified = append(std::move(Each.Quantified), E);
+      }
+      // The elements: those at the start of the step (unless the path
+      // cleared the set), then each one the path inserted that was new.
+      std::vector<Path> Elements;
+      if (!Seen || !Seen->Cleared)
+        Elements.push_back(std::move(Each));
+      for (size_t I = 0; Seen && I < Seen->Inserted.size(); ++I)
+        for (Path &New : Cx.alreadyThere(P, *State, *Seen, I).second) {
+          New.Locals[Var] = Seen->Inserted[I];
+          Elements.push_back(std::move(New));
+        }
+      bool SavedBreak = Cx.Here.BreakEndsSwitch;
+      std::set<const clang::FieldDecl *> Outside = std::exchange(Cx.LoopUpdates, {});
+      Cx.Here.InLoopBody = true;
+      Cx.Here.BreakEndsSwitch = false;
+      Cx.Here.Walked.push_back({State->Field, EntryKey});
+      std::vector<Path> Ends = exec(F->getBody(), std::move(Elements));
+      Cx.Here.Walked.pop_back();
+      Cx.Here.InLoopBody = !Outer;
+      Cx.Here.BreakEndsSwitch = SavedBreak;
+      // The loop's effects were emitted per element; after it, the path
+      // goes on as it was, except that what the body updated depends on
+      // the elements, so no later read can see through it.
+      for (const clang::FieldDecl *Field : Cx.LoopUpdates)
+        for (const Path &End : Ends)
+          if (auto How = End.Updated.find(Field); How != End.Updated.end()) {
+            Cx.markUpdated(P, Field, How->second);
+            P.Overlays.erase(Field);
+          }
+      Cx.LoopUpdates.insert(Outside.begin(), Outside.end());
+      Out.push_back(std::move(P));
+    }
+    return Out;
+  }
+
+  /// The state container a loop walks.
+  std::pair<Object, const StateMember *> stateContainer(const clang::Expr *Range,
+                                                        clang::SourceLocation Loc) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(Range, Obj, State) || State->K == StateMember::Kind::Scalar)
+      Cx.fail(Loc, "a loop over something other than a state set or map",
+              "loop over a std::set or std::map state member of the node (or of an "
+              "invariant's process)");
+    return {Obj, State};
+  }
+
+  LoweringContext &Cx;
+};
+
+} // namespace
+
+std::vector<Path> LoweringContext::exec(const clang::Stmt *S, std::vector<Path> In) {
+  return StatementLowering(*this).exec(S, std::move(In));
+}
+
+} // namespace faultline::frontend

@@ -1,0 +1,345 @@
+//===- LoweringContext.cpp - What the lowering's parts share --------------===//
+//
+// The values and paths every part works on, the process objects and state
+// members the code names, and where rules and problems go.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringContext.h"
+
+#include <algorithm>
+
+namespace faultline::frontend {
+
+using ir::Atom;
+using ir::BodyElem;
+using ir::Term;
+
+namespace {
+
+/// A compiler reports every error of a function, so that the user fixes
+/// them in one round; past this many, the rest would mostly be noise.
+constexpr unsigned MaxProblemsPerFunction = 10;
+
+} // namespace
+
+// ---- Values and paths ------------------------------------------------------
+
+Tuple append(Tuple A, const Tuple &B) {
+  A.insert(A.end(), B.begin(), B.end());
+  return A;
+}
+
+Tuple wildcards(unsigned N) { return Tuple(N, Term::wildcard()); }
+
+std::vector<Path> concat(std::vector<Path> A, std::vector<Path> B) {
+  for (Path &P : B)
+    A.push_back(std::move(P));
+  return A;
+}
+
+Tupled tuples(Valued V) {
+  Tupled Out;
+  for (auto &[Q, T] : V)
+    Out.push_back({std::move(Q), Tuple{std::move(T)}});
+  return Out;
+}
+
+Tuple slice(const Tuple &Value, const clang::FieldDecl *Field) {
+  unsigned Offset = columnOffset(Field), Width = columnCount(Field->getType());
+  return Tuple(Value.begin() + Offset, Value.begin() + Offset + Width);
+}
+
+std::pair<clang::QualType, clang::QualType> typesOf(const StateMember &S, clang::ASTContext &AST) {
+  clang::QualType T = S.Field->getType();
+  switch (S.K) {
+  case StateMember::Kind::Scalar:
+    return {clang::QualType(), T};
+  case StateMember::Kind::Set:
+    return {*setElementType(T), clang::QualType()};
+  case StateMember::Kind::Map:
+    return *mapTypes(T);
+  case StateMember::Kind::Vector:
+    return {AST.IntTy, *vectorElementType(T)};
+  }
+  return {};
+}
+
+const clang::Expr *strip(const clang::Expr *E) { return skipWrappers(E, /*IntoCopies=*/true); }
+
+ir::CmpOp negate(ir::CmpOp Op) {
+  switch (Op) {
+  case ir::CmpOp::EQ:
+    return ir::CmpOp::NE;
+  case ir::CmpOp::NE:
+    return ir::CmpOp::EQ;
+  case ir::CmpOp::LT:
+    return ir::CmpOp::GE;
+  case ir::CmpOp::LE:
+    return ir::CmpOp::GT;
+  case ir::CmpOp::GT:
+    return ir::CmpOp::LE;
+  case ir::CmpOp::GE:
+    return ir::CmpOp::LT;
+  }
+  return Op;
+}
+
+std::optional<ir::CmpOp> comparison(clang::BinaryOperatorKind K) {
+  switch (K) {
+  case clang::BO_EQ:
+    return ir::CmpOp::EQ;
+  case clang::BO_NE:
+    return ir::CmpOp::NE;
+  case clang::BO_LT:
+    return ir::CmpOp::LT;
+  case clang::BO_LE:
+    return ir::CmpOp::LE;
+  case clang::BO_GT:
+    return ir::CmpOp::GT;
+  case clang::BO_GE:
+    return ir::CmpOp::GE;
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<ir::CmpOp> comparison(const clang::CXXOperatorCallExpr *Op) {
+  if (!Op || Op->getNumArgs() != 2)
+    return std::nullopt;
+  switch (Op->getOperator()) {
+  case clang::OO_EqualEqual:
+    return ir::CmpOp::EQ;
+  case clang::OO_ExclaimEqual:
+    return ir::CmpOp::NE;
+  case clang::OO_Less:
+    return ir::CmpOp::LT;
+  case clang::OO_LessEqual:
+    return ir::CmpOp::LE;
+  case clang::OO_Greater:
+    return ir::CmpOp::GT;
+  case clang::OO_GreaterEqual:
+    return ir::CmpOp::GE;
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<char> arithmetic(clang::BinaryOperatorKind K) {
+  switch (K) {
+  case clang::BO_Add:
+  case clang::BO_AddAssign:
+    return '+';
+  case clang::BO_Sub:
+  case clang::BO_SubAssign:
+    return '-';
+  case clang::BO_Mul:
+  case clang::BO_MulAssign:
+    return '*';
+  case clang::BO_Div:
+  case clang::BO_DivAssign:
+    return '/';
+  case clang::BO_Rem:
+  case clang::BO_RemAssign:
+    return '%';
+  default:
+    return std::nullopt;
+  }
+}
+
+bool compare(Path &P, ir::CmpOp Op, const Term &L, const Term &R) {
+  // x == x (a key compared with itself after an insert of it) needs no test.
+  if (L == R && L.K == Term::Kind::Variable)
+    return Op == ir::CmpOp::EQ || Op == ir::CmpOp::LE || Op == ir::CmpOp::GE;
+  if (L.K == Term::Kind::Integer && R.K == Term::Kind::Integer) {
+    int64_t A = L.Int, B = R.Int;
+    switch (Op) {
+    case ir::CmpOp::EQ:
+      return A == B;
+    case ir::CmpOp::NE:
+      return A != B;
+    case ir::CmpOp::LT:
+      return A < B;
+    case ir::CmpOp::LE:
+      return A <= B;
+    case ir::CmpOp::GT:
+      return A > B;
+    case ir::CmpOp::GE:
+      return A >= B;
+    }
+  }
+  ir::Comparison C;
+  C.Op = Op;
+  C.LHS = L;
+  C.RHS = R;
+  P.Body.push_back(C);
+  return true;
+}
+
+bool require(Path &P, const Atom &A) {
+  for (const BodyElem &E : P.Body)
+    if (const auto *B = std::get_if<Atom>(&E);
+        B && B->Relation == A.Relation && B->Args == A.Args && !B->AtTime)
+      return B->Negated == A.Negated;
+  P.Body.push_back(A);
+  return true;
+}
+
+std::vector<Path> equalTuples(Path P, const Tuple &A, const Tuple &B) {
+  for (size_t I = 0; I < A.size(); ++I)
+    if (!compare(P, ir::CmpOp::EQ, A[I], B[I]))
+      return {};
+  return {std::move(P)};
+}
+
+std::vector<Path> differentTuples(const Path &P, const Tuple &A, const Tuple &B) {
+  std::vector<Path> Out;
+  for (size_t I = 0; I < A.size(); ++I) {
+    Path Q = P;
+    if (compare(Q, ir::CmpOp::NE, A[I], B[I]))
+      Out.push_back(std::move(Q));
+  }
+  return Out;
+}
+
+// ---- A function's body -----------------------------------------------------
+
+std::optional<std::vector<Path>> LoweringContext::lowerBody(const clang::Stmt *Body, Path Start) {
+  try {
+    std::vector<Path> Ends = exec(Body, {std::move(Start)});
+    // A function with a rejected statement contributes no rule: a model
+    // without part of its code would give a wrong verdict.
+    if (Failed)
+      return std::nullopt;
+    return Ends;
+  } catch (const Unsupported &) {
+  } catch (const GaveUp &) {
+  }
+  return std::nullopt;
+}
+
+void LoweringContext::commitRules() {
+  for (ir::Rule &Rule : Pending)
+    Fragment.addRule(std::move(Rule));
+  Pending.clear();
+}
+
+// ---- Objects and state -----------------------------------------------------
+
+bool LoweringContext::objectOf(const clang::Expr *Base, Object &Obj) {
+  Base = strip(Base);
+  if (llvm::isa<clang::CXXThisExpr>(Base) && Here.Self.R) {
+    Obj = Here.Self;
+    return true;
+  }
+  if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base))
+    if (auto It = NodeParams.find(D->getDecl()); It != NodeParams.end()) {
+      Obj = It->second;
+      return true;
+    }
+  return false;
+}
+
+const StateMember *LoweringContext::stateIn(const Role &R, const clang::FieldDecl *F) {
+  for (const StateMember &S : R.State)
+    if (S.Field == F)
+      return &S;
+  return nullptr;
+}
+
+bool LoweringContext::memberState(const clang::Expr *E, Object &Obj, const StateMember *&State) {
+  const auto *Mem = llvm::dyn_cast_or_null<clang::MemberExpr>(strip(E));
+  if (!Mem || !objectOf(Mem->getBase(), Obj))
+    return false;
+  const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+  State = F ? stateIn(*Obj.R, F) : nullptr;
+  return State != nullptr;
+}
+
+Tuple LoweringContext::fresh(clang::QualType T, llvm::StringRef Name) {
+  std::vector<std::string> Names;
+  columnNames(T, Name.str(), Names);
+  Tuple Out;
+  for (const std::string &N : Names)
+    Out.push_back(freshVariable(N));
+  return Out;
+}
+
+Term LoweringContext::freshVariable(llvm::StringRef Name) { return variableFor(Name, Counter); }
+
+const Overlay *LoweringContext::readable(const Path &P, const StateMember &State,
+                                         clang::SourceLocation Loc, const std::string &Reading) {
+  auto How = P.Updated.find(State.Field);
+  if (How == P.Updated.end())
+    return nullptr;
+  if (auto O = P.Overlays.find(State.Field); O != P.Overlays.end())
+    return &O->second;
+  std::string Name = State.Field->getNameAsString();
+  fail(Loc, Reading + " '" + Name + "' after updating it (" + How->second + ") in the same handler",
+       "a read sees the insert() and clear() calls on a set made before it, outside loops; "
+       "after other updates, read before updating (keep the value in a local)");
+}
+
+void LoweringContext::markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How) {
+  P.Updated[Field] = How;
+  if (Here.InLoopBody)
+    LoopUpdates.insert(Field);
+}
+
+// ---- Rules and problems ----------------------------------------------------
+
+void LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc) {
+  ir::Rule R;
+  R.Head = std::move(Head);
+  R.Time = Time;
+  R.Body = P.Body;
+  R.Loc = Fragment.loc(Loc);
+  R.Origin = Names.RuleOrigin + ": " + sourceText(Loc);
+  Pending.push_back(std::move(R));
+}
+
+std::string LoweringContext::sourceText(clang::SourceLocation Loc) {
+  const clang::SourceManager &SM = AST.getSourceManager();
+  Loc = SM.getExpansionLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  size_t Start = SM.getFileOffset(Loc);
+  size_t End = Buffer.find('\n', Start);
+  return Buffer.slice(Start, End).trim().str();
+}
+
+void LoweringContext::fail(clang::SourceLocation Loc, const std::string &What,
+                           const std::string &Advice) {
+  // A statement executed on several paths (or a helper inlined twice)
+  // is one problem.
+  if (!Reported.insert({Loc.getRawEncoding(), What}).second)
+    throw Unsupported{};
+  if (++Problems > MaxProblemsPerFunction) {
+    Rep.note(Loc, "further problems in " + Names.InNotes + " are not reported");
+    throw GaveUp{};
+  }
+  Rep.unsupported(Loc, What + Names.AfterProblems, Advice);
+  throw Unsupported{};
+}
+
+void LoweringContext::rejected(const clang::Stmt *S) {
+  Failed = true;
+  // Uses of a rejected declaration's variables would only repeat it.
+  if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S))
+    for (const clang::Decl *Decl : D->decls())
+      if (const auto *V = llvm::dyn_cast<clang::ValueDecl>(Decl))
+        Rejected.insert(V);
+}
+
+bool LoweringContext::mentionsRejected(const clang::Stmt *S) const {
+  if (Rejected.empty() || !S)
+    return false;
+  if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(S); D && Rejected.count(D->getDecl()))
+    return true;
+  return std::any_of(S->child_begin(), S->child_end(),
+                     [&](const clang::Stmt *Child) { return mentionsRejected(Child); });
+}
+
+} // namespace faultline::frontend

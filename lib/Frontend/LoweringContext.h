@@ -1,0 +1,327 @@
+//===- LoweringContext.h - What the lowering's parts share -------*- C++ -*-===//
+//
+// Private to the frontend's lowering (Lowering.h is its entry). A function's
+// body is lowered by symbolic execution over paths (see Path below). The
+// work is split by what is lowered: statements (LowerStatements.cpp),
+// effects (LowerEffects.cpp), expressions (LowerExpressions.cpp, with reads
+// of state containers in LowerContainerReads.cpp), conditions
+// (LowerConditions.cpp) and calls of helpers (LowerCalls.cpp). Each part
+// keeps its own helpers to itself and reaches the others only through a
+// LoweringContext, which also holds everything that outlives one call: the
+// objects in scope, the loops and switch being lowered, the rules emitted
+// and the problems reported (as Souffle's ast2ram translators share a
+// TranslatorContext).
+//
+// What a handler and an invariant do differently, which is what their
+// returns mean, is a FunctionKind: LowerHandler.cpp and LowerInvariant.cpp
+// each define one with their entry point.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FAULTLINE_LIB_FRONTEND_LOWERINGCONTEXT_H
+#define FAULTLINE_LIB_FRONTEND_LOWERINGCONTEXT_H
+
+#include "Collect.h"
+#include "FragmentBuilder.h"
+#include "Protocol.h"
+#include "Reporter.h"
+
+#include "faultline/IR/AST.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace faultline::frontend {
+
+/// A process object the code reads: `this` in a handler, a parameter in an
+/// invariant. Var is the node variable standing for it.
+struct Object {
+  const Role *R = nullptr;
+  std::string Var;
+};
+
+/// A value's columns: one term for a scalar, one per scalar field for a
+/// plain struct.
+using Tuple = std::vector<ir::Term>;
+
+/// What a path has done to a state set since the step began, so that a
+/// later read on the path sees it as the C++ does: the set as it was at the
+/// start (unless cleared), with the elements inserted since.
+struct Overlay {
+  bool Cleared = false;
+  std::vector<Tuple> Inserted;
+};
+
+/// `auto it = c.find(k);`: the container and the key looked up.
+struct FoundIterator {
+  Object Obj;
+  const StateMember *State = nullptr;
+  Tuple Key;
+};
+
+/// One way through the code so far: the body literals it needs (trigger,
+/// state reads, conditions), the values of locals, the symbolic value of
+/// each scalar state member it read or assigned (later statements see
+/// earlier assignments), and whether it returned.
+struct Path {
+  std::vector<ir::BodyElem> Body;
+  std::map<const clang::ValueDecl *, Tuple> Locals;
+  std::map<std::pair<std::string, const clang::FieldDecl *>, Tuple> Scalars;
+  std::map<const clang::FieldDecl *, clang::SourceLocation> Assigned;
+  std::vector<ir::Term> Quantified;
+  /// Sets this path inserted into or erased from, and how.
+  std::map<const clang::FieldDecl *, std::string> Updated;
+  /// The updated sets a read can still see through (insert and clear).
+  std::map<const clang::FieldDecl *, Overlay> Overlays;
+  std::map<const clang::ValueDecl *, FoundIterator> Iterators;
+  bool Returned = false;
+  /// A `break` ended the path's way through the enclosing switch.
+  bool Broke = false;
+};
+
+/// An expression's value on each path it splits into.
+using Valued = std::vector<std::pair<Path, ir::Term>>;
+using Tupled = std::vector<std::pair<Path, Tuple>>;
+
+/// A whole C++ construct rejected: no rule of the function is emitted.
+struct Unsupported {};
+
+/// Too many constructs rejected in one function: the rest is not looked at.
+struct GaveUp {};
+
+// ---- Values and paths, shared by every part ------------------------------
+
+Tuple append(Tuple A, const Tuple &B);
+Tuple wildcards(unsigned N);
+std::vector<Path> concat(std::vector<Path> A, std::vector<Path> B);
+Tupled tuples(Valued V);
+/// The columns of Field within its struct's value.
+Tuple slice(const Tuple &Value, const clang::FieldDecl *Field);
+/// The types of a container member's key (a set's element, a vector's
+/// index) and value; a null type where there is none.
+std::pair<clang::QualType, clang::QualType> typesOf(const StateMember &S, clang::ASTContext &AST);
+/// E without the wrappers that do not change its value.
+const clang::Expr *strip(const clang::Expr *E);
+ir::CmpOp negate(ir::CmpOp Op);
+/// The comparison a C++ operator makes, if it is one; `a == b` on strings
+/// is an operator call.
+std::optional<ir::CmpOp> comparison(clang::BinaryOperatorKind K);
+std::optional<ir::CmpOp> comparison(const clang::CXXOperatorCallExpr *Op);
+/// The arithmetic of `a + b` and of `a += b`, if it is arithmetic.
+std::optional<char> arithmetic(clang::BinaryOperatorKind K);
+
+/// Adds `L Op R` to the path; false if it is a constant falsehood.
+bool compare(Path &P, ir::CmpOp Op, const ir::Term &L, const ir::Term &R);
+/// Adds a state literal to P's body; false where the body has its
+/// opposite (the path cannot happen). A literal already there is not
+/// repeated.
+bool require(Path &P, const ir::Atom &A);
+/// The path where every column of A equals B's (none if constants differ).
+std::vector<Path> equalTuples(Path P, const Tuple &A, const Tuple &B);
+/// The paths where A and B differ: one per column that can.
+std::vector<Path> differentTuples(const Path &P, const Tuple &A, const Tuple &B);
+
+class LoweringContext;
+
+/// What tells a handler from an invariant in its body: what a return means.
+class FunctionKind {
+public:
+  virtual ~FunctionKind() = default;
+  /// `if (Cond) return false;` seen where path Before stands. True if the
+  /// function gives it a meaning of its own (an invariant's property); the
+  /// paths through the then-branch then end there.
+  virtual bool lowerReturnFalseIf(LoweringContext &Cx, const clang::IfStmt *I,
+                                  const Path &Before) = 0;
+  /// `return ...;` ending path P.
+  virtual void lowerReturn(LoweringContext &Cx, const clang::ReturnStmt *R, const Path &P) = 0;
+};
+
+/// Per scalar member, which handlers assign it.
+using ScalarWriters = std::map<const clang::FieldDecl *, std::set<std::string>>;
+
+/// What the lowering of every function of a TU reads and writes.
+struct LoweringInputs {
+  const Protocol &Proto;
+  clang::ASTContext &AST;
+  Reporter &Rep;
+  FragmentBuilder &Fragment;
+  ScalarWriters &Writers;
+};
+
+/// The handler's message and parameters, which its body reads; empty in an
+/// invariant.
+struct Trigger {
+  const MessageType *Message = nullptr;
+  const clang::ParmVarDecl *MessageParam = nullptr;
+  const clang::ParmVarDecl *FromParam = nullptr;
+  std::map<const clang::FieldDecl *, Tuple> Fields;
+};
+
+/// How a function is named where it shows: in notes, after each problem,
+/// and in the origin of the rules it gives.
+struct FunctionNames {
+  std::string InNotes;
+  /// " in Role::onX" for a handler; an invariant's problems are told by
+  /// their location.
+  std::string AfterProblems;
+  std::string RuleOrigin;
+  /// Tells a scalar's writers apart: "receive", or "periodic:Role::onX".
+  std::string Writer;
+};
+
+/// What the execution of a statement changes on the way in and restores
+/// on the way out, which a rejected statement leaves half done.
+struct Scope {
+  Object Self;
+  /// The struct value whose member helper is being inlined.
+  std::optional<Tuple> This;
+  bool InLoopBody = false;
+  /// A break here ends the innermost switch (not a loop, not a helper).
+  bool BreakEndsSwitch = false;
+  /// The containers the enclosing loops walk, with the key of the current
+  /// entry for a map.
+  std::vector<std::pair<const clang::FieldDecl *, std::optional<Tuple>>> Walked;
+  /// How deep inlined helpers are nested.
+  unsigned Depth = 0;
+};
+
+/// The lowering of one handler or invariant. Each part of the lowering
+/// defines the entry points listed under its file.
+class LoweringContext {
+public:
+  LoweringContext(const LoweringInputs &In, FunctionKind &Kind, FunctionNames Names)
+      : Proto(In.Proto), AST(In.AST), Rep(In.Rep), Fragment(In.Fragment), Writers(In.Writers),
+        Kind(Kind), Names(std::move(Names)) {}
+
+  /// Lowers Body from Start: the paths at its end, or none if a construct
+  /// was rejected (reported; the function then contributes no rule).
+  std::optional<std::vector<Path>> lowerBody(const clang::Stmt *Body, Path Start);
+  /// Hands the rules emitted to the fragment.
+  void commitRules();
+
+  // ---- LowerStatements.cpp ----
+  std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In);
+
+  // ---- LowerEffects.cpp ----
+  /// An expression statement: a send, a state update, an assignment, or a
+  /// call of a helper.
+  std::vector<Path> execEffect(const clang::Expr *E, Path P);
+
+  // ---- LowerExpressions.cpp ----
+  Valued eval(const clang::Expr *E, Path P);
+  /// The columns of a value: a scalar's one term, or a plain struct's
+  /// fields in order.
+  Tupled evalTuple(const clang::Expr *E, Path P);
+  /// The one column of values the types say are scalars.
+  Valued scalars(Tupled V, const clang::Expr *E);
+
+  // ---- LowerContainerReads.cpp ----
+  /// `v[i]`, `v.at(i)` and `m.at(k)` on a state vector or map, or none if
+  /// E is no such read.
+  std::optional<Tupled> elementRead(const clang::Expr *E, const Path &P);
+  /// `it->first`, `it->second` (Field) or `*it` (no Field) on a found
+  /// iterator, or none if E is no such read.
+  std::optional<Tupled> iteratorRead(const clang::Expr *E, const clang::FieldDecl *Field,
+                                     const Path &P);
+  /// `s.count(x)`, `s.empty()`, `m.size()` and the like on a state
+  /// container, or none if MC is not called on one.
+  std::optional<Valued> containerQuery(const clang::CXXMemberCallExpr *MC, const Path &P);
+  /// 1 where X is in the set (or a key of the map), 0 where not.
+  Valued contains(const Object &Obj, const StateMember &State, const Tuple &X, Path P,
+                  const Overlay *Seen);
+  /// The lookup an iterator stands for: a local set by find().
+  const FoundIterator &iteratorOf(const clang::ValueDecl *D, const Path &P,
+                                  clang::SourceLocation Loc);
+  /// Splits P on whether the I-th element the path inserted into a set was
+  /// already in it: {already there, new}.
+  std::pair<std::vector<Path>, std::vector<Path>> alreadyThere(Path P, const StateMember &State,
+                                                               const Overlay &O, size_t I);
+
+  // ---- LowerConditions.cpp ----
+  /// The paths on which a condition has the given truth.
+  std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);
+  /// 1 where the condition holds, 0 where it does not.
+  Valued truthValue(const clang::Expr *E, Path P);
+
+  // ---- LowerCalls.cpp ----
+  /// A call of a helper as a statement: its body inlined.
+  std::vector<Path> inlineCall(const clang::CallExpr *Call, Path P);
+  /// A call of a helper as a value: its one `return <expr>;` inlined.
+  Tupled inlineValue(const clang::CallExpr *Call, Path P);
+  /// Library code (std::, system headers) is not inlined.
+  bool isLibrary(const clang::FunctionDecl *F) const;
+
+  // ---- LoweringContext.cpp: objects and state ----
+  bool objectOf(const clang::Expr *Base, Object &Obj);
+  /// Whether E is a state member of a process object, and which.
+  bool memberState(const clang::Expr *E, Object &Obj, const StateMember *&State);
+  static const StateMember *stateIn(const Role &R, const clang::FieldDecl *F);
+  /// Fresh variables for a value of type T, named after its fields (or
+  /// after Name for a scalar).
+  Tuple fresh(clang::QualType T, llvm::StringRef Name);
+  ir::Term freshVariable(llvm::StringRef Name);
+  /// What path P must see of State when it reads it: null where P has not
+  /// updated it, the overlay where it inserted into or cleared a set; an
+  /// error after any other update.
+  const Overlay *readable(const Path &P, const StateMember &State, clang::SourceLocation Loc,
+                          const std::string &Reading);
+  /// Records that path P updates Field; an enclosing loop learns of it.
+  void markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How);
+
+  // ---- LoweringContext.cpp: rules and problems ----
+  void emit(ir::Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc);
+  /// The line of source at Loc, which rules and cases cite as their origin.
+  std::string sourceText(clang::SourceLocation Loc);
+  /// Reports What as outside the subset, with Advice, and abandons the
+  /// construct being lowered.
+  [[noreturn]] void fail(clang::SourceLocation Loc, const std::string &What,
+                         const std::string &Advice);
+  /// Records that the statement S was rejected: the function gives no
+  /// rule, and the locals S declares are not reported again.
+  void rejected(const clang::Stmt *S);
+  /// Whether S uses a local whose declaration was rejected.
+  bool mentionsRejected(const clang::Stmt *S) const;
+
+  const Protocol &Proto;
+  clang::ASTContext &AST;
+  Reporter &Rep;
+  FragmentBuilder &Fragment;
+  ScalarWriters &Writers;
+  FunctionKind &Kind;
+  const FunctionNames Names;
+
+  /// Where the statement being lowered stands.
+  Scope Here;
+  Trigger Handled;
+  /// The process objects an invariant's parameters (and the parameters of
+  /// helpers passed one) stand for.
+  std::map<const clang::ValueDecl *, Object> NodeParams;
+  /// The containers updated inside the loop bodies being lowered.
+  std::set<const clang::FieldDecl *> LoopUpdates;
+
+private:
+  std::vector<ir::Rule> Pending;
+  unsigned Counter = 0;
+  /// Some statement was rejected: the function contributes no rule.
+  bool Failed = false;
+  unsigned Problems = 0;
+  std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> Reported;
+  std::set<const clang::ValueDecl *> Rejected;
+};
+
+/// The entry points of a handler's and an invariant's lowering.
+void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H);
+void lowerInvariant(const LoweringInputs &In, const clang::FunctionDecl *F);
+
+} // namespace faultline::frontend
+
+#endif // FAULTLINE_LIB_FRONTEND_LOWERINGCONTEXT_H
