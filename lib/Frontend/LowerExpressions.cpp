@@ -82,16 +82,10 @@ public:
       if (U->getOpcode() == clang::UO_LNot)
         return Cx.truthValue(E, std::move(P));
     }
-    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E)) {
-      Valued Out;
-      for (Path &Q : Cx.assume(C->getCond(), true, P))
-        for (auto &V : eval(C->getTrueExpr(), std::move(Q)))
-          Out.push_back(std::move(V));
-      for (Path &Q : Cx.assume(C->getCond(), false, P))
-        for (auto &V : eval(C->getFalseExpr(), std::move(Q)))
-          Out.push_back(std::move(V));
-      return Out;
-    }
+    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E))
+      return branches<Valued>(C, std::move(P), [&](const clang::Expr *X, Path Q) {
+        return eval(X, std::move(Q));
+      });
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
       return Cx.truthValue(E, std::move(P));
     if (auto V = Cx.elementRead(E, P))
@@ -123,16 +117,10 @@ public:
       return evalName(D, std::move(P));
     if (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(E))
       return evalMember(Mem, std::move(P));
-    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E)) {
-      Tupled Out;
-      for (Path &Q : Cx.assume(C->getCond(), true, P))
-        for (auto &V : evalTuple(C->getTrueExpr(), std::move(Q)))
-          Out.push_back(std::move(V));
-      for (Path &Q : Cx.assume(C->getCond(), false, P))
-        for (auto &V : evalTuple(C->getFalseExpr(), std::move(Q)))
-          Out.push_back(std::move(V));
-      return Out;
-    }
+    if (const auto *C = llvm::dyn_cast<clang::ConditionalOperator>(E))
+      return branches<Tupled>(C, std::move(P), [&](const clang::Expr *X, Path Q) {
+        return evalTuple(X, std::move(Q));
+      });
     if (auto V = Cx.elementRead(E, P))
       return *V;
     if (auto V = Cx.iteratorRead(E, nullptr, P))
@@ -144,6 +132,19 @@ public:
   }
 
 private:
+  /// `c ? a : b`: a's values where c holds, then b's where it does not.
+  template <typename Values, typename Evaluate>
+  Values branches(const clang::ConditionalOperator *C, Path P, Evaluate Of) {
+    Values Out;
+    for (Path &Q : Cx.assume(C->getCond(), true, P))
+      for (auto &V : Of(C->getTrueExpr(), std::move(Q)))
+        Out.push_back(std::move(V));
+    for (Path &Q : Cx.assume(C->getCond(), false, std::move(P)))
+      for (auto &V : Of(C->getFalseExpr(), std::move(Q)))
+        Out.push_back(std::move(V));
+    return Out;
+  }
+
   /// `Entry{a, b}`: each field's value, or its default where it is left out.
   Tupled fieldsOf(const clang::InitListExpr *L, Path P) {
     const clang::CXXRecordDecl *R = structOf(L->getType());

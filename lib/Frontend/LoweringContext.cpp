@@ -105,24 +105,10 @@ std::optional<ir::CmpOp> comparison(clang::BinaryOperatorKind K) {
 }
 
 std::optional<ir::CmpOp> comparison(const clang::CXXOperatorCallExpr *Op) {
-  if (!Op || Op->getNumArgs() != 2)
+  // Only comparison operators may be asked for their built-in opcode.
+  if (!Op || Op->getNumArgs() != 2 || !Op->isComparisonOp())
     return std::nullopt;
-  switch (Op->getOperator()) {
-  case clang::OO_EqualEqual:
-    return ir::CmpOp::EQ;
-  case clang::OO_ExclaimEqual:
-    return ir::CmpOp::NE;
-  case clang::OO_Less:
-    return ir::CmpOp::LT;
-  case clang::OO_LessEqual:
-    return ir::CmpOp::LE;
-  case clang::OO_Greater:
-    return ir::CmpOp::GT;
-  case clang::OO_GreaterEqual:
-    return ir::CmpOp::GE;
-  default:
-    return std::nullopt;
-  }
+  return comparison(clang::BinaryOperator::getOverloadedOpcode(Op->getOperator()));
 }
 
 std::optional<char> arithmetic(clang::BinaryOperatorKind K) {
