@@ -478,6 +478,7 @@ private:
   std::set<const clang::Decl *> Visited;
 };
 
+/// Adds each parsed TU's part to the description.
 class EmitConsumer : public clang::ASTConsumer {
 public:
   explicit EmitConsumer(Description &Out) : Out(Out) {}
@@ -495,27 +496,12 @@ private:
   Description &Out;
 };
 
-class EmitAction : public clang::ASTFrontendAction {
-public:
-  explicit EmitAction(Description &Out) : Out(Out) {}
-  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &,
-                                                        llvm::StringRef) override {
+/// What clang::tooling::newFrontendActionFactory makes consumers with.
+struct EmitConsumerFactory {
+  Description &Out;
+  std::unique_ptr<clang::ASTConsumer> newASTConsumer() {
     return std::make_unique<EmitConsumer>(Out);
   }
-
-private:
-  Description &Out;
-};
-
-class EmitActionFactory : public clang::tooling::FrontendActionFactory {
-public:
-  explicit EmitActionFactory(Description &Out) : Out(Out) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<EmitAction>(Out);
-  }
-
-private:
-  Description &Out;
 };
 
 void print(const Description &D, llvm::raw_ostream &OS) {
@@ -592,8 +578,9 @@ bool emitSimulation(const ExtractOptions &Opts, llvm::raw_ostream &OS, llvm::raw
         Opts.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
   clang::TextDiagnosticPrinter Printer(Errs, new clang::DiagnosticOptions());
   Tool.setDiagnosticConsumer(&Printer);
-  EmitActionFactory Factory(D);
-  if (Tool.run(&Factory) != 0 || Printer.getNumErrors() != 0)
+  EmitConsumerFactory Consumers{D};
+  if (Tool.run(clang::tooling::newFrontendActionFactory(&Consumers).get()) != 0 ||
+      Printer.getNumErrors() != 0)
     return false;
   if (D.Roles.empty()) {
     Errs << "faultline: error: no FL_PROCESS in these files: nothing to simulate\n";

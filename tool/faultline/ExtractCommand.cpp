@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -72,8 +73,12 @@ static int emitSimulation(const ExtractOptions &Opts) {
   if (!frontend::emitSimulation(Opts.Frontend, Buffer, llvm::errs()))
     return ExitBadInput;
   // Written only once complete, so that a failed build step leaves no
-  // output that looks up to date.
+  // output that looks up to date; an unchanged file is not touched, so that
+  // the build (restat) compiles nothing again when only faultline changed.
   std::string Output = Opts.Output.empty() ? "-" : Opts.Output;
+  if (Output != "-")
+    if (auto Old = llvm::MemoryBuffer::getFile(Output); Old && (*Old)->getBuffer() == Text)
+      return ExitOk;
   if (llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
         OS << Text;
         return llvm::Error::success();
