@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "broadcast_ack.h"
-#include "simulation.h"
+
+#include "faultline/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,7 @@ namespace {
 
 class BroadcastAck : public ::testing::Test {
 protected:
-  void SetUp() override { describeSimulation(P); }
+  void SetUp() override { faultline::sim::describeProtocol(P); }
   faultline::sim::Protocol P;
 };
 

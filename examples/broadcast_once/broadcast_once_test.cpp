@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "broadcast_once.h"
-#include "simulation.h"
+
+#include "faultline/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -29,7 +30,7 @@ void twoPayloads(faultline::Scenario &s) {
 class BroadcastOnce : public ::testing::Test {
 protected:
   void SetUp() override {
-    describeSimulation(P);
+    faultline::sim::describeProtocol(P);
     P.scenario("twoPayloads", &twoPayloads);
   }
   faultline::sim::Protocol P;

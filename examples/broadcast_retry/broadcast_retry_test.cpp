@@ -6,7 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "broadcast_retry.h"
-#include "simulation.h"
+
+#include "faultline/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@ using faultline::sim::Fate;
 
 class BroadcastRetry : public ::testing::Test {
 protected:
-  void SetUp() override { describeSimulation(P); }
+  void SetUp() override { faultline::sim::describeProtocol(P); }
   faultline::sim::Protocol P;
 };
 

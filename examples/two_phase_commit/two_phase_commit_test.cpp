@@ -5,8 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "simulation.h"
 #include "two_phase_commit.h"
+
+#include "faultline/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -32,7 +33,7 @@ void oneUnwilling(faultline::Scenario &s) {
 class TwoPhaseCommit : public ::testing::Test {
 protected:
   void SetUp() override {
-    describeSimulation(P);
+    faultline::sim::describeProtocol(P);
     P.scenario("oneUnwilling", &oneUnwilling);
   }
   faultline::sim::Protocol P;

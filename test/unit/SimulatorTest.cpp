@@ -91,13 +91,13 @@ void describe(Protocol &P, bool WithTick = false) {
                .receive(&Recorder::onPing)
                .receive(&Recorder::onNote)
                .receive(&Recorder::onPaint)
-               .state("next", &Recorder::next)
-               .state("ticks", &Recorder::ticks);
+               .state("recorder_next", &Recorder::next)
+               .state("recorder_ticks", &Recorder::ticks);
   if (WithTick)
     R.periodic(&Recorder::tick);
-  P.message<Ping>("Ping", &Ping::n);
-  P.message<Note>("Note", &Note::text);
-  P.message<Paint>("Paint", &Paint::color);
+  P.message<Ping>("ping", &Ping::n);
+  P.message<Note>("note", &Note::text);
+  P.message<Paint>("paint", &Paint::color);
   P.enumeration<Color>({{Color::Red, "Red"}, {Color::Green, "Green"}, {Color::Blue, "Blue"}});
   P.invariant("fewTicks", &fewTicks);
   P.invariant("sameNext", &sameNext);
@@ -270,9 +270,9 @@ TEST(Simulator, WarnsWhereSequentialHandlersDepartFromTheModel) {
       .receive(&Eager::onPing)
       .receive(&Eager::onNote)
       .periodic(&Eager::arm)
-      .state("fired", &Eager::fired);
-  P.message<Ping>("Ping", &Ping::n);
-  P.message<Note>("Note", &Note::text);
+      .state("eager_fired", &Eager::fired);
+  P.message<Ping>("ping", &Ping::n);
+  P.message<Note>("note", &Note::text);
   P.scenario("ping", [](faultline::Scenario &s) {
     s.bounds(3, 0, 0);
     s.node<Eager>("e");
@@ -407,8 +407,8 @@ struct Store {
 
 TEST(Simulator, StructsAreOneColumnPerField) {
   Protocol P;
-  P.role<Store>("Store", &Store::self).receive(&Store::onPut).state("log", &Store::log);
-  P.message<Put>("Put", &Put::seq, &Put::op);
+  P.role<Store>("Store", &Store::self).receive(&Store::onPut).state("store_log", &Store::log);
+  P.message<Put>("put", &Put::seq, &Put::op);
   P.scenario("puts", [](faultline::Scenario &s) {
     s.bounds(4, 0, 0);
     s.node<Store>("s");
@@ -449,14 +449,6 @@ TEST(Schedule, DescribesFaultsAsFaultlineDoes) {
   F.Crashes = {{"b", 2}};
   EXPECT_EQ(F.describe(), "crash b@2, omit a->c@1");
   EXPECT_EQ(Faults().describe(), "no faults");
-}
-
-TEST(Value, RelationNamesAreTheFrontends) {
-  EXPECT_EQ(relationName("DecisionAck"), "decision_ack");
-  EXPECT_EQ(relationName("Node"), "node");
-  EXPECT_EQ(relationName("log"), "log");
-  EXPECT_EQ(relationName("HTTPReply"), "httpreply");
-  EXPECT_EQ(relationName("snake_Case"), "snake_case");
 }
 
 TEST(Value, OrdersAsTheModel) {

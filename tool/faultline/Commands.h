@@ -108,6 +108,8 @@ struct ExtractOptions : SourceOptions {
   std::string Output; ///< Empty or "-": standard output.
   /// Print each scenario's model fingerprint instead of its program.
   bool Fingerprints = false;
+  /// "model", or "simulation": the simulator's set-up, as C++.
+  std::string Emit = "model";
 };
 int extractCommand(const ExtractOptions &Opts);
 

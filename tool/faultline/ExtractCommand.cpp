@@ -9,11 +9,13 @@
 #include "Commands.h"
 
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/Frontend/Simulation.h"
 #include "faultline/IR/Printer.h"
 #include "faultline/Report/ScheduleReport.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
@@ -50,7 +52,52 @@ std::optional<std::vector<frontend::ExtractedModel>> extractModels(const SourceO
   return Models;
 }
 
+/// `--emit=simulation`: the simulator's set-up for the protocol of the
+/// files, as C++ (faultline_add_simulation() compiles it in). It reads the
+/// declarations, not a scenario's model, so the options that pick a model
+/// do not apply.
+static int emitSimulation(const ExtractOptions &Opts) {
+  const char *Conflict = Opts.Fingerprints          ? "--fingerprints"
+                         : !Opts.FromObjects.empty() ? "--from-objects"
+                         : !Opts.Scenario.empty()    ? "--scenario"
+                         : !Opts.Frontend.FilesRegex.empty() ? "--files"
+                                                             : nullptr;
+  if (Conflict) {
+    llvm::errs() << "faultline: error: --emit=simulation reads the protocol's declarations "
+                    "from its source files: drop "
+                 << Conflict << "\n";
+    return ExitBadInput;
+  }
+  std::string Text;
+  llvm::raw_string_ostream Buffer(Text);
+  if (!frontend::emitSimulation(Opts.Frontend, Buffer, llvm::errs()))
+    return ExitBadInput;
+  // Written only once complete, so that a failed build step leaves no
+  // output that looks up to date; an unchanged file is not touched, so that
+  // the build (restat) compiles nothing again when only faultline changed.
+  std::string Output = Opts.Output.empty() ? "-" : Opts.Output;
+  if (Output != "-")
+    if (auto Old = llvm::MemoryBuffer::getFile(Output); Old && (*Old)->getBuffer() == Text)
+      return ExitOk;
+  if (llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
+        OS << Text;
+        return llvm::Error::success();
+      })) {
+    llvm::errs() << "faultline: error: cannot write " << Output << ": "
+                 << llvm::toString(std::move(E)) << "\n";
+    return ExitBadInput;
+  }
+  return ExitOk;
+}
+
 int extractCommand(const ExtractOptions &Opts) {
+  if (Opts.Emit != "model" && Opts.Emit != "simulation") {
+    llvm::errs() << "faultline: error: --emit=" << Opts.Emit
+                 << ": expected 'model' or 'simulation'\n";
+    return ExitBadInput;
+  }
+  if (Opts.Emit == "simulation")
+    return emitSimulation(Opts);
   auto Models = extractModels(Opts);
   if (!Models)
     return ExitBadInput;

@@ -183,6 +183,11 @@ static cl::opt<bool> Fingerprints(
     cl::desc("Print each scenario's model fingerprint (as in the schedules of check "
              "--emit-schedules) instead of its program"),
     cl::sub(ExtractCmd), cl::cat(Cat));
+static cl::opt<std::string> Emit(
+    "emit",
+    cl::desc("What extract writes: 'model' (the default), or 'simulation': the C++ that "
+             "describes the protocol to faultline's simulator (docs/runtime.md)"),
+    cl::value_desc("model|simulation"), cl::init("model"), cl::sub(ExtractCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o",
                                    cl::desc("Write the model (extract) or the report (check "
                                             "and ldfi --format, review) here (default: stdout)"),
@@ -352,6 +357,7 @@ static int dispatch() {
       static_cast<SourceOptions &>(O) = Src;
       O.Output = Output;
       O.Fingerprints = Fingerprints;
+      O.Emit = Emit;
       return extractCommand(O);
     }
     CheckOptions O;

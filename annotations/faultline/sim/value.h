@@ -10,7 +10,6 @@
 #ifndef FAULTLINE_SIM_VALUE_H
 #define FAULTLINE_SIM_VALUE_H
 
-#include <cctype>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -73,26 +72,6 @@ inline std::string render(const Tuple &T) {
   std::string Out;
   for (size_t I = 0; I < T.size(); ++I)
     Out += (I ? ", " : "") + T[I].render();
-  return Out;
-}
-
-/// `DecisionAck` -> `decision_ack`: the relation the frontend names a
-/// message or state member after (the same rule as lib/Frontend/Protocol.cpp).
-inline std::string relationName(const std::string &CxxName) {
-  std::string Out;
-  for (size_t I = 0; I < CxxName.size(); ++I) {
-    unsigned char C = static_cast<unsigned char>(CxxName[I]);
-    if (std::isupper(C)) {
-      unsigned char Prev = I ? static_cast<unsigned char>(CxxName[I - 1]) : 0;
-      if (I > 0 && Prev != '_' && !std::isupper(Prev))
-        Out += '_';
-      Out += static_cast<char>(std::tolower(C));
-    } else {
-      Out += static_cast<char>(C);
-    }
-  }
-  if (Out.empty() || !std::islower(static_cast<unsigned char>(Out[0])))
-    Out = "m_" + Out;
   return Out;
 }
 

@@ -10,7 +10,9 @@
 #ifndef FAULTLINE_EXAMPLES_REPLICATION_TEST_H
 #define FAULTLINE_EXAMPLES_REPLICATION_TEST_H
 
-#include "simulation.h"
+#include "client.h"
+
+#include "faultline/simulator.h"
 
 #include <gtest/gtest.h>
 

@@ -15,7 +15,7 @@ std::string valueOf(const std::string &E) { return E; }
 
 class ReplicationV1 : public ::testing::Test {
 protected:
-  void SetUp() override { describeSimulation(P); }
+  void SetUp() override { faultline::sim::describeProtocol(P); }
   faultline::sim::Protocol P;
 };
 

@@ -15,7 +15,7 @@ std::string valueOf(const Op &E) { return E.value; }
 
 class ReplicationV5 : public ::testing::Test {
 protected:
-  void SetUp() override { describeSimulation(P); }
+  void SetUp() override { faultline::sim::describeProtocol(P); }
   faultline::sim::Protocol P;
 };
 
