@@ -171,7 +171,7 @@ struct Benchmark {
   std::string Name;
   std::string Description;
   std::string Text;
-  eval::Bounds Bounds;
+  faultline::Bounds Bounds;
 };
 
 /// Parses, validates and stratifies the program, then takes Reps samples of
@@ -195,7 +195,7 @@ bool measure(const Benchmark &Bench, int Reps, BenchResult &Out) {
   if (Diags.hasErrors())
     return false;
   eval::Evaluator Ev(Prog, std::move(Strata));
-  eval::FaultSet NoFaults;
+  FaultSet NoFaults;
 
   Out.Name = Bench.Name;
   Out.Description = Bench.Description;

@@ -131,8 +131,8 @@ std::string boundsText(const Row &R) {
   return fmt::format("{}/{}/{}/{}", R.EOT, R.EFF, R.Nodes, R.Crashes);
 }
 
-eval::Bounds boundsOf(const Row &R) {
-  eval::Bounds B;
+Bounds boundsOf(const Row &R) {
+  Bounds B;
   B.EOT = R.EOT;
   B.EFF = R.EFF;
   B.MaxCrashes = R.Crashes;
@@ -227,7 +227,7 @@ struct Limits {
 /// Runs one search in a forked child. Returns nothing, after saying why on
 /// stderr, if the child failed (an evaluation error, a crash).
 std::optional<Sample> runSearch(const eval::Evaluator &Ev, const ir::Program &Prog,
-                                const eval::Bounds &B, search::Strategy Strat, uint64_t Seed,
+                                const Bounds &B, search::Strategy Strat, uint64_t Seed,
                                 const Limits &Lim, Shared *Slot, const std::string &What) {
   std::memset(static_cast<void *>(Slot), 0, sizeof(Shared));
   std::fflush(stdout);
@@ -612,7 +612,7 @@ void printJSON(const std::vector<RowResult> &Results, unsigned Reps, const Limit
              Lim.NegativeSupport ? "true" : "false", Ok ? "true" : "false");
   for (size_t I = 0; I < Results.size(); ++I) {
     const RowResult &R = Results[I];
-    eval::Bounds B = boundsOf(*R.R);
+    Bounds B = boundsOf(*R.R);
     std::string Nodes;
     for (const std::string &N : B.Nodes)
       Nodes += (Nodes.empty() ? "" : ", ") + jsonString(N);
@@ -806,8 +806,8 @@ int main(int argc, char **argv) {
   bool Progress = isatty(STDERR_FILENO);
   for (const Row *R : Rows) {
     const LoadedModel &M = Models[R->Model];
-    eval::Bounds B = boundsOf(*R);
-    if (auto Problem = eval::checkScenario(B, eval::FaultSet())) {
+    Bounds B = boundsOf(*R);
+    if (auto Problem = checkFaults(B, FaultSet())) {
       fmt::print(stderr, "faultline-bench-search: {} {}: {}\n", R->Model, boundsText(*R),
                  *Problem);
       return 1;

@@ -16,8 +16,8 @@
 #define FAULTLINE_SIMULATOR_H
 
 #include "faultline/annotations.h"
+#include "faultline/faults.h"
 #include "faultline/sim/protocol.h"
-#include "faultline/sim/schedule.h"
 #include "faultline/sim/simulator.h"
 #include "faultline/sim/value.h"
 

@@ -60,7 +60,7 @@ TEST_F(BroadcastAck, EveryRelayIsAcknowledged) {
 
 TEST_F(BroadcastAck, PeersRelayWhenTheFirstHolderCrashes) {
   faultline::sim::Simulator Sim(P);
-  faultline::sim::Faults F;
+  faultline::FaultSet F;
   F.Omissions = {{"a", "b", 2}};
   F.Crashes = {{"a", 3}};
   faultline::sim::Outcome Out = Sim.run("crashAndLoss", F);

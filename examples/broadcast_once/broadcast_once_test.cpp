@@ -72,7 +72,7 @@ TEST_F(BroadcastOnce, EveryPayloadReachesTheGroup) {
 
 TEST_F(BroadcastOnce, ALostCopyIsNeverResent) {
   faultline::sim::Simulator Sim(P);
-  faultline::sim::Faults F;
+  faultline::FaultSet F;
   F.Omissions.push_back({"a", "b", 1});
   faultline::sim::Outcome Out = Sim.run("lostDelivery", F);
   EXPECT_TRUE(Out.node<Node>("b").log.empty());

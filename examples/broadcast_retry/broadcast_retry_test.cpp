@@ -47,7 +47,7 @@ TEST_F(BroadcastRetry, TheSenderRepeatsItsCopiesAtEveryStep) {
 
 TEST_F(BroadcastRetry, LossesBeforeEFFOnlyDelayDelivery) {
   faultline::sim::Simulator Sim(P);
-  faultline::sim::Faults F;
+  faultline::FaultSet F;
   F.Omissions = {{"a", "b", 1}, {"a", "b", 2}};
   faultline::sim::Outcome Out = Sim.run("lostMessages", F);
   EXPECT_FALSE(Out.violates());

@@ -82,7 +82,7 @@ TEST_F(TwoPhaseCommit, ANoVoteAbortsEveryone) {
 
 TEST_F(TwoPhaseCommit, RetransmissionRidesOutALostPrepare) {
   faultline::sim::Simulator Sim(P);
-  faultline::sim::Faults F;
+  faultline::FaultSet F;
   F.Omissions = {{"C", "d", 1}};
   faultline::sim::Outcome Out = Sim.run("lostMessages", F);
   EXPECT_FALSE(Out.violates());

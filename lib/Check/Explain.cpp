@@ -140,7 +140,7 @@ public:
           R.Tuples[L.Graph[V].Tuple].Rel == *Current)
         Key.insert(L.Graph[V].Tuple);
     ir::DiagnosticEngine Quiet(llvm::nulls());
-    std::unique_ptr<eval::Run> Free = Ev.run(B, eval::FaultSet(), Quiet);
+    std::unique_ptr<eval::Run> Free = Ev.run(B, FaultSet(), Quiet);
     auto FreeCurrent = Free ? Free->relation(ir::CurrentRelation) : std::nullopt;
     for (int T = 1; T <= R.EOT; ++T)
       for (eval::TupleId Id : R.table(*Current, T))
@@ -204,7 +204,7 @@ private:
   const frontend::ExtractedModel &Model;
   const ir::Program &Program;
   const eval::Evaluator &Ev;
-  const eval::Bounds &B;
+  const Bounds &B;
 };
 
 } // namespace

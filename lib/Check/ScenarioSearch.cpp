@@ -29,7 +29,7 @@ std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Mode
   Out.B.EFF = S.EFF.value_or(Sc.EFF);
   Out.B.MaxCrashes = S.Crashes.value_or(Sc.Crashes);
   Out.B.Nodes = Sc.Nodes;
-  if (auto Problem = eval::checkScenario(Out.B, eval::FaultSet())) {
+  if (auto Problem = checkFaults(Out.B, FaultSet())) {
     llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
     return SearchFailure::BadInput;
   }

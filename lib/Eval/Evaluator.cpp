@@ -738,7 +738,7 @@ std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
   RunStatus &S = Status ? *Status : Ignored;
   S = RunStatus::Failed;
   // The run allocates tables for every time step up front: callers check
-  // the whole scenario (checkScenario), but the memory bound is ours.
+  // the whole scenario (checkFaults), but the memory bound is ours.
   if (B.EOT < 1 || B.EOT > MaxEOT) {
     Diags.error(fmt::format("EOT must be between 1 and {} (got {})", MaxEOT, B.EOT));
     return nullptr;

@@ -316,7 +316,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const eval::Bounds &B,
+std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Bounds &B,
                                            const eval::EvalLimits &Limits) {
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
@@ -324,7 +324,7 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const eval
   EO.Limits = Limits;
   // Its failure only costs precision: nothing to report.
   ir::DiagnosticEngine Quiet(llvm::nulls());
-  G->Over = Ev.run(B, eval::FaultSet(), Quiet, EO);
+  G->Over = Ev.run(B, FaultSet(), Quiet, EO);
   if (!G->Over)
     return nullptr;
   // Relations whose tuples may go beyond Over: derived by a rule with an
@@ -435,7 +435,7 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
     case VertexKind::NoCrash:
       if (!LV.From.empty())
         LV.From = Node(LV.From);
-      for (eval::Crash &C : LV.Except)
+      for (Crash &C : LV.Except)
         C.Node = Node(C.Node);
       break;
     case VertexKind::Firing:

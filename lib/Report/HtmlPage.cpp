@@ -93,9 +93,9 @@ public:
                       escaped(S.Name), Verdict, Verdict);
     writeSummary();
     writeStatistics();
-    eval::Bounds B = S.Bounds;
+    Bounds B = S.Bounds;
     ir::DiagnosticEngine Quiet(llvm::nulls());
-    std::unique_ptr<eval::Run> FaultFree = S.Ev->run(B, eval::FaultSet(), Quiet);
+    std::unique_ptr<eval::Run> FaultFree = S.Ev->run(B, FaultSet(), Quiet);
     for (size_t I = 0; I < R.Found.size(); ++I)
       if (R.Found[I].Run)
         writeCounterexample(I, *R.Found[I].Run, FaultFree.get());
@@ -122,7 +122,7 @@ private:
   }
 
   void writeSummary() {
-    const eval::Bounds &B = S.Bounds;
+    const Bounds &B = S.Bounds;
     OS << fmt::format("<p class=\"bounds\">Nodes {}; EOT {}, EFF {}, {} crash{} allowed; "
                       "strategy {}.</p>\n",
                       escaped(llvm::join(B.Nodes, ", ")), B.EOT, B.EFF, B.MaxCrashes,
@@ -217,7 +217,7 @@ private:
   }
 
   void writeLineage(const eval::Run &FaultFree, const eval::Tuple &Outcome,
-                    const eval::FaultSet &Faults, const std::string &Id) {
+                    const FaultSet &Faults, const std::string &Id) {
     OS << fmt::format("<h4>Lineage of the broken outcome</h4>\n<p>In the fault-free run, "
                       "<code>post({})</code> held because of what is drawn here (tuples as "
                       "ellipses, rule firings as boxes, messages as diamonds); the faults of "

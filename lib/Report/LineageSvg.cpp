@@ -35,8 +35,8 @@ namespace {
 /// Above this many vertices dot takes long and the picture says little.
 constexpr size_t MaxVertices = 600;
 
-std::optional<int> crashTime(const eval::FaultSet &F, const std::string &Node) {
-  for (const eval::Crash &C : F.Crashes)
+std::optional<int> crashTime(const FaultSet &F, const std::string &Node) {
+  for (const Crash &C : F.Crashes)
     if (C.Node == Node)
       return C.Time;
   return std::nullopt;
@@ -45,9 +45,9 @@ std::optional<int> crashTime(const eval::FaultSet &F, const std::string &Node) {
 /// Whether the faults take this vertex away in the counterexample.
 /// Latest: the last time a tuple's chain reaches.
 bool isCut(const lineage::LineageVertex &V, const eval::Run &R, const eval::SymbolTable &Syms,
-           const eval::FaultSet &Cut, int Latest) {
+           const FaultSet &Cut, int Latest) {
   if (V.Kind == lineage::VertexKind::Message) {
-    for (const eval::Omission &O : Cut.Omissions)
+    for (const Omission &O : Cut.Omissions)
       if (O.From == V.From && O.To == V.To && O.Time == V.SendTime)
         return true;
     auto SenderDead = crashTime(Cut, V.From), ReceiverDead = crashTime(Cut, V.To);
@@ -255,7 +255,7 @@ std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Ve
 
 LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
-                          const eval::FaultSet &Cut, const std::string &Id) {
+                          const FaultSet &Cut, const std::string &Id) {
   LineageDrawing Out;
   lineage::Lineage L = lineage::Lineage::build(FaultFree, P, Syms);
   const lineage::LineageGraph &G = L.Graph;

@@ -37,8 +37,8 @@ static std::string tupleText(const Run &R, const SymbolTable &Syms, eval::RelId 
 void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
   // Messages are recorded in send order; a crash is shown before the
   // messages of its time step, which it silences.
-  std::vector<eval::Crash> Crashes = R.Faults.Crashes;
-  std::sort(Crashes.begin(), Crashes.end(), [](const eval::Crash &A, const eval::Crash &B) {
+  std::vector<Crash> Crashes = R.Faults.Crashes;
+  std::sort(Crashes.begin(), Crashes.end(), [](const Crash &A, const Crash &B) {
     return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
   });
   auto Crash = Crashes.begin();
@@ -62,7 +62,7 @@ static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &S
 }
 
 void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
-                  const eval::Bounds &B, const RunReportOptions &Opts) {
+                  const Bounds &B, const RunReportOptions &Opts) {
   std::vector<eval::TupleId> Missing = R.missingPost();
   OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}\n", B.EOT, B.EFF,
                     fmt::join(B.Nodes, ","), B.MaxCrashes);
@@ -88,11 +88,11 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
   }
 }
 
-llvm::json::Object faultsToJSON(const eval::FaultSet &F) {
+llvm::json::Object faultsToJSON(const FaultSet &F) {
   llvm::json::Array Crashes, Omissions;
-  for (const eval::Crash &C : F.Crashes)
+  for (const Crash &C : F.Crashes)
     Crashes.push_back(llvm::json::Object{{"node", C.Node}, {"time", C.Time}});
-  for (const eval::Omission &O : F.Omissions)
+  for (const Omission &O : F.Omissions)
     Omissions.push_back(llvm::json::Object{{"from", O.From}, {"to", O.To}, {"time", O.Time}});
   return llvm::json::Object{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
 }
@@ -143,7 +143,7 @@ static llvm::json::Array tableJSON(const Run &R, const SymbolTable &Syms, const 
   return Rows;
 }
 
-llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const eval::Bounds &B,
+llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds &B,
                              const RunReportOptions &Opts) {
   llvm::json::Array Missing;
   for (eval::TupleId Id : R.missingPost())

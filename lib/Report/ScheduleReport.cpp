@@ -5,6 +5,7 @@
 #include "faultline/Report/RunReport.h"
 
 #include "faultline/IR/Printer.h"
+#include "faultline/schedule_json.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/xxhash.h"
@@ -35,24 +36,11 @@ std::string modelFingerprint(const ir::Program &P) {
   return Out;
 }
 
-llvm::json::Object scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
-                                  const eval::Bounds &B, const eval::FaultSet &F,
-                                  const std::vector<std::string> &Violated) {
-  llvm::json::Array Nodes, Invariants;
-  for (const std::string &N : B.Nodes)
-    Nodes.push_back(N);
-  for (const std::string &I : Violated)
-    Invariants.push_back(I);
-  return llvm::json::Object{
-      {"version", ScheduleVersion},
-      {"scenario", Scenario},
-      {"model", Fingerprint},
-      {"bounds",
-       llvm::json::Object{
-           {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}}},
-      {"faults", faultsToJSON(F)},
-      {"violated", std::move(Invariants)},
-  };
+std::string scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
+                           const Bounds &B, const FaultSet &F,
+                           const std::vector<std::string> &Violated) {
+  Schedule S{Scenario, Fingerprint, B, F, Violated, /*HasViolated=*/true};
+  return scheduleJSON(S).dump(2);
 }
 
 } // namespace faultline::report

@@ -59,7 +59,7 @@ std::string invariantsWithPreText(const search::SearchResult &R) {
 }
 
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
-                     const eval::SymbolTable &Syms, const eval::Bounds &B,
+                     const eval::SymbolTable &Syms, const Bounds &B,
                      search::Strategy Strat, const SearchReportOptions &Opts) {
   OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}; strategy {}\n", B.EOT, B.EFF,
                     fmt::join(B.Nodes, ","), B.MaxCrashes, strategyName(Strat));
@@ -118,7 +118,7 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
 }
 
 llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
-                                const eval::Bounds &B, search::Strategy Strat) {
+                                const Bounds &B, search::Strategy Strat) {
   llvm::json::Array Found;
   for (const search::Counterexample &C : R.Found) {
     llvm::json::Array Missing;

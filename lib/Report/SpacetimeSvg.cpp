@@ -61,7 +61,7 @@ public:
       drawLane(I);
     for (const eval::Message &M : R.Messages)
       drawMessage(M);
-    for (const eval::Crash &C : R.Faults.Crashes)
+    for (const Crash &C : R.Faults.Crashes)
       drawCrash(C);
     drawSteps(Steps);
     OS << "</svg>\n";
@@ -76,7 +76,7 @@ private:
            LaneWidth * static_cast<int>(It == Nodes.end() ? 0 : It - Nodes.begin());
   }
   std::optional<int> crashTime(const std::string &Node) const {
-    for (const eval::Crash &C : R.Faults.Crashes)
+    for (const Crash &C : R.Faults.Crashes)
       if (C.Node == Node)
         return C.Time;
     return std::nullopt;
@@ -134,7 +134,7 @@ private:
     OS << "</g>\n";
   }
 
-  void drawCrash(const eval::Crash &C) {
+  void drawCrash(const Crash &C) {
     int X = x(C.Node), Y = y(C.Time);
     OS << fmt::format("<g class=\"crash\" data-node=\"{}\" data-time=\"{}\"><title>{} crashes "
                       "at {}</title><path class=\"crash-mark\" d=\"M{},{} l16,16 m-16,0 "

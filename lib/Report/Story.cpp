@@ -36,7 +36,7 @@ Location locationOf(const ir::Program &P, ir::SourceLoc Loc) {
 std::vector<LocatedStep> faultSteps(const eval::Run &R, const ir::Program &P,
                                     const eval::SymbolTable &Syms, ir::SourceLoc CrashLoc) {
   std::vector<LocatedStep> Steps;
-  for (const eval::Crash &C : R.Faults.Crashes) {
+  for (const Crash &C : R.Faults.Crashes) {
     LocatedStep St{{}, CrashLoc};
     St.Step.K = StoryStep::Kind::Crash;
     St.Step.Time = C.Time;

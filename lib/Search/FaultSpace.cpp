@@ -11,8 +11,8 @@ namespace faultline::search {
 
 /// Omissions are possible at send times 1..EFF-1 on every ordered pair of
 /// distinct nodes.
-static std::vector<eval::Omission> allOmissions(const eval::Bounds &B) {
-  std::vector<eval::Omission> Out;
+static std::vector<Omission> allOmissions(const Bounds &B) {
+  std::vector<Omission> Out;
   for (const std::string &From : B.Nodes)
     for (const std::string &To : B.Nodes)
       if (From != To)
@@ -21,14 +21,14 @@ static std::vector<eval::Omission> allOmissions(const eval::Bounds &B) {
   return Out;
 }
 
-bool isCanonical(const eval::Bounds &B, const eval::FaultSet &F) {
+bool isCanonical(const Bounds &B, const FaultSet &F) {
   if (F.Crashes.size() > static_cast<size_t>(B.MaxCrashes))
     return false;
   std::map<std::string, int> CrashAt;
-  for (const eval::Crash &C : F.Crashes)
+  for (const Crash &C : F.Crashes)
     if (!CrashAt.emplace(C.Node, C.Time).second)
       return false;
-  for (const eval::Omission &O : F.Omissions) {
+  for (const Omission &O : F.Omissions) {
     auto It = CrashAt.find(O.From);
     if (It != CrashAt.end() && O.Time >= It->second)
       return false;
@@ -36,7 +36,7 @@ bool isCanonical(const eval::Bounds &B, const eval::FaultSet &F) {
   return true;
 }
 
-long double faultSpaceSize(const eval::Bounds &B) {
+long double faultSpaceSize(const Bounds &B) {
   // Per node: 2^(omittable sends) if it never crashes; if it crashes at c,
   // only its sends before c can be lost. Nodes are independent apart from
   // how many crash, so sum over the number j of crashing nodes.
@@ -79,13 +79,13 @@ static std::vector<size_t> firstCombination(size_t K) {
   return Pick;
 }
 
-ExhaustiveEnumerator::ExhaustiveEnumerator(const eval::Bounds &Bounds)
+ExhaustiveEnumerator::ExhaustiveEnumerator(const Bounds &Bounds)
     : B(Bounds), AllOmissions(allOmissions(Bounds)) {
   MaxSize = AllOmissions.size() + std::min<size_t>(B.MaxCrashes, B.Nodes.size());
 }
 
-eval::FaultSet ExhaustiveEnumerator::current() const {
-  eval::FaultSet F;
+FaultSet ExhaustiveEnumerator::current() const {
+  FaultSet F;
   for (size_t I = 0; I < CrashNodes.size(); ++I)
     F.Crashes.push_back({B.Nodes[CrashNodes[I]], CrashTimes[I]});
   for (size_t I : OmissionPick)
@@ -98,7 +98,7 @@ bool ExhaustiveEnumerator::startOmissions() {
   // A crashed node sends nothing from its crash on: only its earlier sends
   // can be lost.
   Allowed.clear();
-  for (const eval::Omission &O : AllOmissions) {
+  for (const Omission &O : AllOmissions) {
     bool Ok = true;
     for (size_t I = 0; I < CrashNodes.size(); ++I)
       if (B.Nodes[CrashNodes[I]] == O.From && O.Time >= CrashTimes[I])
@@ -165,7 +165,7 @@ bool ExhaustiveEnumerator::advance() {
   }
 }
 
-std::optional<eval::FaultSet> ExhaustiveEnumerator::next() {
+std::optional<FaultSet> ExhaustiveEnumerator::next() {
   if (Done)
     return std::nullopt;
   if (!Started) {
@@ -180,31 +180,6 @@ std::optional<eval::FaultSet> ExhaustiveEnumerator::next() {
     return std::nullopt;
   }
   return current();
-}
-
-RandomSampler::RandomSampler(const eval::Bounds &Bounds, uint64_t Seed) : B(Bounds), Rng(Seed) {}
-
-eval::FaultSet RandomSampler::next() {
-  eval::FaultSet F;
-  std::vector<std::string> Candidates = B.Nodes;
-  int Crashes = std::uniform_int_distribution<int>(0, B.MaxCrashes)(Rng);
-  for (int I = 0; I < Crashes && !Candidates.empty(); ++I) {
-    size_t Pick = std::uniform_int_distribution<size_t>(0, Candidates.size() - 1)(Rng);
-    int Time = std::uniform_int_distribution<int>(1, B.EOT)(Rng);
-    F.Crashes.push_back({Candidates[Pick], Time});
-    Candidates.erase(Candidates.begin() + Pick);
-  }
-  double Rate = std::uniform_real_distribution<double>(0, 1)(Rng);
-  std::bernoulli_distribution Lose(Rate);
-  for (const eval::Omission &O : allOmissions(B)) {
-    if (!Lose(Rng))
-      continue;
-    auto At = F.crashTime(O.From);
-    if (!At || O.Time < *At)
-      F.Omissions.push_back(O);
-  }
-  F.normalize();
-  return F;
 }
 
 } // namespace faultline::search

@@ -24,7 +24,7 @@ namespace {
 /// progress, and keeping counterexamples.
 class Searcher {
 public:
-  Searcher(const eval::Evaluator &Ev, const eval::Bounds &B, const SearchOptions &Opts,
+  Searcher(const eval::Evaluator &Ev, const Bounds &B, const SearchOptions &Opts,
            ir::DiagnosticEngine &Diags)
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
@@ -57,7 +57,7 @@ public:
   /// Runs F; returns the run, or null after an evaluation error (Failed)
   /// or when the timeout struck during the run (StopReason "timeout"; the
   /// interrupted run does not count).
-  std::unique_ptr<eval::Run> execute(const eval::FaultSet &F) {
+  std::unique_ptr<eval::Run> execute(const FaultSet &F) {
     eval::EvalOptions EO;
     EO.NegativeSupport = Opts.NegativeSupport;
     EO.Limits = limits();
@@ -132,7 +132,7 @@ public:
   }
 
   const eval::Evaluator &Ev;
-  const eval::Bounds &B;
+  const Bounds &B;
   const SearchOptions &Opts;
   ir::DiagnosticEngine &Diags;
   std::chrono::steady_clock::time_point Start;
@@ -154,11 +154,11 @@ SearchResult searchLDFI(Searcher &S) {
   std::vector<NodeRenaming> Symmetries;
   if (S.Opts.Symmetry)
     Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
-  std::set<eval::FaultSet> Known; // run, or learnt from a symmetry
-  auto Learn = [&](const eval::FaultSet &F, const lineage::Lineage *L) {
+  std::set<FaultSet> Known; // run, or learnt from a symmetry
+  auto Learn = [&](const FaultSet &F, const lineage::Lineage *L) {
     Known.insert(F);
     for (const NodeRenaming &Sym : Symmetries) {
-      eval::FaultSet Image = rename(F, Sym);
+      FaultSet Image = rename(F, Sym);
       if (!Known.insert(Image).second)
         continue;
       if (L)
@@ -168,7 +168,7 @@ SearchResult searchLDFI(Searcher &S) {
       ++S.Result.SymmetricSkipped;
     }
   };
-  std::optional<eval::FaultSet> Next = eval::FaultSet();
+  std::optional<FaultSet> Next = FaultSet();
   bool Exhausted = false;
   while (true) {
     if (!Next) {
@@ -206,7 +206,7 @@ SearchResult searchLDFI(Searcher &S) {
 SearchResult searchExhaustive(Searcher &S) {
   ExhaustiveEnumerator Space(S.B);
   while (true) {
-    std::optional<eval::FaultSet> F = Space.next();
+    std::optional<FaultSet> F = Space.next();
     if (!F)
       return S.finish(true);
     if (S.outOfBudget())
@@ -226,11 +226,11 @@ SearchResult searchExhaustive(Searcher &S) {
 SearchResult searchRandom(Searcher &S) {
   // Random search never certifies: it stops at a counterexample or a limit
   // (by default, as many runs as the space has scenarios, capped).
-  RandomSampler Sampler(S.B, S.Opts.Seed);
-  std::set<eval::FaultSet> Tried;
+  Random Rng(S.Opts.Seed);
+  std::set<FaultSet> Tried;
   unsigned Misses = 0;
   while (!S.outOfBudget()) {
-    eval::FaultSet F = Sampler.next();
+    FaultSet F = randomFaults(S.B, Rng);
     if (!Tried.insert(F).second) {
       // Seen before: a small space is exhausted when misses pile up.
       if (++Misses > 10000) {
@@ -253,7 +253,7 @@ SearchResult searchRandom(Searcher &S) {
 
 } // namespace
 
-SearchResult search(const eval::Evaluator &Ev, const eval::Bounds &B, const SearchOptions &Opts,
+SearchResult search(const eval::Evaluator &Ev, const Bounds &B, const SearchOptions &Opts,
                     ir::DiagnosticEngine &Diags) {
   Searcher S(Ev, B, Opts, Diags);
   switch (Opts.Strat) {

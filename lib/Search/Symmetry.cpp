@@ -79,7 +79,7 @@ bool mayOrderNodes(const ir::Program &P, const lineage::Grounding &G) {
 
 } // namespace
 
-std::vector<NodeRenaming> nodeSymmetries(const ir::Program &P, const eval::Bounds &B,
+std::vector<NodeRenaming> nodeSymmetries(const ir::Program &P, const Bounds &B,
                                          const lineage::Grounding *G) {
   // 7! permutations is the most worth walking.
   if (!G || B.Nodes.size() < 2 || B.Nodes.size() > 7 || mayOrderNodes(P, *G))
@@ -123,15 +123,15 @@ std::vector<NodeRenaming> nodeSymmetries(const ir::Program &P, const eval::Bound
   return Out;
 }
 
-eval::FaultSet rename(const eval::FaultSet &F, const NodeRenaming &R) {
+FaultSet rename(const FaultSet &F, const NodeRenaming &R) {
   auto Of = [&R](const std::string &N) {
     auto It = R.find(N);
     return It == R.end() ? N : It->second;
   };
-  eval::FaultSet Out;
-  for (const eval::Omission &O : F.Omissions)
+  FaultSet Out;
+  for (const Omission &O : F.Omissions)
     Out.Omissions.push_back({Of(O.From), Of(O.To), O.Time});
-  for (const eval::Crash &C : F.Crashes)
+  for (const Crash &C : F.Crashes)
     Out.Crashes.push_back({Of(C.Node), C.Time});
   Out.normalize();
   return Out;

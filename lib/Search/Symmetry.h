@@ -23,11 +23,11 @@ using NodeRenaming = std::map<std::string, std::string>;
 /// facts onto themselves and fix every node P's rules name; none when P
 /// might tell nodes apart by ordering their names (G's run shows whether a
 /// comparison ordered strings), or without a grounding.
-std::vector<NodeRenaming> nodeSymmetries(const ir::Program &P, const eval::Bounds &B,
+std::vector<NodeRenaming> nodeSymmetries(const ir::Program &P, const Bounds &B,
                                          const lineage::Grounding *G);
 
 /// F with its nodes renamed.
-eval::FaultSet rename(const eval::FaultSet &F, const NodeRenaming &R);
+FaultSet rename(const FaultSet &F, const NodeRenaming &R);
 
 } // namespace faultline::search
 

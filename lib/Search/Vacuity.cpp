@@ -86,7 +86,7 @@ static std::set<std::string> factConstants(const ir::Program &P) {
   return Out;
 }
 
-std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const eval::Bounds &B,
+std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const Bounds &B,
                                             bool NodesFromUser) {
   std::vector<VacuityWarning> Out;
   std::vector<std::string> Names = invariantNames(P);

@@ -12,7 +12,7 @@ using lineage::LineageGraph;
 using lineage::Vertex;
 using lineage::VertexKind;
 
-FaultFormula::FaultFormula(z3::context &Ctx, z3::solver &S, const eval::Bounds &B)
+FaultFormula::FaultFormula(z3::context &Ctx, z3::solver &S, const Bounds &B)
     : Ctx(Ctx), B(B) {
   if (B.MaxCrashes <= 0)
     return;
@@ -51,16 +51,16 @@ z3::expr FaultFormula::crashesAt(const std::string &Node, int T) {
   return T == 1 ? D[0] : D[T - 1] && !D[T - 2];
 }
 
-z3::expr FaultFormula::includes(const eval::FaultSet &F) {
+z3::expr FaultFormula::includes(const FaultSet &F) {
   z3::expr_vector All(Ctx);
-  for (const eval::Omission &O : F.Omissions)
+  for (const Omission &O : F.Omissions)
     All.push_back(omission(O.From, O.To, O.Time));
-  for (const eval::Crash &C : F.Crashes)
+  for (const Crash &C : F.Crashes)
     All.push_back(crashesAt(C.Node, C.Time));
   return All.empty() ? Ctx.bool_val(true) : z3::mk_and(All);
 }
 
-z3::expr_vector FaultFormula::exactly(const eval::FaultSet &F) {
+z3::expr_vector FaultFormula::exactly(const FaultSet &F) {
   z3::expr_vector A(Ctx);
   for (auto &[Key, V] : Omit)
     A.push_back(F.omits(std::get<0>(Key), std::get<1>(Key), std::get<2>(Key)) ? V : !V);
@@ -81,8 +81,8 @@ z3::expr_vector FaultFormula::counted() {
   return Vars;
 }
 
-eval::FaultSet FaultFormula::read(const z3::model &M) {
-  eval::FaultSet F;
+FaultSet FaultFormula::read(const z3::model &M) {
+  FaultSet F;
   for (auto &[Key, V] : Omit)
     if (M.eval(V, true).is_true())
       F.Omissions.push_back({std::get<0>(Key), std::get<1>(Key), std::get<2>(Key)});
@@ -96,13 +96,13 @@ eval::FaultSet FaultFormula::read(const z3::model &M) {
   return F;
 }
 
-z3::expr FaultFormula::notSupersetOf(const eval::FaultSet &F) {
+z3::expr FaultFormula::notSupersetOf(const FaultSet &F) {
   // Within what is known, an earlier crash of the same node cuts at least
   // what a later one cuts, so it counts as a superset too.
   z3::expr_vector Out(Ctx);
-  for (const eval::Omission &O : F.Omissions)
+  for (const Omission &O : F.Omissions)
     Out.push_back(!omission(O.From, O.To, O.Time));
-  for (const eval::Crash &C : F.Crashes)
+  for (const Crash &C : F.Crashes)
     Out.push_back(!Down.at(C.Node)[C.Time - 1]);
   return Out.empty() ? Ctx.bool_val(false) : z3::mk_or(Out);
 }
@@ -125,7 +125,7 @@ z3::expr FaultFormula::lost(const lineage::LineageVertex &M) {
 }
 
 z3::expr FaultFormula::crashes(const std::string &Node, int Time,
-                               const std::vector<eval::Crash> &Except) {
+                               const std::vector<Crash> &Except) {
   // Node empty: any node; Time 0: at any time. A node that crashed at c in
   // Except counts only if it crashes earlier.
   z3::expr_vector Any(Ctx);
@@ -138,7 +138,7 @@ z3::expr FaultFormula::crashes(const std::string &Node, int Time,
     }
     const std::string &Named = Name; // (lambdas cannot capture bindings in C++17)
     auto Already = std::find_if(Except.begin(), Except.end(),
-                                [&](const eval::Crash &C) { return C.Node == Named; });
+                                [&](const Crash &C) { return C.Node == Named; });
     if (Already == Except.end())
       Any.push_back(Times.back());
     else if (Already->Time > 1)

@@ -30,7 +30,7 @@ namespace faultline::solver {
 class FaultFormula {
 public:
   /// Declares the crash variables and their constraints in S.
-  FaultFormula(z3::context &Ctx, z3::solver &S, const eval::Bounds &B);
+  FaultFormula(z3::context &Ctx, z3::solver &S, const Bounds &B);
 
   z3::expr omission(const std::string &From, const std::string &To, int T);
   /// N crashes at some time.
@@ -38,16 +38,16 @@ public:
   /// N crashes exactly at T.
   z3::expr crashesAt(const std::string &Node, int T);
   /// The fault set F happens (perhaps among others).
-  z3::expr includes(const eval::FaultSet &F);
+  z3::expr includes(const FaultSet &F);
   /// Assumptions that fix every fault variable to exactly F.
-  z3::expr_vector exactly(const eval::FaultSet &F);
+  z3::expr_vector exactly(const FaultSet &F);
   /// Every variable that counts toward a fault set's size.
   z3::expr_vector counted();
   /// The fault set a model chose.
-  eval::FaultSet read(const z3::model &M);
+  FaultSet read(const z3::model &M);
   /// The clause that excludes every superset of F: its omissions and its
   /// crashes at the same or earlier times, and maybe more.
-  z3::expr notSupersetOf(const eval::FaultSet &F);
+  z3::expr notSupersetOf(const FaultSet &F);
 
   /// alive(o) for each outcome of L, in the order of L.Outcomes.
   std::vector<z3::expr> outcomes(const lineage::Lineage &L);
@@ -56,10 +56,10 @@ public:
 
 private:
   z3::expr lost(const lineage::LineageVertex &Message);
-  z3::expr crashes(const std::string &Node, int Time, const std::vector<eval::Crash> &Except);
+  z3::expr crashes(const std::string &Node, int Time, const std::vector<Crash> &Except);
 
   z3::context &Ctx;
-  eval::Bounds B;
+  Bounds B;
   std::map<std::tuple<std::string, std::string, int>, z3::expr> Omit;
   std::map<std::string, std::vector<z3::expr>> Down;
 };

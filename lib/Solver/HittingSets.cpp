@@ -41,18 +41,18 @@
 namespace faultline::solver {
 
 /// Whether Big has every fault of Small (crashes at the same times).
-static bool extends(const eval::FaultSet &Big, const eval::FaultSet &Small) {
-  for (const eval::Omission &O : Small.Omissions)
+static bool extends(const FaultSet &Big, const FaultSet &Small) {
+  for (const Omission &O : Small.Omissions)
     if (!Big.omits(O.From, O.To, O.Time))
       return false;
-  for (const eval::Crash &C : Small.Crashes)
+  for (const Crash &C : Small.Crashes)
     if (Big.crashTime(C.Node) != std::optional<int>(C.Time))
       return false;
   return true;
 }
 
 struct HittingSetSolver::Impl {
-  explicit Impl(const eval::Bounds &B) : B(B), S(Ctx), Faults(Ctx, S, B), Generation(Ctx) {}
+  explicit Impl(const Bounds &B) : B(B), S(Ctx), Faults(Ctx, S, B), Generation(Ctx) {}
 
   /// An outcome and the runs in which it held.
   struct Outcome {
@@ -60,7 +60,7 @@ struct HittingSetSolver::Impl {
     std::vector<unsigned> Runs;
   };
 
-  void addRun(const lineage::Lineage &L, const eval::FaultSet &F) {
+  void addRun(const lineage::Lineage &L, const FaultSet &F) {
     exclude(F);
     unsigned Run = static_cast<unsigned>(RunIncludes.size());
     RunFaults.push_back(F);
@@ -108,7 +108,7 @@ struct HittingSetSolver::Impl {
     Dirty = true;
   }
 
-  void exclude(const eval::FaultSet &F) { Tried.insert(F); }
+  void exclude(const FaultSet &F) { Tried.insert(F); }
 
   /// Starts a generation: what the runs so far allow, nothing excluded yet.
   void newGeneration() {
@@ -145,7 +145,7 @@ struct HittingSetSolver::Impl {
   }
 
   /// Whether F (exactly) is a candidate of this generation's question.
-  bool satisfies(const eval::FaultSet &F) {
+  bool satisfies(const FaultSet &F) {
     z3::expr_vector A = Faults.exactly(F);
     A.push_back(Generation);
     if (Target)
@@ -155,9 +155,9 @@ struct HittingSetSolver::Impl {
 
   /// Drops omissions, and postpones or drops crashes, while F stays a
   /// candidate: the result is minimal.
-  eval::FaultSet shrink(eval::FaultSet F) {
+  FaultSet shrink(FaultSet F) {
     for (size_t I = 0; I < F.Omissions.size();) {
-      eval::FaultSet Smaller = F;
+      FaultSet Smaller = F;
       Smaller.Omissions.erase(Smaller.Omissions.begin() + I);
       if (satisfies(Smaller))
         F = std::move(Smaller);
@@ -165,14 +165,14 @@ struct HittingSetSolver::Impl {
         ++I;
     }
     for (size_t I = 0; I < F.Crashes.size();) {
-      eval::FaultSet Smaller = F;
+      FaultSet Smaller = F;
       Smaller.Crashes.erase(Smaller.Crashes.begin() + I);
       if (satisfies(Smaller)) {
         F = std::move(Smaller);
         continue;
       }
       while (F.Crashes[I].Time < B.EOT) {
-        eval::FaultSet Later = F;
+        FaultSet Later = F;
         ++Later.Crashes[I].Time;
         if (!satisfies(Later))
           break;
@@ -183,7 +183,7 @@ struct HittingSetSolver::Impl {
     return F;
   }
 
-  std::optional<eval::FaultSet> next() {
+  std::optional<FaultSet> next() {
     if (Dirty)
       newGeneration();
     z3::expr_vector Open(Ctx);
@@ -208,7 +208,7 @@ struct HittingSetSolver::Impl {
           Target = O.Goal;
           break;
         }
-      eval::FaultSet F = shrink(Faults.read(Model));
+      FaultSet F = shrink(Faults.read(Model));
       std::optional<z3::expr> Goal = Target;
       Target.reset();
       if (Tried.count(F)) {
@@ -224,32 +224,32 @@ struct HittingSetSolver::Impl {
     }
   }
 
-  eval::Bounds B;
+  Bounds B;
   z3::context Ctx;
   z3::solver S;
   FaultFormula Faults;
   std::vector<z3::expr> RunIncludes;
-  std::vector<eval::FaultSet> RunFaults;
+  std::vector<FaultSet> RunFaults;
   std::map<std::string, Outcome> Outcomes;
   z3::expr Generation;
   bool Dirty = true;
   unsigned GenCount = 0;
   std::map<unsigned, z3::expr> Bound;
   unsigned K = 0;
-  std::set<eval::FaultSet> Tried;
+  std::set<FaultSet> Tried;
   /// While shrinking: the goal of the model being shrunk.
   std::optional<z3::expr> Target;
   SolverStats Stats;
 };
 
-HittingSetSolver::HittingSetSolver(const eval::Bounds &B) : B(B) {}
+HittingSetSolver::HittingSetSolver(const Bounds &B) : B(B) {}
 HittingSetSolver::~HittingSetSolver() = default;
 
 HittingSetSolver::Impl &HittingSetSolver::impl() {
   if (!I) {
     prepareHeapForZ3();
     I = std::make_unique<Impl>(B);
-    for (const eval::FaultSet &F : NotAgain)
+    for (const FaultSet &F : NotAgain)
       I->exclude(F);
     NotAgain.clear();
   }
@@ -257,7 +257,7 @@ HittingSetSolver::Impl &HittingSetSolver::impl() {
 }
 
 // Z3 reports misuse by exception; it must not cross into the tool's frames.
-void HittingSetSolver::addRun(const lineage::Lineage &L, const eval::FaultSet &F) {
+void HittingSetSolver::addRun(const lineage::Lineage &L, const FaultSet &F) {
   // A run without outcomes gives no goal, so it adds nothing to a question
   // that has none; it only must not be proposed again.
   if (!I && L.Outcomes.empty()) {
@@ -271,7 +271,7 @@ void HittingSetSolver::addRun(const lineage::Lineage &L, const eval::FaultSet &F
   }
 }
 
-void HittingSetSolver::exclude(const eval::FaultSet &F) {
+void HittingSetSolver::exclude(const FaultSet &F) {
   if (!I) {
     NotAgain.push_back(F);
     return;
@@ -279,7 +279,7 @@ void HittingSetSolver::exclude(const eval::FaultSet &F) {
   I->exclude(F);
 }
 
-std::optional<eval::FaultSet> HittingSetSolver::next() {
+std::optional<FaultSet> HittingSetSolver::next() {
   // No run had an outcome: no fault set can break one.
   if (!I)
     return std::nullopt;

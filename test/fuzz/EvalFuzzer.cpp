@@ -32,9 +32,9 @@ namespace {
 /// start with five printable characters so that they stay text.
 constexpr size_t HeaderSize = 5;
 
-eval::Bounds boundsOf(const uint8_t *H) {
+Bounds boundsOf(const uint8_t *H) {
   static const char *const Names[] = {"a", "b", "c"};
-  eval::Bounds B;
+  Bounds B;
   B.EOT = 1 + H[0] % 8;
   B.EFF = H[1] % (B.EOT + 1);
   for (int I = 0, N = 1 + H[2] % 3; I < N; ++I)
@@ -43,8 +43,8 @@ eval::Bounds boundsOf(const uint8_t *H) {
   return B;
 }
 
-eval::FaultSet faultsOf(const uint8_t *H, const eval::Bounds &B) {
-  eval::FaultSet F;
+FaultSet faultsOf(const uint8_t *H, const Bounds &B) {
+  FaultSet F;
   size_t N = B.Nodes.size();
   if (H[3] & 1)
     F.Crashes.push_back({B.Nodes[(H[3] >> 1) % N], 1 + (H[3] >> 3) % B.EOT});
@@ -75,9 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (D.hasErrors())
     return 0;
 
-  eval::Bounds B = boundsOf(Data);
-  eval::FaultSet F = faultsOf(Data, B);
-  if (eval::checkScenario(B, F))
+  Bounds B = boundsOf(Data);
+  FaultSet F = faultsOf(Data, B);
+  if (checkFaults(B, F))
     __builtin_trap(); // faultsOf must only make scenarios that fit.
   eval::Evaluator Ev(P, std::move(Strata));
   // Both strategies, with and without negative support: they share the

@@ -25,8 +25,8 @@ size_t count(const std::string &Text, const std::string &What) {
   return N;
 }
 
-eval::FaultSet faults(std::vector<eval::Crash> Crashes, std::vector<eval::Omission> Omissions) {
-  eval::FaultSet F;
+FaultSet faults(std::vector<Crash> Crashes, std::vector<Omission> Omissions) {
+  FaultSet F;
   F.Crashes = std::move(Crashes);
   F.Omissions = std::move(Omissions);
   return F;
@@ -98,7 +98,7 @@ TEST(LineageDrawing, NoLineageForAnOutcomeTheFaultFreeRunLacks) {
   eval::Tuple Nowhere = FaultFree->Tuples[0].Values;
   Nowhere.push_back(eval::Value::integer(42));
   report::LineageDrawing D = report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), Nowhere,
-                                                eval::FaultSet(), "g");
+                                                FaultSet(), "g");
   EXPECT_TRUE(D.Svg.empty());
   EXPECT_NE(D.Why.find("fault-free run"), std::string::npos);
 }

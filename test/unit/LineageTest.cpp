@@ -109,7 +109,7 @@ static std::set<std::string> tuplesOf(const Lineage &L, const std::string &Rel) 
 
 /// The lineage of the failure-free run with negative support, grounded or
 /// by Molly's rule.
-static Lineage failureFreeLineage(Model &M, const eval::Bounds &B, bool Grounded) {
+static Lineage failureFreeLineage(Model &M, const Bounds &B, bool Grounded) {
   eval::EvalOptions O;
   O.NegativeSupport = true;
   auto R = M.run(B, {}, O);
@@ -137,7 +137,7 @@ TEST(Lineage, GroundedNegativeSupportKeepsOnlyTheBlockingTuples) {
     pre(N, X) :- ok(N, X);
     post(N, X) :- ok(N, X);
   )");
-  eval::Bounds B = bounds(3, 0, {"a"});
+  Bounds B = bounds(3, 0, {"a"});
   EXPECT_EQ(tuplesOf(failureFreeLineage(M, B, true), "cleared"),
             (std::set<std::string>{"cleared(\"a\", 1)@2"}));
   // Molly's rule: every cleared tuple up to that time.

@@ -1,14 +1,12 @@
-//===- ScheduleJsonTest.cpp - Reading fault schedules ---------------------===//
+//===- ScheduleJsonTest.cpp - Fault schedule files ------------------------===//
 //
-// The replay reads the schedules `faultline check --emit-schedules` writes;
-// anything else in such a file is an error that names the file and field.
+// The replay reads the schedules `faultline check --emit-schedules` writes,
+// both with faultline/schedule_json.h; anything else in such a file is an
+// error that names the file and field.
 //
 //===----------------------------------------------------------------------===//
 
-#include "faultline/sim/json.h"
-
-// Only for its MaxEOT, which the simulator must agree with.
-#include "faultline/Eval/Scenario.h"
+#include "faultline/schedule_json.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +15,7 @@
 
 namespace {
 
-using namespace faultline::sim;
+using namespace faultline;
 
 std::string write(const std::string &Name, const std::string &Text) {
   std::string Path = ::testing::TempDir() + "/" + Name;
@@ -28,7 +26,7 @@ std::string write(const std::string &Name, const std::string &Text) {
 std::string errorOf(const std::string &Path) {
   try {
     readSchedule(Path);
-  } catch (const Error &E) {
+  } catch (const ScheduleError &E) {
     return E.what();
   }
   return "no error";
@@ -47,8 +45,8 @@ TEST(ScheduleJson, ReadsWhatCheckWrites) {
   ASSERT_TRUE(S.B.has_value());
   EXPECT_EQ(S.B->EOT, 6);
   EXPECT_EQ(S.B->EFF, 3);
-  EXPECT_EQ(S.B->Crashes, 1);
-  EXPECT_EQ(S.Nodes, (std::vector<faultline::NodeId>{"a", "b", "c"}));
+  EXPECT_EQ(S.B->MaxCrashes, 1);
+  EXPECT_EQ(S.B->Nodes, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(S.F.describe(), "crash a@2, omit a->c@1");
   EXPECT_TRUE(S.HasViolated);
   EXPECT_EQ(S.Violated, std::vector<std::string>{"agreement"});
@@ -120,14 +118,38 @@ TEST(ScheduleJson, TheFaultsAreRequired) {
   EXPECT_TRUE(S.F.empty());
 }
 
-TEST(ScheduleJson, EOTIsCappedAsFaultlineCapsIt) {
-  EXPECT_EQ(MaxEOT, faultline::eval::MaxEOT);
-  std::vector<faultline::NodeId> Nodes{"a", "b"};
-  EXPECT_FALSE(checkFaults({MaxEOT, 1, 0}, Nodes, {}).has_value());
-  auto Problem = checkFaults({MaxEOT + 1, 1, 0}, Nodes, {});
-  ASSERT_TRUE(Problem.has_value());
-  EXPECT_EQ(*Problem, "EOT must be between 1 and 10000 (got 10001)");
-  EXPECT_TRUE(checkFaults({2147483647, 1, 0}, Nodes, {}).has_value());
+TEST(ScheduleJson, WhatIsWrittenReadsBackTheSame) {
+  Schedule Out;
+  Out.Scenario = "senderCrash";
+  Out.Model = "0123456789abcdef";
+  Out.B = Bounds{6, 3, 1, {"a", "b", "c"}};
+  Out.F.Crashes = {{"a", 2}};
+  Out.F.Omissions = {{"b", "c", 1}, {"a", "c", 1}};
+  Out.F.normalize();
+  Out.Violated = {"agreement", "validity"};
+  Out.HasViolated = true;
+  Schedule In = readSchedule(write("round.json", scheduleJSON(Out).dump(2)));
+  EXPECT_EQ(In.Scenario, Out.Scenario);
+  EXPECT_EQ(In.Model, Out.Model);
+  ASSERT_TRUE(In.B.has_value());
+  EXPECT_EQ(In.B->EOT, 6);
+  EXPECT_EQ(In.B->EFF, 3);
+  EXPECT_EQ(In.B->MaxCrashes, 1);
+  EXPECT_EQ(In.B->Nodes, Out.B->Nodes);
+  EXPECT_EQ(In.F, Out.F);
+  EXPECT_TRUE(In.HasViolated);
+  EXPECT_EQ(In.Violated, Out.Violated);
+}
+
+TEST(ScheduleJson, TheWriterLeavesOutWhatItDoesNotKnow) {
+  Schedule Out;
+  nlohmann::json Doc = scheduleJSON(Out);
+  EXPECT_EQ(Doc.dump(), R"({"faults":{"crashes":[],"omissions":[]},"version":1})");
+  Schedule In = readSchedule(write("bare.json", Doc.dump()));
+  EXPECT_TRUE(In.Scenario.empty());
+  EXPECT_FALSE(In.B.has_value());
+  EXPECT_TRUE(In.F.empty());
+  EXPECT_FALSE(In.HasViolated);
 }
 
 } // namespace

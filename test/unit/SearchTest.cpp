@@ -18,7 +18,7 @@ using test::Model;
 
 namespace {
 
-search::SearchResult searchWith(Model &M, const eval::Bounds &B, Strategy S,
+search::SearchResult searchWith(Model &M, const Bounds &B, Strategy S,
                                 unsigned MaxRuns = 0, bool FindAll = false) {
   search::SearchOptions O;
   O.Strat = S;
@@ -72,7 +72,7 @@ TEST(Search, LdfiCertifiesRetryWithoutCrashes) {
 TEST(Search, ExhaustiveAgreesWithLdfi) {
   Model M(Retry);
   for (int Crashes : {0, 1}) {
-    eval::Bounds B = bounds(4, 2, {"a", "b", "c"}, Crashes);
+    Bounds B = bounds(4, 2, {"a", "b", "c"}, Crashes);
     auto L = searchWith(M, B, Strategy::LDFI);
     auto E = searchWith(M, B, Strategy::Exhaustive);
     EXPECT_EQ(L.V, E.V) << "crashes " << Crashes;
@@ -85,7 +85,7 @@ TEST(Search, ExhaustiveAgreesWithLdfi) {
 
 TEST(Search, ExhaustiveVisitsTheWholeSpaceWhenCertifying) {
   Model M(Retry);
-  eval::Bounds B = bounds(3, 2, {"a", "b", "c"}, 1);
+  Bounds B = bounds(3, 2, {"a", "b", "c"}, 1);
   auto E = searchWith(M, B, Strategy::Exhaustive, 0, /*FindAll=*/true);
   // Every scenario of the space is run exactly once.
   EXPECT_EQ(static_cast<long double>(E.Runs), search::faultSpaceSize(B));
@@ -139,17 +139,17 @@ TEST(Search, ExhaustiveWalksEachCanonicalScenarioOnce) {
   // smallest first.
   Model M(R"(p(N, X)@async :- q(N, X, M); q("a", 1, "b")@1; r(N) :- q(N, _, _);)");
   for (int Crashes : {0, 1, 2}) {
-    eval::Bounds B = bounds(3, 3, {"a", "b", "c"}, Crashes);
+    Bounds B = bounds(3, 3, {"a", "b", "c"}, Crashes);
     auto E = searchWith(M, B, Strategy::Exhaustive);
     EXPECT_EQ(E.V, Verdict::Certified);
     EXPECT_EQ(static_cast<long double>(E.Runs), search::faultSpaceSize(B)) << Crashes;
-    std::set<eval::FaultSet> Seen;
+    std::set<FaultSet> Seen;
     size_t Last = 0;
     for (const search::Execution &X : E.Executions) {
       EXPECT_TRUE(Seen.insert(X.Faults).second) << X.Faults.describe();
       EXPECT_GE(X.Faults.size(), Last);
       Last = X.Faults.size();
-      EXPECT_FALSE(eval::checkScenario(B, X.Faults).has_value()) << X.Faults.describe();
+      EXPECT_FALSE(checkFaults(B, X.Faults).has_value()) << X.Faults.describe();
     }
   }
 }

@@ -21,6 +21,8 @@
 namespace {
 
 using namespace faultline::sim;
+using faultline::Bounds;
+using faultline::FaultSet;
 using faultline::NodeId;
 
 enum class Color { Red, Green, Blue };
@@ -151,8 +153,8 @@ TEST(Simulator, AMessageSentAtTArrivesAtTPlusOne) {
 TEST(Simulator, MessagesSentAtEOTAreInFlight) {
   Protocol P;
   describe(P);
-  Faults F;
-  Outcome O = Simulator(P).run("chain", F, Bounds{2, 0, 0});
+  FaultSet F;
+  Outcome O = Simulator(P).run("chain", F, Bounds{2, 0, 0, {}});
   ASSERT_EQ(O.Messages.size(), 2u);
   EXPECT_EQ(O.Messages[1].SendTime, 2);
   EXPECT_EQ(O.Messages[1].What, Fate::AfterEOT);
@@ -162,7 +164,7 @@ TEST(Simulator, MessagesSentAtEOTAreInFlight) {
 TEST(Simulator, ACrashedNodeSendsNothingFromItsCrashOn) {
   Protocol P;
   describe(P);
-  Faults F;
+  FaultSet F;
   F.Crashes = {{"b", 2}};
   Outcome O = Simulator(P).run("chain", F);
   // b still handles the note at 2 (a crashed node computes), but what it
@@ -176,7 +178,7 @@ TEST(Simulator, ACrashedNodeSendsNothingFromItsCrashOn) {
 TEST(Simulator, ACrashAfterTheSendLosesNothing) {
   Protocol P;
   describe(P);
-  Faults F;
+  FaultSet F;
   F.Crashes = {{"a", 2}};
   Outcome O = Simulator(P).run("chain", F);
   EXPECT_EQ(handledBy(O, "c"), std::vector<std::string>{"3 note b \"hi\""});
@@ -185,9 +187,9 @@ TEST(Simulator, ACrashAfterTheSendLosesNothing) {
 TEST(Simulator, MessagesToSelfArriveEvenFromACrashedNode) {
   Protocol P;
   describe(P);
-  Faults F;
+  FaultSet F;
   F.Crashes = {{"r", 1}};
-  Outcome O = Simulator(P).run("inboxOrder", F, Bounds{9, 0, 1});
+  Outcome O = Simulator(P).run("inboxOrder", F, Bounds{9, 0, 1, {}});
   EXPECT_EQ(handledBy(O, "r").back(), "9 ping r 100");
   EXPECT_TRUE(O.Messages.empty()); // Messages to self are not recorded.
 }
@@ -195,7 +197,7 @@ TEST(Simulator, MessagesToSelfArriveEvenFromACrashedNode) {
 TEST(Simulator, AnOmissionLosesItsChannelAtItsTimeOnly) {
   Protocol P;
   describe(P);
-  Faults F;
+  FaultSet F;
   F.Omissions = {{"b", "c", 2}, {"a", "c", 1}};
   Outcome O = Simulator(P).run("chain", F);
   ASSERT_EQ(O.Messages.size(), 2u);
@@ -229,9 +231,9 @@ TEST(Simulator, InvariantsHoldForEveryPairOfLiveNodes) {
   EXPECT_EQ(O.Violations[0].Nodes, (std::vector<NodeId>{"a", "b"}));
   EXPECT_EQ(O.violatedInvariants(), std::vector<std::string>{"sameNext"});
 
-  Faults F;
+  FaultSet F;
   F.Crashes = {{"a", 4}, {"b", 4}};
-  Outcome Crashed = Simulator(P).run("chain", F, Bounds{4, 3, 2});
+  Outcome Crashed = Simulator(P).run("chain", F, Bounds{4, 3, 2, {}});
   EXPECT_FALSE(Crashed.violates()); // Only c is live, whenever the others crash.
 }
 
@@ -339,7 +341,7 @@ TEST(Simulator, FaultsOutsideTheBoundsAreErrors) {
   Protocol P;
   describe(P);
   Simulator Sim(P);
-  auto Message = [&](Faults F) {
+  auto Message = [&](FaultSet F) {
     try {
       Sim.run("chain", F);
     } catch (const Error &E) {
@@ -347,18 +349,18 @@ TEST(Simulator, FaultsOutsideTheBoundsAreErrors) {
     }
     return std::string("no error");
   };
-  Faults Late;
+  FaultSet Late;
   Late.Omissions = {{"a", "b", 3}};
   EXPECT_EQ(Message(Late), "scenario 'chain': omission a->b@3 is not before EFF=3 (omissions "
                            "need 1 <= time < EFF)");
-  Faults Unknown;
+  FaultSet Unknown;
   Unknown.Crashes = {{"z", 1}};
   EXPECT_EQ(Message(Unknown),
             "scenario 'chain': crash of 'z', which is not a node of the scenario");
-  Faults TooMany;
+  FaultSet TooMany;
   TooMany.Crashes = {{"a", 1}, {"b", 1}};
   EXPECT_EQ(Message(TooMany), "scenario 'chain': 2 crashes given but the bounds allow 1");
-  Faults Self;
+  FaultSet Self;
   Self.Omissions = {{"a", "a", 1}};
   EXPECT_NE(Message(Self).find("messages to self are never lost"), std::string::npos);
 }
@@ -427,28 +429,6 @@ TEST(Simulator, StructsAreOneColumnPerField) {
   ASSERT_EQ(O.State[0].Rows.size(), 2u);
   // The later Put of 1 replaced the earlier.
   EXPECT_EQ(render(O.State[0].Rows[1]), "\"s\", 1, 2, \"b\"");
-}
-
-TEST(Schedule, RandomFaultsAreDeterministicAndWithinBounds) {
-  Bounds B{6, 3, 1};
-  std::vector<NodeId> Nodes{"a", "b", "c"};
-  Random R1(7), R2(7);
-  std::set<std::string> Distinct;
-  for (int I = 0; I < 500; ++I) {
-    Faults F = randomFaults(B, Nodes, R1);
-    EXPECT_EQ(F.describe(), randomFaults(B, Nodes, R2).describe());
-    EXPECT_EQ(checkFaults(B, Nodes, F), std::nullopt) << F.describe();
-    Distinct.insert(F.describe());
-  }
-  EXPECT_GT(Distinct.size(), 100u);
-}
-
-TEST(Schedule, DescribesFaultsAsFaultlineDoes) {
-  Faults F;
-  F.Omissions = {{"a", "c", 1}};
-  F.Crashes = {{"b", 2}};
-  EXPECT_EQ(F.describe(), "crash b@2, omit a->c@1");
-  EXPECT_EQ(Faults().describe(), "no faults");
 }
 
 TEST(Value, OrdersAsTheModel) {

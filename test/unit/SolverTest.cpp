@@ -52,8 +52,8 @@ public:
   Lineage L;
 };
 
-eval::Bounds bounds(int EOT, int EFF, int Crashes) {
-  eval::Bounds B;
+Bounds bounds(int EOT, int EFF, int Crashes) {
+  Bounds B;
   B.EOT = EOT;
   B.EFF = EFF;
   B.MaxCrashes = Crashes;
@@ -143,7 +143,7 @@ TEST(HittingSets, SetsExcludedBeforeTheFirstOutcomeStayExcluded) {
   Vertex O = G.outcome("log(b)");
   G.firing(O, {G.message("a", "b", 1)});
   G.firing(O, {G.message("c", "b", 1)});
-  eval::FaultSet Violating;
+  FaultSet Violating;
   Violating.Omissions.push_back({"a", "b", 1});
   Violating.Omissions.push_back({"c", "b", 1});
   solver::HittingSetSolver S(bounds(4, 2, 0));
@@ -257,9 +257,9 @@ namespace {
 /// Runs the solver's candidates against a tiny protocol given as a lineage
 /// per candidate, until it proposes Wanted or runs dry.
 bool proposes(solver::HittingSetSolver &S, const std::string &Wanted,
-              const std::function<Lineage(const eval::FaultSet &)> &RunIt) {
+              const std::function<Lineage(const FaultSet &)> &RunIt) {
   for (int I = 0; I < 50; ++I) {
-    std::optional<eval::FaultSet> F = S.next();
+    std::optional<FaultSet> F = S.next();
     if (!F)
       return false;
     if (F->describe() == Wanted)
@@ -277,7 +277,7 @@ TEST(HittingSets, AnEarlierCrashStaysOpenWhenALaterOneRemovedAnotherOutcome) {
   // send at 3. Crashing c at 3 removes the acknowledgement's outcome (its
   // pre goes too: no violation) and leaves agreement as it was; crashing c
   // at 2 is the counterexample, and must still be proposed.
-  auto RunIt = [](const eval::FaultSet &F) {
+  auto RunIt = [](const FaultSet &F) {
     GraphBuilder G;
     auto Crash = F.crashTime("c");
     if (!Crash || *Crash > 2)

@@ -82,7 +82,7 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
               ir::validateProgram(P, Diags))
       << Errors;
   eval::Evaluator Ev(P, ir::stratify(P, Diags));
-  eval::Bounds B;
+  Bounds B;
   B.EOT = C.EOT;
   B.EFF = C.EFF;
   B.MaxCrashes = C.Crashes;

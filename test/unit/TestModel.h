@@ -32,7 +32,7 @@ public:
     Ev = std::make_unique<eval::Evaluator>(Prog, ir::stratify(Prog, Diags));
   }
 
-  std::unique_ptr<eval::Run> run(eval::Bounds B, eval::FaultSet F = {},
+  std::unique_ptr<eval::Run> run(Bounds B, FaultSet F = {},
                                  eval::EvalOptions O = {}) {
     F.normalize();
     return Ev->run(B, F, Diags, O);
@@ -54,8 +54,8 @@ public:
   std::unique_ptr<eval::Evaluator> Ev;
 };
 
-inline eval::Bounds bounds(int EOT, int EFF, std::vector<std::string> Nodes, int Crashes = 0) {
-  eval::Bounds B;
+inline Bounds bounds(int EOT, int EFF, std::vector<std::string> Nodes, int Crashes = 0) {
+  Bounds B;
   B.EOT = EOT;
   B.EFF = EFF;
   B.Nodes = std::move(Nodes);

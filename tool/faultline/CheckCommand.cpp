@@ -22,7 +22,6 @@
 #include "faultline/Search/Search.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -40,7 +39,7 @@ namespace {
 /// by an earlier check when there is none now, so that DIR holds exactly
 /// the schedules of this check. False after an error (printed).
 bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
-                    const eval::Bounds &B, const search::SearchResult &R,
+                    const Bounds &B, const search::SearchResult &R,
                     const eval::SymbolTable &Syms) {
   const frontend::ScenarioModel &S = M.Scenario;
   // A qualified name (two programs with a scenario of this name) makes a
@@ -69,9 +68,8 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
       llvm::errs() << "faultline: error: cannot write " << Path << ": " << EC.message() << "\n";
       return false;
     }
-    OS << llvm::formatv("{0:2}", llvm::json::Value(report::scheduleToJSON(
-                                     S.Name, report::modelFingerprint(M.program()), B, C.Faults,
-                                     Violated)))
+    OS << report::scheduleToJSON(S.Name, report::modelFingerprint(M.program()), B, C.Faults,
+                                 Violated)
        << "\n";
     llvm::outs() << fmt::format("scenario '{}': fault schedule written to {}\n", M.DisplayName,
                                 Path);

@@ -68,7 +68,7 @@ int printCommand(const PrintOptions &Opts);
 /// Options shared by run and ldfi: the scenario bounds.
 struct ScenarioOptions {
   std::vector<std::string> Files;
-  eval::Bounds Bounds;
+  faultline::Bounds Bounds;
   bool Strict = false;
   OutputFormat Format = OutputFormat::Text;
   std::string Output; ///< -o: where --format html writes (empty: stdout).

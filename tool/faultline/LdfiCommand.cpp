@@ -41,7 +41,7 @@ private:
 
 int ldfiCommand(const LdfiOptions &Opts) {
   ir::DiagnosticEngine Diags(llvm::errs());
-  if (auto Problem = eval::checkScenario(Opts.Bounds, eval::FaultSet())) {
+  if (auto Problem = checkFaults(Opts.Bounds, FaultSet())) {
     Diags.error(*Problem);
     return ExitBadInput;
   }

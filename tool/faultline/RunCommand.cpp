@@ -12,9 +12,8 @@
 namespace faultline::tool {
 
 /// Turns --omit/--crash arguments into a checked fault set.
-static std::optional<eval::FaultSet> parseFaults(const RunOptions &Opts,
-                                                 ir::DiagnosticEngine &Diags) {
-  eval::FaultSet F;
+static std::optional<FaultSet> parseFaults(const RunOptions &Opts, ir::DiagnosticEngine &Diags) {
+  FaultSet F;
   for (const std::string &Text : Opts.Omissions) {
     auto O = eval::parseOmission(Text);
     if (!O) {
@@ -32,7 +31,7 @@ static std::optional<eval::FaultSet> parseFaults(const RunOptions &Opts,
     F.Crashes.push_back(*C);
   }
   F.normalize();
-  if (auto Problem = eval::checkScenario(Opts.Bounds, F)) {
+  if (auto Problem = checkFaults(Opts.Bounds, F)) {
     Diags.error(*Problem);
     return std::nullopt;
   }

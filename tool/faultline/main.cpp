@@ -58,12 +58,12 @@ static cl::opt<bool> WithLocations("with-locations",
 static cl::list<std::string> RunFiles(cl::Positional, cl::desc("<file.ded>..."), cl::OneOrMore,
                                       cl::sub(RunCmd));
 static cl::opt<int> EOT("eot", cl::desc("End of time: the last time step (default 3)"),
-                        cl::init(3), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+                        cl::init(faultline::Bounds().EOT), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias EOTMolly("EOT", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::alias EOTShort("t", cl::aliasopt(EOT), cl::desc("Alias for --eot"));
 static cl::opt<int> EFF("eff",
                         cl::desc("End of finite failures: omissions only before it (default 2)"),
-                        cl::init(2), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+                        cl::init(faultline::Bounds().EFF), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias EFFMolly("EFF", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 static cl::alias EFFShort("f", cl::aliasopt(EFF), cl::desc("Alias for --eff"));
 // Split by hand rather than with cl::CommaSeparated, which the -N alias
@@ -72,7 +72,7 @@ static cl::list<std::string> Nodes("nodes", cl::desc("Comma-separated node names
                                    cl::OneOrMore, cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --nodes"));
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
-                               cl::init(0), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+                               cl::init(faultline::Bounds().MaxCrashes), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
 static cl::opt<bool> NegativeSupport(
     "negative-support",

@@ -150,11 +150,11 @@ inline void printWarnings(const std::string &Tool, const Outcome &O) {
 
 inline int listScenarios(const Simulator &Sim) {
   for (const std::string &Name : Sim.scenarioNames()) {
-    auto [B, Nodes] = Sim.shape(Name);
+    Bounds B = Sim.shape(Name);
     std::string List;
-    for (const NodeId &N : Nodes)
+    for (const NodeId &N : B.Nodes)
       List += (List.empty() ? "" : ",") + N;
-    std::cout << Name << ": EOT " << B.EOT << ", EFF " << B.EFF << ", crashes " << B.Crashes
+    std::cout << Name << ": EOT " << B.EOT << ", EFF " << B.EFF << ", crashes " << B.MaxCrashes
               << ", nodes " << List << "\n";
   }
   return 0;
@@ -183,13 +183,13 @@ inline int replayOnce(const std::string &Tool, const Simulator &Sim, const Repla
     throw Error("the schedule comes from another version of scenario '" + Name + "' (model " +
                 S.Model + "; this replay was built from model " + Built->second +
                 "): run faultline check --emit-schedules again on the sources of this build");
-  if (!S.Nodes.empty()) {
-    std::vector<NodeId> Have = Sim.shape(Name).second, Want = S.Nodes;
+  if (S.B && !S.B->Nodes.empty()) {
+    std::vector<NodeId> Have = Sim.shape(Name).Nodes, Want = S.B->Nodes;
     std::sort(Have.begin(), Have.end());
     std::sort(Want.begin(), Want.end());
     if (Have != Want)
-      throw Error("the schedule names nodes " + joinNames(S.Nodes) + " but scenario '" + Name +
-                  "' has " + joinNames(Sim.shape(Name).second));
+      throw Error("the schedule names nodes " + joinNames(S.B->Nodes) + " but scenario '" + Name +
+                  "' has " + joinNames(Sim.shape(Name).Nodes));
   }
   Outcome Out = Sim.run(Name, S.F, S.B);
   printWarnings(Tool, Out);
@@ -211,22 +211,22 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
   if (O.Scenario.empty())
     throw Error("name the scenario with --scenario (scenarios: " + joinNames(Sim.scenarioNames()) +
                 ")");
-  auto [B, Nodes] = Sim.shape(O.Scenario);
-  if (auto Problem = checkFaults(B, Nodes, Faults()))
+  Bounds B = Sim.shape(O.Scenario);
+  if (auto Problem = checkFaults(B, FaultSet()))
     throw Error("scenario '" + O.Scenario + "': " + *Problem);
   Random R(O.Seed);
   long long Violating = 0;
   std::optional<Outcome> First;
   std::set<std::string> Warned;
   for (long long I = 0; I < O.Random; ++I) {
-    Outcome Out = Sim.run(O.Scenario, randomFaults(B, Nodes, R));
+    Outcome Out = Sim.run(O.Scenario, randomFaults(B, R));
     if (!Out.Warnings.empty() && Warned.insert(Out.F.describe()).second)
       printWarnings(Tool, Out);
     if (Out.violates() && !Violating++)
       First = std::move(Out);
   }
-  std::string Bounds = "EOT " + std::to_string(B.EOT) + ", EFF " + std::to_string(B.EFF) + ", " +
-                       std::to_string(B.Crashes) + (B.Crashes == 1 ? " crash" : " crashes");
+  std::string Within = "EOT " + std::to_string(B.EOT) + ", EFF " + std::to_string(B.EFF) + ", " +
+                       std::to_string(B.MaxCrashes) + (B.MaxCrashes == 1 ? " crash" : " crashes");
   if (O.JSON) {
     nlohmann::json Doc = {{"scenario", O.Scenario},
                           {"runs", O.Random},
@@ -236,7 +236,7 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
     std::cout << Doc.dump(2) << "\n";
   } else {
     std::cout << "scenario '" << O.Scenario << "': " << O.Random << " random schedules (seed "
-              << O.Seed << ") within " << Bounds << ": ";
+              << O.Seed << ") within " << Within << ": ";
     if (!Violating) {
       std::cout << "none violates an invariant\n";
     } else {
@@ -281,6 +281,9 @@ inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &),
     return O.Random ? detail::replayRandom(Tool, Sim, O)
                     : detail::replayOnce(Tool, Sim, O, Models);
   } catch (const Error &E) {
+    std::cerr << Tool << ": error: " << E.what() << "\n";
+    return 2;
+  } catch (const ScheduleError &E) {
     std::cerr << Tool << ": error: " << E.what() << "\n";
     return 2;
   } catch (const std::exception &E) {

@@ -80,10 +80,10 @@ inline std::string joinNames(const std::vector<std::string> &Names, const char *
 
 inline void printOutcome(std::ostream &OS, const Outcome &O, const ReportOptions &Opts) {
   std::string Nodes;
-  for (const NodeId &N : O.Nodes)
+  for (const NodeId &N : O.B.Nodes)
     Nodes += (Nodes.empty() ? "" : ",") + N;
   OS << "scenario '" << O.Scenario << "': EOT " << O.B.EOT << ", EFF " << O.B.EFF << ", nodes "
-     << Nodes << ", crashes allowed " << O.B.Crashes << "\n";
+     << Nodes << ", crashes allowed " << O.B.MaxCrashes << "\n";
   OS << "faults: " << O.F.describe() << "\n";
   std::vector<std::string> Failed = O.violatedInvariants();
   if (Failed.empty()) {

@@ -28,8 +28,8 @@
 #define FAULTLINE_SIM_SIMULATOR_H
 
 #include "faultline/annotations.h"
+#include "faultline/faults.h"
 #include "faultline/sim/protocol.h"
-#include "faultline/sim/schedule.h"
 #include "faultline/sim/value.h"
 
 #include <algorithm>
@@ -91,9 +91,8 @@ struct StateTable {
 class Outcome {
 public:
   std::string Scenario;
-  Bounds B;
-  std::vector<NodeId> Nodes;
-  Faults F;
+  Bounds B; ///< With the scenario's nodes, in the order it declares them.
+  FaultSet F;
   /// In the order they were sent.
   std::vector<SentMessage> Messages;
   std::vector<HandledMessage> Handled;
@@ -176,19 +175,23 @@ public:
     if (Nodes.empty())
       throw Error("scenario '" + S.Name + "' declares no node");
     for (const NodeState &N : Nodes)
-      Out.Nodes.push_back(N.Name);
+      B.Nodes.push_back(N.Name);
   }
 
   const Bounds &bounds() const { return B; }
-  const std::vector<NodeId> &nodes() const { return Out.Nodes; }
 
-  Outcome run(const Faults &F, const std::optional<Bounds> &Override) {
-    if (Override)
-      B = *Override;
+  /// Override replaces the scenario's EOT, EFF and number of crashes; the
+  /// nodes are always the scenario's.
+  Outcome run(const FaultSet &F, const std::optional<Bounds> &Override) {
+    if (Override) {
+      B.EOT = Override->EOT;
+      B.EFF = Override->EFF;
+      B.MaxCrashes = Override->MaxCrashes;
+    }
     Out.B = B;
     Out.F = F;
     Out.F.normalize();
-    if (auto Problem = checkFaults(B, Out.Nodes, Out.F))
+    if (auto Problem = checkFaults(B, Out.F))
       throw Error("scenario '" + Out.Scenario + "': " + *Problem);
     for (T = 1; T <= B.EOT; ++T)
       step();
@@ -212,7 +215,11 @@ public:
   }
 
   // ScenarioSink: the scenario's calls.
-  void bounds(int EOT, int EFF, int Crashes) override { B = {EOT, EFF, Crashes}; }
+  void bounds(int EOT, int EFF, int Crashes) override {
+    B.EOT = EOT;
+    B.EFF = EFF;
+    B.MaxCrashes = Crashes;
+  }
   void node(const NodeId &Name, TypeKey Role) override {
     const RoleInfo *R = P.role(Role);
     if (!R)
@@ -530,17 +537,18 @@ public:
   }
   bool hasScenario(const std::string &Name) const { return lookup(Name) != nullptr; }
 
-  /// A scenario's own bounds and nodes.
-  std::pair<Bounds, std::vector<NodeId>> shape(const std::string &Scenario) const {
+  /// A scenario's own bounds, with its nodes.
+  Bounds shape(const std::string &Scenario) const {
     detail::Execution E(P, CheckSnapshots);
     E.setUp(get(Scenario));
-    return {E.bounds(), E.nodes()};
+    return E.bounds();
   }
 
-  /// Runs a scenario under some faults, within its own bounds or others.
-  /// Throws Error for an unknown scenario, a broken set-up or faults that
-  /// do not fit the bounds.
-  Outcome run(const std::string &Scenario, const Faults &F = Faults(),
+  /// Runs a scenario under some faults, within its own bounds or others
+  /// (their EOT, EFF and crashes; the nodes are the scenario's). Throws
+  /// Error for an unknown scenario, a broken set-up or faults that do not
+  /// fit the bounds.
+  Outcome run(const std::string &Scenario, const FaultSet &F = FaultSet(),
               const std::optional<Bounds> &Override = std::nullopt) const {
     detail::Execution E(P, CheckSnapshots);
     struct Restore {

@@ -32,7 +32,7 @@ TEST_F(ReplicationV5, WithoutFaultsEveryWriteIsReplicatedAndAcknowledged) {
 }
 
 TEST_F(ReplicationV5, AfterThePrimaryCrashesTheSuccessorTakesOver) {
-  faultline::sim::Faults F;
+  faultline::FaultSet F;
   F.Crashes = {{"c", 7}};
   faultline::sim::Outcome Out = faultline::sim::Simulator(P).run("primaryCrash", F);
   EXPECT_FALSE(Out.violates());

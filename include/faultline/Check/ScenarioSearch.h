@@ -38,7 +38,7 @@ struct SearchedScenario {
   ir::Program Program;
   ir::Stratification Strata;
   std::unique_ptr<eval::Evaluator> Ev;
-  eval::Bounds B;
+  Bounds B;
   search::SearchResult R;
   SearchedScenario() = default;
   SearchedScenario(const SearchedScenario &) = delete;

@@ -14,6 +14,7 @@
 #define FAULTLINE_FRONTEND_FRAGMENT_H
 
 #include "faultline/IR/AST.h"
+#include "faultline/faults.h"
 
 #include "llvm/Support/JSON.h"
 
@@ -31,7 +32,8 @@ namespace faultline::frontend {
 struct ScenarioModel {
   std::string Name;          ///< As written: `lostDelivery`.
   std::string QualifiedName; ///< With its namespaces: `broadcast::lostDelivery`.
-  int EOT = 3, EFF = 2, Crashes = 0;
+  /// As s.bounds sets them; a scenario without s.bounds has the defaults.
+  int EOT = Bounds().EOT, EFF = Bounds().EFF, Crashes = Bounds().MaxCrashes;
   std::vector<std::string> Nodes;
   std::vector<ir::Fact> Facts;
   ir::SourceLoc Loc;

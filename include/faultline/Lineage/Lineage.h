@@ -56,7 +56,7 @@ struct LineageVertex {
   int SendTime = 0;
   /// For NoCrash of any node: the crashes the run already had, which did
   /// not make the absent tuple appear.
-  std::vector<eval::Crash> Except;
+  std::vector<Crash> Except;
   /// What a person reads: the key with its time, the rule, or the message.
   std::string Label;
   /// For firings: the rule's location in its source.
@@ -77,7 +77,7 @@ using Vertex = LineageGraph::vertex_descriptor;
 class Grounding {
 public:
   /// Nothing if that run fails (a limit of Limits); the coarse rule applies.
-  static std::unique_ptr<Grounding> make(const eval::Evaluator &Ev, const eval::Bounds &B,
+  static std::unique_ptr<Grounding> make(const eval::Evaluator &Ev, const Bounds &B,
                                          const eval::EvalLimits &Limits);
 
   const eval::Evaluator &Ev;

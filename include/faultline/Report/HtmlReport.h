@@ -42,7 +42,7 @@ using DescribeFn = std::function<std::string(const eval::Tuple &Pre, int EOT)>;
 struct ScenarioReport {
   std::string Name;
   const eval::Evaluator *Ev = nullptr;
-  eval::Bounds Bounds;
+  faultline::Bounds Bounds;
   search::Strategy Strat = search::Strategy::LDFI;
   const search::SearchResult *Result = nullptr;
   /// Every counterexample breaks only invariants marked NOLINT(faultline).
@@ -72,7 +72,7 @@ struct LineageDrawing {
 /// ids in the SVG.
 LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
-                          const eval::FaultSet &Cut, const std::string &Id);
+                          const FaultSet &Cut, const std::string &Id);
 
 /// Collects scenarios and writes the page.
 class HtmlReport {

@@ -38,12 +38,12 @@ const char *fateName(eval::MessageFate F);
 void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms);
 
 void printRunText(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms,
-                  const eval::Bounds &B, const RunReportOptions &Opts);
+                  const Bounds &B, const RunReportOptions &Opts);
 
-llvm::json::Object faultsToJSON(const eval::FaultSet &F);
+llvm::json::Object faultsToJSON(const FaultSet &F);
 llvm::json::Array messagesToJSON(const eval::Run &R, const eval::SymbolTable &Syms);
 llvm::json::Object runToJSON(const eval::Run &R, const eval::SymbolTable &Syms,
-                             const eval::Bounds &B, const RunReportOptions &Opts);
+                             const Bounds &B, const RunReportOptions &Opts);
 
 } // namespace faultline::report
 

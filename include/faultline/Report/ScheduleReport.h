@@ -4,7 +4,8 @@
 // --emit-schedules DIR` writes it: the scenario, its bounds, the crashes and
 // omissions with their times, and the invariants the run violated. A
 // protocol's replay binary (annotations/faultline/sim/replay.h) reads it and
-// runs the compiled C++ under the same faults. Schema: docs/json-schema.md.
+// runs the compiled C++ under the same faults; both sides read and write the
+// file with faultline/schedule_json.h. Schema: docs/json-schema.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,15 +17,10 @@
 #include "faultline/Eval/Scenario.h"
 #include "faultline/IR/AST.h"
 
-#include "llvm/Support/JSON.h"
-
 #include <string>
 #include <vector>
 
 namespace faultline::report {
-
-/// The version of the schedule schema, which readers check.
-constexpr int ScheduleVersion = 1;
 
 /// The names of the invariants a run violates: the first column of each
 /// `pre` tuple without its `post`, each once, in the run's order.
@@ -38,10 +34,10 @@ std::vector<std::string> violatedInvariants(const eval::Run &R, const eval::Symb
 /// schedule (`faultline extract --fingerprints` prints what it embeds).
 std::string modelFingerprint(const ir::Program &P);
 
-/// The schedule; Fingerprint goes into its "model" key.
-llvm::json::Object scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
-                                  const eval::Bounds &B, const eval::FaultSet &F,
-                                  const std::vector<std::string> &Violated);
+/// The text of the schedule file; Fingerprint goes into its "model" key.
+std::string scheduleToJSON(const std::string &Scenario, const std::string &Fingerprint,
+                           const Bounds &B, const FaultSet &F,
+                           const std::vector<std::string> &Violated);
 
 } // namespace faultline::report
 

@@ -40,11 +40,11 @@ struct SearchReportOptions {
 };
 
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
-                     const eval::SymbolTable &Syms, const eval::Bounds &B,
+                     const eval::SymbolTable &Syms, const Bounds &B,
                      search::Strategy Strat, const SearchReportOptions &Opts = {});
 
 llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::SymbolTable &Syms,
-                                const eval::Bounds &B, search::Strategy Strat);
+                                const Bounds &B, search::Strategy Strat);
 
 } // namespace faultline::report
 

@@ -68,14 +68,14 @@ enum class Verdict {
 };
 
 struct Counterexample {
-  eval::FaultSet Faults;
+  FaultSet Faults;
   std::unique_ptr<eval::Run> Run;
   unsigned RunNumber = 0; ///< 1-based position among the executions.
 };
 
 /// One execution of the search, in order.
 struct Execution {
-  eval::FaultSet Faults;
+  FaultSet Faults;
   bool Violates = false;
 };
 
@@ -119,17 +119,17 @@ struct VacuityWarning {
 /// What the program shows before any run: no `pre` at all; an invariant
 /// whose every pre rule a post rule repeats (it cannot fail); and, when the
 /// nodes came from the user (--nodes), nodes no fact mentions.
-std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const eval::Bounds &B,
+std::vector<VacuityWarning> vacuityWarnings(const ir::Program &P, const Bounds &B,
                                             bool NodesFromUser);
 
-SearchResult search(const eval::Evaluator &Ev, const eval::Bounds &B,
+SearchResult search(const eval::Evaluator &Ev, const Bounds &B,
                     const SearchOptions &Opts, ir::DiagnosticEngine &Diags);
 
 /// The number of distinct fault scenarios within B: each node either never
 /// crashes or crashes once at a time in 1..EOT (at most MaxCrashes do), and
 /// every message channel between distinct nodes may lose its messages at each
 /// send time before EFF (and before its sender's crash).
-long double faultSpaceSize(const eval::Bounds &B);
+long double faultSpaceSize(const Bounds &B);
 
 } // namespace faultline::search
 

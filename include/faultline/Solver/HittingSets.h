@@ -41,23 +41,23 @@ struct SolverStats {
 
 class HittingSetSolver {
 public:
-  explicit HittingSetSolver(const eval::Bounds &B);
+  explicit HittingSetSolver(const Bounds &B);
   ~HittingSetSolver();
   HittingSetSolver(const HittingSetSolver &) = delete;
   HittingSetSolver &operator=(const HittingSetSolver &) = delete;
 
   /// Learns from a passing run made under Faults, whose lineage is L. Faults
   /// itself is never proposed again.
-  void addRun(const lineage::Lineage &L, const eval::FaultSet &Faults);
+  void addRun(const lineage::Lineage &L, const FaultSet &Faults);
 
   /// Never proposes F (a set that was run and violated: a finding, whose
   /// lineage is not a good outcome's).
-  void exclude(const eval::FaultSet &F);
+  void exclude(const FaultSet &F);
 
   /// The next minimal fault set, smallest first, or nothing when no fault
   /// set within the bounds breaks all known derivations of an outcome it may
   /// target.
-  std::optional<eval::FaultSet> next();
+  std::optional<FaultSet> next();
 
   const SolverStats &stats() const;
 
@@ -65,8 +65,8 @@ private:
   struct Impl;
   /// Made on the first run with an outcome, told the sets in NotAgain.
   Impl &impl();
-  eval::Bounds B;
-  std::vector<eval::FaultSet> NotAgain;
+  Bounds B;
+  std::vector<FaultSet> NotAgain;
   std::unique_ptr<Impl> I;
   SolverStats NoChecks;
 };
