@@ -21,13 +21,14 @@
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/Frontend/TranslationUnit.h"
 
+#include "SyntaxOnlyTool.h"
+
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Lex/Preprocessor.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
@@ -300,16 +301,7 @@ private:
     // working folder of the command on it, not on the process.
     clang::tooling::ClangTool Tool(DB, {File}, std::make_shared<clang::PCHContainerOperations>(),
                                    llvm::vfs::createPhysicalFileSystem());
-    Tool.setPrintErrorMessage(false);
-    // LibTooling looks for the builtin headers next to the executable; point
-    // it at the installed compiler's instead.
-    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR},
-        clang::tooling::ArgumentInsertPosition::BEGIN));
-    Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
-    if (!Opts.ExtraArgs.empty())
-      Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-          Opts.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+    configureSyntaxOnly(Tool, Opts.ExtraArgs);
     llvm::raw_string_ostream OS(R.Diagnostics);
     // The printer shares ownership of its options (a reference count).
     clang::TextDiagnosticPrinter Printer(OS, new clang::DiagnosticOptions());

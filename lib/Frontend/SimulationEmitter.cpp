@@ -22,13 +22,13 @@
 #include "Collect.h"
 #include "Protocol.h"
 #include "Reporter.h"
+#include "SyntaxOnlyTool.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
@@ -568,14 +568,7 @@ bool emitSimulation(const ExtractOptions &Opts, llvm::raw_ostream &OS, llvm::raw
     D.Sources.push_back(std::string(Abs));
   }
   clang::tooling::ClangTool Tool(*DB, D.Sources);
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR},
-      clang::tooling::ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
-  if (!Opts.ExtraArgs.empty())
-    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+  configureSyntaxOnly(Tool, Opts.ExtraArgs);
   clang::TextDiagnosticPrinter Printer(Errs, new clang::DiagnosticOptions());
   Tool.setDiagnosticConsumer(&Printer);
   EmitConsumerFactory Consumers{D};
