@@ -334,19 +334,8 @@ bool checkCommands(clang::tooling::CompilationDatabase &DB, const std::vector<st
 
 std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
                                                    llvm::raw_ostream &Errs) {
-  // The database, found the way clang-tidy finds it: in -p's folder or the
-  // folders above it, else above the first source file.
   std::string Error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
-  if (Opts.FixedArgs)
-    DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs);
-  else if (!Opts.BuildPath.empty())
-    DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(Opts.BuildPath, Error);
-  else if (!Opts.Files.empty())
-    DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Error);
-  else
-    Error = "no compilation database: give -p BUILD_DIR, or the files and their compiler "
-            "flags after '--'";
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB = findCompilationDatabase(Opts, Error);
   if (!DB) {
     Errs << "faultline: error: " << Error << "\n";
     return std::nullopt;

@@ -546,13 +546,7 @@ bool emitSimulation(const ExtractOptions &Opts, llvm::raw_ostream &OS, llvm::raw
     return false;
   }
   std::string Error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
-  if (Opts.FixedArgs)
-    DB = std::make_unique<clang::tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs);
-  else if (!Opts.BuildPath.empty())
-    DB = clang::tooling::CompilationDatabase::autoDetectFromDirectory(Opts.BuildPath, Error);
-  else
-    DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Error);
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB = findCompilationDatabase(Opts, Error);
   if (!DB) {
     Errs << "faultline: error: " << Error << "\n";
     return false;

@@ -1,20 +1,41 @@
 //===- SyntaxOnlyTool.h - How the frontend runs clang on a file -*- C++ -*-===//
 //
-// Both the extraction and the simulator emitter parse the user's files with a
-// ClangTool configured the same way; this is that configuration, once.
+// Both the extraction and the simulator emitter find the compilation database
+// and parse the user's files with a ClangTool configured the same way; this is
+// that lookup and that configuration, once.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef FAULTLINE_LIB_FRONTEND_SYNTAXONLYTOOL_H
 #define FAULTLINE_LIB_FRONTEND_SYNTAXONLYTOOL_H
 
+#include "faultline/Frontend/Frontend.h"
+
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace faultline::frontend {
+
+/// The database, found the way clang-tidy finds it: the fixed flags after
+/// '--', else in -p's folder or the folders above it, else above the first
+/// source file. Null, with \p Error saying why, when there is none.
+inline std::unique_ptr<clang::tooling::CompilationDatabase>
+findCompilationDatabase(const ExtractOptions &Opts, std::string &Error) {
+  if (Opts.FixedArgs)
+    return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs);
+  if (!Opts.BuildPath.empty())
+    return clang::tooling::CompilationDatabase::autoDetectFromDirectory(Opts.BuildPath, Error);
+  if (!Opts.Files.empty())
+    return clang::tooling::CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Error);
+  Error = "no compilation database: give -p BUILD_DIR, or the files and their compiler "
+          "flags after '--'";
+  return nullptr;
+}
 
 /// Parse only (no code generation), with the installed compiler's builtin
 /// headers (LibTooling would look for them next to the executable), and with
