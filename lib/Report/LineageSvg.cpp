@@ -5,7 +5,8 @@
 // needed, down to facts and messages. The messages the counterexample's
 // faults take away (lost, or sent or received by a crashed node) and the
 // tuples on crashed nodes are marked. The graph is handed to Graphviz's
-// cgraph and laid out and rendered to SVG by its dot engine.
+// dot engine, laid out and rendered to SVG, in the faultline-graphviz
+// module, loaded here on the first drawing (DotGraph.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,12 +15,12 @@
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
+#include "DotGraph.h"
 
 #include <fmt/format.h>
 
+#include "llvm/Support/DynamicLibrary.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -64,16 +65,15 @@ bool isCut(const lineage::LineageVertex &V, const eval::Run &R, const eval::Symb
   return false;
 }
 
-void set(void *Object, const char *Name, const std::string &Value) {
-  agsafeset(Object, const_cast<char *>(Name), const_cast<char *>(Value.c_str()),
-            const_cast<char *>(""));
-}
-
 /// Shapes as Lineage::writeDot draws them; cut vertices filled red.
-void style(Agnode_t *N, const lineage::LineageVertex &V, const std::string &Label, bool Cut) {
+void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string &Label,
+           bool Cut) {
   using lineage::VertexKind;
-  set(N, "label", Label);
-  set(N, "class", std::string(Cut ? "cut " : "") + [&] {
+  auto set = [&](const char *Name, std::string Value) {
+    N.emplace_back(Name, std::move(Value));
+  };
+  set("label", Label);
+  set("class", std::string(Cut ? "cut " : "") + [&] {
     switch (V.Kind) {
     case VertexKind::Tuple:
       return "tuple";
@@ -90,53 +90,56 @@ void style(Agnode_t *N, const lineage::LineageVertex &V, const std::string &Labe
   }());
   switch (V.Kind) {
   case VertexKind::Tuple:
-    set(N, "shape", "ellipse");
+    set("shape", "ellipse");
     if (V.Given)
-      set(N, "style", "filled"), set(N, "fillcolor", "lightgrey");
+      set("style", "filled"), set("fillcolor", "lightgrey");
     break;
   case VertexKind::Firing:
-    set(N, "shape", "box");
-    set(N, "color", "blue");
+    set("shape", "box");
+    set("color", "blue");
     break;
   case VertexKind::Message:
-    set(N, "shape", "diamond");
+    set("shape", "diamond");
     break;
   case VertexKind::Absent:
-    set(N, "shape", "ellipse");
-    set(N, "style", "dashed");
+    set("shape", "ellipse");
+    set("style", "dashed");
     break;
   case VertexKind::NoCrash:
-    set(N, "shape", "octagon");
+    set("shape", "octagon");
     break;
   }
   if (Cut) {
-    set(N, "style", "filled");
-    set(N, "fillcolor", "#f4b6b6");
-    set(N, "color", "red");
+    set("style", "filled");
+    set("fillcolor", "#f4b6b6");
+    set("color", "red");
   }
 }
 
-/// Graphviz with exactly the two plugins the drawing needs, linked in (as
-/// Graphviz's library guide shows): the dot layout and the core renderers,
-/// SVG among them. gvContext() would load every installed plugin, pango's
-/// among them, whose text measures depend on the fonts installed and whose
-/// font caches are never freed; the core estimates text from built-in
-/// font metrics, the same on every machine.
-extern "C" {
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
+/// The renderer in the faultline-graphviz module, loaded on first use: next
+/// to the executable, where the build puts it, or else where it was built
+/// (for the unit tests, which run from elsewhere). Null, with the reason in
+/// Why, if it cannot be loaded.
+DotToSvgFn *dotToSvg(std::string &Why) {
+  static std::string Error;
+  static DotToSvgFn *Render = [] {
+    std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    llvm::SmallString<256> Path(llvm::sys::path::parent_path(Self));
+    llvm::sys::path::append(Path, llvm::sys::path::filename(FAULTLINE_GRAPHVIZ_MODULE));
+    if (!llvm::sys::fs::exists(Path))
+      Path = FAULTLINE_GRAPHVIZ_MODULE;
+    auto Module = llvm::sys::DynamicLibrary::getPermanentLibrary(Path.c_str(), &Error);
+    if (!Module.isValid())
+      return static_cast<DotToSvgFn *>(nullptr);
+    auto *Fn = reinterpret_cast<DotToSvgFn *>(Module.getAddressOfSymbol(DotToSvgSymbol));
+    if (!Fn)
+      Error = fmt::format("{} has no {}", Path.str(), DotToSvgSymbol);
+    return Fn;
+  }();
+  if (!Render)
+    Why = "Graphviz could not be loaded: " + Error;
+  return Render;
 }
-
-const lt_symlist_t Plugins[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {nullptr, nullptr},
-};
-
-struct GraphvizContext {
-  GVC_t *Context = gvContextPlugins(Plugins, /*demand_loading=*/0);
-  ~GraphvizContext() { gvFreeContext(Context); }
-};
 
 /// The part of a lineage graph an outcome needs, drawn for people:
 /// - each chain of a tuple carried from step to step by persistence (`x@t`
@@ -274,42 +277,30 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
     return Out;
   }
 
-  GraphvizContext Gvc;
-  std::unique_ptr<Agraph_t, int (*)(Agraph_t *)> Graph(
-      agopen(const_cast<char *>("lineage"), Agdirected, nullptr), agclose);
-  set(Graph.get(), "rankdir", "TB");
-  set(Graph.get(), "id", Id); // Graphviz prefixes the SVG's ids with it
-  agattr(Graph.get(), AGNODE, const_cast<char *>("fontsize"), const_cast<char *>("10"));
-  agattr(Graph.get(), AGNODE, const_cast<char *>("fontname"), const_cast<char *>("Helvetica"));
+  DotGraph Dot;
+  Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
   // Room for a browser's sans-serif, which can be wider than the metrics
-  // the layout estimated the labels with.
-  agattr(Graph.get(), AGNODE, const_cast<char *>("margin"), const_cast<char *>("0.25,0.06"));
-  std::vector<Agnode_t *> Nodes(boost::num_vertices(G));
+  // the layout estimated the labels with (the margin).
+  Dot.NodeDefaults = {{"fontsize", "10"}, {"fontname", "Helvetica"}, {"margin", "0.25,0.06"}};
+  std::map<lineage::Vertex, size_t> Index;
   for (lineage::Vertex V : D.Order) {
-    std::string Name = "v" + std::to_string(V);
-    Nodes[V] = agnode(Graph.get(), Name.data(), 1);
+    Index[V] = Dot.Nodes.size();
+    DotGraph::Node &N = Dot.Nodes.emplace_back();
+    N.Name = "v" + std::to_string(V);
     bool IsCut = isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
     Out.Cut += IsCut;
-    style(Nodes[V], G[V], label(G[V], D, V, FaultFree, P), IsCut);
+    style(N.Attributes, G[V], label(G[V], D, V, FaultFree, P), IsCut);
   }
   for (auto [From, To] : D.Edges)
-    agedge(Graph.get(), Nodes[From], Nodes[To], nullptr, 1);
+    Dot.Edges.push_back({Index.at(From), Index.at(To)});
 
-  if (gvLayout(Gvc.Context, Graph.get(), "dot") != 0) {
-    Out.Why = "Graphviz could not lay the lineage out";
+  DotToSvgFn *Render = dotToSvg(Out.Why);
+  if (!Render)
     return Out;
-  }
-  char *Data = nullptr;
-  unsigned Length = 0;
-  int Failed = gvRenderData(Gvc.Context, Graph.get(), "svg", &Data, &Length);
-  std::string Svg = Failed || !Data ? "" : std::string(Data, Length);
-  if (Data)
-    gvFreeRenderData(Data);
-  gvFreeLayout(Gvc.Context, Graph.get());
-  if (Svg.empty()) {
-    Out.Why = "Graphviz could not render the lineage";
+  std::string Svg;
+  Render(Dot, Svg, Out.Why);
+  if (Svg.empty())
     return Out;
-  }
   // Inline in HTML: drop the XML declaration and doctype before <svg.
   Out.Svg = Svg.substr(Svg.find("<svg"));
   return Out;
