@@ -117,10 +117,10 @@ unsigned FaultFormula::size() const {
 z3::expr FaultFormula::lost(const lineage::LineageVertex &M) {
   z3::expr L = Ctx.bool_val(false);
   if (M.SendTime < B.EFF)
-    L = L || omission(M.From, M.To, M.SendTime);
+    assign(L, L || omission(M.From, M.To, M.SendTime));
   auto Node = Down.find(M.From);
   if (Node != Down.end() && M.SendTime >= 1 && M.SendTime <= B.EOT)
-    L = L || Node->second[M.SendTime - 1];
+    assign(L, L || Node->second[M.SendTime - 1]);
   return L;
 }
 

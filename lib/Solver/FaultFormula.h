@@ -27,6 +27,13 @@
 
 namespace faultline::solver {
 
+/// To = From, by copy. The move assignment of z3++.h in Z3 4.8 (Debian 12)
+/// does not release the expression it replaces, and a context deleted while
+/// it still holds expressions walks its whole table (8 MiB) to find them: a
+/// tenth of a small search's start-up (docs/design.md, "Start-up"). Copying
+/// releases it; so assign an expression that is already set with this.
+inline void assign(z3::expr &To, const z3::expr &From) { To = From; }
+
 class FaultFormula {
 public:
   /// Declares the crash variables and their constraints in S.

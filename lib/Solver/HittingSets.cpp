@@ -119,7 +119,7 @@ struct HittingSetSolver::Impl {
 
   /// Starts a generation: what the runs so far allow, nothing excluded yet.
   void newGeneration() {
-    Generation = Ctx.bool_const(fmt::format("gen_{}", ++GenCount).c_str());
+    assign(Generation, Ctx.bool_const(fmt::format("gen_{}", ++GenCount).c_str()));
     z3::expr_vector AnyGoal(Ctx);
     for (auto &[Key, O] : Outcomes) {
       AnyGoal.push_back(O.Goal);
