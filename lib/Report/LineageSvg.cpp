@@ -123,10 +123,15 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
 DotToSvgFn *dotToSvg(std::string &Why) {
   static std::string Error;
   static DotToSvgFn *Render = [] {
-    std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-    llvm::SmallString<256> Path(llvm::sys::path::parent_path(Self));
-    llvm::sys::path::append(Path, llvm::sys::path::filename(FAULTLINE_GRAPHVIZ_MODULE));
-    if (!llvm::sys::fs::exists(Path))
+    // No argv[0] here: on Linux the executable is read from /proc/self/exe,
+    // and without it Self is empty (never a path relative to the cwd).
+    std::string Self = llvm::sys::fs::getMainExecutable("", nullptr);
+    llvm::SmallString<256> Path;
+    if (!Self.empty()) {
+      Path = llvm::sys::path::parent_path(Self);
+      llvm::sys::path::append(Path, llvm::sys::path::filename(FAULTLINE_GRAPHVIZ_MODULE));
+    }
+    if (Path.empty() || !llvm::sys::fs::exists(Path))
       Path = FAULTLINE_GRAPHVIZ_MODULE;
     auto Module = llvm::sys::DynamicLibrary::getPermanentLibrary(Path.c_str(), &Error);
     if (!Module.isValid())
