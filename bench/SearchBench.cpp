@@ -118,6 +118,15 @@ const Row Table[] = {
     {"delivery/acked.ded", 8, 7, "a,b,c", 1, false, true},
     {"delivery/once.ded", 8, 7, "a,b,c", 1, true, true},
     {"kafka/isr_small.ded", 6, 2, "a,b,Z", 1, true, true},
+    // The blind spot: a pre that only faults create (the failure-free run
+    // has none). A crash notice sent once, broken by a crash and a lost
+    // notice, or by two crashes; an alarm forwarded once, broken by a lost
+    // heartbeat and a lost alarm.
+    {"detector/told.ded", 6, 0, "m,a,b", 1, false, true},
+    {"detector/told.ded", 6, 0, "m,a,b", 2, true, true},
+    {"detector/told.ded", 6, 4, "m,a,b", 1, true, true},
+    {"detector/alarm.ded", 6, 2, "m,a,o", 0, false, true},
+    {"detector/alarm.ded", 6, 5, "m,a,o", 0, true, true},
 };
 
 std::string modelName(const Row &R) {

@@ -65,7 +65,8 @@ std::string SearchedScenario::stats() const {
   unsigned WithPre = 0;
   for (const frontend::Declaration &I : Model->Invariants)
     WithPre += llvm::is_contained(WithPreRules, I.Name) &&
-               !llvm::is_contained(R.InvariantsWithoutPre, I.Name);
+               !llvm::is_contained(R.InvariantsWithoutPre, I.Name) &&
+               !llvm::is_contained(R.InvariantsPreUnreachable, I.Name);
   return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
                      "of {}",
                      R.Runs, R.Runs == 1 ? "" : "s", R.Seconds,
@@ -86,8 +87,9 @@ std::string SearchedScenario::verdictText() const {
       return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}; {} ({})",
                          B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
                          report::withoutPreText(R), stats());
-    return fmt::format("certified for EOT {}, EFF {}, {} crash{} ({})", B.EOT, B.EFF,
-                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", stats());
+    return fmt::format("certified for EOT {}, EFF {}, {} crash{}{} ({})", B.EOT, B.EFF,
+                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                       report::preUnreachableText(R), stats());
   case search::Verdict::Inconclusive:
     return fmt::format("inconclusive, {} ({})", R.StopReason, stats());
   }

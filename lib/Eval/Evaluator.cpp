@@ -188,6 +188,13 @@ private:
         tuple(Ev.CrashRel,
               {Ev.Symbols.str(Observer), Ev.Symbols.str(C.Node), Value::integer(C.Time)}, 0,
               TupleOrigin::Scenario);
+    if (Opts.EveryCrash)
+      for (const std::string &Crashed : B.Nodes)
+        for (int At = 1; At <= B.EOT; ++At)
+          for (const std::string &Observer : B.Nodes)
+            tuple(Ev.CrashRel,
+                  {Ev.Symbols.str(Observer), Ev.Symbols.str(Crashed), Value::integer(At)}, 0,
+                  TupleOrigin::Scenario);
     // Heads of the previous step's @next rules and delivered messages.
     auto It = NextStep.begin();
     for (; It != NextStep.end(); ++It)

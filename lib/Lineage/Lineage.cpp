@@ -44,6 +44,55 @@ public:
   Vertex tuple(eval::TupleId Root) {
     std::vector<eval::TupleId> Work;
     Vertex RootV = visit(Root, Work);
+    drain(Work);
+    return RootV;
+  }
+
+  /// The goals of making the `pre` tuples at EOT that R lacks appear: one
+  /// per tuple of the grounding's run (which holds every tuple any run can
+  /// hold) that R lacks, its why-not lineage grounded like negative
+  /// support; without a grounding of `pre`, one goal for any `pre` tuple
+  /// with the coarse causes of the relation.
+  std::vector<PreGoal> preGoals() {
+    std::vector<PreGoal> Goals;
+    std::optional<eval::RelId> PreRel = R.relation(ir::PreRelation);
+    if (!PreRel)
+      return Goals;
+    std::optional<eval::RelId> PostRel = R.relation(ir::PostRelation);
+    std::vector<eval::TupleId> Work;
+    if (grounded(*PreRel) && Opts.Ground->Over->EOT == R.EOT) {
+      const eval::Run &Over = *Opts.Ground->Over;
+      for (eval::TupleId Id : Over.table(*PreRel, Over.EOT)) {
+        const eval::Tuple &Values = Over.Tuples[Id].Values;
+        if (R.find(*PreRel, R.EOT, Values))
+          continue;
+        PreGoal Goal;
+        for (eval::Value Column : Values)
+          Goal.Columns.push_back(Syms.render(Column));
+        Goal.Key = fmt::format("{}({})", ir::PreRelation, fmt::join(Goal.Columns, ", "));
+        Goal.Absent = groundedAbsent({*PreRel, R.EOT, Values, 0});
+        if (PostRel)
+          if (std::optional<eval::TupleId> Post = R.find(*PostRel, R.EOT, Values))
+            Goal.Post = visit(*Post, Work);
+        Goals.push_back(std::move(Goal));
+      }
+    } else {
+      PreGoal Goal;
+      Goal.Key = fmt::format("{}(_)", ir::PreRelation);
+      LineageVertex Any;
+      Any.Kind = VertexKind::Absent;
+      Any.Label = fmt::format("no {} tuple beyond this run's@{}", ir::PreRelation, R.EOT);
+      Goal.Absent = boost::add_vertex(Any, G);
+      boost::add_edge(Goal.Absent, causes(*PreRel, R.EOT, Work), G);
+      Goals.push_back(std::move(Goal));
+    }
+    drain(Work);
+    return Goals;
+  }
+
+private:
+  /// Expands what is queued until nothing is.
+  void drain(std::vector<eval::TupleId> &Work) {
     while (!Work.empty() || !GroundWork.empty()) {
       if (Work.empty()) {
         auto [Pattern, V] = GroundWork.back();
@@ -67,10 +116,8 @@ public:
             boost::add_edge(FV, absent(A, Work), G);
       }
     }
-    return RootV;
   }
 
-private:
   /// The vertex of a tuple; the first time, its derivations are queued.
   Vertex visit(eval::TupleId Id, std::vector<eval::TupleId> &Work) {
     auto [It, New] = TupleVertices.try_emplace(Id, 0);
@@ -151,7 +198,13 @@ private:
       for (const eval::TuplePattern &P : I.Positives) {
         if (R.find(P.Rel, P.Time, P.Values))
           continue;
-        Causes.insert(grounded(P.Rel) ? groundedAbsent(P) : causes(P.Rel, P.Time, Work));
+        if (P.Rel == CrashRel) {
+          // It appears if its node crashes at its time; a node this run
+          // crashes keeps its crash time in the runs its guard admits.
+          if (!crashesInRun(P))
+            Causes.insert(noCrash(P));
+        } else
+          Causes.insert(grounded(P.Rel) ? groundedAbsent(P) : causes(P.Rel, P.Time, Work));
       }
     };
     const Grounding &Gr = *Opts.Ground;
@@ -159,6 +212,13 @@ private:
       Causes.insert(causes(A.Rel, A.Time, Work)); // too many to list: the coarse rule
     for (Vertex C : Causes)
       boost::add_edge(Out, C, G);
+  }
+
+  /// Whether R crashes the node of the crash pattern A (column 1).
+  bool crashesInRun(const eval::TuplePattern &A) const {
+    if (A.Values.size() < 2 || !A.Values[1].isStr())
+      return false;
+    return R.Faults.crashTime(Syms.text(static_cast<uint32_t>(A.Values[1].V))).has_value();
   }
 
   /// The scenario's crashes are not derived: `notin crash(_, N, T)` holds
@@ -321,15 +381,25 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
   EO.IgnoreNegation = true;
+  EO.EveryCrash = true;
   EO.Limits = Limits;
   // Its failure only costs precision: nothing to report.
   ir::DiagnosticEngine Quiet(llvm::nulls());
   G->Over = Ev.run(B, FaultSet(), Quiet, EO);
+  // Every node crashing at every time can make a failure detector's
+  // program exceed the run's limits; then positive reads of `crash` stay
+  // ungrounded, as they are without EveryCrash.
+  bool CrashesGrounded = G->Over != nullptr;
+  if (!G->Over) {
+    EO.EveryCrash = false;
+    G->Over = Ev.run(B, FaultSet(), Quiet, EO);
+  }
   if (!G->Over)
     return nullptr;
   // Relations whose tuples may go beyond Over: derived by a rule with an
-  // aggregate (not monotone) or a positive read of `crash` (Over has no
-  // crashes), or from such a relation through positive reads.
+  // aggregate (not monotone) or, unless Over has every crash tuple, a
+  // positive read of `crash`, or from such a relation through positive
+  // reads.
   const ir::Program &P = Ev.program();
   std::set<std::string> Beyond;
   for (bool Changed = true; Changed;) {
@@ -340,7 +410,8 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
       bool Out = Rule.hasAggregate();
       for (const ir::BodyElem &E : Rule.Body)
         if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated)
-          Out = Out || A->Relation == ir::CrashRelation || Beyond.count(A->Relation);
+          Out = Out || Beyond.count(A->Relation) ||
+                (!CrashesGrounded && A->Relation == ir::CrashRelation);
       if (Out)
         Changed = Beyond.insert(Rule.Head.Relation).second || Changed;
     }
@@ -410,6 +481,8 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
       }
       L.OutcomeLiveNodes.push_back(std::move(Nodes));
     }
+  if (Opts.PreGoals && Opts.NegativeSupport)
+    L.PreGoals = B.preGoals();
   return L;
 }
 
@@ -418,14 +491,19 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
     auto It = Rename.find(N);
     return It == Rename.end() ? N : It->second;
   };
+  // A rendered string column names a node if Rename has it.
+  auto renamedColumn = [&Node](const std::string &Column) {
+    if (Column.size() >= 2 && Column.front() == '"' && Column.back() == '"')
+      return '"' + Node(Column.substr(1, Column.size() - 2)) + '"';
+    return Column;
+  };
   Lineage Out = *this;
   for (auto [V, End] = boost::vertices(Out.Graph); V != End; ++V) {
     LineageVertex &LV = Out.Graph[*V];
     switch (LV.Kind) {
     case VertexKind::Tuple:
       for (std::string &Column : LV.Columns)
-        if (Column.size() >= 2 && Column.front() == '"' && Column.back() == '"')
-          Column = '"' + Node(Column.substr(1, Column.size() - 2)) + '"';
+        Column = renamedColumn(Column);
       LV.Key = fmt::format("{}({})", LV.Relation, fmt::join(LV.Columns, ", "));
       break;
     case VertexKind::Message:
@@ -446,6 +524,13 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
   for (std::vector<std::string> &Nodes : Out.OutcomeLiveNodes)
     for (std::string &N : Nodes)
       N = Node(N);
+  for (PreGoal &Goal : Out.PreGoals) {
+    if (Goal.Columns.empty())
+      continue;
+    for (std::string &Column : Goal.Columns)
+      Column = renamedColumn(Column);
+    Goal.Key = fmt::format("{}({})", ir::PreRelation, fmt::join(Goal.Columns, ", "));
+  }
   return Out;
 }
 

@@ -53,9 +53,21 @@ std::string withoutPreText(const search::SearchResult &R) {
                          : ", so the certificate says nothing about them");
 }
 
+std::string preUnreachableText(const search::SearchResult &R) {
+  size_t N = R.InvariantsPreUnreachable.size();
+  if (!N)
+    return "";
+  return fmt::format("; {} invariant{} had a pre in no run ({}): no fault set within the bounds "
+                     "brings about what {} checks",
+                     N, N == 1 ? "" : "s", fmt::join(R.InvariantsPreUnreachable, ", "),
+                     N == 1 ? "it" : "they");
+}
+
 std::string invariantsWithPreText(const search::SearchResult &R) {
   return fmt::format("invariants with a pre: {} of {}",
-                     R.Invariants.size() - R.InvariantsWithoutPre.size(), R.Invariants.size());
+                     R.Invariants.size() - R.InvariantsWithoutPre.size() -
+                         R.InvariantsPreUnreachable.size(),
+                     R.Invariants.size());
 }
 
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
@@ -82,8 +94,9 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                         withoutPreText(R));
     else
       OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
-                        "violates the invariant\n",
-                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es");
+                        "violates the invariant{}\n",
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        preUnreachableText(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
@@ -157,6 +170,7 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"symmetric_skipped", R.SymmetricSkipped},
       {"invariants", llvm::json::Array(R.Invariants)},
       {"invariants_without_pre", llvm::json::Array(R.InvariantsWithoutPre)},
+      {"invariants_pre_unreachable", llvm::json::Array(R.InvariantsPreUnreachable)},
   };
   llvm::json::Array Executions;
   for (const search::Execution &E : R.Executions)

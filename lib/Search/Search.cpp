@@ -117,7 +117,8 @@ public:
     Result.Seconds = seconds();
     for (const std::string &Name : Result.Invariants)
       if (!PreSeen.count(Name))
-        Result.InvariantsWithoutPre.push_back(Name);
+        (PreCovered ? Result.InvariantsPreUnreachable : Result.InvariantsWithoutPre)
+            .push_back(Name);
     if (!Result.Found.empty())
       Result.V = Verdict::Counterexample;
     else if (Exhausted && Result.StopReason.empty())
@@ -138,6 +139,9 @@ public:
   std::chrono::steady_clock::time_point Start;
   SearchResult Result;
   std::set<std::string> PreSeen;
+  /// Whether the search aimed at the `pre` tuples no run had: then an
+  /// invariant without one is one that no fault set can make checkable.
+  bool PreCovered = false;
 };
 
 SearchResult searchLDFI(Searcher &S) {
@@ -149,6 +153,11 @@ SearchResult searchLDFI(Searcher &S) {
   std::unique_ptr<lineage::Grounding> Ground = lineage::Grounding::make(S.Ev, S.B, S.limits());
   if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
     LO.Ground = Ground.get();
+  // Aim at the `pre` tuples a run lacks as well, by their why-not lineage
+  // (grounded if the program's `pre` is, coarse otherwise), so that a `pre`
+  // only faults create is searched for. That lineage is negative support.
+  LO.PreGoals = S.Opts.NegativeSupport;
+  S.PreCovered = LO.PreGoals;
   // A run of F tells what the run of its image under a symmetry would: the
   // solver learns the image's lineage without running it.
   std::vector<NodeRenaming> Symmetries;
@@ -205,6 +214,7 @@ SearchResult searchLDFI(Searcher &S) {
 
 SearchResult searchExhaustive(Searcher &S) {
   ExhaustiveEnumerator Space(S.B);
+  S.PreCovered = true; // every fault set is run
   while (true) {
     std::optional<FaultSet> F = Space.next();
     if (!F)

@@ -148,6 +148,28 @@ z3::expr FaultFormula::crashes(const std::string &Node, int Time,
 }
 
 std::vector<z3::expr> FaultFormula::outcomes(const lineage::Lineage &L) {
+  return alive(L, L.Outcomes);
+}
+
+std::vector<z3::expr> FaultFormula::preGoals(const lineage::Lineage &L) {
+  std::vector<Vertex> Roots;
+  for (const lineage::PreGoal &Goal : L.PreGoals) {
+    Roots.push_back(Goal.Absent);
+    if (Goal.Post)
+      Roots.push_back(*Goal.Post);
+  }
+  std::vector<z3::expr> Alive = alive(L, Roots);
+  std::vector<z3::expr> Out;
+  size_t At = 0;
+  for (const lineage::PreGoal &Goal : L.PreGoals) {
+    z3::expr Appears = !Alive[At++];
+    Out.push_back(Goal.Post ? Appears && !Alive[At++] : Appears);
+  }
+  return Out;
+}
+
+std::vector<z3::expr> FaultFormula::alive(const lineage::Lineage &L,
+                                          const std::vector<Vertex> &Roots) {
   const LineageGraph &G = L.Graph;
   std::vector<std::optional<z3::expr>> Alive(boost::num_vertices(G));
   // Lineage is acyclic for stratified programs; an inflationary stratum can
@@ -158,7 +180,7 @@ std::vector<z3::expr> FaultFormula::outcomes(const lineage::Lineage &L) {
   std::vector<State> Seen(boost::num_vertices(G), Unvisited);
   auto Value = [&](Vertex V) { return Alive[V] ? *Alive[V] : Ctx.bool_val(true); };
   std::vector<std::pair<Vertex, bool>> Stack;
-  for (Vertex O : L.Outcomes)
+  for (Vertex O : Roots)
     Stack.push_back({O, false});
   while (!Stack.empty()) {
     auto [V, ChildrenDone] = Stack.back();
@@ -201,7 +223,7 @@ std::vector<z3::expr> FaultFormula::outcomes(const lineage::Lineage &L) {
     }
   }
   std::vector<z3::expr> Out;
-  for (Vertex O : L.Outcomes)
+  for (Vertex O : Roots)
     Out.push_back(Value(O));
   return Out;
 }

@@ -58,10 +58,16 @@ public:
 
   /// alive(o) for each outcome of L, in the order of L.Outcomes.
   std::vector<z3::expr> outcomes(const lineage::Lineage &L);
+  /// For each of L's PreGoals: its `pre` tuple appears and, if L's run
+  /// had its `post`, that post is lost (what a violation of it needs).
+  std::vector<z3::expr> preGoals(const lineage::Lineage &L);
 
   unsigned size() const;
 
 private:
+  /// Whether each of Roots still holds under the fault variables.
+  std::vector<z3::expr> alive(const lineage::Lineage &L,
+                              const std::vector<lineage::Vertex> &Roots);
   z3::expr lost(const lineage::LineageVertex &Message);
   z3::expr crashes(const std::string &Node, int Time, const std::vector<Crash> &Except);
 

@@ -5,6 +5,9 @@
 //   goal_o     the candidate breaks outcome o.
 // For every run r and outcome o that held in it:
 //   run_r & goal_o -> !alive_r(o)
+// and for every `pre` tuple p that r lacked (a goal too, Lineage::PreGoals):
+//   run_r & goal_p -> p appears (its why-not lineage is broken) and, if r
+//                     had p's post, that post is lost
 // Per generation (the runs known when it began), under its literal gen_k:
 //   some goal_o holds; goal_o -> OR of run_r over the runs in which o held;
 //   the supersets of every set found in this generation are excluded (a
@@ -77,26 +80,19 @@ struct HittingSetSolver::Impl {
     std::vector<z3::expr> Alive = Faults.outcomes(L);
     std::set<std::string> Held;
     for (size_t I = 0; I < L.Outcomes.size(); ++I) {
-      const std::string &Key = L.Graph[L.Outcomes[I]].Key;
-      Held.insert(Key);
-      auto It = Outcomes.find(Key);
-      if (It == Outcomes.end()) {
-        It = Outcomes
-                 .emplace(Key, Outcome{Ctx.bool_const(
-                                           fmt::format("goal_{}", Outcomes.size()).c_str()),
-                                       {}})
-                 .first;
-        // It did not hold in the earlier runs that extend this one.
-        for (unsigned Earlier = 0; Earlier < Run; ++Earlier)
-          if (extends(RunFaults[Earlier], F))
-            S.add(z3::implies(RunIncludes[Earlier], !It->second.Goal));
-      }
-      It->second.Runs.push_back(Run);
-      S.add(z3::implies(Includes && It->second.Goal, !Alive[I]));
+      Outcome &O = goal(L.Graph[L.Outcomes[I]].Key, Run, F, Held);
+      S.add(z3::implies(Includes && O.Goal, !Alive[I]));
       // Crashing a node the outcome's pre needs alive removes pre too.
       if (I < L.OutcomeLiveNodes.size())
         for (const std::string &Node : L.OutcomeLiveNodes[I])
-          S.add(z3::implies(It->second.Goal, !Faults.crashesEver(Node)));
+          S.add(z3::implies(O.Goal, !Faults.crashesEver(Node)));
+    }
+    // A pre this run lacks: the goal of making it appear (and losing its
+    // post, if the run had one), on top of this run's faults.
+    std::vector<z3::expr> Appears = Faults.preGoals(L);
+    for (size_t I = 0; I < L.PreGoals.size(); ++I) {
+      Outcome &O = goal(L.PreGoals[I].Key, Run, F, Held);
+      S.add(z3::implies(Includes && O.Goal, Appears[I]));
     }
     // An outcome that held in a run this one extends, and not here, lost
     // its pre along with its post to the extra faults (or the run would have
@@ -113,6 +109,26 @@ struct HittingSetSolver::Impl {
     if (!Vanished.empty())
       S.add(z3::implies(Includes, z3::mk_and(Vanished)));
     Dirty = true;
+  }
+
+  /// The goal Key names, which run Run (made under F) had: made the first
+  /// time, when the earlier runs that extend F did not have it.
+  Outcome &goal(const std::string &Key, unsigned Run, const FaultSet &F,
+                std::set<std::string> &Held) {
+    Held.insert(Key);
+    auto It = Outcomes.find(Key);
+    if (It == Outcomes.end()) {
+      It = Outcomes
+               .emplace(Key, Outcome{Ctx.bool_const(
+                                         fmt::format("goal_{}", Outcomes.size()).c_str()),
+                                     {}})
+               .first;
+      for (unsigned Earlier = 0; Earlier < Run; ++Earlier)
+        if (extends(RunFaults[Earlier], F))
+          S.add(z3::implies(RunIncludes[Earlier], !It->second.Goal));
+    }
+    It->second.Runs.push_back(Run);
+    return It->second;
   }
 
   void exclude(const FaultSet &F) { Tried.insert(F); }

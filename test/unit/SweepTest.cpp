@@ -46,6 +46,8 @@ const std::vector<std::string> ABC{"a", "b", "c"};
 const std::vector<std::string> Commit{"C", "a", "b", "d"};
 const std::vector<std::string> Kafka{"a", "b", "c", "C", "Z"};
 const std::vector<std::string> KafkaSmall{"a", "b", "Z"};
+const std::vector<std::string> Detector{"m", "a", "b"};
+const std::vector<std::string> Alarm{"m", "a", "o"};
 
 // Small bounds; both verdicts occur, and isr_small's counterexample needs
 // negative support (a tuple that faults make appear).
@@ -67,6 +69,16 @@ const Config Configs[] = {
     {"kafka/isr_small.ded", 5, 2, 0, KafkaSmall},
     {"kafka/isr_small.ded", 5, 2, 1, KafkaSmall},
     {"kafka/isr_small.ded", 6, 2, 1, KafkaSmall},
+    // A pre only faults create: the failure-free run has none, so the
+    // search must aim at making it appear (a crash the master sees, a lost
+    // heartbeat), then at losing its post.
+    {"detector/told.ded", 4, 0, 1, Detector},
+    {"detector/told.ded", 4, 0, 2, Detector},
+    {"detector/told.ded", 4, 2, 1, Detector},
+    {"detector/told.ded", 4, 3, 1, Detector},
+    {"detector/alarm.ded", 5, 2, 0, Alarm},
+    {"detector/alarm.ded", 5, 4, 0, Alarm},
+    {"detector/alarm.ded", 5, 4, 1, Alarm},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};

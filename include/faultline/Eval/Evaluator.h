@@ -56,8 +56,13 @@ struct EvalOptions {
   bool NegativeSupport = false;
   /// Treat every `notin` as holding. Run without faults, this gives every
   /// tuple any run under any faults can hold, except downstream of an
-  /// aggregate or a positive read of `crash` (negative support's grounding).
+  /// aggregate or (without EveryCrash) a positive read of `crash`
+  /// (negative support's grounding).
   bool IgnoreNegation = false;
+  /// Also seed crash(Observer, N, T) for every node N and time T, while
+  /// crashing nobody: with IgnoreNegation and no faults, the run then holds
+  /// what positive reads of `crash` can add in any run as well.
+  bool EveryCrash = false;
   EvalLimits Limits;
 };
 

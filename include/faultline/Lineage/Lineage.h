@@ -20,6 +20,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,10 +71,12 @@ using LineageGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::dire
 using Vertex = LineageGraph::vertex_descriptor;
 
 /// What negative support is grounded in, made once per search: one run of
-/// the program with its `notin`s dropped and no faults. Faults only remove
-/// messages and a dropped `notin` only adds derivations, so that run holds
-/// every tuple any run within the bounds can hold, except of relations
-/// derived through an aggregate or a positive read of `crash` (Ungrounded).
+/// the program with its `notin`s dropped, no faults, and every crash tuple
+/// any crash could add (crashing nobody). Faults only remove messages or
+/// add crash tuples, and a dropped `notin` only adds derivations, so that
+/// run holds every tuple any run within the bounds can hold, except of
+/// relations derived through an aggregate (Ungrounded). An absent crash
+/// tuple there appears if its node crashes at its time.
 class Grounding {
 public:
   /// Nothing if that run fails (a limit of Limits); the coarse rule applies.
@@ -98,6 +101,25 @@ struct BuildOptions {
   /// it; without, every tuple of a relation it negatively depends on, at any
   /// earlier time (Molly's rule, coarser).
   const Grounding *Ground = nullptr;
+  /// Also build the why-not lineage of the `pre` tuples this run lacks
+  /// (Lineage::PreGoals), so that the search can aim faults at making one
+  /// appear. Needs NegativeSupport (its absent tuples are read the same way).
+  bool PreGoals = false;
+};
+
+/// A `pre` tuple a run lacks and that faults might bring about, with what
+/// keeps it absent there: the search's goal of making it appear.
+struct PreGoal {
+  /// Identifies the goal across runs: `pre(values)` for one tuple of the
+  /// grounding's run; `pre(_)` for any tuple this run lacks, when `pre` is
+  /// not grounded (it reads `crash` or an aggregate upstream).
+  std::string Key;
+  /// The values of the tuple (empty for any): renamed with the nodes.
+  std::vector<std::string> Columns;
+  /// An Absent vertex: holds while the tuple stays absent.
+  Vertex Absent = 0;
+  /// The tuple's `post`, when this run has it: a violation must break it too.
+  std::optional<Vertex> Post;
 };
 
 class Lineage {
@@ -118,6 +140,10 @@ public:
   /// where the outcome names that node. Breaking such an outcome by crashing
   /// one of them cannot violate the invariant.
   std::vector<std::vector<std::string>> OutcomeLiveNodes;
+  /// With BuildOptions::PreGoals: the `pre` tuples at EOT this run lacks
+  /// that some run within the bounds may have (those of the grounding's run;
+  /// one goal for any, when `pre` is not grounded).
+  std::vector<PreGoal> PreGoals;
 
   /// The lineage the run of the renamed fault set has when renaming nodes
   /// by Rename maps the program onto itself (a symmetry): node names in

@@ -31,6 +31,10 @@ std::string formatCount(long double N);
 /// "2 invariants never had a pre (a, b): ..." for a certificate that
 /// covers only the outcomes seen.
 std::string withoutPreText(const search::SearchResult &R);
+/// "; 1 invariant had a pre in no run (a): ..." for a certificate whose
+/// search aimed at those `pre`s and found no fault set that brings them
+/// about (empty when there is none).
+std::string preUnreachableText(const search::SearchResult &R);
 /// "invariants with a pre: K of N", for summary lines.
 std::string invariantsWithPreText(const search::SearchResult &R);
 

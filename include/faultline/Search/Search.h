@@ -3,7 +3,7 @@
 // Searches the failure scenarios within some bounds for one that violates
 // the program's invariant. LDFI runs the failure-free scenario, asks the
 // solver for the smallest fault sets that break every known derivation of a
-// good outcome, runs them, learns from the lineage of each passing run, and
+// good outcome (or make a `pre` the run lacked appear), runs them, learns from the lineage of each passing run, and
 // stops at a counterexample or when no candidate is left (the program is
 // then certified for the bounds). Random and exhaustive search over the same
 // space are the baselines it is measured against.
@@ -93,10 +93,16 @@ struct SearchResult {
   /// Whether the failure-free run already violates.
   bool NoFaultNeeded = false;
   bool Failed = false; ///< An evaluation error was reported.
-  /// The program's invariants (invariantNames) and those of them for which
-  /// no run had a `pre` tuple at EOT: a certificate says nothing about them.
+  /// The program's invariants (invariantNames). Of those for which no run
+  /// had a `pre` tuple at EOT: the ones the search could not aim at, about
+  /// which a certificate says nothing (LDFI without negative support, whose
+  /// why-not lineage the goals of making a `pre` appear are made of; random
+  /// search); and the ones it did cover (LDFI aimed faults at making their
+  /// `pre` appear, or exhaustive search walked the space), whose `pre` no
+  /// fault set within the bounds brings about.
   std::vector<std::string> Invariants;
   std::vector<std::string> InvariantsWithoutPre;
+  std::vector<std::string> InvariantsPreUnreachable;
   /// Candidates not run because a node permutation that fixes the program
   /// maps them onto a set already run (symmetry).
   unsigned SymmetricSkipped = 0;

@@ -13,6 +13,10 @@
 // with every run's constraints, each guarded by "includes this run's faults",
 // asks the same question with everything learnt so far.
 //
+// A `pre` tuple that a run lacked is a goal as well: faults that might make
+// it appear (by the run's why-not lineage of it) while losing its post. So a
+// `pre` that only faults create is aimed at like any outcome.
+//
 // Candidates come out smallest first, each shrunk to a minimal set. A found
 // set's supersets are blocked until the next run: they may be minimal for the
 // question that run's lineage adds.
