@@ -30,6 +30,10 @@
 
 namespace faultline::lineage {
 
+std::string tupleKey(const std::string &Relation, const std::vector<std::string> &Columns) {
+  return fmt::format("{}({})", Relation, fmt::join(Columns, ", "));
+}
+
 namespace {
 
 class Builder {
@@ -67,9 +71,8 @@ public:
         if (R.find(*PreRel, R.EOT, Values))
           continue;
         PreGoal Goal;
-        for (eval::Value Column : Values)
-          Goal.Columns.push_back(Syms.render(Column));
-        Goal.Key = fmt::format("{}({})", ir::PreRelation, fmt::join(Goal.Columns, ", "));
+        Goal.Columns = rendered(Values);
+        Goal.Key = tupleKey(ir::PreRelation, Goal.Columns);
         Goal.Absent = groundedAbsent({*PreRel, R.EOT, Values, 0});
         if (PostRel)
           if (std::optional<eval::TupleId> Post = R.find(*PostRel, R.EOT, Values))
@@ -88,6 +91,14 @@ public:
     }
     drain(Work);
     return Goals;
+  }
+
+  /// The values of a tuple as people (and keys) read them.
+  std::vector<std::string> rendered(const eval::Tuple &Values) const {
+    std::vector<std::string> Columns;
+    for (eval::Value Column : Values)
+      Columns.push_back(Syms.render(Column));
+    return Columns;
   }
 
 private:
@@ -325,9 +336,8 @@ private:
     V.Tuple = Id;
     V.Given = T.Origin != eval::TupleOrigin::Derived;
     V.Relation = R.RelNames[T.Rel];
-    for (eval::Value Column : T.Values)
-      V.Columns.push_back(Syms.render(Column));
-    V.Key = fmt::format("{}({})", V.Relation, fmt::join(V.Columns, ", "));
+    V.Columns = rendered(T.Values);
+    V.Key = tupleKey(V.Relation, V.Columns);
     V.Label = fmt::format("{}@{}", V.Key, T.Time);
     return boost::add_vertex(V, G);
   }
@@ -481,8 +491,12 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
       }
       L.OutcomeLiveNodes.push_back(std::move(Nodes));
     }
-  if (Opts.PreGoals && Opts.NegativeSupport)
+  if (Opts.PreGoals && Opts.NegativeSupport) {
     L.PreGoals = B.preGoals();
+    if (auto Pre = R.relation(ir::PreRelation))
+      for (eval::TupleId Id : R.table(*Pre, R.EOT))
+        L.PreHeld.push_back(B.rendered(R.Tuples[Id].Values));
+  }
   return L;
 }
 
@@ -504,7 +518,7 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
     case VertexKind::Tuple:
       for (std::string &Column : LV.Columns)
         Column = renamedColumn(Column);
-      LV.Key = fmt::format("{}({})", LV.Relation, fmt::join(LV.Columns, ", "));
+      LV.Key = tupleKey(LV.Relation, LV.Columns);
       break;
     case VertexKind::Message:
       LV.From = Node(LV.From);
@@ -524,12 +538,15 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
   for (std::vector<std::string> &Nodes : Out.OutcomeLiveNodes)
     for (std::string &N : Nodes)
       N = Node(N);
+  for (std::vector<std::string> &Columns : Out.PreHeld)
+    for (std::string &Column : Columns)
+      Column = renamedColumn(Column);
   for (PreGoal &Goal : Out.PreGoals) {
     if (Goal.Columns.empty())
       continue;
     for (std::string &Column : Goal.Columns)
       Column = renamedColumn(Column);
-    Goal.Key = fmt::format("{}({})", ir::PreRelation, fmt::join(Goal.Columns, ", "));
+    Goal.Key = tupleKey(ir::PreRelation, Goal.Columns);
   }
   return Out;
 }

@@ -9,6 +9,7 @@
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Solver/HittingSets.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -144,6 +145,38 @@ public:
   bool PreCovered = false;
 };
 
+/// Which goals of making a `pre` appear (Lineage::PreGoals) still need
+/// aiming at. A `pre` tuple some run had is not one of them: its `post` is
+/// an outcome of that run, aimed at as such; aiming at the tuple again
+/// wherever faults remove it (a crash removes all of its node's) would only
+/// multiply the candidates. Nor is the coarse goal (any `pre` tuple, where
+/// `pre` is not grounded) once every invariant had a `pre` in some run.
+class PreGoalFilter {
+public:
+  /// InvariantsSeen: those of Invariants some run had a `pre` for (kept up
+  /// to date by the searcher).
+  PreGoalFilter(const std::vector<std::string> &Invariants,
+                const std::set<std::string> &InvariantsSeen)
+      : Invariants(Invariants), InvariantsSeen(InvariantsSeen) {}
+
+  void noteHeld(const lineage::Lineage &L) {
+    for (const std::vector<std::string> &Columns : L.PreHeld)
+      Seen.insert(lineage::tupleKey(ir::PreRelation, Columns));
+  }
+
+  void dropSeen(lineage::Lineage &L) const {
+    bool EveryInvariantSeen = InvariantsSeen.size() >= Invariants.size();
+    llvm::erase_if(L.PreGoals, [&](const lineage::PreGoal &Goal) {
+      return Goal.Columns.empty() ? EveryInvariantSeen : Seen.count(Goal.Key) > 0;
+    });
+  }
+
+private:
+  const std::vector<std::string> &Invariants;
+  const std::set<std::string> &InvariantsSeen;
+  std::set<std::string> Seen; ///< keys of the `pre` tuples some run had
+};
+
 SearchResult searchLDFI(Searcher &S) {
   solver::HittingSetSolver Solver(S.B);
   lineage::BuildOptions LO;
@@ -164,17 +197,29 @@ SearchResult searchLDFI(Searcher &S) {
   if (S.Opts.Symmetry)
     Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
   std::set<FaultSet> Known; // run, or learnt from a symmetry
-  auto Learn = [&](const FaultSet &F, const lineage::Lineage *L) {
+  PreGoalFilter Pres(S.Result.Invariants, S.PreSeen);
+  auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
     Known.insert(F);
+    std::vector<std::pair<FaultSet, lineage::Lineage>> Images;
     for (const NodeRenaming &Sym : Symmetries) {
       FaultSet Image = rename(F, Sym);
       if (!Known.insert(Image).second)
         continue;
-      if (L)
-        Solver.addRun(L->renamed(Sym), Image);
-      else
-        Solver.exclude(Image);
       ++S.Result.SymmetricSkipped;
+      if (!L) {
+        Solver.exclude(Image);
+        continue;
+      }
+      Images.emplace_back(Image, L->renamed(Sym));
+      Pres.noteHeld(Images.back().second);
+    }
+    if (!L)
+      return;
+    Pres.dropSeen(*L);
+    Solver.addRun(*L, F);
+    for (auto &[Image, IL] : Images) {
+      Pres.dropSeen(IL);
+      Solver.addRun(IL, Image);
     }
   };
   std::optional<FaultSet> Next = FaultSet();
@@ -203,7 +248,7 @@ SearchResult searchLDFI(Searcher &S) {
       // Only passing runs teach: a violating run's faults are a finding.
       lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
       S.writeDot(L);
-      Solver.addRun(L, *Next);
+      Pres.noteHeld(L);
       Learn(*Next, &L);
     }
     Next = Solver.next();

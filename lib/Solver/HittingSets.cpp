@@ -281,9 +281,9 @@ HittingSetSolver::Impl &HittingSetSolver::impl() {
 
 // Z3 reports misuse by exception; it must not cross into the tool's frames.
 void HittingSetSolver::addRun(const lineage::Lineage &L, const FaultSet &F) {
-  // A run without outcomes gives no goal, so it adds nothing to a question
-  // that has none; it only must not be proposed again.
-  if (!I && L.Outcomes.empty()) {
+  // A run without outcomes or `pre` goals gives no goal, so it adds nothing
+  // to a question that has none; it only must not be proposed again.
+  if (!I && L.Outcomes.empty() && L.PreGoals.empty()) {
     NotAgain.push_back(F);
     return;
   }
@@ -303,7 +303,8 @@ void HittingSetSolver::exclude(const FaultSet &F) {
 }
 
 std::optional<FaultSet> HittingSetSolver::next() {
-  // No run had an outcome: no fault set can break one.
+  // No run had a goal: no fault set can break an outcome or make a `pre`
+  // appear.
   if (!I)
     return std::nullopt;
   try {

@@ -39,6 +39,9 @@ enum class VertexKind {
   NoCrash, ///< A `notin crash(...)` relied on: holds unless such a crash happens.
 };
 
+/// A tuple's identity across runs, `rel(v1, v2, ...)` from rendered values.
+std::string tupleKey(const std::string &Relation, const std::vector<std::string> &Columns);
+
 struct LineageVertex {
   VertexKind Kind = VertexKind::Tuple;
   eval::TupleId Tuple = 0;
@@ -144,6 +147,10 @@ public:
   /// that some run within the bounds may have (those of the grounding's run;
   /// one goal for any, when `pre` is not grounded).
   std::vector<PreGoal> PreGoals;
+  /// With BuildOptions::PreGoals: the rendered values of the `pre` tuples
+  /// at EOT this run has. A `pre` some run had is no longer a goal to make
+  /// appear: its `post` is an outcome of that run.
+  std::vector<std::vector<std::string>> PreHeld;
 
   /// The lineage the run of the renamed fault set has when renaming nodes
   /// by Rename maps the program onto itself (a symmetry): node names in
