@@ -63,6 +63,13 @@ std::string preUnreachableText(const search::SearchResult &R) {
                      N == 1 ? "it" : "they");
 }
 
+std::string preGoalsPartialText(const search::SearchResult &R) {
+  if (!R.PreGoalsPartial)
+    return "";
+  return "; a pre only faults create was aimed at only until every invariant had a pre "
+         "(pre depends on an aggregate)";
+}
+
 std::string invariantsWithPreText(const search::SearchResult &R) {
   return fmt::format("invariants with a pre: {} of {}",
                      R.Invariants.size() - R.InvariantsWithoutPre.size() -
@@ -94,9 +101,9 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                         withoutPreText(R));
     else
       OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
-                        "violates the invariant{}\n",
+                        "violates the invariant{}{}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        preUnreachableText(R));
+                        preUnreachableText(R), preGoalsPartialText(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
@@ -171,6 +178,7 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"invariants", llvm::json::Array(R.Invariants)},
       {"invariants_without_pre", llvm::json::Array(R.InvariantsWithoutPre)},
       {"invariants_pre_unreachable", llvm::json::Array(R.InvariantsPreUnreachable)},
+      {"pre_goals_partial", R.PreGoalsPartial},
   };
   llvm::json::Array Executions;
   for (const search::Execution &E : R.Executions)

@@ -164,17 +164,25 @@ public:
       Seen.insert(lineage::tupleKey(ir::PreRelation, Columns));
   }
 
-  void dropSeen(lineage::Lineage &L) const {
+  void dropSeen(lineage::Lineage &L) {
     bool EveryInvariantSeen = InvariantsSeen.size() >= Invariants.size();
     llvm::erase_if(L.PreGoals, [&](const lineage::PreGoal &Goal) {
-      return Goal.Columns.empty() ? EveryInvariantSeen : Seen.count(Goal.Key) > 0;
+      if (!Goal.Columns.empty())
+        return Seen.count(Goal.Key) > 0;
+      CoarseDropped = CoarseDropped || EveryInvariantSeen;
+      return EveryInvariantSeen;
     });
   }
+
+  /// Whether a coarse goal was dropped: then a `pre` tuple that only faults
+  /// create, of an invariant that had others, was not aimed at.
+  bool coarseDropped() const { return CoarseDropped; }
 
 private:
   const std::vector<std::string> &Invariants;
   const std::set<std::string> &InvariantsSeen;
   std::set<std::string> Seen; ///< keys of the `pre` tuples some run had
+  bool CoarseDropped = false;
 };
 
 SearchResult searchLDFI(Searcher &S) {
@@ -254,6 +262,9 @@ SearchResult searchLDFI(Searcher &S) {
     Next = Solver.next();
   }
   S.Result.SolverChecks = Solver.stats().Checks;
+  // Unless every fault set was run or learnt from a symmetric one.
+  S.Result.PreGoalsPartial =
+      Pres.coarseDropped() && static_cast<long double>(Known.size()) < S.Result.SpaceSize;
   return S.finish(Exhausted);
 }
 

@@ -35,6 +35,10 @@ std::string withoutPreText(const search::SearchResult &R);
 /// search aimed at those `pre`s and found no fault set that brings them
 /// about (empty when there is none).
 std::string preUnreachableText(const search::SearchResult &R);
+/// "; a pre only faults create was aimed at only until ..." for a
+/// certificate whose search stopped aiming at the `pre` tuples only faults
+/// create (SearchResult::PreGoalsPartial; empty otherwise).
+std::string preGoalsPartialText(const search::SearchResult &R);
 /// "invariants with a pre: K of N", for summary lines.
 std::string invariantsWithPreText(const search::SearchResult &R);
 

@@ -103,6 +103,12 @@ struct SearchResult {
   std::vector<std::string> Invariants;
   std::vector<std::string> InvariantsWithoutPre;
   std::vector<std::string> InvariantsPreUnreachable;
+  /// LDFI stopped aiming at `pre` tuples that only faults create once every
+  /// invariant had a `pre`: `pre` is not grounded (an aggregate upstream,
+  /// as the C++ frontend's message order is), so its goal is one for any
+  /// tuple, which would aim at every tuple a crash removes. A certificate
+  /// then covers the `pre` tuples the runs had (Molly's guarantee).
+  bool PreGoalsPartial = false;
   /// Candidates not run because a node permutation that fixes the program
   /// maps them onto a set already run (symmetry).
   unsigned SymmetricSkipped = 0;
