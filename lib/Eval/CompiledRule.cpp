@@ -77,6 +77,7 @@ CompiledRule compileRule(const ir::Rule &R, uint32_t Index, SymbolTable &Symbols
   C.Source = &R;
   C.Time = R.Time;
   C.HasAggregate = R.hasAggregate();
+  C.IsSelection = R.isSelection();
   C.HeadRel = RelOf(R.Head.Relation);
 
   // Body first, so that slot numbers follow binding order.

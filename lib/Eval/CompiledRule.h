@@ -86,6 +86,7 @@ struct CompiledRule {
   std::vector<CTerm> Head;
   ir::HeadTime Time = ir::HeadTime::Now;
   bool HasAggregate = false;
+  bool IsSelection = false; ///< ir::Rule::isSelection
   std::vector<CAtom> Positives;
   std::vector<CAtom> Negatives;
   std::vector<CComparison> Comparisons;

@@ -558,7 +558,7 @@ private:
     Value Where;
     if (!locatedAtNode(Where))
       return;
-    if (Cur->HasAggregate) {
+    if (Cur->HasAggregate && !(Opts.EverySelection && Cur->IsSelection)) {
       collectAggregate();
       return;
     }

@@ -33,9 +33,20 @@ public:
   /// False once the work limit is reached.
   bool run() {
     Slots S(Rule.NumSlots);
-    for (size_t I = 0; I < Rule.Head.size() && I < Head.Values.size(); ++I)
-      if (!wild(Head, I) && !bind(Rule.Head[I], Head.Values[I], S))
+    for (size_t I = 0; I < Rule.Head.size() && I < Head.Values.size(); ++I) {
+      if (wild(Head, I))
+        continue;
+      const CTerm &T = Rule.Head[I];
+      // A selection's value is the value of its variable in the instance
+      // that the run selects.
+      if (Rule.IsSelection && T.K == CTerm::Kind::Aggregate && T.Slot >= 0) {
+        if (S[T.Slot] && *S[T.Slot] != Head.Values[I])
+          return true;
+        S[T.Slot] = Head.Values[I];
+      } else if (!bind(T, Head.Values[I], S)) {
         return true; // no instance: the head cannot match
+      }
+    }
     Matched.clear();
     return join(0, S);
   }
@@ -200,6 +211,15 @@ private:
         P.Values.push_back(V ? *V : Value());
       }
       Inst.Negatives.push_back(std::move(P));
+    }
+    // A selection picks one value per group: a head of the same group with
+    // another value, where the run has one, keeps this one from appearing.
+    if (Rule.IsSelection) {
+      TuplePattern Rival = Head;
+      for (size_t I = 0; I < Rule.Head.size() && I < 64; ++I)
+        if (Rule.Head[I].K == CTerm::Kind::Aggregate)
+          Rival.WildMask |= uint64_t(1) << I;
+      Inst.Negatives.push_back(std::move(Rival));
     }
     Out(Inst);
   }

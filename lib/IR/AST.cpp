@@ -151,6 +151,17 @@ bool Rule::hasAggregate() const {
   return false;
 }
 
+bool Rule::isSelection() const {
+  unsigned Aggregates = 0;
+  bool Selects = true;
+  for (const Term &T : Head.Args)
+    if (T.K == Term::Kind::Aggregate) {
+      ++Aggregates;
+      Selects = Selects && (T.Text == "min" || T.Text == "max");
+    }
+  return Aggregates == 1 && Selects;
+}
+
 bool operator==(const Rule &A, const Rule &B) {
   return A.Time == B.Time && A.Head == B.Head && A.Body == B.Body;
 }

@@ -391,25 +391,26 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
   EO.IgnoreNegation = true;
-  EO.EveryCrash = true;
   EO.Limits = Limits;
   // Its failure only costs precision: nothing to report.
   ir::DiagnosticEngine Quiet(llvm::nulls());
-  G->Over = Ev.run(B, FaultSet(), Quiet, EO);
-  // Every node crashing at every time can make a failure detector's
-  // program exceed the run's limits; then positive reads of `crash` stay
-  // ungrounded, as they are without EveryCrash.
-  bool CrashesGrounded = G->Over != nullptr;
-  if (!G->Over) {
-    EO.EveryCrash = false;
-    G->Over = Ev.run(B, FaultSet(), Quiet, EO);
+  // Every node crashing at every time, or every value a min<> may select,
+  // can make the run exceed its limits; then what they would ground stays
+  // ungrounded.
+  for (auto [Crashes, Selections] : {std::pair{true, true}, {false, true}, {true, false},
+                                     {false, false}}) {
+    EO.EveryCrash = Crashes;
+    EO.EverySelection = Selections;
+    if ((G->Over = Ev.run(B, FaultSet(), Quiet, EO)))
+      break;
   }
   if (!G->Over)
     return nullptr;
+  bool CrashesGrounded = EO.EveryCrash, SelectionsGrounded = EO.EverySelection;
   // Relations whose tuples may go beyond Over: derived by a rule with an
-  // aggregate (not monotone) or, unless Over has every crash tuple, a
-  // positive read of `crash`, or from such a relation through positive
-  // reads.
+  // aggregate that is not a selection grounded as such (count<> and sum<>
+  // are not monotone) or, unless Over has every crash tuple, a positive read
+  // of `crash`, or from such a relation through positive reads.
   const ir::Program &P = Ev.program();
   std::set<std::string> Beyond;
   for (bool Changed = true; Changed;) {
@@ -417,7 +418,7 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
     for (const ir::Rule &Rule : P.Rules) {
       if (Beyond.count(Rule.Head.Relation))
         continue;
-      bool Out = Rule.hasAggregate();
+      bool Out = Rule.hasAggregate() && !(SelectionsGrounded && Rule.isSelection());
       for (const ir::BodyElem &E : Rule.Body)
         if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated)
           Out = Out || Beyond.count(A->Relation) ||

@@ -79,6 +79,11 @@ const Config Configs[] = {
     {"detector/alarm.ded", 5, 2, 0, Alarm},
     {"detector/alarm.ded", 5, 4, 0, Alarm},
     {"detector/alarm.ded", 5, 4, 1, Alarm},
+    // The same behind a min<> (a lost request makes the server select
+    // another): grounded through the selection.
+    {"selection/fallback.ded", 6, 3, 0, ABC},
+    {"selection/fallback.ded", 5, 4, 0, ABC},
+    {"selection/fallback.ded", 5, 3, 1, ABC},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};

@@ -63,12 +63,19 @@ struct EvalOptions {
   /// crashing nobody: with IgnoreNegation and no faults, the run then holds
   /// what positive reads of `crash` can add in any run as well.
   bool EveryCrash = false;
+  /// A min<> or max<> rule (ir::Rule::isSelection) derives a head for every
+  /// value its group ranges over, not just the least or greatest. The one
+  /// it selects in any run is among them (its group there is a subset of
+  /// this run's, with IgnoreNegation and no faults), so the grounding's run
+  /// still holds every tuple any run can hold.
+  bool EverySelection = false;
   EvalLimits Limits;
 };
 
 /// One way a rule might derive a tuple: its positive body atoms as tuples
 /// (WildMask 0) and its `notin` atoms as the patterns that must be absent,
-/// each at the time it is read.
+/// each at the time it is read. For a min<>/max<> rule, the head's group
+/// with any other value is one of those patterns: the selection is unique.
 struct RuleInstance {
   uint32_t Rule = 0;
   std::vector<TuplePattern> Positives;
@@ -102,10 +109,11 @@ public:
 
   /// Every instance of a rule whose head could be a tuple matching Head,
   /// with its positive atoms taken from the tables of Over (a run made with
-  /// IgnoreNegation and no faults, so that it holds every candidate). The
-  /// body is placed at Head's time, or one step earlier for @next and
-  /// @async rules. Terms it cannot evaluate (arithmetic on unbound
-  /// variables, aggregates) constrain nothing: the answer may hold more
+  /// IgnoreNegation, EverySelection and no faults, so that it holds every
+  /// candidate). The body is placed at Head's time, or one step earlier for
+  /// @next and @async rules; a min<>/max<> head binds its variable. Terms
+  /// it cannot evaluate (arithmetic on unbound variables, count<> and
+  /// sum<>) constrain nothing: the answer may hold more
   /// instances than are possible, never fewer. Returns false, having
   /// reported only part, once more than WorkLimit rows were scanned.
   bool instancesDeriving(const Run &Over, const TuplePattern &Head,

@@ -110,6 +110,10 @@ struct Rule {
   /// The first body predicate's first column: where the rule runs.
   const Term *locationTerm() const;
   bool hasAggregate() const;
+  /// Whether the head's one aggregate is min<> or max<>: its value is one
+  /// of the values the group ranges over (a selection), unlike count<> and
+  /// sum<>.
+  bool isSelection() const;
 };
 
 bool operator==(const Rule &A, const Rule &B);

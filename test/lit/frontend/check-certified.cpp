@@ -3,7 +3,7 @@
 // handler until the end, so a loss before EFF only delays the value.
 //
 // RUN: %faultline check %s -- %cxxflags | FileCheck %s
-// CHECK:      scenario 'retried': certified for EOT 6, EFF 3, 0 crashes ({{[0-9]+}} runs, {{[0-9.]+}} s, fault space 16 scenarios, invariants with a pre: 1 of 1)
+// CHECK:      scenario 'retried': certified for EOT 6, EFF 3, 0 crashes ({{[0-9]+ runs?}}, {{[0-9.]+}} s, fault space 16 scenarios, invariants with a pre: 1 of 1)
 // CHECK-NOT:  {{.}}
 //
 // Command-line bounds override the scenario's: with EOT 3 the value
