@@ -386,8 +386,14 @@ private:
 
 } // namespace
 
+/// How much larger than the failure-free run the grounding's run may grow
+/// with every crash or every selection before it is given up.
+static constexpr uint64_t EnrichedFactor = 20;
+static constexpr uint64_t MinEnrichedTuples = 20'000;
+
 std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Bounds &B,
-                                           const eval::EvalLimits &Limits) {
+                                           const eval::EvalLimits &Limits,
+                                           size_t FaultFreeTuples) {
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
   EO.IgnoreNegation = true;
@@ -397,10 +403,20 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   // Every node crashing at every time, or every value a min<> may select,
   // can make the run exceed its limits; then what they would ground stays
   // ungrounded.
+  const uint64_t EnrichedTuples =
+      FaultFreeTuples ? std::max<uint64_t>(MinEnrichedTuples, EnrichedFactor * FaultFreeTuples)
+                      : 0;
   for (auto [Crashes, Selections] : {std::pair{true, true}, {false, true}, {true, false},
                                      {false, false}}) {
     EO.EveryCrash = Crashes;
     EO.EverySelection = Selections;
+    EO.Limits = Limits;
+    if (EnrichedTuples && (Crashes || Selections)) {
+      if (!EO.Limits.MaxTuples || EnrichedTuples < EO.Limits.MaxTuples)
+        EO.Limits.MaxTuples = EnrichedTuples;
+      if (!EO.Limits.MaxStepDerivations || EnrichedTuples < EO.Limits.MaxStepDerivations)
+        EO.Limits.MaxStepDerivations = EnrichedTuples;
+    }
     if ((G->Over = Ev.run(B, FaultSet(), Quiet, EO)))
       break;
   }

@@ -189,21 +189,25 @@ SearchResult searchLDFI(Searcher &S) {
   solver::HittingSetSolver Solver(S.B);
   lineage::BuildOptions LO;
   LO.NegativeSupport = S.Opts.NegativeSupport;
-  // One run with the notins dropped grounds negative support and tells
-  // whether the program may order node names (symmetry).
-  std::unique_ptr<lineage::Grounding> Ground = lineage::Grounding::make(S.Ev, S.B, S.limits());
-  if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
-    LO.Ground = Ground.get();
   // Aim at the `pre` tuples a run lacks as well, by their why-not lineage
   // (grounded if the program's `pre` is, coarse otherwise), so that a `pre`
   // only faults create is searched for. That lineage is negative support.
   LO.PreGoals = S.Opts.NegativeSupport;
   S.PreCovered = LO.PreGoals;
-  // A run of F tells what the run of its image under a symmetry would: the
-  // solver learns the image's lineage without running it.
+  std::unique_ptr<lineage::Grounding> Ground;
   std::vector<NodeRenaming> Symmetries;
-  if (S.Opts.Symmetry)
-    Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
+  // After the failure-free run, whose size bounds the grounding's attempts.
+  auto Prepare = [&](const eval::Run &FaultFree) {
+    // One run with the notins dropped grounds negative support and tells
+    // whether the program may order node names (symmetry).
+    Ground = lineage::Grounding::make(S.Ev, S.B, S.limits(), FaultFree.Tuples.size());
+    if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
+      LO.Ground = Ground.get();
+    // A run of F tells what the run of its image under a symmetry would:
+    // the solver learns the image's lineage without running it.
+    if (S.Opts.Symmetry)
+      Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
+  };
   std::set<FaultSet> Known; // run, or learnt from a symmetry
   PreGoalFilter Pres(S.Result.Invariants, S.PreSeen);
   auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
@@ -242,6 +246,8 @@ SearchResult searchLDFI(Searcher &S) {
     auto R = S.execute(*Next);
     if (!R)
       break;
+    if (S.Result.Runs == 1)
+      Prepare(*R);
     if (R->violates()) {
       if (S.Result.Runs == 1)
         S.Result.NoFaultNeeded = true;

@@ -83,8 +83,13 @@ using Vertex = LineageGraph::vertex_descriptor;
 class Grounding {
 public:
   /// Nothing if that run fails (a limit of Limits); the coarse rule applies.
+  /// FaultFreeTuples (the size of the failure-free run, when known) bounds
+  /// the attempts with every crash or every selection to a multiple of it:
+  /// on a program where they explode, giving up early is cheaper than
+  /// reaching Limits, and only costs precision.
   static std::unique_ptr<Grounding> make(const eval::Evaluator &Ev, const Bounds &B,
-                                         const eval::EvalLimits &Limits);
+                                         const eval::EvalLimits &Limits,
+                                         size_t FaultFreeTuples = 0);
 
   const eval::Evaluator &Ev;
   std::unique_ptr<eval::Run> Over;
