@@ -386,70 +386,6 @@ private:
 
 } // namespace
 
-/// How much larger than the failure-free run the grounding's run may grow
-/// with every crash or every selection before it is given up.
-static constexpr uint64_t EnrichedFactor = 20;
-static constexpr uint64_t MinEnrichedTuples = 20'000;
-
-std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Bounds &B,
-                                           const eval::EvalLimits &Limits,
-                                           size_t FaultFreeTuples) {
-  std::unique_ptr<Grounding> G(new Grounding(Ev));
-  eval::EvalOptions EO;
-  EO.IgnoreNegation = true;
-  EO.Limits = Limits;
-  // Its failure only costs precision: nothing to report.
-  ir::DiagnosticEngine Quiet(llvm::nulls());
-  // Every node crashing at every time, or every value a min<> may select,
-  // can make the run exceed its limits; then what they would ground stays
-  // ungrounded.
-  const uint64_t EnrichedTuples =
-      FaultFreeTuples ? std::max<uint64_t>(MinEnrichedTuples, EnrichedFactor * FaultFreeTuples)
-                      : 0;
-  for (auto [Crashes, Selections] : {std::pair{true, true}, {false, true}, {true, false},
-                                     {false, false}}) {
-    EO.EveryCrash = Crashes;
-    EO.EverySelection = Selections;
-    EO.Limits = Limits;
-    if (EnrichedTuples && (Crashes || Selections)) {
-      if (!EO.Limits.MaxTuples || EnrichedTuples < EO.Limits.MaxTuples)
-        EO.Limits.MaxTuples = EnrichedTuples;
-      if (!EO.Limits.MaxStepDerivations || EnrichedTuples < EO.Limits.MaxStepDerivations)
-        EO.Limits.MaxStepDerivations = EnrichedTuples;
-    }
-    if ((G->Over = Ev.run(B, FaultSet(), Quiet, EO)))
-      break;
-  }
-  if (!G->Over)
-    return nullptr;
-  bool CrashesGrounded = EO.EveryCrash, SelectionsGrounded = EO.EverySelection;
-  // Relations whose tuples may go beyond Over: derived by a rule with an
-  // aggregate that is not a selection grounded as such (count<> and sum<>
-  // are not monotone) or, unless Over has every crash tuple, a positive read
-  // of `crash`, or from such a relation through positive reads.
-  const ir::Program &P = Ev.program();
-  std::set<std::string> Beyond;
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const ir::Rule &Rule : P.Rules) {
-      if (Beyond.count(Rule.Head.Relation))
-        continue;
-      bool Out = Rule.hasAggregate() && !(SelectionsGrounded && Rule.isSelection());
-      for (const ir::BodyElem &E : Rule.Body)
-        if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated)
-          Out = Out || Beyond.count(A->Relation) ||
-                (!CrashesGrounded && A->Relation == ir::CrashRelation);
-      if (Out)
-        Changed = Beyond.insert(Rule.Head.Relation).second || Changed;
-    }
-  }
-  const std::vector<std::string> &Names = Ev.relationNames();
-  G->Ungrounded.resize(Names.size());
-  for (size_t I = 0; I < Names.size(); ++I)
-    G->Ungrounded[I] = Beyond.count(Names[I]) != 0;
-  return G;
-}
-
 /// The columns of `pre` that every rule for it requires to be a node that
 /// never crashes: `notin crash(X, V, _)` where V is that head column's
 /// variable and X is V or `_`.
@@ -517,24 +453,38 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
   return L;
 }
 
+static std::string renamedNode(const std::string &N,
+                               const std::map<std::string, std::string> &Rename) {
+  auto It = Rename.find(N);
+  return It == Rename.end() ? N : It->second;
+}
+
+/// A rendered string column names a node if Rename has it.
+static std::string renamedColumn(const std::string &Column,
+                                 const std::map<std::string, std::string> &Rename) {
+  if (Column.size() >= 2 && Column.front() == '"' && Column.back() == '"')
+    return '"' + renamedNode(Column.substr(1, Column.size() - 2), Rename) + '"';
+  return Column;
+}
+
+std::vector<std::vector<std::string>>
+Lineage::renamedPreHeld(const std::map<std::string, std::string> &Rename) const {
+  std::vector<std::vector<std::string>> Out = PreHeld;
+  for (std::vector<std::string> &Columns : Out)
+    for (std::string &Column : Columns)
+      Column = renamedColumn(Column, Rename);
+  return Out;
+}
+
 Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const {
-  auto Node = [&Rename](const std::string &N) {
-    auto It = Rename.find(N);
-    return It == Rename.end() ? N : It->second;
-  };
-  // A rendered string column names a node if Rename has it.
-  auto renamedColumn = [&Node](const std::string &Column) {
-    if (Column.size() >= 2 && Column.front() == '"' && Column.back() == '"')
-      return '"' + Node(Column.substr(1, Column.size() - 2)) + '"';
-    return Column;
-  };
+  auto Node = [&Rename](const std::string &N) { return renamedNode(N, Rename); };
   Lineage Out = *this;
   for (auto [V, End] = boost::vertices(Out.Graph); V != End; ++V) {
     LineageVertex &LV = Out.Graph[*V];
     switch (LV.Kind) {
     case VertexKind::Tuple:
       for (std::string &Column : LV.Columns)
-        Column = renamedColumn(Column);
+        Column = renamedColumn(Column, Rename);
       LV.Key = tupleKey(LV.Relation, LV.Columns);
       break;
     case VertexKind::Message:
@@ -555,14 +505,12 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
   for (std::vector<std::string> &Nodes : Out.OutcomeLiveNodes)
     for (std::string &N : Nodes)
       N = Node(N);
-  for (std::vector<std::string> &Columns : Out.PreHeld)
-    for (std::string &Column : Columns)
-      Column = renamedColumn(Column);
+  Out.PreHeld = renamedPreHeld(Rename);
   for (PreGoal &Goal : Out.PreGoals) {
     if (Goal.Columns.empty())
       continue;
     for (std::string &Column : Goal.Columns)
-      Column = renamedColumn(Column);
+      Column = renamedColumn(Column, Rename);
     Goal.Key = tupleKey(ir::PreRelation, Goal.Columns);
   }
   return Out;

@@ -159,8 +159,8 @@ public:
                 const std::set<std::string> &InvariantsSeen)
       : Invariants(Invariants), InvariantsSeen(InvariantsSeen) {}
 
-  void noteHeld(const lineage::Lineage &L) {
-    for (const std::vector<std::string> &Columns : L.PreHeld)
+  void noteHeld(const std::vector<std::vector<std::string>> &PreHeld) {
+    for (const std::vector<std::string> &Columns : PreHeld)
       Seen.insert(lineage::tupleKey(ir::PreRelation, Columns));
   }
 
@@ -212,7 +212,7 @@ SearchResult searchLDFI(Searcher &S) {
   PreGoalFilter Pres(S.Result.Invariants, S.PreSeen);
   auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
     Known.insert(F);
-    std::vector<std::pair<FaultSet, lineage::Lineage>> Images;
+    std::vector<std::pair<FaultSet, const NodeRenaming *>> Images;
     for (const NodeRenaming &Sym : Symmetries) {
       FaultSet Image = rename(F, Sym);
       if (!Known.insert(Image).second)
@@ -222,14 +222,15 @@ SearchResult searchLDFI(Searcher &S) {
         Solver.exclude(Image);
         continue;
       }
-      Images.emplace_back(Image, L->renamed(Sym));
-      Pres.noteHeld(Images.back().second);
+      Images.emplace_back(Image, &Sym);
+      Pres.noteHeld(L->renamedPreHeld(Sym));
     }
     if (!L)
       return;
     Pres.dropSeen(*L);
     Solver.addRun(*L, F);
-    for (auto &[Image, IL] : Images) {
+    for (const auto &[Image, Sym] : Images) {
+      lineage::Lineage IL = L->renamed(*Sym);
       Pres.dropSeen(IL);
       Solver.addRun(IL, Image);
     }
@@ -262,7 +263,7 @@ SearchResult searchLDFI(Searcher &S) {
       // Only passing runs teach: a violating run's faults are a finding.
       lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
       S.writeDot(L);
-      Pres.noteHeld(L);
+      Pres.noteHeld(L.PreHeld);
       Learn(*Next, &L);
     }
     Next = Solver.next();

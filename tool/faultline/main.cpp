@@ -12,6 +12,7 @@
 
 #include "Commands.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
@@ -21,6 +22,7 @@
 
 #include <cmath>
 #include <exception>
+#include <initializer_list>
 #include <string>
 
 #ifndef FAULTLINE_CXX_COMMANDS
@@ -407,8 +409,9 @@ int main(int argc, char **argv) {
 #ifndef FAULTLINE_CXX_COMMANDS
   // Before anything else: the C++ commands load Clang, which print, run and
   // ldfi do not pay for (docs/design.md, "Start-up").
-  if (argc > 1 && (StringRef(argv[1]) == "extract" || StringRef(argv[1]) == "check" ||
-                   StringRef(argv[1]) == "review"))
+  if (argc > 1 && llvm::any_of(std::initializer_list<const cl::SubCommand *>{
+                                   &ExtractCmd, &CheckCmd, &ReviewCmd},
+                               [&](const cl::SubCommand *C) { return C->getName() == argv[1]; }))
     return execCxxCommands(argv);
 #endif
   InitLLVM X(argc, argv);

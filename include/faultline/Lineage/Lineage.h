@@ -161,6 +161,9 @@ public:
   /// by Rename maps the program onto itself (a symmetry): node names in
   /// outcomes, messages and crashes renamed; labels left as they are.
   Lineage renamed(const std::map<std::string, std::string> &Rename) const;
+  /// PreHeld as renamed() gives it, without copying the graph.
+  std::vector<std::vector<std::string>>
+  renamedPreHeld(const std::map<std::string, std::string> &Rename) const;
 
   /// Graphviz DOT: tuples as ellipses, firings as boxes (labelled with the
   /// rule's file:line), messages as diamonds, absent tuples dashed.

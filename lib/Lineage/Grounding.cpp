@@ -1,0 +1,88 @@
+//===- Grounding.cpp - The run negative support is grounded in ------------===//
+//
+// One run per search with every `notin` dropped and no faults, enriched
+// with every crash tuple and every value a selection may pick where that
+// stays within a budget: it holds every tuple any run within the bounds can
+// hold, except of the relations it reports as ungrounded.
+//
+//===----------------------------------------------------------------------===//
+
+#include "faultline/Lineage/Lineage.h"
+
+#include "faultline/IR/ReservedNames.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace faultline::lineage {
+
+/// How much larger than the failure-free run the grounding's run may grow
+/// with every crash or every selection before it is given up.
+static constexpr uint64_t EnrichedFactor = 20;
+static constexpr uint64_t MinEnrichedTuples = 20'000;
+
+std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Bounds &B,
+                                           const eval::EvalLimits &Limits,
+                                           size_t FaultFreeTuples) {
+  std::unique_ptr<Grounding> G(new Grounding(Ev));
+  eval::EvalOptions EO;
+  EO.IgnoreNegation = true;
+  EO.Limits = Limits;
+  // Its failure only costs precision: nothing to report.
+  ir::DiagnosticEngine Quiet(llvm::nulls());
+  // Every node crashing at every time, or every value a min<> may select,
+  // can make the run exceed its limits; then what they would ground stays
+  // ungrounded.
+  const uint64_t EnrichedTuples =
+      FaultFreeTuples ? std::max<uint64_t>(MinEnrichedTuples, EnrichedFactor * FaultFreeTuples)
+                      : 0;
+  for (auto [Crashes, Selections] : {std::pair{true, true}, {false, true}, {true, false},
+                                     {false, false}}) {
+    EO.EveryCrash = Crashes;
+    EO.EverySelection = Selections;
+    EO.Limits = Limits;
+    if (EnrichedTuples && (Crashes || Selections)) {
+      if (!EO.Limits.MaxTuples || EnrichedTuples < EO.Limits.MaxTuples)
+        EO.Limits.MaxTuples = EnrichedTuples;
+      if (!EO.Limits.MaxStepDerivations || EnrichedTuples < EO.Limits.MaxStepDerivations)
+        EO.Limits.MaxStepDerivations = EnrichedTuples;
+    }
+    if ((G->Over = Ev.run(B, FaultSet(), Quiet, EO)))
+      break;
+  }
+  if (!G->Over)
+    return nullptr;
+  bool CrashesGrounded = EO.EveryCrash, SelectionsGrounded = EO.EverySelection;
+  // Relations whose tuples may go beyond Over: derived by a rule with an
+  // aggregate that is not a selection grounded as such (count<> and sum<>
+  // are not monotone) or, unless Over has every crash tuple, a positive read
+  // of `crash`, or from such a relation through positive reads.
+  const ir::Program &P = Ev.program();
+  std::set<std::string> Beyond;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const ir::Rule &Rule : P.Rules) {
+      if (Beyond.count(Rule.Head.Relation))
+        continue;
+      bool Out = Rule.hasAggregate() && !(SelectionsGrounded && Rule.isSelection());
+      for (const ir::BodyElem &E : Rule.Body)
+        if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated)
+          Out = Out || Beyond.count(A->Relation) ||
+                (!CrashesGrounded && A->Relation == ir::CrashRelation);
+      if (Out)
+        Changed = Beyond.insert(Rule.Head.Relation).second || Changed;
+    }
+  }
+  const std::vector<std::string> &Names = Ev.relationNames();
+  G->Ungrounded.resize(Names.size());
+  for (size_t I = 0; I < Names.size(); ++I)
+    G->Ungrounded[I] = Beyond.count(Names[I]) != 0;
+  return G;
+}
+
+} // namespace faultline::lineage
