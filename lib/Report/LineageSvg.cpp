@@ -19,9 +19,10 @@
 
 #include <fmt/format.h>
 
-#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <map>
@@ -119,7 +120,10 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
 /// The renderer in the faultline-graphviz module, loaded on first use: next
 /// to the executable, where the build puts it, or else where it was built
 /// (for the unit tests, which run from elsewhere). Null, with the reason in
-/// Why, if it cannot be loaded.
+/// Why, if it cannot be loaded. dlopen rather than llvm::sys::DynamicLibrary,
+/// for RTLD_NODELETE: LLVM closes its libraries in a global destructor, and
+/// Graphviz's caches, still referenced from its globals until then, would
+/// read as leaks to LeakSanitizer once its code is unmapped.
 DotToSvgFn *dotToSvg(std::string &Why) {
   static std::string Error;
   static DotToSvgFn *Render = [] {
@@ -133,10 +137,12 @@ DotToSvgFn *dotToSvg(std::string &Why) {
     }
     if (Path.empty() || !llvm::sys::fs::exists(Path))
       Path = FAULTLINE_GRAPHVIZ_MODULE;
-    auto Module = llvm::sys::DynamicLibrary::getPermanentLibrary(Path.c_str(), &Error);
-    if (!Module.isValid())
+    void *Module = dlopen(Path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!Module) {
+      Error = dlerror();
       return static_cast<DotToSvgFn *>(nullptr);
-    auto *Fn = reinterpret_cast<DotToSvgFn *>(Module.getAddressOfSymbol(DotToSvgSymbol));
+    }
+    auto *Fn = reinterpret_cast<DotToSvgFn *>(dlsym(Module, DotToSvgSymbol));
     if (!Fn)
       Error = fmt::format("{} has no {}", Path.str(), DotToSvgSymbol);
     return Fn;
