@@ -87,9 +87,9 @@ std::string SearchedScenario::verdictText() const {
       return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}; {} ({})",
                          B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
                          report::withoutPreText(R), stats());
-    return fmt::format("certified for EOT {}, EFF {}, {} crash{}{}{} ({})", B.EOT, B.EFF,
+    return fmt::format("certified for EOT {}, EFF {}, {} crash{}{} ({})", B.EOT, B.EFF,
                        B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                       report::preUnreachableText(R), report::preGoalsPartialText(R), stats());
+                       report::certificateCaveats(R), stats());
   case search::Verdict::Inconclusive:
     return fmt::format("inconclusive, {} ({})", R.StopReason, stats());
   }

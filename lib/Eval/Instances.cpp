@@ -39,13 +39,9 @@ public:
       const CTerm &T = Rule.Head[I];
       // A selection's value is the value of its variable in the instance
       // that the run selects.
-      if (Rule.IsSelection && T.K == CTerm::Kind::Aggregate && T.Slot >= 0) {
-        if (S[T.Slot] && *S[T.Slot] != Head.Values[I])
-          return true;
-        S[T.Slot] = Head.Values[I];
-      } else if (!bind(T, Head.Values[I], S)) {
+      bool Selected = Rule.IsSelection && T.K == CTerm::Kind::Aggregate && T.Slot >= 0;
+      if (!(Selected ? bindSlot(T.Slot, Head.Values[I], S) : bind(T, Head.Values[I], S)))
         return true; // no instance: the head cannot match
-      }
     }
     Matched.clear();
     return join(0, S);
@@ -107,12 +103,19 @@ private:
   /// Unifies a term with a value: binds a free slot, checks what is known,
   /// and lets through what cannot be evaluated.
   static bool bind(const CTerm &T, Value V, Slots &S) {
-    if (T.K == CTerm::Kind::Slot && T.Slot >= 0 && !S[T.Slot]) {
-      S[T.Slot] = V;
-      return true;
-    }
+    if (T.K == CTerm::Kind::Slot && T.Slot >= 0)
+      return bindSlot(T.Slot, V, S);
     auto Known = value(T, S);
     return !Known || *Known == V;
+  }
+
+  /// Binds a free slot, or checks the value of a bound one.
+  static bool bindSlot(int Slot, Value V, Slots &S) {
+    if (!S[Slot]) {
+      S[Slot] = V;
+      return true;
+    }
+    return *S[Slot] == V;
   }
 
   bool compare(const CComparison &C, const Slots &S) const {

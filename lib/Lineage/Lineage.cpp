@@ -34,6 +34,11 @@ std::string tupleKey(const std::string &Relation, const std::vector<std::string>
   return fmt::format("{}({})", Relation, fmt::join(Columns, ", "));
 }
 
+std::string PreGoal::key() const {
+  return Columns.empty() ? fmt::format("{}(_)", ir::PreRelation)
+                         : tupleKey(ir::PreRelation, Columns);
+}
+
 namespace {
 
 class Builder {
@@ -72,7 +77,8 @@ public:
           continue;
         PreGoal Goal;
         Goal.Columns = rendered(Values);
-        Goal.Key = tupleKey(ir::PreRelation, Goal.Columns);
+        if (Opts.PreSeen && Opts.PreSeen->count(Goal.key()))
+          continue;
         Goal.Absent = groundedAbsent({*PreRel, R.EOT, Values, 0});
         if (PostRel)
           if (std::optional<eval::TupleId> Post = R.find(*PostRel, R.EOT, Values))
@@ -81,7 +87,6 @@ public:
       }
     } else {
       PreGoal Goal;
-      Goal.Key = fmt::format("{}(_)", ir::PreRelation);
       LineageVertex Any;
       Any.Kind = VertexKind::Absent;
       Any.Label = fmt::format("no {} tuple beyond this run's@{}", ir::PreRelation, R.EOT);
@@ -506,13 +511,9 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
     for (std::string &N : Nodes)
       N = Node(N);
   Out.PreHeld = renamedPreHeld(Rename);
-  for (PreGoal &Goal : Out.PreGoals) {
-    if (Goal.Columns.empty())
-      continue;
+  for (PreGoal &Goal : Out.PreGoals)
     for (std::string &Column : Goal.Columns)
       Column = renamedColumn(Column, Rename);
-    Goal.Key = tupleKey(ir::PreRelation, Goal.Columns);
-  }
   return Out;
 }
 

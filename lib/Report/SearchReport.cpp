@@ -53,7 +53,7 @@ std::string withoutPreText(const search::SearchResult &R) {
                          : ", so the certificate says nothing about them");
 }
 
-std::string preUnreachableText(const search::SearchResult &R) {
+static std::string preUnreachableText(const search::SearchResult &R) {
   size_t N = R.InvariantsPreUnreachable.size();
   if (!N)
     return "";
@@ -63,11 +63,15 @@ std::string preUnreachableText(const search::SearchResult &R) {
                      N == 1 ? "it" : "they");
 }
 
-std::string preGoalsPartialText(const search::SearchResult &R) {
+static std::string preGoalsPartialText(const search::SearchResult &R) {
   if (!R.PreGoalsPartial)
     return "";
   return "; a pre only faults create was aimed at only until every invariant had a pre "
          "(pre depends on an aggregate)";
+}
+
+std::string certificateCaveats(const search::SearchResult &R) {
+  return preUnreachableText(R) + preGoalsPartialText(R);
 }
 
 std::string invariantsWithPreText(const search::SearchResult &R) {
@@ -101,9 +105,9 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                         withoutPreText(R));
     else
       OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
-                        "violates the invariant{}{}\n",
+                        "violates the invariant{}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        preUnreachableText(R), preGoalsPartialText(R));
+                        certificateCaveats(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("

@@ -159,6 +159,9 @@ public:
                 const std::set<std::string> &InvariantsSeen)
       : Invariants(Invariants), InvariantsSeen(InvariantsSeen) {}
 
+  /// The keys of the `pre` tuples some run had.
+  const std::set<std::string> &seen() const { return Seen; }
+
   void noteHeld(const std::vector<std::vector<std::string>> &PreHeld) {
     for (const std::vector<std::string> &Columns : PreHeld)
       Seen.insert(lineage::tupleKey(ir::PreRelation, Columns));
@@ -168,7 +171,7 @@ public:
     bool EveryInvariantSeen = InvariantsSeen.size() >= Invariants.size();
     llvm::erase_if(L.PreGoals, [&](const lineage::PreGoal &Goal) {
       if (!Goal.Columns.empty())
-        return Seen.count(Goal.Key) > 0;
+        return Seen.count(Goal.key()) > 0;
       CoarseDropped = CoarseDropped || EveryInvariantSeen;
       return EveryInvariantSeen;
     });
@@ -210,6 +213,9 @@ SearchResult searchLDFI(Searcher &S) {
   };
   std::set<FaultSet> Known; // run, or learnt from a symmetry
   PreGoalFilter Pres(S.Result.Invariants, S.PreSeen);
+  // Goals for what earlier runs had are not even built; the filter still
+  // drops what a run's symmetric images had.
+  LO.PreSeen = &Pres.seen();
   auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
     Known.insert(F);
     std::vector<std::pair<FaultSet, const NodeRenaming *>> Images;

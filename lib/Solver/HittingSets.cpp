@@ -91,7 +91,7 @@ struct HittingSetSolver::Impl {
     // post, if the run had one), on top of this run's faults.
     std::vector<z3::expr> Appears = Faults.preGoals(L);
     for (size_t I = 0; I < L.PreGoals.size(); ++I) {
-      Outcome &O = goal(L.PreGoals[I].Key, Run, F, Held);
+      Outcome &O = goal(L.PreGoals[I].key(), Run, F, Held);
       S.add(z3::implies(Includes && O.Goal, Appears[I]));
     }
     // An outcome that held in a run this one extends, and not here, lost

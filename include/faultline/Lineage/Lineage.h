@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -113,21 +114,25 @@ struct BuildOptions {
   /// (Lineage::PreGoals), so that the search can aim faults at making one
   /// appear. Needs NegativeSupport (its absent tuples are read the same way).
   bool PreGoals = false;
+  /// Keys (PreGoal::key) of the `pre` tuples earlier runs had: the search
+  /// aims at those through their `post`, so their goals are not built.
+  const std::set<std::string> *PreSeen = nullptr;
 };
 
 /// A `pre` tuple a run lacks and that faults might bring about, with what
 /// keeps it absent there: the search's goal of making it appear.
 struct PreGoal {
-  /// Identifies the goal across runs: `pre(values)` for one tuple of the
-  /// grounding's run; `pre(_)` for any tuple this run lacks, when `pre` is
-  /// not grounded (it reads `crash` or an aggregate upstream).
-  std::string Key;
   /// The values of the tuple (empty for any): renamed with the nodes.
   std::vector<std::string> Columns;
   /// An Absent vertex: holds while the tuple stays absent.
   Vertex Absent = 0;
   /// The tuple's `post`, when this run has it: a violation must break it too.
   std::optional<Vertex> Post;
+
+  /// Identifies the goal across runs: `pre(values)` for one tuple of the
+  /// grounding's run; `pre(_)` for any tuple this run lacks, when `pre` is
+  /// not grounded (it reads `crash` or an aggregate upstream).
+  std::string key() const;
 };
 
 class Lineage {

@@ -31,14 +31,12 @@ std::string formatCount(long double N);
 /// "2 invariants never had a pre (a, b): ..." for a certificate that
 /// covers only the outcomes seen.
 std::string withoutPreText(const search::SearchResult &R);
-/// "; 1 invariant had a pre in no run (a): ..." for a certificate whose
-/// search aimed at those `pre`s and found no fault set that brings them
-/// about (empty when there is none).
-std::string preUnreachableText(const search::SearchResult &R);
-/// "; a pre only faults create was aimed at only until ..." for a
-/// certificate whose search stopped aiming at the `pre` tuples only faults
-/// create (SearchResult::PreGoalsPartial; empty otherwise).
-std::string preGoalsPartialText(const search::SearchResult &R);
+/// What a certificate adds after "certified for ...", each part led by
+/// "; " (empty when nothing): "1 invariant had a pre in no run (a): ..."
+/// when the search aimed at those `pre`s and found no fault set that brings
+/// them about, and "a pre only faults create was aimed at only until ..."
+/// when it stopped aiming at them (SearchResult::PreGoalsPartial).
+std::string certificateCaveats(const search::SearchResult &R);
 /// "invariants with a pre: K of N", for summary lines.
 std::string invariantsWithPreText(const search::SearchResult &R);
 

@@ -3,9 +3,9 @@
 // Searches the failure scenarios within some bounds for one that violates
 // the program's invariant. LDFI runs the failure-free scenario, asks the
 // solver for the smallest fault sets that break every known derivation of a
-// good outcome (or make a `pre` the run lacked appear), runs them, learns from the lineage of each passing run, and
-// stops at a counterexample or when no candidate is left (the program is
-// then certified for the bounds). Random and exhaustive search over the same
+// good outcome (or make a `pre` the run lacked appear), runs them, learns
+// from the lineage of each passing run, and stops at a counterexample or
+// when no candidate is left (the program is then certified for the bounds). Random and exhaustive search over the same
 // space are the baselines it is measured against.
 //
 //===----------------------------------------------------------------------===//
