@@ -38,8 +38,12 @@ public:
     Cx.Here.BreakEndsSwitch = false;
     std::vector<Path> Out = Cx.exec(F->getBody(), std::move(In));
     Cx.Here.BreakEndsSwitch = SavedBreak;
-    for (Path &Q : Out)
+    for (Path &Q : Out) {
       Q.Returned = false; // a return ends the helper, not the handler
+      // Its parameters are out of scope: no join carries them on.
+      for (const clang::ParmVarDecl *Param : F->parameters())
+        Q.Locals.erase(Param);
+    }
     --Cx.Here.Depth;
     return Out;
   }

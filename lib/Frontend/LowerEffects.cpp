@@ -362,6 +362,7 @@ private:
       for (auto &[Q2, Whole] : Replaced(std::move(Q), T)) {
         Q2.Scalars[{Cx.Here.Self.Var, State->Field}] = Whole;
         Q2.Assigned[State->Field] = Loc;
+        Q2.AssignedWhen.erase(State->Field);
         Out.push_back(std::move(Q2));
       }
     return Out;

@@ -10,6 +10,8 @@
 
 #include "LoweringContext.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 namespace faultline::frontend {
 
 using ir::Term;
@@ -26,17 +28,23 @@ public:
     if (R->getRetValue())
       Cx.fail(R->getBeginLoc(), "a return with a value", "handlers return void");
   }
+  bool joinsPaths() const override { return true; }
 };
 
 /// The scalar assignments of a finished path: the last value of each, and
-/// a same-time `_set` marker that stops the old value's persistence.
+/// a same-time `_set` marker that stops the old value's persistence; where
+/// joined paths assigned a member on some of them only, on those.
 void emitAssignments(LoweringContext &Cx, const Path &P) {
   Term Node = Term::variable(Cx.Here.Self.Var);
   for (const auto &[Field, Loc] : P.Assigned) {
+    Path Where = P;
+    if (auto Flag = P.AssignedWhen.find(Field); Flag != P.AssignedWhen.end())
+      if (!compare(Where, ir::CmpOp::EQ, Flag->second, Term::integer(1)))
+        continue;
     const StateMember *State = Cx.Proto.stateOf(Field);
     const Tuple &Value = P.Scalars.at({Cx.Here.Self.Var, Field});
-    Cx.emit(atom(State->Relation, append({Node}, Value)), ir::HeadTime::Next, P, Loc);
-    Cx.emit(atom(State->Relation + "_set", {Node}), ir::HeadTime::Now, P, Loc);
+    Cx.emit(atom(State->Relation, append({Node}, Value)), ir::HeadTime::Next, Where, Loc);
+    Cx.emit(atom(State->Relation + "_set", {Node}), ir::HeadTime::Now, Where, Loc);
   }
 }
 
@@ -50,6 +58,9 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   std::string Writer = H.Message ? "receive" : "periodic:" + Name;
   LoweringContext Cx(In, Kind, FunctionNames{Name, " in " + Name, Name, Writer});
   Cx.Here.Self = Object{&Ro, "Node"};
+  Cx.JoinPrefix = std::string(ir::ReservedPrefix) + "at_" + relationName(Ro.Name) + "_" +
+                  relationName(H.Method->getName()) +
+                  (H.Message ? "_" + H.Message->Relation : std::string());
   Term Node = Term::variable("Node");
   Path Start;
   if (H.Message) {
@@ -70,7 +81,7 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   std::optional<std::vector<Path>> Ends = Cx.lowerBody(H.Method->getBody(), std::move(Start));
   if (!Ends)
     return;
-  for (const Path &End : *Ends)
+  for (const Path &End : Cx.joinEnds(std::move(*Ends), H.Method->getBody()))
     emitAssignments(Cx, End);
   Cx.commitRules();
 }

@@ -34,8 +34,12 @@ public:
     std::vector<Path> Out;
     if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
       Out = std::move(Live);
-      for (const clang::Stmt *Child : C->body())
+      for (const clang::Stmt *Child : C->body()) {
         Out = execOrSkip(Child, std::move(Out));
+        if (C != Cx.FunctionBody || Child != C->body_back())
+          Out = Cx.joinPaths(std::move(Out), Child);
+      }
+      forgetLocals(C, Out);
     } else if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S)) {
       Out = execDecl(D, std::move(Live));
     } else if (const auto *I = llvm::dyn_cast<clang::IfStmt>(S)) {
@@ -81,6 +85,19 @@ private:
       Cx.rejected(S);
       return Before;
     }
+  }
+
+  /// The locals a block declares are out of scope after it: no join
+  /// carries them on.
+  static void forgetLocals(const clang::CompoundStmt *C, std::vector<Path> &Paths) {
+    for (const clang::Stmt *Child : C->body())
+      if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(Child))
+        for (const clang::Decl *Decl : D->decls())
+          if (const auto *V = llvm::dyn_cast<clang::ValueDecl>(Decl))
+            for (Path &P : Paths) {
+              P.Locals.erase(V);
+              P.Iterators.erase(V);
+            }
   }
 
   /// Whether S itself (an if's condition, a loop's range, not the

@@ -191,6 +191,7 @@ std::vector<Path> differentTuples(const Path &P, const Tuple &A, const Tuple &B)
 // ---- A function's body -----------------------------------------------------
 
 std::optional<std::vector<Path>> LoweringContext::lowerBody(const clang::Stmt *Body, Path Start) {
+  FunctionBody = Body;
   try {
     std::vector<Path> Ends = exec(Body, {std::move(Start)});
     // A function with a rejected statement contributes no rule: a model

@@ -77,6 +77,9 @@ struct Path {
   std::map<const clang::ValueDecl *, Tuple> Locals;
   std::map<std::pair<std::string, const clang::FieldDecl *>, Tuple> Scalars;
   std::map<const clang::FieldDecl *, clang::SourceLocation> Assigned;
+  /// Assigned members whose assignment took place only where the term is 1:
+  /// paths joined at a statement where some had assigned and some had not.
+  std::map<const clang::FieldDecl *, ir::Term> AssignedWhen;
   std::vector<ir::Term> Quantified;
   /// Sets this path inserted into or erased from, and how.
   std::map<const clang::FieldDecl *, std::string> Updated;
@@ -143,6 +146,10 @@ public:
                                   const Path &Before) = 0;
   /// `return ...;` ending path P.
   virtual void lowerReturn(LoweringContext &Cx, const clang::ReturnStmt *R, const Path &P) = 0;
+  /// Whether the paths leaving a statement may be joined into one
+  /// (JoinPoints.cpp): a handler's paths only carry values on, while an
+  /// invariant's keep the literals its cases are made of.
+  virtual bool joinsPaths() const { return false; }
 };
 
 /// Per scalar member, which handlers assign it.
@@ -252,6 +259,16 @@ public:
   /// 1 where the condition holds, 0 where it does not.
   Valued truthValue(const clang::Expr *E, Path P);
 
+  // ---- JoinPoints.cpp ----
+  /// The paths leaving statement After, with those that can go on as one
+  /// joined: each derives a tuple of an intermediate relation holding the
+  /// values the rest of the function reads, and one path reading that
+  /// relation goes on. So rules grow with the statements, not the paths.
+  std::vector<Path> joinPaths(std::vector<Path> In, const clang::Stmt *After);
+  /// The paths that end a handler joined where that gives fewer rules:
+  /// what is left for them to emit is their assignments.
+  std::vector<Path> joinEnds(std::vector<Path> Ends, const clang::Stmt *Body);
+
   // ---- LowerCalls.cpp ----
   /// A call of a helper as a statement: its body inlined.
   std::vector<Path> inlineCall(const clang::CallExpr *Call, Path P);
@@ -307,6 +324,13 @@ public:
   std::map<const clang::ValueDecl *, Object> NodeParams;
   /// The containers updated inside the loop bodies being lowered.
   std::set<const clang::FieldDecl *> LoopUpdates;
+  /// The start of the names of the function's join relations, unique
+  /// among the functions of a program; empty where paths are not joined.
+  std::string JoinPrefix;
+  unsigned Joins = 0;
+  /// The body being lowered: after its last statement, the paths are the
+  /// function's ends, which its entry point may join (joinEnds).
+  const clang::Stmt *FunctionBody = nullptr;
 
 private:
   std::vector<ir::Rule> Pending;
