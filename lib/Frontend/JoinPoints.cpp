@@ -143,8 +143,11 @@ public:
                                      [&](Path &P) { return P.Overlays.at(F).Inserted[I]; }));
       Joined.Overlays[F] = std::move(Seen);
     }
-    for (const Path &P : Group)
+    for (const Path &P : Group) {
       Joined.Updated.insert(P.Updated.begin(), P.Updated.end());
+      for (const auto &[Field, Rules] : P.MapWrites)
+        Joined.MapWrites[Field].insert(Rules.begin(), Rules.end());
+    }
 
     for (size_t I = 0; I < Group.size(); ++I)
       Cx.emit(atom(Relation, Heads[I]), ir::HeadTime::Now, Group[I], After->getBeginLoc());

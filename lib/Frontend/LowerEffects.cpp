@@ -299,12 +299,35 @@ private:
         Cx.markUpdated(Q2, State->Field, "assign");
         // The key's old value stops here; the new one holds from t+1.
         Tuple Key = append({self()}, K);
-        Cx.emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
+        overrideEarlierWrites(Q2, *State, Key, Loc);
+        size_t Written =
+            Cx.emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
         Cx.emit(atom(State->Relation + "_del", Key), ir::HeadTime::Now, Q2, Loc);
+        Q2.MapWrites[State->Field].insert(Written);
         Out.push_back(std::move(Q2));
       }
     }
     return Out;
+  }
+
+  /// `m[a] = x; m[b] = y;` with a == b leaves y alone in C++, while both
+  /// rules would write their entry at the next step. The later assignment
+  /// derives, in the same step, which key it writes; the earlier ones on
+  /// the path are kept from writing that key. (Paths joined since then are
+  /// exclusive in one step, so guarding another path's rule changes
+  /// nothing.)
+  void overrideEarlierWrites(const Path &P, const StateMember &State, const Tuple &Key,
+                             clang::SourceLocation Loc) {
+    auto Earlier = P.MapWrites.find(State.Field);
+    if (Earlier == P.MapWrites.end() || Earlier->second.empty())
+      return;
+    std::string Later = Cx.JoinPrefix + "_overwrites_" + std::to_string(++Cx.Joins);
+    Cx.emit(atom(Later, Key), ir::HeadTime::Now, P, Loc);
+    for (size_t Rule : Earlier->second) {
+      const std::vector<Term> &Written = Cx.headOf(Rule).Args;
+      Tuple Itself(Written.begin(), Written.begin() + Key.size());
+      Cx.guard(Rule, atom(Later, Itself, /*Negated=*/true));
+    }
   }
 
   std::vector<Path> assign(const clang::Expr *Target, const clang::Expr *Value,

@@ -275,7 +275,8 @@ void LoweringContext::markUpdated(Path &P, const clang::FieldDecl *Field, const 
 
 // ---- Rules and problems ----------------------------------------------------
 
-void LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc) {
+size_t LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P,
+                             clang::SourceLocation Loc) {
   ir::Rule R;
   R.Head = std::move(Head);
   R.Time = Time;
@@ -283,7 +284,14 @@ void LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P, clang::S
   R.Loc = Fragment.loc(Loc);
   R.Origin = Names.RuleOrigin + ": " + sourceText(Loc);
   Pending.push_back(std::move(R));
+  return Pending.size() - 1;
 }
+
+void LoweringContext::guard(size_t Rule, ir::BodyElem Literal) {
+  Pending.at(Rule).Body.push_back(std::move(Literal));
+}
+
+const Atom &LoweringContext::headOf(size_t Rule) const { return Pending.at(Rule).Head; }
 
 std::string LoweringContext::sourceText(clang::SourceLocation Loc) {
   const clang::SourceManager &SM = AST.getSourceManager();

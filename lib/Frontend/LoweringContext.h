@@ -80,6 +80,10 @@ struct Path {
   /// Assigned members whose assignment took place only where the term is 1:
   /// paths joined at a statement where some had assigned and some had not.
   std::map<const clang::FieldDecl *, ir::Term> AssignedWhen;
+  /// Per state map, the rules (indices among the function's) that assign
+  /// an entry at the next step on this path: a later assignment of the
+  /// same key on the path must keep them from taking effect.
+  std::map<const clang::FieldDecl *, std::set<size_t>> MapWrites;
   std::vector<ir::Term> Quantified;
   /// Sets this path inserted into or erased from, and how.
   std::map<const clang::FieldDecl *, std::string> Updated;
@@ -295,7 +299,12 @@ public:
   void markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How);
 
   // ---- LoweringContext.cpp: rules and problems ----
-  void emit(ir::Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc);
+  /// Emits a rule with P's body; returns its index among the function's.
+  size_t emit(ir::Atom Head, ir::HeadTime Time, const Path &P, clang::SourceLocation Loc);
+  /// Adds a literal to the body of a rule emitted before.
+  void guard(size_t Rule, ir::BodyElem Literal);
+  /// The head of a rule emitted before.
+  const ir::Atom &headOf(size_t Rule) const;
   /// The line of source at Loc, which rules and cases cite as their origin.
   std::string sourceText(clang::SourceLocation Loc);
   /// Reports What as outside the subset, with Advice, and abandons the
