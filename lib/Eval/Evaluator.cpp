@@ -586,22 +586,16 @@ private:
   /// of the cycle reads the pass's context, not the table being filled.
   bool matchesSome(const CAtom &A) {
     int64_t AT = atomTime(A);
-    std::vector<uint32_t> Cols;
-    Tuple Key;
-    AbsentTuple Pattern{A.Rel, 0, {}, {}};
-    for (uint32_t Col = 0; Col < A.Args.size(); ++Col) {
-      if (A.Args[Col].K == CTerm::Kind::Wild) {
-        Pattern.Values.push_back(Value());
-        Pattern.setWild(Col);
-        continue;
-      }
-      Cols.push_back(Col);
-      Key.push_back(value(A.Args[Col]));
-      Pattern.Values.push_back(Key.back());
-    }
     // A time no run has holds nothing, and needs no support.
     if (!readable(AT))
       return false;
+    std::vector<uint32_t> Cols;
+    Tuple Key;
+    for (uint32_t Col = 0; Col < A.Args.size(); ++Col)
+      if (A.Args[Col].K != CTerm::Kind::Wild) {
+        Cols.push_back(Col);
+        Key.push_back(value(A.Args[Col]));
+      }
     bool Found;
     if (Pass && A.ReadsOwnStratum) {
       Found = Pass->Context.contains(A.Rel, Cols, Key);
@@ -610,7 +604,13 @@ private:
       Found = inTable(A.Rel, static_cast<int>(AT), A.Args.size(), Cols, Key);
     }
     if (!Found && Opts.NegativeSupport) {
-      Pattern.Time = static_cast<int>(AT);
+      AbsentTuple Pattern{A.Rel, static_cast<int>(AT), {}, {}};
+      for (uint32_t Col = 0; Col < A.Args.size(); ++Col) {
+        bool Wild = A.Args[Col].K == CTerm::Kind::Wild;
+        Pattern.Values.push_back(Wild ? Value() : value(A.Args[Col]));
+        if (Wild)
+          Pattern.setWild(Col);
+      }
       Absent.push_back(std::move(Pattern));
     }
     return Found;
