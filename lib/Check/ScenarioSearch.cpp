@@ -70,7 +70,7 @@ std::string SearchedScenario::stats() const {
   return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
                      "of {}",
                      R.Runs, R.Runs == 1 ? "" : "s", R.Seconds,
-                     report::formatCount(R.SpaceSize), WithPre, Model->Invariants.size());
+                     report::formatSpaceSize(R), WithPre, Model->Invariants.size());
 }
 
 std::string SearchedScenario::verdictText() const {

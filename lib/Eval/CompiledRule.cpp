@@ -167,10 +167,10 @@ JoinPlan CompiledRule::makePlan(const std::vector<uint32_t> &Order,
     Step.Atom = Order[I];
     Step.Range = Ranges[I];
     const CAtom &A = Positives[Step.Atom];
-    for (size_t Col = 0; Col < A.Args.size() && Col < 64; ++Col) {
+    for (uint32_t Col = 0; Col < A.Args.size(); ++Col) {
       const CTerm &T = A.Args[Col];
       if (T.K == CTerm::Kind::Const || (T.K == CTerm::Kind::Slot && Bound[T.Slot]))
-        Step.BoundMask |= uint64_t(1) << Col;
+        Step.BoundCols.push_back(Col);
     }
     for (const CTerm &T : A.Args)
       if (T.K == CTerm::Kind::Slot)

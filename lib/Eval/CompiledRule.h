@@ -42,6 +42,10 @@ struct CAtom {
   std::vector<CTerm> Args;
   std::optional<int64_t> AtTime;
   ir::SourceLoc Loc;
+  /// A same-time `notin` of a relation of the rule's own stratum, in a
+  /// stratum with a negation cycle: it reads the pass's context (see
+  /// Evaluator.cpp) rather than the table the pass is filling.
+  bool ReadsOwnStratum = false;
 };
 
 struct CComparison {
@@ -69,8 +73,8 @@ struct PlanStep {
   uint32_t Atom = 0; ///< Index into Positives.
   RowRange Range = RowRange::All;
   /// Columns whose value is known before the scan (constants, bound slots),
-  /// as a bitmask, used to pick an index.
-  uint64_t BoundMask = 0;
+  /// in increasing order, used to pick an index.
+  std::vector<uint32_t> BoundCols;
   std::vector<Filter> After;
 };
 

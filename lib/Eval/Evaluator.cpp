@@ -10,6 +10,8 @@
 // makes the provenance well-founded by construction: a firing is recorded
 // only for a head first derived in the firing's own round, so every body
 // tuple ranks strictly below its head and no derivation can be circular.
+// A stratum with a negation cycle runs in passes, and all but the last are
+// retracted (see "Negation cycles" below).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,8 +20,12 @@
 #include "faultline/IR/ReservedNames.h"
 
 #include "CompiledRule.h"
+#include "StratumSnapshot.h"
+
+#include "llvm/ADT/SmallVector.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -36,6 +42,7 @@ namespace {
 struct EvalError {
   ir::SourceLoc Loc;
   std::string Message;
+  std::vector<std::pair<ir::SourceLoc, std::string>> Notes = {};
 };
 
 /// Raised inside a run when EvalLimits::Deadline has passed.
@@ -43,7 +50,7 @@ struct DeadlinePassed {};
 
 /// Rows of one table, grouped by the values of some columns.
 struct ColumnIndex {
-  uint64_t Mask = 0;
+  std::vector<uint32_t> Cols; ///< In increasing order.
   size_t Covered = 0; ///< Rows of the table already indexed.
   std::unordered_map<Tuple, std::vector<TupleId>, TupleHash> Groups;
 };
@@ -77,8 +84,12 @@ Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
     std::set<RelId> Own;
     for (const std::string &Name : St.Relations)
       Own.insert(RelOf(Name));
+    StratumRels.emplace_back(Own.begin(), Own.end());
     for (unsigned RI : St.Rules) {
       CompiledRule &R = *Rules[RI];
+      if (St.NegationCycle)
+        for (CAtom &N : R.Negatives)
+          N.ReadsOwnStratum = Own.count(N.Rel) && !N.AtTime;
       std::vector<uint32_t> Recursive;
       for (uint32_t A = 0; A < R.Positives.size(); ++A)
         if (Own.count(R.Positives[A].Rel) && !R.Positives[A].AtTime)
@@ -124,8 +135,8 @@ public:
       checkDeadline();
       seedStep();
       Round = 0;
-      for (const ir::Stratum &St : Ev.Strata.Strata)
-        runStratum(St);
+      for (size_t I = 0; I < Ev.Strata.Strata.size(); ++I)
+        runStratum(Ev.Strata.Strata[I], Ev.StratumRels[I]);
       for (unsigned RI : Ev.Strata.TemporalRules)
         fireTemporal(*Ev.Rules[RI]);
     }
@@ -235,10 +246,19 @@ private:
 
   // ---- Strata ------------------------------------------------------------
 
-  void runStratum(const ir::Stratum &St) {
+  void runStratum(const ir::Stratum &St, const std::vector<RelId> &Rels) {
+    if (St.NegationCycle && !Opts.IgnoreNegation)
+      runNegationCycle(St, Rels);
+    else
+      fixpoint(St);
+  }
+
+  void fixpoint(const ir::Stratum &St) {
     // The first round joins everything present; later rounds join only
     // with what the previous round derived (or everything again, for the
-    // naive baseline and for inflationary strata).
+    // naive baseline and for inflationary strata). Within a pass over a
+    // negation cycle the cycle's notins read a fixed context, so the pass
+    // is monotone and semi-naive too.
     bool Naive = Opts.Strat == Strategy::Naive || St.Inflationary;
     bool First = true;
     while (true) {
@@ -250,16 +270,133 @@ private:
           evaluate(Rule, Rule.FullPlan);
           continue;
         }
-        // An aggregate outside an inflationary stratum reads only lower
-        // strata, which were complete for the first round.
+        // An aggregate reads only lower strata, which were complete for the
+        // first round, unless it closes a cycle; then it is evaluated again
+        // on everything, as in an inflationary stratum.
         if (!Rule.HasAggregate)
           for (const JoinPlan &P : Rule.DeltaPlans)
             evaluate(Rule, P);
+        else if (!Rule.DeltaPlans.empty())
+          evaluate(Rule, Rule.FullPlan);
       }
       First = false;
       if (!flushRound())
         return;
     }
+  }
+
+  // ---- Negation cycles -----------------------------------------------------
+  //
+  // Molly's runtime (C4) has no strata: it propagates one tuple at a time, a
+  // notin reads the table as it is, and when a blocking tuple arrives later,
+  // what the notin let through is retracted (reference-counted, cascading).
+  // When that settles, every tuple it keeps is derived by a rule whose
+  // notins hold in the final tables, and every tuple so derivable is kept: a
+  // fixpoint M = G(M), where G(I) is the stratum's least fixpoint with the
+  // cycle's notins read against I. Where the notins only settle one way,
+  // that fixpoint is unique and is the well-founded model; where they keep
+  // retracting each other, C4 never terminates.
+  //
+  // So a step evaluates the stratum in passes: pass k computes G(C_k) in the
+  // run's own tables, from C_0 = the tuples the step began with. If
+  // every notin probe of the pass has the same answer against the result as
+  // against C_k, the pass would repeat itself: the result is G's fixpoint
+  // and stays, firings and all. Otherwise it becomes C_{k+1} and the pass's
+  // tuples are retracted. The contexts alternate between growing
+  // underestimates and shrinking overestimates of the answer (G is
+  // antitone); when a result repeats an earlier context without being a
+  // fixpoint, the tuples between the two never settle: an error.
+  //
+  // The kept pass is an ordinary semi-naive fixpoint, so its provenance is
+  // well-founded like any other stratum's, and its negative support names
+  // only tuples absent from the final tables.
+
+  /// What a pass over a negation cycle reads, and the notin probes it made
+  /// of its context.
+  struct CyclePass {
+    const StratumSnapshot &Context;
+    /// Relation, its arity, the columns given and their values.
+    std::set<std::tuple<RelId, size_t, std::vector<uint32_t>, Tuple>> Probes;
+  };
+
+  void runNegationCycle(const ir::Stratum &St, const std::vector<RelId> &Rels) {
+    const TupleId TupleMark = static_cast<TupleId>(R.Tuples.size());
+    const FiringId FiringMark = static_cast<FiringId>(R.Firings.size());
+    // C_0: what held when the step began (facts, @next heads, messages), the
+    // least the answer holds.
+    std::vector<StratumSnapshot> Contexts;
+    Contexts.push_back(snapshot(Rels));
+    while (true) {
+      CyclePass P{Contexts.back(), {}};
+      Pass = &P;
+      fixpoint(St);
+      Pass = nullptr;
+      bool Settled = true;
+      for (const auto &[Rel, Arity, Cols, Key] : P.Probes)
+        if (P.Context.contains(Rel, Cols, Key) != inTable(Rel, T, Arity, Cols, Key)) {
+          Settled = false;
+          break;
+        }
+      if (Settled)
+        return;
+      StratumSnapshot Result = snapshot(Rels);
+      for (const StratumSnapshot &Earlier : Contexts)
+        if (Result.sameTuples(Earlier))
+          throw neverSettles(St, Result.difference(Contexts.back()));
+      // Retract the pass: its tuples, their firings, the indexes over them.
+      R.truncate(TupleMark, FiringMark);
+      for (RelId Rel : Rels)
+        Indexes[T][Rel].clear();
+      Contexts.push_back(std::move(Result));
+    }
+  }
+
+  StratumSnapshot snapshot(const std::vector<RelId> &Rels) const {
+    StratumSnapshot S;
+    for (RelId Rel : Rels)
+      for (TupleId Id : R.table(Rel, T)) {
+        const TupleRecord &Rec = R.Tuples[Id];
+        S.add(Rel, Rec.Values,
+              Rec.Firings.empty() ? std::nullopt
+                                  : std::optional<uint32_t>(R.Firings[Rec.Firings[0]].Rule));
+      }
+    return S;
+  }
+
+  /// The error for a cycle whose notins keep retracting what they allowed:
+  /// at the first rule deriving a tuple that never settles, naming the
+  /// others in notes.
+  EvalError neverSettles(const ir::Stratum &St, const std::vector<StratumSnapshot::Entry> &Diff) {
+    // At most a few tuples each, the count of the rest.
+    auto List = [](const std::vector<std::string> &Tuples) {
+      constexpr size_t Shown = 4;
+      if (Tuples.size() <= Shown)
+        return fmt::format("{}", fmt::join(Tuples, ", "));
+      return fmt::format("{} and {} more", fmt::join(Tuples.begin(), Tuples.begin() + Shown, ", "),
+                         Tuples.size() - Shown);
+    };
+    std::vector<std::string> All;
+    std::map<uint32_t, std::vector<std::string>> ByRule;
+    for (const auto &[Rel, Values, Rule] : Diff) {
+      All.push_back(Ev.RelNames[Rel] + "(" + Ev.Symbols.render(Values) + ")");
+      if (Rule)
+        ByRule[*Rule].push_back(All.back());
+    }
+    std::vector<unsigned> Lines;
+    for (const auto &[Rule, Tuples] : ByRule)
+      Lines.push_back(Ev.Rules[Rule]->Source->Loc.Line);
+    EvalError E;
+    E.Loc = Ev.Rules[ByRule.empty() ? St.Rules.front() : ByRule.begin()->first]->Source->Loc;
+    E.Message = fmt::format(
+        "at time step {}, the negation cycle {} never settles: {} {} derived and retracted in "
+        "turn by the rule{} at line{} {} (no one answer: Molly's runtime would not terminate, "
+        "or would pick one by the order tuples arrive in)",
+        T, St.Cycle, List(All), All.size() == 1 ? "is" : "are", Lines.size() == 1 ? "" : "s",
+        Lines.size() == 1 ? "" : "s", fmt::join(Lines, ", "));
+    for (const auto &[Rule, Tuples] : ByRule)
+      E.Notes.emplace_back(Ev.Rules[Rule]->Source->Loc,
+                           fmt::format("derives {} in one pass and not in the next", List(Tuples)));
+    return E;
   }
 
   /// Inserts this round's new heads, ranked with the round. Returns whether
@@ -290,7 +427,11 @@ private:
       emitAggregates();
   }
 
-  int atomTime(const CAtom &A) const { return A.AtTime ? static_cast<int>(*A.AtTime) : T; }
+  /// The time an atom reads: a fixed `@N` may lie anywhere in int64_t
+  /// (a program loaded from JSON is not range-checked), so it is compared
+  /// before it is narrowed.
+  int64_t atomTime(const CAtom &A) const { return A.AtTime ? *A.AtTime : T; }
+  bool readable(int64_t AT) const { return AT >= 1 && AT <= B.EOT + 1; }
 
   void join(const JoinPlan &Plan, size_t StepNo) {
     if (StepNo == Plan.Steps.size()) {
@@ -299,20 +440,20 @@ private:
     }
     const PlanStep &Step = Plan.Steps[StepNo];
     const CAtom &A = Cur->Positives[Step.Atom];
-    int AT = atomTime(A);
-    if (AT < 1 || AT > B.EOT + 1)
+    if (!readable(atomTime(A)))
       return;
+    int AT = static_cast<int>(atomTime(A));
     auto Visit = [&](TupleId Id) {
       tick();
       const TupleRecord &Rec = R.Tuples[Id];
       if (!inRange(Rec.Rank, Step.Range, AT))
         return;
       // Bind the atom's free slots; a slot repeated in the atom must agree.
-      // (A fixed array: this runs for every row a join visits.)
-      int Newly[64];
-      size_t NumNewly = 0;
+      // (On the stack for usual widths: this runs for every row a join
+      // visits.)
+      llvm::SmallVector<int, 16> Newly;
       bool Ok = true;
-      for (size_t Col = 0; Col < A.Args.size() && Col < 64 && Ok; ++Col) {
+      for (size_t Col = 0; Col < A.Args.size() && Ok; ++Col) {
         const CTerm &Arg = A.Args[Col];
         if (Arg.K == CTerm::Kind::Const) {
           Ok = Arg.C == Rec.Values[Col];
@@ -322,7 +463,7 @@ private:
           } else {
             Slots[Arg.Slot] = Rec.Values[Col];
             BoundSlots[Arg.Slot] = true;
-            Newly[NumNewly++] = Arg.Slot;
+            Newly.push_back(Arg.Slot);
           }
         }
       }
@@ -336,13 +477,13 @@ private:
       if (Ok)
         join(Plan, StepNo + 1);
       Absent.resize(AbsentMark);
-      for (size_t I = 0; I < NumNewly; ++I)
-        BoundSlots[Newly[I]] = false;
+      for (int Slot : Newly)
+        BoundSlots[Slot] = false;
     };
 
     // Round-restricted scans of the current step only touch its rows;
     // other times' tables are complete and unranked.
-    if (Step.BoundMask == 0) {
+    if (Step.BoundCols.empty()) {
       const std::vector<TupleId> &Rows = R.table(A.Rel, AT);
       auto [Begin, End] = slice(Rows, Step.Range, AT);
       for (size_t I = Begin; I < End; ++I)
@@ -350,11 +491,10 @@ private:
       return;
     }
     Tuple Key;
-    for (size_t Col = 0; Col < A.Args.size(); ++Col)
-      if (Step.BoundMask & (uint64_t(1) << Col))
-        Key.push_back(A.Args[Col].K == CTerm::Kind::Const ? A.Args[Col].C
-                                                          : Slots[A.Args[Col].Slot]);
-    const ColumnIndex &Index = index(A.Rel, AT, Step.BoundMask);
+    for (uint32_t Col : Step.BoundCols)
+      Key.push_back(A.Args[Col].K == CTerm::Kind::Const ? A.Args[Col].C
+                                                        : Slots[A.Args[Col].Slot]);
+    const ColumnIndex &Index = index(A.Rel, AT, Step.BoundCols);
     auto It = Index.Groups.find(Key);
     if (It == Index.Groups.end())
       return;
@@ -395,16 +535,16 @@ private:
     return Rank < Round - 1;
   }
 
-  const ColumnIndex &index(RelId Rel, int AT, uint64_t Mask) {
+  const ColumnIndex &index(RelId Rel, int AT, const std::vector<uint32_t> &Cols) {
     std::vector<ColumnIndex> &ForTable = Indexes[AT][Rel];
     ColumnIndex *Found = nullptr;
     for (ColumnIndex &I : ForTable)
-      if (I.Mask == Mask)
+      if (I.Cols == Cols)
         Found = &I;
     if (!Found) {
       ForTable.push_back(ColumnIndex());
       Found = &ForTable.back();
-      Found->Mask = Mask;
+      Found->Cols = Cols;
     }
     // Bring the index up to date with rows added since it was last used.
     const std::vector<TupleId> &Rows = R.table(Rel, AT);
@@ -412,9 +552,8 @@ private:
       TupleId Id = Rows[Found->Covered];
       const Tuple &Values = R.Tuples[Id].Values;
       Tuple Key;
-      for (size_t Col = 0; Col < Values.size(); ++Col)
-        if (Mask & (uint64_t(1) << Col))
-          Key.push_back(Values[Col]);
+      for (uint32_t Col : Cols)
+        Key.push_back(Values[Col]);
       Found->Groups[Key].push_back(Id);
     }
     return *Found;
@@ -443,32 +582,48 @@ private:
   }
 
   /// Whether some tuple matches a `notin` atom whose slots are bound
-  /// (wildcards match anything).
+  /// (wildcards match anything). In a pass over a negation cycle, a notin
+  /// of the cycle reads the pass's context, not the table being filled.
   bool matchesSome(const CAtom &A) {
-    int AT = atomTime(A);
-    Tuple Key, Pattern;
-    uint64_t Mask = 0;
-    for (size_t Col = 0; Col < A.Args.size() && Col < 64; ++Col) {
-      if (A.Args[Col].K == CTerm::Kind::Wild) {
-        Pattern.push_back(Value());
-        continue;
+    int64_t AT = atomTime(A);
+    // A time no run has holds nothing, and needs no support.
+    if (!readable(AT))
+      return false;
+    std::vector<uint32_t> Cols;
+    Tuple Key;
+    for (uint32_t Col = 0; Col < A.Args.size(); ++Col)
+      if (A.Args[Col].K != CTerm::Kind::Wild) {
+        Cols.push_back(Col);
+        Key.push_back(value(A.Args[Col]));
       }
-      Mask |= uint64_t(1) << Col;
-      Key.push_back(value(A.Args[Col]));
-      Pattern.push_back(Key.back());
-    }
     bool Found;
-    if (Mask == 0)
-      Found = !R.table(A.Rel, AT).empty();
-    else if (Key.size() == A.Args.size())
-      Found = R.find(A.Rel, AT, Key).has_value();
-    else
-      Found = index(A.Rel, AT, Mask).Groups.count(Key) != 0;
+    if (Pass && A.ReadsOwnStratum) {
+      Found = Pass->Context.contains(A.Rel, Cols, Key);
+      Pass->Probes.emplace(A.Rel, A.Args.size(), std::move(Cols), std::move(Key));
+    } else {
+      Found = inTable(A.Rel, static_cast<int>(AT), A.Args.size(), Cols, Key);
+    }
     if (!Found && Opts.NegativeSupport) {
-      uint64_t All = A.Args.size() >= 64 ? ~uint64_t(0) : (uint64_t(1) << A.Args.size()) - 1;
-      Absent.push_back({A.Rel, AT, std::move(Pattern), All & ~Mask});
+      AbsentTuple Pattern{A.Rel, static_cast<int>(AT), {}, {}};
+      for (uint32_t Col = 0; Col < A.Args.size(); ++Col) {
+        bool Wild = A.Args[Col].K == CTerm::Kind::Wild;
+        Pattern.Values.push_back(Wild ? Value() : value(A.Args[Col]));
+        if (Wild)
+          Pattern.setWild(Col);
+      }
+      Absent.push_back(std::move(Pattern));
     }
     return Found;
+  }
+
+  /// Whether a tuple of Rel at AT has Key in the columns Cols.
+  bool inTable(RelId Rel, int AT, size_t Arity, const std::vector<uint32_t> &Cols,
+               const Tuple &Key) {
+    if (Cols.empty())
+      return !R.table(Rel, AT).empty();
+    if (Cols.size() == Arity)
+      return R.find(Rel, AT, Key).has_value();
+    return index(Rel, AT, Cols).Groups.count(Key) != 0;
   }
 
   Value value(const CTerm &Term) {
@@ -730,6 +885,9 @@ private:
   std::map<HeadKey, PendingHead> NextStep;
   std::map<std::tuple<int, uint32_t, uint32_t, RelId, Tuple>, MessageId> MessageIds;
 
+  /// The pass over a negation cycle under way, if any.
+  CyclePass *Pass = nullptr;
+
   const CompiledRule *Cur = nullptr;
   std::vector<Value> Slots;
   std::vector<bool> BoundSlots;
@@ -758,6 +916,8 @@ std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
     X.execute();
   } catch (const EvalError &E) {
     Diags.error(E.Loc, E.Message);
+    for (const auto &[Loc, Note] : E.Notes)
+      Diags.note(Loc, Note);
     return nullptr;
   } catch (const DeadlinePassed &) {
     S = RunStatus::TimedOut;

@@ -48,9 +48,7 @@ public:
   }
 
 private:
-  static bool wild(const TuplePattern &P, size_t Col) {
-    return Col < 64 && ((P.WildMask >> Col) & 1);
-  }
+  static bool wild(const TuplePattern &P, size_t Col) { return P.wild(Col); }
 
   int atomTime(const CAtom &A) const {
     return A.AtTime ? static_cast<int>(*A.AtTime) : BodyTime;
@@ -188,7 +186,7 @@ private:
     for (size_t I = 0; I < Row.size(); ++I)
       if (!bind(A.Args[I], Row[I], Next))
         return true;
-    Matched.push_back({A.Rel, atomTime(A), Row, 0});
+    Matched.push_back({A.Rel, atomTime(A), Row, {}});
     bool Ok = join(AtomIndex + 1, Next);
     Matched.pop_back();
     return Ok;
@@ -206,11 +204,11 @@ private:
     Inst.Rule = Rule.Index;
     Inst.Positives = Matched;
     for (const CAtom &A : Rule.Negatives) {
-      TuplePattern P{A.Rel, atomTime(A), {}, 0};
+      TuplePattern P{A.Rel, atomTime(A), {}, {}};
       for (size_t I = 0; I < A.Args.size(); ++I) {
         auto V = value(A.Args[I], S);
-        if (!V && I < 64)
-          P.WildMask |= uint64_t(1) << I;
+        if (!V)
+          P.setWild(I);
         P.Values.push_back(V ? *V : Value());
       }
       Inst.Negatives.push_back(std::move(P));
@@ -219,9 +217,9 @@ private:
     // another value, where the run has one, keeps this one from appearing.
     if (Rule.IsSelection) {
       TuplePattern Rival = Head;
-      for (size_t I = 0; I < Rule.Head.size() && I < 64; ++I)
+      for (size_t I = 0; I < Rule.Head.size(); ++I)
         if (Rule.Head[I].K == CTerm::Kind::Aggregate)
-          Rival.WildMask |= uint64_t(1) << I;
+          Rival.setWild(I);
       Inst.Negatives.push_back(std::move(Rival));
     }
     Out(Inst);

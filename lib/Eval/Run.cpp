@@ -4,6 +4,8 @@
 
 #include "faultline/IR/ReservedNames.h"
 
+#include <algorithm>
+
 namespace faultline::eval {
 
 void Run::init(std::vector<std::string> Rels, int EndOfTime) {
@@ -46,6 +48,19 @@ TupleId Run::addTuple(TupleRecord R) {
   Tab.Rows.push_back(Id);
   Tuples.push_back(std::move(R));
   return Id;
+}
+
+void Run::truncate(TupleId KeepTuples, FiringId KeepFirings) {
+  // Tuples are appended to their table in id order, so each removed one is
+  // its table's last row when its turn comes.
+  for (TupleId Id = static_cast<TupleId>(Tuples.size()); Id-- > KeepTuples;) {
+    const TupleRecord &Rec = Tuples[Id];
+    Table &Tab = Tables[Rec.Time][Rec.Rel];
+    Tab.Index.erase(Rec.Values);
+    Tab.Rows.pop_back();
+  }
+  Tuples.resize(std::min<size_t>(Tuples.size(), KeepTuples));
+  Firings.resize(std::min<size_t>(Firings.size(), KeepFirings));
 }
 
 std::vector<TupleId> Run::missingPost() const {

@@ -31,6 +31,8 @@
 
 #include "Lexer.h"
 
+#include "faultline/faults.h"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -257,7 +259,7 @@ private:
       SuffixLoc = consume().Loc;
       if (is(TokKind::Integer)) {
         const Token &N = consume();
-        FixedTime = integerValue(N, false, N.Loc);
+        FixedTime = timeValue(N);
         Suffix = Fixed;
       } else if (isIdent("next")) {
         consume();
@@ -392,7 +394,20 @@ private:
       syntaxError("expected a time after '@': a body predicate can only be "
                   "read at a fixed time '@N'");
     const Token &N = consume();
-    A.AtTime = integerValue(N, false, N.Loc);
+    A.AtTime = timeValue(N);
+  }
+
+  /// A fixed time `@N`: a time step a run can have. A larger one would hold
+  /// or read nothing in any run, and is more likely a typo (and once was
+  /// silently narrowed to an int).
+  int64_t timeValue(const Token &N) {
+    auto Before = NumErrors;
+    int64_t V = integerValue(N, false, N.Loc);
+    if (NumErrors == Before && (V < 1 || V > MaxEOT))
+      semanticError(N.Loc, "time " + std::string(N.Text) +
+                               " is out of range: a run's time steps are 1 to " +
+                               std::to_string(MaxEOT));
+    return V;
   }
 
   PTerm parseExpr(TermCtx Ctx) {

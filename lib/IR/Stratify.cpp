@@ -12,9 +12,11 @@
 // first in the program goes first, so the order is deterministic.
 //
 // A component with a negative edge inside it cannot be stratified. It is
-// marked Inflationary and gets a warning that names one cycle through that
-// edge, written in "depends on" order: `a -> notin b -> a` reads "a depends
-// negatively on b, which depends on a".
+// marked NegationCycle if a `notin` edge is inside (the evaluator retracts
+// what a later tuple blocks, as Molly's runtime does), Inflationary if only
+// aggregate edges are, and gets a warning that names one cycle through the
+// first such edge, written in "depends on" order: `a -> notin b -> a` reads
+// "a depends negatively on b, which depends on a".
 //
 //===----------------------------------------------------------------------===//
 
@@ -134,11 +136,15 @@ Stratification stratify(const Program &P, DiagnosticEngine &Diags) {
         Ready.push({key(D), D});
   }
 
-  // The first negative edge inside each component (edges are in rule order).
+  // The first negative edge inside each component (edges are in rule
+  // order), a `notin` one if there is one.
   std::vector<const DepEdge *> FirstNegative(NumComps, nullptr);
-  for (const DepEdge &E : Edges)
-    if (E.Negative && Comp[E.From] == Comp[E.To] && !FirstNegative[Comp[E.To]])
-      FirstNegative[Comp[E.To]] = &E;
+  for (const DepEdge &E : Edges) {
+    const DepEdge *&First = FirstNegative[Comp[E.To]];
+    if (E.Negative && Comp[E.From] == Comp[E.To] &&
+        (!First || (E.BodyAtom->Negated && !First->BodyAtom->Negated)))
+      First = &E;
+  }
 
   // Out-edges by body relation, for finding the cycle.
   std::vector<std::vector<const DepEdge *>> Out(Names.size());
@@ -157,7 +163,8 @@ Stratification stratify(const Program &P, DiagnosticEngine &Diags) {
     std::sort(St.Relations.begin(), St.Relations.end());
 
     if (const DepEdge *Neg = FirstNegative[C]) {
-      St.Inflationary = true;
+      St.NegationCycle = Neg->BodyAtom->Negated;
+      St.Inflationary = !St.NegationCycle;
       // Breadth-first search inside the component from the head relation of
       // the negative edge to its body relation: a path of "is read by" edges
       // Head -> ... -> Body, which closes the cycle with the negative edge.
@@ -186,10 +193,13 @@ Stratification stratify(const Program &P, DiagnosticEngine &Diags) {
         Cycle += " -> " + edgeMark(P, *E) + Names[E->From];
         V = E->From;
       }
-      Warnings.emplace_back(Neg->Rule,
-                            "negation cycle through same-time rules: " +
-                                Cycle +
-                                "; evaluated inflationarily (see docs)");
+      Warnings.emplace_back(
+          Neg->Rule, "negation cycle through same-time rules: " + Cycle +
+                         (St.NegationCycle
+                              ? "; evaluated as Molly's runtime does, retracting "
+                                "what a later tuple blocks (see docs)"
+                              : "; evaluated inflationarily (see docs)"));
+      St.Cycle = std::move(Cycle);
     }
     S.Strata.push_back(std::move(St));
   }

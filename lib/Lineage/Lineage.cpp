@@ -79,7 +79,7 @@ public:
         Goal.Columns = rendered(Values);
         if (Opts.PreSeen && Opts.PreSeen->count(Goal.key()))
           continue;
-        Goal.Absent = groundedAbsent({*PreRel, R.EOT, Values, 0});
+        Goal.Absent = groundedAbsent({*PreRel, R.EOT, Values, {}});
         if (PostRel)
           if (std::optional<eval::TupleId> Post = R.find(*PostRel, R.EOT, Values))
             Goal.Post = visit(*Post, Work);
@@ -169,7 +169,7 @@ private:
     for (size_t I = 0; I < A.Values.size(); ++I) {
       if (I)
         Cols += ", ";
-      Cols += I < 64 && ((A.WildMask >> I) & 1) ? std::string("_") : Syms.render(A.Values[I]);
+      Cols += A.wild(I) ? std::string("_") : Syms.render(A.Values[I]);
     }
     V.Label = fmt::format("notin {}({})@{}", R.RelNames[A.Rel], Cols, A.Time);
     return V;
@@ -183,10 +183,11 @@ private:
   /// instance that needs it; its causes are found later (expandGrounded).
   Vertex groundedAbsent(const eval::TuplePattern &A) {
     eval::TuplePattern Key = A;
-    for (size_t I = 0; I < Key.Values.size() && I < 64; ++I)
-      if ((Key.WildMask >> I) & 1)
+    Key.Wild.resize(Key.Values.size(), false);
+    for (size_t I = 0; I < Key.Values.size(); ++I)
+      if (Key.Wild[I])
         Key.Values[I] = eval::Value();
-    auto Id = std::make_tuple(Key.Rel, Key.Time, Key.Values, Key.WildMask);
+    auto Id = std::make_tuple(Key.Rel, Key.Time, Key.Values, Key.Wild);
     if (auto It = GroundedVertices.find(Id); It != GroundedVertices.end())
       return It->second;
     Vertex Out = boost::add_vertex(absentVertex(Key), G);
@@ -243,7 +244,7 @@ private:
     LineageVertex V;
     V.Kind = VertexKind::NoCrash;
     auto Column = [&](size_t I) -> std::optional<eval::Value> {
-      if (I >= A.Values.size() || ((A.WildMask >> I) & 1))
+      if (I >= A.Values.size() || A.wild(I))
         return std::nullopt;
       return A.Values[I];
     };
@@ -385,7 +386,7 @@ private:
   std::map<std::pair<eval::RelId, int>, Vertex> CauseVertices;
   std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
-  std::map<std::tuple<eval::RelId, int, eval::Tuple, uint64_t>, Vertex> GroundedVertices;
+  std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex> GroundedVertices;
   std::vector<std::pair<eval::TuplePattern, Vertex>> GroundWork;
 };
 

@@ -140,7 +140,7 @@ private:
                         "{} crash{} violates an invariant: all {} scenarios are covered by the "
                         "{} run{} below.</p>\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        formatCount(R.SpaceSize), R.Runs, R.Runs == 1 ? "" : "s");
+                        formatSpaceSize(R), R.Runs, R.Runs == 1 ? "" : "s");
       break;
     case search::Verdict::Inconclusive:
       OS << fmt::format("<p>No counterexample found before the search stopped ({}).</p>\n",
@@ -155,7 +155,7 @@ private:
           "<th>solver checks</th></tr>\n";
     OS << fmt::format("<tr><td class=\"runs\">{}</td><td>{:.3f} s</td><td class=\"space\">{}"
                       "</td><td>{}</td></tr></table>\n",
-                      R.Runs, R.Seconds, formatCount(R.SpaceSize), R.SolverChecks);
+                      R.Runs, R.Seconds, formatSpaceSize(R), R.SolverChecks);
     OS << fmt::format("<details class=\"hypotheses\"><summary>The {} fault scenario{} run, in "
                       "order</summary><ol>\n",
                       R.Executions.size(), R.Executions.size() == 1 ? "" : "s");

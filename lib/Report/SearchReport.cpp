@@ -31,6 +31,29 @@ std::string formatCount(long double N) {
   return fmt::format("{:.3g}", static_cast<double>(N));
 }
 
+std::string formatSpaceSize(const search::SearchResult &R) {
+  if (std::isfinite(static_cast<double>(R.SpaceSize)))
+    return formatCount(R.SpaceSize);
+  double Exp = std::floor(R.SpaceLog10);
+  double Mantissa = std::pow(10.0, R.SpaceLog10 - Exp);
+  if (Mantissa >= 9.995) { // would print as 10 with three digits
+    Mantissa /= 10;
+    Exp += 1;
+  }
+  return fmt::format("{:.3g}e+{}", Mantissa, static_cast<long long>(Exp));
+}
+
+/// The fault space's size in JSON: an exact integer up to 2^53, a number
+/// beyond, and a string where a double overflows (JSON has no infinity).
+static llvm::json::Value spaceSizeJSON(const search::SearchResult &R) {
+  if (R.SpaceSize <= 9007199254740992.0L)
+    return static_cast<int64_t>(R.SpaceSize);
+  double Approx = static_cast<double>(R.SpaceSize);
+  if (std::isfinite(Approx))
+    return Approx;
+  return formatSpaceSize(R);
+}
+
 const char *verdictName(search::Verdict V) {
   switch (V) {
   case search::Verdict::Counterexample:
@@ -133,7 +156,7 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                         R.Executions[I].Faults.describe());
   }
   OS << fmt::format("runs: {}, time: {:.3f} s, fault space: {} scenarios", R.Runs, R.Seconds,
-                    formatCount(R.SpaceSize));
+                    formatSpaceSize(R));
   if (Strat == search::Strategy::LDFI)
     OS << fmt::format(", solver checks: {}", R.SolverChecks);
   if (R.SymmetricSkipped)
@@ -176,7 +199,8 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"counterexamples", std::move(Found)},
       {"runs", R.Runs},
       {"seconds", R.Seconds},
-      {"fault_space", static_cast<double>(R.SpaceSize)},
+      {"fault_space", spaceSizeJSON(R)},
+      {"fault_space_log10", R.SpaceLog10},
       {"solver_checks", R.SolverChecks},
       {"symmetric_skipped", R.SymmetricSkipped},
       {"invariants", llvm::json::Array(R.Invariants)},

@@ -4,6 +4,7 @@
 
 #include "faultline/Search/Search.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -56,6 +57,37 @@ long double faultSpaceSize(const Bounds &B) {
              std::pow(Crashing, static_cast<long double>(J));
   }
   return Total;
+}
+
+/// log2 of the sum of 2^X over Xs, without leaving the range of a double.
+static double log2SumExp2(const std::vector<double> &Xs) {
+  if (Xs.empty())
+    return -INFINITY;
+  double Max = *std::max_element(Xs.begin(), Xs.end());
+  double Sum = 0;
+  for (double X : Xs)
+    Sum += std::exp2(X - Max);
+  return Max + std::log2(Sum);
+}
+
+double faultSpaceLog10(const Bounds &B) {
+  // faultSpaceSize's sum, term by term in log2.
+  double N = static_cast<double>(B.Nodes.size());
+  double PerStep = N - 1;
+  int LossSteps = std::max(0, B.EFF - 1);
+  double AliveBits = PerStep * LossSteps;
+  std::vector<double> Crashing;
+  for (int C = 1; C <= B.EOT; ++C)
+    Crashing.push_back(PerStep * std::min(LossSteps, C - 1));
+  double CrashingBits = log2SumExp2(Crashing);
+  std::vector<double> Terms;
+  size_t Nodes = B.Nodes.size();
+  for (int J = 0; J <= B.MaxCrashes && static_cast<size_t>(J) <= Nodes; ++J) {
+    double Choose = (std::lgamma(N + 1) - std::lgamma(J + 1.0) - std::lgamma(N - J + 1)) /
+                    std::log(2.0);
+    Terms.push_back(Choose + AliveBits * (N - J) + (J ? CrashingBits * J : 0));
+  }
+  return log2SumExp2(Terms) * std::log10(2.0);
 }
 
 /// The next k-combination of 0..N-1 in lexicographic order.

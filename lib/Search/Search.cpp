@@ -29,6 +29,7 @@ public:
            ir::DiagnosticEngine &Diags)
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
+    Result.SpaceLog10 = faultSpaceLog10(B);
     Result.Invariants = invariantNames(Ev.program());
   }
 

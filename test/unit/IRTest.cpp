@@ -331,6 +331,9 @@ TEST(Parser, SyntaxErrors) {
       {"a(1) @async;", "1:6: error: a fact cannot be @async"},
       {"a(1, X, \"s\", 1 + 2)@1;", "1:6: error: fact arguments must be constants"},
       {"a(X)@3 :- b(X);", "1:5: error: a rule head cannot hold at a fixed time"},
+      {"a(X) :- b(X)@4294967297;", "1:14: error: time 4294967297 is out of range: a run's "
+                                   "time steps are 1 to 10000"},
+      {"a(1)@0;", "1:6: error: time 0 is out of range"},
   };
   for (const SyntaxCase &C : Cases) {
     Parsed R = parse(C.Text);
@@ -533,7 +536,7 @@ TEST(Printer, RoundTrips) {
       // Symbols that look like aggregate names.
       "count(N, count, min) :- max(N), sum < N, N > count;\n",
       // Extreme integers.
-      "big(9223372036854775807, -9223372036854775808)@9223372036854775807;\n",
+      "big(9223372036854775807, -9223372036854775808)@10000;\n",
   };
   for (const char *Text : Programs) {
     Program P = parseOk(Text);
@@ -971,7 +974,7 @@ TEST(Stratify, FixedTimeReadsAreNotDependencies) {
   EXPECT_THAT(ruleGroups(C.S), ElementsAre(ElementsAre(1u), ElementsAre(0u)));
 }
 
-TEST(Stratify, NegationCycleIsInflationary) {
+TEST(Stratify, NegationCycleIsEvaluatedByRetraction) {
   const char *Text = "start(X) :- in(X);\n"
                      "a(X) :- start(X), notin b(X);\n"
                      "b(X) :- c(X);\n"
@@ -981,13 +984,16 @@ TEST(Stratify, NegationCycleIsInflationary) {
   EXPECT_EQ(C.Errors, 0u);
   EXPECT_EQ(C.Warnings, 1u);
   EXPECT_EQ(C.Diags, "test.ded:2:1: warning: negation cycle through same-time "
-                     "rules: a -> notin b -> c -> a; evaluated inflationarily "
-                     "(see docs)\n"
+                     "rules: a -> notin b -> c -> a; evaluated as Molly's runtime "
+                     "does, retracting what a later tuple blocks (see docs)\n"
                      "a(X) :- start(X), notin b(X);\n"
                      "^\n");
   ASSERT_EQ(C.S.Strata.size(), 2u);
+  EXPECT_FALSE(C.S.Strata[0].NegationCycle);
   EXPECT_FALSE(C.S.Strata[0].Inflationary);
-  EXPECT_TRUE(C.S.Strata[1].Inflationary);
+  EXPECT_TRUE(C.S.Strata[1].NegationCycle);
+  EXPECT_FALSE(C.S.Strata[1].Inflationary);
+  EXPECT_EQ(C.S.Strata[1].Cycle, "a -> notin b -> c -> a");
   EXPECT_THAT(C.S.Strata[1].Relations, ElementsAre("a", "b", "c"));
   EXPECT_THAT(C.S.Strata[1].Rules, ElementsAre(1u, 2u, 3u));
 
@@ -1003,12 +1009,28 @@ TEST(Stratify, SelfNegationAndAggregateCycles) {
   ASSERT_TRUE(C.Valid);
   EXPECT_EQ(C.Warnings, 2u);
   EXPECT_THAT(C.Diags, HasSubstr("test.ded:1:1: warning: negation cycle through "
-                                 "same-time rules: a -> notin a; evaluated"));
+                                 "same-time rules: a -> notin a; evaluated as Molly's"));
   EXPECT_THAT(C.Diags, HasSubstr("test.ded:2:1: warning: negation cycle through "
-                                 "same-time rules: n -> count over n; evaluated"));
+                                 "same-time rules: n -> count over n; evaluated "
+                                 "inflationarily"));
   ASSERT_EQ(C.S.Strata.size(), 2u);
-  EXPECT_TRUE(C.S.Strata[0].Inflationary);
+  EXPECT_TRUE(C.S.Strata[0].NegationCycle);
+  EXPECT_FALSE(C.S.Strata[0].Inflationary);
+  EXPECT_FALSE(C.S.Strata[1].NegationCycle);
   EXPECT_TRUE(C.S.Strata[1].Inflationary);
+}
+
+TEST(Stratify, ANotinInsideAnAggregateCycleMakesANegationCycle) {
+  // The warning names the notin edge, though an aggregate edge comes first.
+  Checked C = check("m(N, max<X>) :- v(N, X);\n"
+                    "v(N, X) :- m(N, X), notin w(N, X);\n"
+                    "w(N, X) :- v(N, X);\n");
+  ASSERT_TRUE(C.Valid);
+  EXPECT_THAT(C.Diags, HasSubstr("test.ded:2:1: warning: negation cycle through "
+                                 "same-time rules: v -> notin w -> v; evaluated as"));
+  ASSERT_EQ(C.S.Strata.size(), 1u);
+  EXPECT_TRUE(C.S.Strata[0].NegationCycle);
+  EXPECT_FALSE(C.S.Strata[0].Inflationary);
 }
 
 TEST(Stratify, NextAndAsyncBreakCycles) {

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <chrono>
 
 using namespace faultline;
@@ -131,6 +133,18 @@ TEST(Search, FaultSpaceSizeSmallCases) {
   EXPECT_EQ(search::faultSpaceSize(bounds(3, 2, {"a", "b"}, 0)), 4.0L);
   // EFF 0, one crash among two nodes over 3 steps: none, or 2*3.
   EXPECT_EQ(search::faultSpaceSize(bounds(3, 0, {"a", "b"}, 1)), 7.0L);
+}
+
+TEST(Search, FaultSpaceLog10StaysFinite) {
+  for (const Bounds &B : {bounds(3, 2, {"a", "b"}, 0), bounds(3, 0, {"a", "b"}, 1),
+                          bounds(6, 4, {"a", "b", "c"}, 2)})
+    EXPECT_NEAR(search::faultSpaceLog10(B), std::log10(search::faultSpaceSize(B)), 1e-9);
+  // Ten nodes, EFF 200: 1.5737172...e5393 scenarios (by big-integer
+  // arithmetic), beyond a long double.
+  std::vector<std::string> Ten{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+  Bounds Huge = bounds(200, 200, Ten, 2);
+  EXPECT_TRUE(std::isinf(search::faultSpaceSize(Huge)));
+  EXPECT_NEAR(search::faultSpaceLog10(Huge), 5393.0 + std::log10(1.5737172), 1e-6);
 }
 
 TEST(Search, ExhaustiveWalksEachCanonicalScenarioOnce) {

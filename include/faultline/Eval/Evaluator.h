@@ -73,7 +73,7 @@ struct EvalOptions {
 };
 
 /// One way a rule might derive a tuple: its positive body atoms as tuples
-/// (WildMask 0) and its `notin` atoms as the patterns that must be absent,
+/// (no wild column) and its `notin` atoms as the patterns that must be absent,
 /// each at the time it is read. For a min<>/max<> rule, the head's group
 /// with any other value is one of those patterns: the selection is unique.
 struct RuleInstance {
@@ -132,6 +132,8 @@ private:
   mutable SymbolTable Symbols;
   std::vector<std::string> RelNames;
   std::vector<std::unique_ptr<CompiledRule>> Rules;
+  /// The relations of each stratum, by index into Strata.Strata.
+  std::vector<std::vector<RelId>> StratumRels;
   RelId CrashRel = 0;
 };
 

@@ -45,19 +45,26 @@ struct TupleRecord {
   std::vector<FiringId> Firings;
 };
 
-/// The tuples of Rel at Time that match Values, where the columns in
-/// WildMask are `_` (their Values are meaningless).
+/// The tuples of Rel at Time that match Values, where the columns marked in
+/// Wild are `_` (their Values are meaningless). Wild may be shorter than
+/// Values: the columns past its end are not wild.
 struct TuplePattern {
   RelId Rel = 0;
   int Time = 0;
   Tuple Values;
-  uint64_t WildMask = 0;
+  std::vector<bool> Wild;
 
+  bool wild(size_t Col) const { return Col < Wild.size() && Wild[Col]; }
+  void setWild(size_t Col) {
+    if (Wild.size() <= Col)
+      Wild.resize(Col + 1, false);
+    Wild[Col] = true;
+  }
   bool matches(const Tuple &T) const {
     if (T.size() != Values.size())
       return false;
     for (size_t I = 0; I < T.size(); ++I)
-      if (!(I < 64 && ((WildMask >> I) & 1)) && T[I] != Values[I])
+      if (!wild(I) && T[I] != Values[I])
         return false;
     return true;
   }
@@ -116,6 +123,10 @@ public:
 
   // Used by the evaluator to build the run.
   TupleId addTuple(TupleRecord R);
+  /// Removes the tuples from KeepTuples on and the firings from
+  /// KeepFirings on: the evaluator retracts what a pass over a negation
+  /// cycle derived. The tuples kept must not list a firing removed.
+  void truncate(TupleId KeepTuples, FiringId KeepFirings);
   void init(std::vector<std::string> Rels, int EOT);
 
 private:

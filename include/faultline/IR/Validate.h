@@ -14,13 +14,21 @@ namespace faultline::ir {
 
 /// The order in which one time step evaluates the same-time (deductive)
 /// rules: a list of strata, each the indices into Program::Rules of the
-/// rules whose heads are computed together. A stratum marked Inflationary
-/// contains a negation or aggregation cycle and is evaluated by the
-/// documented inflationary rule (see docs/ir-reference.md).
+/// rules whose heads are computed together. A stratum that cannot be
+/// stratified is evaluated by the rules of docs/ir-reference.md ("Strata"):
+/// one with a `notin` inside its cycle by retraction, as Molly's runtime
+/// does (NegationCycle); one whose cycle runs only through aggregates
+/// inflationarily (Inflationary).
 struct Stratum {
   std::vector<unsigned> Rules;
   std::vector<std::string> Relations;
+  /// A `notin` reads a relation of the stratum itself.
+  bool NegationCycle = false;
+  /// An aggregate, and no `notin`, reads a relation of the stratum itself.
   bool Inflationary = false;
+  /// For either: one cycle through the negative edge, in "depends on"
+  /// order (`a -> notin b -> a`), for diagnostics.
+  std::string Cycle;
 };
 
 struct Stratification {

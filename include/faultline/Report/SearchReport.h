@@ -27,6 +27,9 @@ const char *strategyName(search::Strategy S);
 const char *verdictName(search::Verdict V);
 /// "4096" for small numbers, "1.2e+18" for large ones.
 std::string formatCount(long double N);
+/// The fault space's size as formatCount writes it, also where it
+/// overflows a double ("1.27e+5392", from its log10).
+std::string formatSpaceSize(const search::SearchResult &R);
 
 /// "2 invariants never had a pre (a, b): ..." for a certificate that
 /// covers only the outcomes seen.

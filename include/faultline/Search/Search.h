@@ -85,8 +85,10 @@ struct SearchResult {
   std::vector<Counterexample> Found;
   unsigned Runs = 0;
   double Seconds = 0;
-  /// How many distinct fault scenarios the bounds allow.
+  /// How many distinct fault scenarios the bounds allow (infinite when it
+  /// overflows a long double), and its log10, which does not overflow.
   long double SpaceSize = 0;
+  double SpaceLog10 = 0;
   /// Why an inconclusive search stopped ("max runs", "timeout", ...).
   std::string StopReason;
   unsigned SolverChecks = 0;
@@ -142,6 +144,9 @@ SearchResult search(const eval::Evaluator &Ev, const Bounds &B,
 /// every message channel between distinct nodes may lose its messages at each
 /// send time before EFF (and before its sender's crash).
 long double faultSpaceSize(const Bounds &B);
+/// log10 of faultSpaceSize(B), finite also where the size itself overflows
+/// a long double (many nodes and a large EFF).
+double faultSpaceLog10(const Bounds &B);
 
 } // namespace faultline::search
 
