@@ -27,7 +27,11 @@ namespace {
 /// cell or in HTML: no tag, entity, emphasis, link, code span or cell end.
 std::string inline_(llvm::StringRef Text) {
   std::string Out;
-  for (unsigned char C : Text) {
+  for (size_t I = 0; I < Text.size(); ++I) {
+    unsigned char C = Text[I];
+    // GFM never reads an underscore inside a word as emphasis (replica_ack).
+    bool InWord = I > 0 && I + 1 < Text.size() && llvm::isAlnum(Text[I - 1]) &&
+                  llvm::isAlnum(Text[I + 1]);
     switch (C) {
     case '&':
       Out += "&amp;";
@@ -49,7 +53,7 @@ std::string inline_(llvm::StringRef Text) {
     default:
       if (C < 0x20 || C == 0x7f)
         Out += fmt::format("\\x{:02X}", C); // ESC and other controls, visibly
-      else if (llvm::StringRef("\\`*_[]#!~@$").contains(C))
+      else if (llvm::StringRef("\\`*_[]#!~@$").contains(C) && !(C == '_' && InWord))
         // Emphasis, code, links and images, headings, strikethrough,
         // mentions and math: shown as the character.
         Out += '\\', Out += static_cast<char>(C);
