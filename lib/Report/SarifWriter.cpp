@@ -123,8 +123,11 @@ private:
 std::string resultMessage(const FindingsReport &R, const Finding &F) {
   std::string Text = fmt::format("invariant '{}' is violated in scenario '{}' under: {}",
                                  F.Invariant, F.Scenario, F.Faults.empty() ? "no faults" : F.Faults);
+  if (F.State == Baseline::Updated)
+    Text += fmt::format(". Still broken, another way than before ({})", F.Before);
   if (F.Changed.isValid())
-    Text += fmt::format(". Introduced here: the {}. The invariant is at {}:{}.", F.ChangedText,
+    Text += fmt::format(". {} here: the {}. The invariant is at {}:{}.",
+                        F.State == Baseline::Updated ? "Changed" : "Introduced", F.ChangedText,
                         relativeToRoot(R, F.InvariantLoc.File), F.InvariantLoc.Line);
   return Text;
 }
