@@ -10,9 +10,12 @@
 # searches every scenario, without parsing anything again; a counterexample
 # fails the build unless WARN_ONLY is given.
 #
-# In faultline's own build the plugin and the tool are its targets; a project
-# using an installed faultline sets FAULTLINE_PLUGIN (faultline-plugin.so)
-# and FAULTLINE_EXECUTABLE (faultline) before calling it.
+# In faultline's own build the plugin and the tool are its targets; in a
+# project using an installed faultline, find_package(faultline CONFIG) sets
+# FAULTLINE_PLUGIN and FAULTLINE_EXECUTABLE (or set them by hand to the
+# plugin, faultline-plugin.so, and the tool before calling it).
+
+set(FAULTLINE_CHECK_OBJECTS_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/FaultlineCheckObjects.cmake)
 
 function(faultline_check target)
   cmake_parse_arguments(ARG "WARN_ONLY" "" "" ${ARGN})
@@ -39,13 +42,15 @@ function(faultline_check target)
   target_compile_options(${target} PRIVATE -fplugin=${plugin})
   # Where CMake puts the target's objects, and so the plugin its extractions.
   set(objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir)
-  if(ARG_WARN_ONLY)
-    set(check sh -c "\"$0\" check --from-objects \"$1\" || test $? -eq 1" ${exe} ${objects})
-  else()
-    set(check ${exe} check --from-objects ${objects})
-  endif()
+  # The extractions are the target's objects' (a source removed from the
+  # target leaves its old one behind, which must not be checked); the
+  # clean target removes them with the objects.
+  set(fragments "$<JOIN:$<TARGET_OBJECTS:${target}>,.faultline.json;>.faultline.json")
+  set_property(TARGET ${target} APPEND PROPERTY ADDITIONAL_CLEAN_FILES "${fragments}")
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${check}
+    COMMAND ${CMAKE_COMMAND} -DFAULTLINE=${exe} -DDIR=${objects}
+            "-DOBJECTS=$<JOIN:$<TARGET_OBJECTS:${target}>,|>" -DWARN_ONLY=${ARG_WARN_ONLY}
+            -P ${FAULTLINE_CHECK_OBJECTS_SCRIPT}
     COMMENT "faultline: checking the scenarios of ${target}"
     VERBATIM)
 endfunction()

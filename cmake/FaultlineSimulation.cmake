@@ -32,7 +32,10 @@
 # None of them goes into compile_commands.json: faultline reads the
 # protocol's sources from the project's own targets, once.
 
-set(FAULTLINE_ANNOTATIONS_DIR ${CMAKE_CURRENT_LIST_DIR}/../annotations)
+# faultlineConfig.cmake (an installed faultline) sets it before including this.
+if(NOT FAULTLINE_ANNOTATIONS_DIR)
+  set(FAULTLINE_ANNOTATIONS_DIR ${CMAKE_CURRENT_LIST_DIR}/../annotations)
+endif()
 set(FAULTLINE_REPLAY_MAIN_IN ${CMAKE_CURRENT_LIST_DIR}/replay_main.cpp.in)
 set(FAULTLINE_FINGERPRINTS_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/FaultlineModelFingerprints.cmake)
 
@@ -44,9 +47,12 @@ function(faultline_add_simulation name)
   if(NOT ARG_MODEL)
     set(ARG_MODEL ${ARG_SOURCES})
   endif()
-  # faultline itself when it is built here, else one installed.
+  # faultline itself when it is built here, else the package's (or one on
+  # the PATH).
   if(TARGET faultline)
     set(faultline_exe $<TARGET_FILE:faultline>)
+  elseif(FAULTLINE_EXECUTABLE)
+    set(faultline_exe ${FAULTLINE_EXECUTABLE})
   else()
     find_program(faultline_exe faultline)
     if(NOT faultline_exe)
@@ -75,6 +81,16 @@ function(faultline_add_simulation name)
             -o ${setup}
     DEPENDS ${model_depends}
     COMMENT "Generating the simulator's set-up of ${name}" VERBATIM)
+
+  # The replay reads schedules with nlohmann-json, the tests use GoogleTest:
+  # found here when the project has not found them itself.
+  if(NOT TARGET nlohmann_json::nlohmann_json)
+    find_package(nlohmann_json 3 REQUIRED)
+  endif()
+  if(ARG_TESTS AND NOT TARGET GTest::gtest_main)
+    find_package(GTest REQUIRED)
+    include(GoogleTest)
+  endif()
 
   add_library(${name}_simulation STATIC ${ARG_SOURCES} ${setup})
   target_include_directories(${name}_simulation PUBLIC ${FAULTLINE_ANNOTATIONS_DIR})

@@ -54,9 +54,18 @@ with this page.
 
 A finding is identified by its fingerprint: the scenario, the invariant,
 the kinds and roles of its faults and the handlers in its story, never a
-line number or a time. So when a version still breaks `agreement` but in
-another way (other handlers take part), the review says the old way is
-fixed and the new one introduced; code that only moves keeps its findings.
+line number or a time; code that only moves keeps its findings. When a
+version still breaks an invariant of a scenario but in another way (other
+faults or handlers take part), the review says so ("still broken, another
+way", with how it broke before) rather than "fixed" and "introduced": the
+change neither broke nor repaired it (v1 → v2 below).
+
+An introduced finding is reported at the first line of its story that the
+commit changed (the code of a handler step, or of a helper it calls), where
+review bots that comment on a diff's added lines show it; the table gives
+that line and the invariant's. The broken invariant is in C++ terms, each
+instance at its own invariant's line, and a fixed finding's timeline is the
+base revision's run, at the base revision's lines.
 
 """
 

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -31,12 +32,19 @@ namespace faultline::check {
 
 namespace {
 
+/// Lines First..Last of the program's file FileID.
+struct CodeSpan {
+  unsigned FileID = 0, First = 0, Last = 0;
+};
+
 /// One line of the story, with the location the diagnostics need.
 struct Step {
   int Order = 0; ///< crashes, then handlers, then lost sends, within a time
   ir::SourceLoc Loc;
   report::StoryStep S;
   std::optional<eval::TupleId> Current; ///< For a handler: its fl_current tuple.
+  /// For a handler: the code it runs (CodeSpan), resolved into S.Code.
+  const std::vector<CodeSpan> *Code = nullptr;
 };
 
 class Explainer {
@@ -57,9 +65,12 @@ public:
     std::vector<eval::TupleId> Missing = missing(C);
     return !Missing.empty() &&
            std::all_of(Missing.begin(), Missing.end(), [&](eval::TupleId Id) {
-             const frontend::Declaration *I = invariant(invariantOf(*C.Run, Id));
-             return I && I->Suppressed;
+             return isSuppressed(invariantOf(*C.Run, Id));
            });
+  }
+  bool isSuppressed(const std::string &Invariant) const {
+    const frontend::Declaration *I = invariant(Invariant);
+    return I && I->Suppressed;
   }
 
   std::vector<Step> story(const search::Counterexample &C) const { return story(*C.Run); }
@@ -75,7 +86,11 @@ public:
           std::string Kind = text(V[2]);
           std::string Role = report::roleAt(R, Ev.symbols(), text(V[0]), T);
           const frontend::Declaration *H = handlerOf(Kind, Role);
-          Step St{1, H ? H->Loc : ir::SourceLoc(), {}, Id};
+          Step St;
+          St.Order = 1;
+          St.Loc = H ? H->Loc : ir::SourceLoc();
+          St.Current = Id;
+          St.Code = H ? &codeOf(*H) : nullptr;
           St.S.K = report::StoryStep::Kind::Handler;
           St.S.Time = T;
           St.S.Node = text(V[0]);
@@ -91,11 +106,6 @@ public:
       return std::tie(A.S.Time, A.Order, A.S.Text) < std::tie(B.S.Time, B.Order, B.S.Text);
     });
     return Steps;
-  }
-
-  std::string violation(const eval::Run &R, eval::TupleId Id) const {
-    return fmt::format("at the end of time {}, pre({}) holds but post does not", R.EOT,
-                       Ev.symbols().render(R.Tuples[Id].Values));
   }
 
   ir::SourceLoc invariantLoc(const std::string &Name) const {
@@ -149,7 +159,58 @@ public:
     return Key;
   }
 
+  /// The lines of St's code, by file name.
+  std::vector<report::LineRange> codeLines(const Step &St, const PathMapper *MapPath) const {
+    std::vector<report::LineRange> Out;
+    if (St.Code)
+      for (const CodeSpan &C : *St.Code) {
+        report::Location L = report::locationOf(Program, {C.FileID, C.First, 0});
+        if (L.isValid())
+          Out.push_back({MapPath ? (*MapPath)(L.File) : L.File, C.First, C.Last});
+      }
+    return Out;
+  }
+
 private:
+  /// The code a handler runs: its definition, from its declaration to its
+  /// closing brace, and the statement lines of the helpers it calls,
+  /// wherever they are, from the rules it gave (their origin is
+  /// "Role::onX: <statement>", their location the statement's). Without
+  /// the closing brace (an extraction that lacks it), its last statement
+  /// before the next handler or invariant of the file ends it.
+  const std::vector<CodeSpan> &codeOf(const frontend::Declaration &H) const {
+    auto [It, New] = Code.try_emplace(&H);
+    if (!New)
+      return It->second;
+    unsigned Next = ~0u; // the next declaration after H in its file
+    auto Bound = [&](const frontend::Declaration &D) {
+      if (D.Loc.FileID == H.Loc.FileID && D.Loc.Line > H.Loc.Line)
+        Next = std::min(Next, D.Loc.Line);
+    };
+    for (const auto &Handler : Model.Handlers)
+      Bound(Handler.second);
+    for (const frontend::Declaration &I : Model.Invariants)
+      Bound(I);
+    CodeSpan Own{H.Loc.FileID, H.Loc.Line, std::max(H.Loc.Line, H.EndLine)};
+    if (H.EndLine >= H.Loc.Line)
+      Next = H.EndLine + 1;
+    std::set<std::pair<unsigned, unsigned>> Elsewhere;
+    std::string Prefix = H.Name + ": ";
+    for (const ir::Rule &R : Model.Rules.Rules) {
+      if (!llvm::StringRef(R.Origin).starts_with(Prefix) || !R.Loc.isValid())
+        continue;
+      if (R.Loc.FileID == H.Loc.FileID && R.Loc.Line >= H.Loc.Line && R.Loc.Line < Next)
+        Own.Last = std::max(Own.Last, R.Loc.Line);
+      else
+        Elsewhere.insert({R.Loc.FileID, R.Loc.Line});
+    }
+    It->second.push_back(Own);
+    for (auto [File, Line] : Elsewhere)
+      if (!(File == Own.FileID && Line >= Own.First && Line <= Own.Last))
+        It->second.push_back({File, Line, Line});
+    return It->second;
+  }
+
   /// The `pre` rule of the invariant case a `pre` tuple comes from.
   const ir::Rule *preRule(const eval::Tuple &Pre) const {
     for (const ir::Rule &Rule : Program.Rules) {
@@ -201,6 +262,7 @@ private:
     return nullptr;
   }
 
+  mutable std::map<const frontend::Declaration *, std::vector<CodeSpan>> Code;
   const frontend::ExtractedModel &Model;
   const ir::Program &Program;
   const eval::Evaluator &Ev;
@@ -224,26 +286,42 @@ void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexam
                             ir::DiagnosticEngine &D, bool Verbose) {
   Explainer E(S);
   std::vector<eval::TupleId> Missing = E.missing(C);
-  std::string Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
-  D.warning(E.invariantLoc(Invariant),
-            fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
-                        Invariant, S.Model->DisplayName, C.Faults.describe()));
+  // One warning per invariant the run breaks, in the order of the missing
+  // tuples, each at its invariant (where a NOLINT silences that one), with
+  // a note per broken instance; the story once, under the first.
+  std::vector<std::string> Broken;
+  for (eval::TupleId Id : Missing) {
+    std::string Name = E.invariantOf(*C.Run, Id);
+    if (!llvm::is_contained(Broken, Name) && !E.isSuppressed(Name))
+      Broken.push_back(Name);
+  }
+  if (Missing.empty())
+    Broken.push_back("");
   // Without faults, the fault-free run itself fails: all of it is the story.
   bool Whole = Verbose || (C.Faults.Crashes.empty() && C.Faults.Omissions.empty());
   std::set<eval::TupleId> Key = Whole ? std::set<eval::TupleId>() : E.keySteps(*C.Run);
-  for (const Step &St : E.story(C))
-    if (Whole || !St.Current || Key.count(*St.Current))
-      D.note(St.Loc, St.S.Text);
-  // Each missing post at its own invariant: a run may break several.
-  for (eval::TupleId Id : Missing)
-    D.note(E.invariantLoc(E.invariantOf(*C.Run, Id)),
-           E.describe(C.Run->Tuples[Id].Values, C.Run->EOT));
+  for (const std::string &Invariant : Broken) {
+    bool First = &Invariant == &Broken.front();
+    D.warning(E.invariantLoc(Invariant),
+              fmt::format("invariant '{}' is violated in scenario '{}' under: {}{} [faultline]",
+                          Invariant, S.Model->DisplayName, C.Faults.describe(),
+                          First ? "" : " (the run of the warning above)"));
+    if (First)
+      for (const Step &St : E.story(C))
+        if (Whole || !St.Current || Key.count(*St.Current))
+          D.note(St.Loc, St.S.Text);
+    for (eval::TupleId Id : Missing)
+      if (E.invariantOf(*C.Run, Id) == Invariant)
+        D.note(E.invariantLoc(Invariant), E.describe(C.Run->Tuples[Id].Values, C.Run->EOT));
+  }
 }
 
 std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Run &R) {
   std::vector<report::StoryStep> Out;
-  for (Step &St : Explainer(S).story(R)) {
+  Explainer E(S);
+  for (Step &St : E.story(R)) {
     St.S.Loc = report::locationOf(S.Program, St.Loc);
+    St.S.Code = E.codeLines(St, nullptr);
     Out.push_back(std::move(St.S));
   }
   return Out;
@@ -267,14 +345,21 @@ report::Finding findingOf(const SearchedScenario &S, const search::Counterexampl
   F.Faults = C.Faults.describe();
   F.EOT = C.Run->EOT;
   std::vector<eval::TupleId> Missing = E.missing(C);
-  F.Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
+  // The first invariant it breaks that no NOLINT silences.
+  for (auto It = Missing.rbegin(); It != Missing.rend(); ++It)
+    if (F.Invariant.empty() || !E.isSuppressed(E.invariantOf(*C.Run, *It)))
+      F.Invariant = E.invariantOf(*C.Run, *It);
   F.InvariantLoc = Resolve(E.invariantLoc(F.Invariant));
   for (Step &St : E.story(C)) {
     St.S.Loc = Resolve(St.Loc);
+    St.S.Code = E.codeLines(St, &MapPath);
     F.Story.push_back(std::move(St.S));
   }
-  for (eval::TupleId Id : Missing)
-    F.Violations.push_back(E.violation(*C.Run, Id));
+  for (eval::TupleId Id : Missing) {
+    std::string Name = E.invariantOf(*C.Run, Id);
+    F.Violations.push_back({Name, E.describe(C.Run->Tuples[Id].Values, C.Run->EOT),
+                            Resolve(E.invariantLoc(Name))});
+  }
   F.Fingerprint = report::fingerprint(F);
   return F;
 }

@@ -16,6 +16,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace faultline::frontend {
 
 using llvm::json::Array;
@@ -23,7 +25,7 @@ using llvm::json::Object;
 using llvm::json::Path;
 using llvm::json::Value;
 
-const char *const FragmentFormat = "faultline-fragment-2";
+const char *const FragmentFormat = "faultline-fragment-3";
 
 static const char *const KindNames[] = {"message", "role", "handler", "invariant", "scenario"};
 
@@ -88,6 +90,8 @@ static Value toJSON(const Entity &E) {
            {"loc", ir::toJSON(E.Loc)}, {"uses", std::move(Uses)}, {"rules", array(E.Rules)}};
   if (E.Suppressed)
     O["suppressed"] = true;
+  if (E.EndLine)
+    O["end_line"] = E.EndLine;
   if (!E.Claims.empty())
     O["claims"] = std::move(Claims);
   if (!E.Relation.empty()) {
@@ -111,14 +115,17 @@ static bool fromJSON(const Value &V, Entity &E, Path P) {
   llvm::json::ObjectMapper O(V, P);
   std::string Kind;
   int64_t Columns = 0;
+  uint64_t EndLine = 0;
   if (!O || !O.map("kind", Kind) || !O.map("id", E.Id) || !O.map("name", E.Name) ||
       !O.map("loc", E.Loc) || !O.map("uses", E.Uses) || !O.map("rules", E.Rules) ||
-      !O.mapOptional("suppressed", E.Suppressed) || !O.mapOptional("relation", E.Relation) ||
+      !O.mapOptional("suppressed", E.Suppressed) || !O.mapOptional("end_line", EndLine) ||
+      !O.mapOptional("relation", E.Relation) ||
       !O.mapOptional("columns", Columns) || !O.mapOptional("role", E.Role) ||
       !O.mapOptional("crash_notice", E.CrashNotice) ||
       !O.mapOptional("cases", E.Cases) || !O.mapOptional("scenario", E.Scenario) ||
       !O.mapOptional("defined", E.Defined))
     return false;
+  E.EndLine = static_cast<unsigned>(std::min<uint64_t>(EndLine, ~0u));
   if (Columns < 0 || Columns > 1000) {
     P.field("columns").report("out of range");
     return false;

@@ -80,6 +80,8 @@ void FragmentBuilder::begin(Entity::Kind K, const clang::NamedDecl *D, std::stri
   E.Id = identityOf(D);
   E.Name = std::move(Name);
   E.Loc = loc(D->getLocation());
+  if (ir::SourceLoc End = loc(D->getEndLoc()); End.FileID == E.Loc.FileID)
+    E.EndLine = End.Line;
   E.Suppressed = hasNolint(SM, D->getLocation());
   F.Entities.push_back(std::move(E));
   SeenRules.clear();

@@ -210,7 +210,7 @@ private:
       for (const ir::Rule &R : E.Rules)
         B.addRule(R);
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
-        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role});
+        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role, E.EndLine});
       if (E.K == Entity::Kind::Invariant) {
         B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/""});
         for (const InvariantCase &C : E.Cases)

@@ -9,6 +9,7 @@
 
 #include "faultline/IR/Diagnostics.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -28,8 +29,26 @@ void DiagnosticEngine::addSourceText(unsigned FileID, std::string Text) {
   Texts[FileID] = std::move(Text);
 }
 
+/// Message with its control characters (but line breaks and tabs) spelled
+/// out as \xHH: a name from the program (a node, a scenario) cannot send
+/// escape sequences to the user's terminal.
+static std::string visible(const std::string &Message) {
+  std::string Out;
+  for (unsigned char C : Message) {
+    if ((C < 0x20 && C != '\n' && C != '\t') || C == 0x7f) {
+      Out += "\\x";
+      Out += llvm::hexdigit(C >> 4);
+      Out += llvm::hexdigit(C & 15);
+    } else {
+      Out += static_cast<char>(C);
+    }
+  }
+  return Out;
+}
+
 void DiagnosticEngine::report(Severity S, SourceLoc L,
-                              const std::string &Message) {
+                              const std::string &RawMessage) {
+  std::string Message = visible(RawMessage);
   if (S == Severity::Warning && WarningsAsErrors)
     S = Severity::Error;
   if (S == Severity::Error)

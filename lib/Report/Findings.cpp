@@ -35,28 +35,50 @@ const char *baselineName(Baseline B) {
     return "absent";
   case Baseline::Unchanged:
     return "unchanged";
+  case Baseline::Updated:
+    return "updated";
   }
   return "";
+}
+
+std::string relativeToRoot(const FindingsReport &R, const std::string &File) {
+  llvm::StringRef F(File);
+  if (R.SourceRoot.empty() || !F.consume_front(R.SourceRoot) || !F.consume_front("/"))
+    return File;
+  return F.str();
 }
 
 llvm::json::Value toJSON(const Location &L) {
   return llvm::json::Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
 }
 
+llvm::json::Value toJSON(const LineRange &R) {
+  return llvm::json::Object{{"file", R.File}, {"first", R.First}, {"last", R.Last}};
+}
+
+llvm::json::Value toJSON(const Violation &V) {
+  return llvm::json::Object{
+      {"invariant", V.Invariant}, {"text", V.Text}, {"location", toJSON(V.Loc)}};
+}
+
 llvm::json::Value toJSON(const StoryStep &S) {
+  llvm::json::Array Code;
+  for (const LineRange &R : S.Code)
+    Code.push_back(toJSON(R));
   return llvm::json::Object{{"kind", kindName(S.K)},   {"time", S.Time},
                             {"node", S.Node},          {"role", S.Role},
                             {"handler", S.Handler},    {"message", S.Message},
                             {"peer", S.Peer},          {"peer_role", S.PeerRole},
-                            {"text", S.Text},          {"location", toJSON(S.Loc)}};
+                            {"text", S.Text},          {"location", toJSON(S.Loc)},
+                            {"code", std::move(Code)}};
 }
 
 llvm::json::Value toJSON(const Finding &F) {
   llvm::json::Array Story, Violations;
   for (const StoryStep &S : F.Story)
     Story.push_back(toJSON(S));
-  for (const std::string &V : F.Violations)
-    Violations.push_back(V);
+  for (const Violation &V : F.Violations)
+    Violations.push_back(toJSON(V));
   llvm::json::Object O{{"scenario", F.Scenario},
                        {"invariant", F.Invariant},
                        {"invariant_location", toJSON(F.InvariantLoc)},
@@ -67,6 +89,12 @@ llvm::json::Value toJSON(const Finding &F) {
                        {"fingerprint", F.Fingerprint}};
   if (F.State != Baseline::None)
     O["baseline_state"] = baselineName(F.State);
+  if (!F.Before.empty())
+    O["before"] = F.Before;
+  if (F.Changed.isValid()) {
+    O["changed_location"] = toJSON(F.Changed);
+    O["changed_text"] = F.ChangedText;
+  }
   return O;
 }
 
@@ -89,6 +117,22 @@ bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {
   return true;
 }
 
+bool fromJSON(const llvm::json::Value &V, LineRange &R, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  uint64_t First = 0, Last = 0;
+  if (!O || !O.map("file", R.File) || !O.map("first", First) || !O.map("last", Last))
+    return false;
+  R.First = static_cast<unsigned>(First);
+  R.Last = static_cast<unsigned>(Last);
+  return true;
+}
+
+bool fromJSON(const llvm::json::Value &V, Violation &Out, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("invariant", Out.Invariant) && O.map("text", Out.Text) &&
+         O.map("location", Out.Loc);
+}
+
 bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   std::string Kind;
@@ -106,7 +150,8 @@ bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P) {
   }
   return O.map("time", S.Time) && O.map("node", S.Node) && O.map("role", S.Role) &&
          O.map("handler", S.Handler) && O.map("message", S.Message) && O.map("peer", S.Peer) &&
-         O.map("peer_role", S.PeerRole) && O.map("text", S.Text) && O.map("location", S.Loc);
+         O.map("peer_role", S.PeerRole) && O.map("text", S.Text) && O.map("location", S.Loc) &&
+         O.map("code", S.Code);
 }
 
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {

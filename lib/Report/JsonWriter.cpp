@@ -5,16 +5,18 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <map>
+
 namespace faultline::report {
 
 llvm::json::Value toFindingsJSON(const FindingsReport &R) {
   llvm::json::Array Scenarios, Findings;
   for (const ScenarioSummary &S : R.Scenarios)
     Scenarios.push_back(toJSON(S));
-  unsigned Count[4] = {0, 0, 0, 0};
+  std::map<Baseline, unsigned> Count;
   for (const Finding &F : R.Findings) {
     Findings.push_back(toJSON(F));
-    ++Count[static_cast<int>(F.State)];
+    ++Count[F.State];
   }
   llvm::json::Object O{{"tool", "faultline"},
                        {"version", R.ToolVersion},
@@ -23,9 +25,10 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R) {
   if (R.IsReview) {
     O["base"] = R.BaseRev;
     O["head"] = R.HeadRev;
-    O["introduced"] = Count[static_cast<int>(Baseline::New)];
-    O["fixed"] = Count[static_cast<int>(Baseline::Absent)];
-    O["still_present"] = Count[static_cast<int>(Baseline::Unchanged)];
+    O["introduced"] = Count[Baseline::New];
+    O["fixed"] = Count[Baseline::Absent];
+    O["still_present"] = Count[Baseline::Unchanged];
+    O["still_broken_another_way"] = Count[Baseline::Updated];
   }
   return O;
 }
@@ -43,6 +46,9 @@ void writeReport(llvm::raw_ostream &OS, const FindingsReport &R, ReportFormat F)
     return;
   case ReportFormat::Rdjson:
     OS << llvm::formatv("{0:2}", toRdjson(R)) << "\n";
+    return;
+  case ReportFormat::CodeQuality:
+    OS << llvm::formatv("{0:2}", toCodeQuality(R)) << "\n";
     return;
   case ReportFormat::JSON:
     OS << llvm::formatv("{0:2}", toFindingsJSON(R)) << "\n";

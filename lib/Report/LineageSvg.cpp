@@ -118,8 +118,9 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
 }
 
 /// The renderer in the faultline-graphviz module, loaded on first use: next
-/// to the executable, where the build puts it, or else where it was built
-/// (for the unit tests, which run from elsewhere). Null, with the reason in
+/// to the executable, where the build puts it; in ../lib/faultline from it,
+/// where `cmake --install` and the Debian package put it (packaging/); or
+/// else where it was built (for the unit tests, which run from elsewhere). Null, with the reason in
 /// Why, if it cannot be loaded. dlopen rather than llvm::sys::DynamicLibrary,
 /// for RTLD_NODELETE: LLVM closes its libraries in a global destructor, and
 /// Graphviz's caches, still referenced from its globals until then, would
@@ -130,12 +131,19 @@ DotToSvgFn *dotToSvg(std::string &Why) {
     // No argv[0] here: on Linux the executable is read from /proc/self/exe,
     // and without it Self is empty (never a path relative to the cwd).
     std::string Self = llvm::sys::fs::getMainExecutable("", nullptr);
+    llvm::StringRef Name = llvm::sys::path::filename(FAULTLINE_GRAPHVIZ_MODULE);
     llvm::SmallString<256> Path;
     if (!Self.empty()) {
-      Path = llvm::sys::path::parent_path(Self);
-      llvm::sys::path::append(Path, llvm::sys::path::filename(FAULTLINE_GRAPHVIZ_MODULE));
+      llvm::StringRef Bin = llvm::sys::path::parent_path(Self);
+      for (const char *Dir : {"", "../lib/faultline"}) {
+        Path = Bin;
+        llvm::sys::path::append(Path, Dir, Name);
+        if (llvm::sys::fs::exists(Path))
+          break;
+        Path.clear();
+      }
     }
-    if (Path.empty() || !llvm::sys::fs::exists(Path))
+    if (Path.empty())
       Path = FAULTLINE_GRAPHVIZ_MODULE;
     void *Module = dlopen(Path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!Module) {

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "GitRevisions.h"
 
 #include "faultline/Check/Explain.h"
 #include "faultline/Eval/Evaluator.h"
@@ -79,6 +80,18 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
 
 } // namespace
 
+/// What the structured reports' paths are relative to (SARIF's
+/// %SRCROOT%): the git repository the current folder is in, else the
+/// current folder.
+static std::string sourceRoot() {
+  std::string Error;
+  if (auto Repo = GitRepository::find(Error))
+    return Repo->root();
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
+}
+
 /// Where a structured report goes: -o FILE, or standard output.
 static int writeStructured(const CheckOptions &Opts, const report::FindingsReport &Report) {
   if (Opts.Output.empty() || Opts.Output == "-") {
@@ -114,6 +127,8 @@ int checkCommand(const CheckOptions &Opts) {
   report::HtmlReport Page("faultline check");
   report::FindingsReport Report;
   Report.ToolVersion = frontend::Version;
+  if (!Text && !Html)
+    Report.SourceRoot = sourceRoot();
   bool Found = false;
   for (const frontend::ExtractedModel &Model : *Models) {
     check::SearchedScenario S;

@@ -75,6 +75,12 @@ std::optional<std::string> GitRepository::resolve(const std::string &Rev) const 
   return llvm::StringRef(*Out).trim().str();
 }
 
+bool GitRepository::isShallow() const {
+  std::string Error;
+  auto Out = git({"rev-parse", "--is-shallow-repository"}, Error);
+  return Out && llvm::StringRef(*Out).trim() == "true";
+}
+
 bool GitRepository::hasFile(const std::string &Commit, const std::string &Path) const {
   std::string Error;
   return git({"cat-file", "-e", Commit + ":" + Path}, Error).has_value();
@@ -92,6 +98,16 @@ std::vector<std::string> GitRepository::dirtyFiles() const {
     if (Line.size() > 3)
       Files.push_back(Line.drop_front(3).str());
   return Files;
+}
+
+std::optional<std::string> GitRepository::diff(const std::string &From,
+                                               const std::string &To) const {
+  std::string Error;
+  // Whatever the user's configuration: plain paths (b/...), no colours,
+  // no external diff driver.
+  return git({"-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff",
+              "--src-prefix=a/", "--dst-prefix=b/", From, To, "--"},
+             Error);
 }
 
 bool GitRepository::materialize(const std::string &Commit, const std::string &Dir,

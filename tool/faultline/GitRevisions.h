@@ -26,10 +26,17 @@ public:
   const std::string &root() const { return Root; }
   /// The commit a revision names, or nothing.
   std::optional<std::string> resolve(const std::string &Rev) const;
+  /// Whether this is a shallow clone (CI checkouts often are), which may
+  /// lack the commit a review compares with.
+  bool isShallow() const;
   /// Whether the revision's tree has this file (a path relative to root).
   bool hasFile(const std::string &Commit, const std::string &Path) const;
   /// Tracked files with uncommitted changes (staged or not), relative to root.
   std::vector<std::string> dirtyFiles() const;
+  /// `git diff -U0` from one commit to another: the hunks review places
+  /// introduced findings on (parseChangedLines() in ReviewDiff.h). Nothing
+  /// if git fails.
+  std::optional<std::string> diff(const std::string &From, const std::string &To) const;
   /// Writes the commit's tree into Dir (which exists). False, with Error,
   /// if git or tar fails.
   bool materialize(const std::string &Commit, const std::string &Dir, std::string &Error) const;

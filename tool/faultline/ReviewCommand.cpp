@@ -161,8 +161,15 @@ int reviewCommand(const ReviewOptions &Opts) {
   for (Side *S : {&Base, &Head}) {
     auto Commit = Repo->resolve(S->Rev);
     if (!Commit)
-      return badInput(fmt::format("--{}: '{}' names no commit in the repository at {}", S->Name,
-                                  S->Rev, Repo->root()));
+      return badInput(fmt::format(
+          "--{}: '{}' names no commit in the repository at {}{}", S->Name, S->Rev, Repo->root(),
+          Repo->isShallow()
+              ? std::string(" (this is a shallow clone, which has only the commits it "
+                            "fetched: fetch that revision first, with `git fetch --depth=1 origin "
+                            "BRANCH:refs/remotes/origin/BRANCH` and then `--base origin/BRANCH`, "
+                            "`git fetch --depth=1 origin tag TAG`, or `git fetch --unshallow`; in "
+                            "GitHub Actions, `fetch-depth: 0`; see docs/ci.md)")
+              : std::string()));
     S->Commit = *Commit;
   }
   // The checked-out commit with uncommitted changes: the user would think
@@ -255,9 +262,14 @@ int reviewCommand(const ReviewOptions &Opts) {
   R.IsReview = true;
   R.BaseRev = Opts.Base;
   R.HeadRev = Opts.Head;
+  R.SourceRoot = Repo->root();
+  R.SourceCopy = Head.Tree;
   Reviewer Rev(Opts, CacheDir);
   if (auto Exit = Rev.compare(Base, Head, R))
     return *Exit;
+  // Introduced findings on the lines the change made responsible.
+  if (auto Diff = Repo->diff(Base.Commit, Head.Commit))
+    report::placeOnChanges(R.Findings, report::parseChangedLines(*Diff));
 
   unsigned Introduced = 0, Fixed = 0, Carried = 0;
   for (const report::Finding &F : R.Findings) {

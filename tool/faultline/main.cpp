@@ -200,6 +200,8 @@ static cl::opt<ReportFormat> CheckFormat(
     cl::values(clEnumValN(ReportFormat::Text, "text", "Diagnostics (default)"),
                clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0"),
                clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
+               clEnumValN(ReportFormat::CodeQuality, "codequality",
+                          "GitLab's Code Quality report"),
                clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON"),
                clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment"),
                clEnumValN(ReportFormat::Html, "html",
@@ -218,6 +220,8 @@ static cl::opt<ReportFormat> ReviewFormat(
     cl::values(clEnumValN(ReportFormat::Markdown, "markdown", "A review comment (default)"),
                clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0 with baselineState"),
                clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
+               clEnumValN(ReportFormat::CodeQuality, "codequality",
+                          "GitLab's Code Quality report"),
                clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON")),
     cl::init(ReportFormat::Markdown), cl::sub(ReviewCmd), cl::cat(Cat));
 

@@ -61,6 +61,10 @@ struct Entity {
   /// scenario's name.
   std::string Name;
   ir::SourceLoc Loc;
+  /// The last line of its definition (a handler's closing brace), in Loc's
+  /// file; 0 if unknown. A review places findings on the changed lines of
+  /// the handlers they run.
+  unsigned EndLine = 0;
   /// `// NOLINT(faultline)` on its declaration: its findings are not reported.
   bool Suppressed = false;
   /// The entities it needs: a handler's role and the messages it handles
@@ -118,6 +122,8 @@ struct Declaration {
   /// A handler's role, as the scenario's fl_role facts name it: the
   /// handler that handles a message at a node is its role's.
   std::string Role;
+  /// The last line of its definition in Loc's file (0: unknown).
+  unsigned EndLine = 0;
 };
 
 /// The model of one scenario: the rules of every role, handler, message and

@@ -28,6 +28,12 @@ struct Location {
   bool isValid() const { return !File.empty() && Line != 0; }
 };
 
+/// Lines First..Last of a file (a path as in Location).
+struct LineRange {
+  std::string File;
+  unsigned First = 0, Last = 0;
+};
+
 /// One step of a counterexample's story.
 struct StoryStep {
   enum class Kind { Crash, Handler, LostMessage };
@@ -42,12 +48,28 @@ struct StoryStep {
   std::string Handler, Message, Peer, PeerRole;
   std::string Text; ///< "at time 2, node a handles 'ack' from b in Leader::onAck"
   Location Loc;
+  /// A handler step: the code it runs, the handler's lines and the lines
+  /// of the helpers it calls, where a review places a finding the change
+  /// introduced (placeOnChanges() in ReviewDiff.h).
+  std::vector<LineRange> Code;
+};
+
+/// One instance of an invariant that is false at the end of the run.
+struct Violation {
+  std::string Invariant;
+  /// In the C++ terms: "durability(c = C, m = M, r = b) is false at the end
+  /// of time 16, for seq = 0".
+  std::string Text;
+  Location Loc; ///< That invariant's.
 };
 
 /// Whether a finding is new in the revision under review (SARIF's
-/// baselineState; None outside a review).
-enum class Baseline { None, New, Absent, Unchanged };
-const char *baselineName(Baseline B); ///< "new", "absent", "unchanged", "".
+/// baselineState; None outside a review). Updated: the scenario still
+/// breaks the invariant, but another way than before (other faults or
+/// handlers): not introduced by the change, yet not the same finding.
+enum class Baseline { None, New, Absent, Unchanged, Updated };
+/// "new", "absent", "unchanged", "updated", "".
+const char *baselineName(Baseline B);
 
 struct Finding {
   std::string Scenario;  ///< As the reports name it.
@@ -55,12 +77,23 @@ struct Finding {
   Location InvariantLoc;
   std::string Faults; ///< "crash(b, 2), omission(a, c, 1)"
   std::vector<StoryStep> Story;
-  /// "at the end of time 4, pre(...) holds but post does not", per broken tuple.
-  std::vector<std::string> Violations;
+  /// Each broken instance of an invariant (a run may break several).
+  std::vector<Violation> Violations;
   int EOT = 0;
   /// See fingerprint.h: what identifies the finding across revisions.
   std::string Fingerprint;
   Baseline State = Baseline::None;
+  /// A review's introduced finding: the changed line of its story it is
+  /// reported at (what review bots comment on), and why there ("the
+  /// change to Replica::onWrite, which node c runs at time 2"). Invalid
+  /// when the story has no changed line: then it is at the invariant.
+  Location Changed;
+  std::string ChangedText;
+  /// An Updated finding: how the base revision broke the invariant ("crash
+  /// c@5, through Master::onCrash, Replica::onWrite").
+  std::string Before;
+  /// Where the writers put the finding: the changed line, else the invariant.
+  const Location &primary() const { return Changed.isValid() ? Changed : InvariantLoc; }
 };
 
 /// One scenario's outcome.
@@ -80,15 +113,28 @@ struct FindingsReport {
   /// A review's revisions (commit names as given, and their hashes).
   std::string BaseRev, HeadRev;
   bool IsReview = false;
+  /// The repository root (absolute), which SARIF calls %SRCROOT%: file
+  /// names under it are written relative to it. Empty: as they are.
+  std::string SourceRoot;
+  /// Where the reported revision's files can be read when that is not
+  /// SourceRoot (a review's scratch copy of head), for SARIF's columns.
+  std::string SourceCopy;
   std::vector<ScenarioSummary> Scenarios;
   std::vector<Finding> Findings;
 };
 
+/// File relative to R.SourceRoot when it is under it; else unchanged.
+std::string relativeToRoot(const FindingsReport &R, const std::string &File);
+
 llvm::json::Value toJSON(const Location &L);
+llvm::json::Value toJSON(const LineRange &R);
+llvm::json::Value toJSON(const Violation &V);
 llvm::json::Value toJSON(const StoryStep &S);
 llvm::json::Value toJSON(const Finding &F);
 llvm::json::Value toJSON(const ScenarioSummary &S);
 bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, LineRange &R, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, Violation &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 

@@ -2,7 +2,8 @@
 //
 // The documents `check --format` and `review --format` write, each from a
 // FindingsReport: SARIF 2.1.0 for code-scanning services, reviewdog's
-// rdjson, a Markdown review comment, and faultline's own JSON (schema in
+// rdjson, GitLab's Code Quality report, a Markdown review comment, and
+// faultline's own JSON (schema in
 // docs/json-schema.md).
 //
 //===----------------------------------------------------------------------===//
@@ -28,6 +29,9 @@ llvm::json::Value toSARIF(const FindingsReport &R);
 /// reviewdog's Diagnostic Format: the findings present in the (head)
 /// revision, introduced ones as errors.
 llvm::json::Value toRdjson(const FindingsReport &R);
+/// GitLab's Code Quality report: an issue per finding present in the
+/// (head) revision.
+llvm::json::Value toCodeQuality(const FindingsReport &R);
 /// faultline's JSON: the scenarios' verdicts and every finding.
 llvm::json::Value toFindingsJSON(const FindingsReport &R);
 /// A review comment: a table of what was introduced and fixed, each with
@@ -35,7 +39,7 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R);
 std::string toMarkdown(const FindingsReport &R);
 
 /// Html is the page of HtmlReport.h, which check writes itself.
-enum class ReportFormat { Text, Markdown, SARIF, Rdjson, JSON, Html };
+enum class ReportFormat { Text, Markdown, SARIF, Rdjson, CodeQuality, JSON, Html };
 /// Writes R in F (anything but Text), ending with a newline.
 void writeReport(llvm::raw_ostream &OS, const FindingsReport &R, ReportFormat F);
 
