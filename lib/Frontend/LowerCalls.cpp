@@ -164,6 +164,13 @@ private:
         Cx.NodeParams[Param] = Obj;
         continue;
       }
+      // A parameter taken by non-const reference is the argument itself:
+      // the helper's writes to it are the caller's (an out-parameter).
+      clang::QualType Type = Param->getType();
+      if (Type->isLValueReferenceType() && !Type.getNonReferenceType().isConstQualified()) {
+        Cx.References[Param] = Args[I];
+        continue;
+      }
       std::vector<Path> Next;
       for (Path &Q : Partial)
         for (auto &[Q2, T] : Cx.evalTuple(Args[I], std::move(Q))) {

@@ -335,20 +335,20 @@ private:
     if (Value)
       if (auto Out = mapAssign(Target, Value, Op, Loc, P))
         return *Out;
-    Target = strip(Target);
     // `x.f.g = v` on a struct: the whole of x, with the columns of f.g
-    // replaced.
-    const clang::Expr *Root = Target;
+    // replaced; through a reference, what it refers to.
+    const clang::Expr *Root = Cx.referent(Target);
     unsigned Offset = 0;
+    bool WholeValue = true;
     while (const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(Root)) {
       const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
-      const clang::Expr *Base = strip(Mem->getBase());
+      const clang::Expr *Base = Cx.referent(Mem->getBase());
       if (!F || !structOf(Base->getType()))
         break;
       Offset += columnOffset(F);
       Root = Base;
+      WholeValue = false;
     }
-    bool WholeValue = Root == Target;
     auto Replaced = [&](Path Q, const Tuple &New) {
       if (WholeValue)
         return Tupled{{std::move(Q), New}};

@@ -191,6 +191,14 @@ private:
     const Trigger &H = Cx.Handled;
     if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(Decl))
       return {{std::move(P), {Term::string(En->getNameAsString())}}};
+    if (Cx.References.count(Decl)) {
+      const clang::Expr *Referent = Cx.referent(D);
+      if (const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(Referent);
+          R && Cx.References.count(R->getDecl()))
+        Cx.fail(D->getBeginLoc(), "a reference that refers to itself through helpers",
+                "pass the value, or the state member itself");
+      return Cx.evalTuple(Referent, std::move(P));
+    }
     if (auto It = P.Locals.find(Decl); It != P.Locals.end())
       return {{std::move(P), It->second}};
     if (H.FromParam && Decl == H.FromParam)

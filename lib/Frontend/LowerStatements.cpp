@@ -131,6 +131,14 @@ private:
         In = declareIterator(V, Find, std::move(In));
         continue;
       }
+      // A reference to a local, a state member or a field of one is that
+      // object: later writes through it are writes of it. (One bound to a
+      // temporary is a value like any local.)
+      if (V && V->getType()->isReferenceType() && V->hasInit() &&
+          !llvm::isa<clang::MaterializeTemporaryExpr>(V->getInit()->IgnoreParenImpCasts())) {
+        Cx.References[V] = V->getInit();
+        continue;
+      }
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         Cx.fail(Decl->getLocation(), "this declaration",
                 "declare locals of integer, bool, enum, string or plain struct type with an "

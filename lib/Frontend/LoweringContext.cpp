@@ -234,8 +234,24 @@ const StateMember *LoweringContext::stateIn(const Role &R, const clang::FieldDec
   return nullptr;
 }
 
+const clang::Expr *LoweringContext::referent(const clang::Expr *E) const {
+  E = strip(E);
+  // A helper passing its reference parameter to itself would refer to
+  // itself; inlining stops such a recursion a few levels down anyway.
+  for (unsigned Hops = 0; Hops < 16; ++Hops) {
+    const auto *D = llvm::dyn_cast_or_null<clang::DeclRefExpr>(E);
+    if (!D)
+      break;
+    auto It = References.find(D->getDecl());
+    if (It == References.end())
+      break;
+    E = strip(It->second);
+  }
+  return E;
+}
+
 bool LoweringContext::memberState(const clang::Expr *E, Object &Obj, const StateMember *&State) {
-  const auto *Mem = llvm::dyn_cast_or_null<clang::MemberExpr>(strip(E));
+  const auto *Mem = llvm::dyn_cast_or_null<clang::MemberExpr>(referent(E));
   if (!Mem || !objectOf(Mem->getBase(), Obj))
     return false;
   const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());

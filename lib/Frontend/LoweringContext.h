@@ -331,6 +331,11 @@ public:
   /// The process objects an invariant's parameters (and the parameters of
   /// helpers passed one) stand for.
   std::map<const clang::ValueDecl *, Object> NodeParams;
+  /// Locals and parameters that are references, with what they refer to:
+  /// a write through one is a write of the referent, as in C++.
+  std::map<const clang::ValueDecl *, const clang::Expr *> References;
+  /// E without wrappers, with references replaced by what they refer to.
+  const clang::Expr *referent(const clang::Expr *E) const;
   /// The containers updated inside the loop bodies being lowered.
   std::set<const clang::FieldDecl *> LoopUpdates;
   /// The start of the names of the function's join relations, unique
