@@ -56,7 +56,9 @@ A finding is identified by its fingerprint: the scenario, the invariant,
 the kinds and roles of its faults and the handlers in its story, never a
 line number or a time. So when a version still breaks `agreement` but in
 another way (other handlers take part), the review says the old way is
-fixed and the new one introduced; code that only moves keeps its findings.
+fixed and the new one introduced; code that only moves keeps its findings,
+and so does a file that is only renamed (the base revision compiles it
+under its old name).
 
 """
 
