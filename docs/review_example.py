@@ -54,7 +54,9 @@ with this page.
 
 A finding is identified by its fingerprint: the scenario, the invariant,
 the kinds and roles of its faults and the handlers in its story, never a
-line number or a time; code that only moves keeps its findings. When a
+line number or a time; code that only moves keeps its findings, and so
+does a file that is only renamed (the base revision compiles it under its
+old name). When a
 version still breaks an invariant of a scenario but in another way (other
 faults or handlers take part), the review says so ("still broken, another
 way", with how it broke before) rather than "fixed" and "introduced": the

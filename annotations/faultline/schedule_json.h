@@ -17,10 +17,11 @@
 #include <nlohmann/json.hpp>
 
 #include <climits>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -171,17 +172,30 @@ private:
 
 } // namespace detail
 
+/// The largest schedule file read: a real one is a few hundred bytes.
+inline constexpr std::uintmax_t MaxScheduleBytes = 16u << 20;
+
 /// Reads a schedule file; throws ScheduleError, naming the file and the field, if
-/// it cannot be read or is not a schedule.
+/// it cannot be read or is not a schedule. Only a regular file of at most
+/// MaxScheduleBytes is read: a device or a pipe (/dev/zero) would never end.
 inline Schedule readSchedule(const std::string &Path) {
-  std::ifstream In(Path);
+  std::error_code EC;
+  std::filesystem::file_status Status = std::filesystem::status(Path, EC);
+  if (!EC && std::filesystem::exists(Status) && !std::filesystem::is_regular_file(Status))
+    throw ScheduleError("schedule '" + Path + "' is not a regular file");
+  std::ifstream In(Path, std::ios::binary);
   if (!In)
     throw ScheduleError("cannot read schedule '" + Path + "'");
-  std::stringstream Text;
-  Text << In.rdbuf();
+  std::string Text;
+  char Chunk[4096];
+  while (Text.size() <= MaxScheduleBytes && In.read(Chunk, sizeof Chunk).gcount() > 0)
+    Text.append(Chunk, static_cast<size_t>(In.gcount()));
+  if (Text.size() > MaxScheduleBytes)
+    throw ScheduleError("schedule '" + Path + "' is larger than " +
+                        std::to_string(MaxScheduleBytes) + " bytes");
   nlohmann::json Doc;
   try {
-    Doc = nlohmann::json::parse(Text.str());
+    Doc = nlohmann::json::parse(Text);
   } catch (const nlohmann::json::exception &E) {
     throw ScheduleError("schedule '" + Path + "' is not valid JSON: " + E.what());
   }

@@ -7,7 +7,10 @@
 //   1. The cache (BUILD/.faultline-cache): an entry per TU, keyed by
 //      faultline's version, the file and its compile command, lists every
 //      file the TU read with a hash of its contents (ccache's "direct
-//      mode"). If none changed, the stored fragment is the extraction.
+//      mode"), and every path the compiler probed and found absent (a
+//      header earlier on the include path, a __has_include) or found
+//      without reading it. If none changed, the stored fragment is the
+//      extraction. An entry carries a checksum: a damaged one is discarded.
 //   2. Otherwise the TU is preprocessed only: one that includes no
 //      faultline annotation header has nothing to extract and is never
 //      parsed (most of a real database: libraries, tests).
@@ -20,6 +23,7 @@
 
 #include "faultline/Frontend/Frontend.h"
 #include "faultline/Frontend/TranslationUnit.h"
+#include "faultline/IR/JsonFile.h"
 
 #include "SyntaxOnlyTool.h"
 
@@ -46,6 +50,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <set>
 
 namespace faultline::frontend {
 
@@ -70,6 +75,49 @@ std::vector<std::string> filesRead(const clang::SourceManager &SM) {
   return Out;
 }
 
+/// The paths a TU's compiler asked the file system about without reading
+/// them: those that did not exist (a header not in this -I folder, a
+/// __has_include that failed) and those it only stat'ed. A file appearing
+/// at one of the first, or one of the second vanishing, can change what
+/// the TU includes though no file it read changed.
+struct Probes {
+  std::set<std::string> Absent, Present;
+};
+
+/// The physical file system, noting every path asked about (absolute).
+class ProbeRecorder : public llvm::vfs::ProxyFileSystem {
+public:
+  ProbeRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, Probes &P)
+      : ProxyFileSystem(std::move(FS)), P(P) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto S = ProxyFileSystem::status(Path);
+    note(Path, S ? !S->isDirectory() : false, bool(S));
+    return S;
+  }
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto F = ProxyFileSystem::openFileForRead(Path);
+    note(Path, bool(F), bool(F));
+    return F;
+  }
+
+private:
+  void note(const llvm::Twine &Path, bool IsFile, bool Exists) {
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (makeAbsolute(Abs))
+      return;
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
+    if (!Exists)
+      P.Absent.insert(std::string(Abs));
+    else if (IsFile)
+      P.Present.insert(std::string(Abs));
+  }
+
+  Probes &P;
+};
+
 /// What one TU gave.
 struct TUResult {
   std::string File;
@@ -78,6 +126,7 @@ struct TUResult {
   bool Annotated = false;
   std::string Diagnostics;
   std::vector<std::string> Deps;
+  Probes Probed;
 };
 
 /// Finds out whether a TU includes faultline's annotations (by the macros
@@ -170,22 +219,40 @@ public:
     return H;
   }
 
+  /// Whether a path exists (file or folder), asked once per run.
+  bool exists(const std::string &Path) {
+    {
+      std::lock_guard<std::mutex> Lock(M);
+      auto It = Exists.find(Path);
+      if (It != Exists.end())
+        return It->second;
+    }
+    bool E = llvm::sys::fs::exists(Path);
+    std::lock_guard<std::mutex> Lock(M);
+    Exists[Path] = E;
+    return E;
+  }
+
 private:
   std::mutex M;
   std::map<std::string, std::optional<uint64_t>> Known;
+  std::map<std::string, bool> Exists;
 };
 
 /// The cache folder: one JSON file per TU and command.
 class Cache {
 public:
+  /// Changes with what an entry holds, so that no older entry is read.
+  static constexpr const char *EntryFormat = "faultline-cache-2";
+
   Cache(std::string Dir, FileHashes &Hashes) : Dir(std::move(Dir)), Hashes(Hashes) {}
 
   /// Everything but the files' contents that decides the extraction: the
   /// version, the command and the arguments faultline adds to it.
   std::string keyOf(const clang::tooling::CompileCommand &C,
                     const std::vector<std::string> &ExtraArgs) const {
-    std::string Text = std::string(Version) + "\n" + FragmentFormat + "\n" + C.Directory +
-                       "\n" + C.Filename + "\n";
+    std::string Text = std::string(Version) + "\n" + FragmentFormat + "\n" + EntryFormat +
+                       "\n" + C.Directory + "\n" + C.Filename + "\n";
     for (const std::string &Arg : C.CommandLine)
       Text += Arg + "\n";
     Text += "--\n";
@@ -194,40 +261,60 @@ public:
     return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
   }
 
-  /// The stored result if every file the TU read is unchanged.
+  /// The stored result if every file the TU read is unchanged and every
+  /// probe would be answered as before. A damaged entry is removed, with a
+  /// note in the TU's diagnostics.
   bool lookup(const std::string &Key, TUResult &R) {
-    auto Buffer = llvm::MemoryBuffer::getFile(pathOf(Key));
+    std::string Path = pathOf(Key);
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return false;
-    auto V = llvm::json::parse((*Buffer)->getBuffer());
-    const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
-    const llvm::json::Array *Deps = O ? O->getArray("deps") : nullptr;
-    if (!V)
-      llvm::consumeError(V.takeError());
-    if (!Deps)
+    auto Discard = [&](llvm::Error E) {
+      llvm::raw_string_ostream(R.Diagnostics)
+          << "faultline: note: discarded the damaged cache entry " << Path << " ("
+          << llvm::toString(std::move(E)) << "); extracting " << R.File << " again\n";
+      llvm::sys::fs::remove(Path);
       return false;
+    };
+    auto V = ir::parseChecksummedJSON((*Buffer)->getBuffer());
+    if (!V)
+      return Discard(V.takeError());
+    const llvm::json::Object *O = V->getAsObject();
+    const llvm::json::Array *Deps = O ? O->getArray("deps") : nullptr;
+    const llvm::json::Array *Absent = O ? O->getArray("absent") : nullptr;
+    const llvm::json::Array *Present = O ? O->getArray("present") : nullptr;
+    const llvm::json::Value *Stored = O ? O->get("fragment") : nullptr;
+    if (!Deps || !Absent || !Present || !Stored)
+      return Discard(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                             "not a cache entry"));
     std::vector<std::string> Paths;
     for (const llvm::json::Value &D : *Deps) {
       const llvm::json::Array *Pair = D.getAsArray();
       auto Path = Pair && Pair->size() == 2 ? (*Pair)[0].getAsString() : std::nullopt;
       auto Hash = Pair && Pair->size() == 2 ? (*Pair)[1].getAsString() : std::nullopt;
       if (!Path || !Hash)
-        return false;
+        return Discard(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                               "not a cache entry"));
       auto Now = Hashes.of(Path->str());
       if (!Now || llvm::utohexstr(*Now, true, 16) != *Hash)
         return false;
       Paths.push_back(Path->str());
     }
-    const llvm::json::Value *Stored = O->get("fragment");
-    if (!Stored)
-      return false;
+    for (auto [List, Existed] : {std::pair{Absent, false}, std::pair{Present, true}})
+      for (const llvm::json::Value &P : *List) {
+        auto Probe = P.getAsString();
+        if (!Probe)
+          return Discard(llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                                 "not a cache entry"));
+        if (Hashes.exists(Probe->str()) != Existed)
+          return false;
+      }
     if (Stored->kind() != llvm::json::Value::Null) {
       Fragment F;
-      llvm::json::Path::Root Root;
-      if (!fromJSON(*Stored, F, Root)) {
-        llvm::consumeError(Root.getError());
-        return false;
-      }
+      llvm::json::Path::Root Root("fragment");
+      if (!fromJSON(*Stored, F, Root))
+        return Discard(Root.getError());
       R.F = std::move(F);
     }
     R.Deps = std::move(Paths);
@@ -236,14 +323,22 @@ public:
   }
 
   void store(const std::string &Key, const TUResult &R) {
-    llvm::json::Array Deps;
+    llvm::json::Array Deps, Absent, Present;
     for (const std::string &D : R.Deps) {
       auto H = Hashes.of(D);
       if (!H)
         return; // read but gone: nothing to key on
       Deps.push_back(llvm::json::Array{D, llvm::utohexstr(*H, true, 16)});
     }
+    std::set<std::string> Read(R.Deps.begin(), R.Deps.end());
+    for (const std::string &P : R.Probed.Absent)
+      Absent.push_back(P);
+    for (const std::string &P : R.Probed.Present)
+      if (!Read.count(P))
+        Present.push_back(P);
     llvm::json::Object O{{"deps", std::move(Deps)},
+                         {"absent", std::move(Absent)},
+                         {"present", std::move(Present)},
                          {"fragment", R.F ? toJSON(*R.F) : llvm::json::Value(nullptr)}};
     if (llvm::sys::fs::create_directories(Dir))
       return;
@@ -251,7 +346,7 @@ public:
     // extractions of the same database never see half an entry. A cache
     // that cannot be written only costs the next run a parse.
     llvm::consumeError(llvm::writeToOutput(pathOf(Key), [&](llvm::raw_ostream &OS) {
-      OS << llvm::json::Value(std::move(O));
+      OS << ir::checksummedJSON(llvm::json::Value(std::move(O)));
       return llvm::Error::success();
     }));
   }
@@ -299,8 +394,10 @@ private:
   template <typename Action> bool runAction(const std::string &File, TUResult &R) {
     // Each TU has its own view of the file system: ClangTool sets the
     // working folder of the command on it, not on the process.
-    clang::tooling::ClangTool Tool(DB, {File}, std::make_shared<clang::PCHContainerOperations>(),
-                                   llvm::vfs::createPhysicalFileSystem());
+    clang::tooling::ClangTool Tool(
+        DB, {File}, std::make_shared<clang::PCHContainerOperations>(),
+        llvm::makeIntrusiveRefCnt<ProbeRecorder>(llvm::vfs::createPhysicalFileSystem(),
+                                                 R.Probed));
     configureSyntaxOnly(Tool, Opts.ExtraArgs);
     llvm::raw_string_ostream OS(R.Diagnostics);
     // The printer shares ownership of its options (a reference count).

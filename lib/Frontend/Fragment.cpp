@@ -9,6 +9,7 @@
 
 #include "faultline/Frontend/Fragment.h"
 
+#include "faultline/IR/JsonFile.h"
 #include "faultline/IR/Serialize.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -26,6 +27,8 @@ using llvm::json::Path;
 using llvm::json::Value;
 
 const char *const FragmentFormat = "faultline-fragment-3";
+
+const uint64_t MaxFragmentBytes = 256u << 20;
 
 static const char *const KindNames[] = {"message", "role", "handler", "invariant", "scenario"};
 
@@ -186,12 +189,13 @@ bool fromJSON(const Value &V, Fragment &F, Path P) {
 }
 
 std::optional<Fragment> readFragment(const std::string &Path, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  // Far more than any translation unit's extraction.
+  auto Buffer = ir::readRegularFile(Path, MaxFragmentBytes);
   if (!Buffer) {
-    Error = Path + ": " + Buffer.getError().message();
+    Error = Path + ": " + llvm::toString(Buffer.takeError());
     return std::nullopt;
   }
-  auto V = llvm::json::parse((*Buffer)->getBuffer());
+  auto V = ir::parseJSON((*Buffer)->getBuffer());
   if (!V) {
     Error = Path + ": not a faultline fragment: " + llvm::toString(V.takeError());
     return std::nullopt;

@@ -11,6 +11,8 @@
 
 #include "faultline/Frontend/Frontend.h"
 
+#include "ResponseFiles.h"
+
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -23,15 +25,16 @@ namespace faultline::frontend {
 
 /// The database, found the way clang-tidy finds it: the fixed flags after
 /// '--', else in -p's folder or the folders above it, else above the first
-/// source file. Null, with \p Error saying why, when there is none.
+/// source file. Null, with \p Error saying why, when there is none or one
+/// of its response files is not fit to read (ResponseFiles.h).
 inline std::unique_ptr<clang::tooling::CompilationDatabase>
 findCompilationDatabase(const ExtractOptions &Opts, std::string &Error) {
   if (Opts.FixedArgs)
     return std::make_unique<clang::tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs);
   if (!Opts.BuildPath.empty())
-    return clang::tooling::CompilationDatabase::autoDetectFromDirectory(Opts.BuildPath, Error);
+    return loadDatabaseFromDirectory(Opts.BuildPath, Error);
   if (!Opts.Files.empty())
-    return clang::tooling::CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Error);
+    return loadDatabaseForSource(Opts.Files.front(), Error);
   Error = "no compilation database: give -p BUILD_DIR, or the files and their compiler "
           "flags after '--'";
   return nullptr;

@@ -7,6 +7,15 @@
 namespace faultline::ir {
 
 static bool isDigit(char C) { return C >= '0' && C <= '9'; }
+static int hexValue(char C) {
+  if (isDigit(C))
+    return C - '0';
+  if (C >= 'a' && C <= 'f')
+    return C - 'a' + 10;
+  if (C >= 'A' && C <= 'F')
+    return C - 'A' + 10;
+  return -1;
+}
 static bool isLower(char C) { return C >= 'a' && C <= 'z'; }
 static bool isUpper(char C) { return C >= 'A' && C <= 'Z'; }
 
@@ -192,17 +201,64 @@ private:
     }
     if (C == '"') {
       advance();
+      std::string Value;
       while (true) {
         if (atEnd() || peek() == '\n')
           return error(L, "unterminated string");
-        if (peek() == '"')
+        char Ch = peek();
+        if (Ch == '"')
           break;
+        if (Ch != '\\') {
+          Value += Ch;
+          advance();
+          continue;
+        }
+        // An escape: what the printer writes for a quote, a backslash or a
+        // byte that cannot stand in the text (docs/ir-reference.md).
+        SourceLoc EscLoc = loc();
         advance();
+        char E = atEnd() ? '\0' : peek();
+        switch (E) {
+        case '"':
+        case '\\':
+          Value += E;
+          advance();
+          continue;
+        case 'n':
+          Value += '\n';
+          advance();
+          continue;
+        case 't':
+          Value += '\t';
+          advance();
+          continue;
+        case 'r':
+          Value += '\r';
+          advance();
+          continue;
+        case 'x': {
+          advance();
+          int Byte = 0;
+          for (int Digit = 0; Digit < 2; ++Digit) {
+            int V = atEnd() ? -1 : hexValue(peek());
+            if (V < 0)
+              return error(EscLoc, "expected two hex digits after '\\x' in a string");
+            Byte = Byte * 16 + V;
+            advance();
+          }
+          Value += static_cast<char>(Byte);
+          continue;
+        }
+        default:
+          return error(EscLoc, "unknown escape in a string (known: \\\" \\\\ \\n \\t "
+                               "\\r \\xHH)");
+        }
       }
       Token T;
       T.Kind = TokKind::String;
       T.Loc = L;
       T.Text = Text.substr(Start + 1, Pos - Start - 1);
+      T.Value = std::move(Value);
       advance(); // closing quote
       return T;
     }

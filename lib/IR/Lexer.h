@@ -23,7 +23,7 @@ enum class TokKind {
   Variable,  ///< Starts with an upper-case letter, or `_` plus more.
   Wildcard,  ///< `_` alone.
   Integer,   ///< [0-9]+; Text holds the digits (range checked by the parser).
-  String,    ///< "..."; Text holds the contents without the quotes.
+  String,    ///< "..."; Text holds the contents as written, Value decoded.
   LParen,    ///< (
   RParen,    ///< )
   Comma,     ///< ,
@@ -48,6 +48,7 @@ enum class TokKind {
 struct Token {
   TokKind Kind = TokKind::EndOfFile;
   std::string_view Text;
+  std::string Value;   ///< Only for String tokens: the escapes decoded.
   std::string Message; ///< Only for Error tokens.
   SourceLoc Loc;
 };

@@ -237,7 +237,7 @@ private:
         syntaxError("expected a file name string after 'include'");
       const Token &File = consume();
       expect(TokKind::Semi, "expected ';' after include");
-      Includes.push_back(IncludeDirective{std::string(File.Text), File.Loc});
+      Includes.push_back(IncludeDirective{File.Value, File.Loc});
       return;
     }
     if (isIdent("notin"))
@@ -462,7 +462,7 @@ private:
     }
     case TokKind::String:
       consume();
-      return {Term::string(std::string(T.Text), L), 1};
+      return {Term::string(T.Value, L), 1};
     case TokKind::Variable:
       consume();
       return {Term::variable(std::string(T.Text), L), 1};

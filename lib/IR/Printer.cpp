@@ -13,6 +13,44 @@
 
 namespace faultline::ir {
 
+/// A string term as a literal the lexer reads back to the same bytes: a
+/// quote, a backslash and the bytes that cannot stand in the text (a line
+/// break would end the clause) escaped, so that no value, however crafted
+/// (a C++ string constant), can close the literal and add clauses.
+static void printStringTo(const std::string &S, std::string &Out) {
+  static const char Hex[] = "0123456789ABCDEF";
+  Out += '"';
+  for (char C : S) {
+    unsigned char U = static_cast<unsigned char>(C);
+    switch (C) {
+    case '"':
+      Out += "\\\"";
+      break;
+    case '\\':
+      Out += "\\\\";
+      break;
+    case '\n':
+      Out += "\\n";
+      break;
+    case '\t':
+      Out += "\\t";
+      break;
+    case '\r':
+      Out += "\\r";
+      break;
+    default:
+      if (U < 0x20 || U == 0x7f) {
+        Out += "\\x";
+        Out += Hex[U >> 4];
+        Out += Hex[U & 0xf];
+      } else {
+        Out += C;
+      }
+    }
+  }
+  Out += '"';
+}
+
 static void printTermTo(const Term &T, std::string &Out) {
   switch (T.K) {
   case Term::Kind::Variable:
@@ -26,9 +64,7 @@ static void printTermTo(const Term &T, std::string &Out) {
     Out += std::to_string(T.Int);
     return;
   case Term::Kind::String:
-    Out += '"';
-    Out += T.Text;
-    Out += '"';
+    printStringTo(T.Text, Out);
     return;
   case Term::Kind::Aggregate:
     Out += T.Text;

@@ -6,6 +6,7 @@
 
 #include "faultline/IR/AST.h"
 #include "faultline/IR/Diagnostics.h"
+#include "faultline/IR/JsonFile.h"
 #include "faultline/IR/Parser.h"
 #include "faultline/IR/Printer.h"
 #include "faultline/IR/Validate.h"
@@ -515,6 +516,74 @@ TEST(Printer, WithLocations) {
                                 "a(1)@1;\n"
                                 "// test.ded:2:3 origin: x = y; z();\n"
                                 "b(X) :- a(X);\n");
+}
+
+// A string holding any bytes is printed as one literal the parser reads
+// back to the same bytes: a crafted value (as a C++ constant reaches
+// `extract -o`) never closes the literal and adds clauses.
+TEST(Printer, EscapesStrings) {
+  std::string Crafted = "x\"); evil(\"r\")@1; // \\ \n\r\t";
+  for (int B = 0; B < 256; ++B)
+    Crafted += static_cast<char>(B);
+  Program P;
+  P.addFile("test.ded");
+  Fact F;
+  F.Head.Relation = "write";
+  F.Head.Args = {Term::string("r"), Term::string(Crafted)};
+  F.Time = 2;
+  P.Facts.push_back(F);
+  std::string Text = printProgram(P);
+  EXPECT_EQ(Text.find('\n'), Text.size() - 1) << Text;
+  EXPECT_THAT(Text, HasSubstr("\"x\\\"); evil(\\\"r\\\")@1; // \\\\ \\n\\r\\t\\x00\\x01"));
+  Parsed Again = parse(Text);
+  ASSERT_TRUE(Again.Ok) << Again.Diags;
+  ASSERT_EQ(Again.P.Facts.size(), 1u);
+  EXPECT_TRUE(Again.P.Rules.empty());
+  EXPECT_EQ(Again.P.Facts[0].Head.Args[1].Text, Crafted);
+  EXPECT_EQ(printProgram(Again.P), Text);
+}
+
+TEST(Parser, StringEscapes) {
+  Program P = parseOk("f(\"a\\\"b\\\\c\\n\\t\\r\\x41\\x7e\")@1;");
+  EXPECT_EQ(P.Facts[0].Head.Args[0].Text, "a\"b\\c\n\t\rA~");
+  Parsed Unknown = parse("f(\"a\\qb\")@1;");
+  EXPECT_FALSE(Unknown.Ok);
+  EXPECT_THAT(Unknown.Diags, HasSubstr("test.ded:1:5: error: unknown escape in a string"));
+  Parsed Hex = parse("f(\"\\x4\")@1;");
+  EXPECT_FALSE(Hex.Ok);
+  EXPECT_THAT(Hex.Diags, HasSubstr("test.ded:1:4: error: expected two hex digits after '\\x'"));
+}
+
+//===--- JSON files -------------------------------------------------------===//
+
+TEST(JsonFile, DepthIsBounded) {
+  std::string Deep = std::string(200000, '[') + std::string(200000, ']');
+  auto V = parseJSON(Deep);
+  ASSERT_FALSE(bool(V));
+  EXPECT_EQ(llvm::toString(V.takeError()),
+            "line 1, column 1001: JSON nested deeper than 1000 levels");
+  // Brackets inside strings do not count; the bound itself is fine.
+  std::string AtBound = std::string(1000, '[') + "\"[[[{{\\\"\"" + std::string(1000, ']');
+  auto Ok = parseJSON(AtBound);
+  ASSERT_TRUE(bool(Ok)) << llvm::toString(Ok.takeError());
+  auto Over = parseJSON("{\"a\":\n [[]]}", 2);
+  ASSERT_FALSE(bool(Over));
+  EXPECT_EQ(llvm::toString(Over.takeError()), "line 2, column 3: JSON nested deeper than 2 levels");
+}
+
+TEST(JsonFile, Checksum) {
+  std::string Text = checksummedJSON(llvm::json::Object{{"eot", 6}});
+  auto V = parseChecksummedJSON(Text);
+  ASSERT_TRUE(bool(V)) << llvm::toString(V.takeError());
+  EXPECT_EQ(V->getAsObject()->getInteger("eot"), 6);
+  std::string Damaged = Text;
+  Damaged[Damaged.size() - 2] = '3';
+  auto Bad = parseChecksummedJSON(Damaged);
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(llvm::toString(Bad.takeError()), "its checksum does not match its contents");
+  auto None = parseChecksummedJSON("{\"eot\":6}");
+  ASSERT_FALSE(bool(None));
+  EXPECT_EQ(llvm::toString(None.takeError()), "no checksum line");
 }
 
 TEST(Printer, RoundTrips) {

@@ -6,7 +6,9 @@
 // problems with them as warnings at their locations, and writes the
 // extraction next to the object file (`foo.cpp.o.faultline.json`), which
 // `faultline check --from-objects DIR` links and searches at the end of the
-// build without parsing anything again.
+// build without parsing anything again. An object that clang compiles and
+// links in one command lives in TMPDIR only until the link: it gets no
+// fragment (compile with -c into the build folder to check it).
 //
 // Clang does not apply -Werror to a plugin's own diagnostics, so the plugin
 // does (as Chromium's plugins do): under -Werror its warnings are errors,
@@ -23,11 +25,43 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 namespace {
 
 using faultline::frontend::ProblemOptions;
+
+/// Whether Object is a temporary file of clang's driver: compiling and
+/// linking in one command (`clang++ a.cpp b.cpp -o prog`), the driver
+/// writes each object as TMPDIR/<input up to its first dot>-XXXXXX.o and
+/// deletes it after the link. A fragment next to it would outlive it in
+/// TMPDIR, and no `--from-objects` folder would hold it.
+bool isDriverTemporary(llvm::StringRef Object,
+                       llvm::ArrayRef<clang::FrontendInputFile> Inputs) {
+  llvm::SmallString<128> Temp, Dir(llvm::sys::path::parent_path(Object)), RealTemp, RealDir;
+  llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Temp);
+  if (llvm::sys::fs::real_path(Temp, RealTemp) || llvm::sys::fs::real_path(Dir, RealDir) ||
+      RealTemp != RealDir)
+    return false;
+  // The driver's names: the input's stem, '-', six random hex digits, '.o'.
+  llvm::StringRef Name = llvm::sys::path::filename(Object);
+  for (const clang::FrontendInputFile &In : Inputs) {
+    if (!In.isFile())
+      continue;
+    llvm::StringRef Stem = llvm::sys::path::filename(In.getFile()).split('.').first;
+    llvm::StringRef Rest = Name;
+    if (!Rest.consume_front(Stem) || !Rest.consume_front("-") || !Rest.consume_back(".o") ||
+        Rest.size() != 6 || !llvm::all_of(Rest, llvm::isHexDigit))
+      continue;
+    return true;
+  }
+  return false;
+}
 
 class FaultlineConsumer : public clang::ASTConsumer {
 public:
@@ -66,10 +100,12 @@ protected:
     for (const std::string &W : CI.getDiagnosticOpts().Warnings)
       NoErrorFlag |= W == "no-error=faultline";
     Opts.WarningsAsErrors = CI.getDiagnostics().getWarningsAsErrors() && !NoErrorFlag;
-    // Next to the object file; nothing for -fsyntax-only or -o -.
+    // Next to the object file; nothing for -fsyntax-only, -o - or an
+    // object the driver deletes after linking.
     std::string Object = CI.getFrontendOpts().OutputFile;
     std::string Output;
-    if (!Object.empty() && Object != "-" && !llvm::StringRef(Object).starts_with("/dev/"))
+    if (!Object.empty() && Object != "-" && !llvm::StringRef(Object).starts_with("/dev/") &&
+        !isDriverTemporary(Object, CI.getFrontendOpts().Inputs))
       Output = Object + ".faultline.json";
     return std::make_unique<FaultlineConsumer>(Opts, Output);
   }

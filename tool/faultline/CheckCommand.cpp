@@ -36,9 +36,12 @@ namespace faultline::tool {
 namespace {
 
 /// Writes DIR/<scenario>.json for the first counterexample of a search
-/// (DIR/<scenario>-N.json for the N-th), and removes a <scenario>.json left
-/// by an earlier check when there is none now, so that DIR holds exactly
-/// the schedules of this check. False after an error (printed).
+/// (DIR/<scenario>-N.json for the N-th), and removes the schedules an
+/// earlier check left that this one does not replace (all of them when the
+/// scenario is certified), so that DIR holds the scenario's counterexamples
+/// as now known. A search that found none and certified nothing (a limit
+/// ended it) proves no earlier counterexample wrong: their schedules stay,
+/// with a note. False after an error (printed).
 bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
                     const Bounds &B, const search::SearchResult &R,
                     const eval::SymbolTable &Syms) {
@@ -53,10 +56,17 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
                                          : Base + "-" + std::to_string(N) + ".json");
     return std::string(Path);
   };
-  if (R.Found.empty()) {
-    llvm::sys::fs::remove(PathOf(1));
+  if (R.Found.empty() && R.V != search::Verdict::Certified) {
+    if (llvm::sys::fs::exists(PathOf(1)))
+      llvm::errs() << fmt::format("faultline: note: scenario '{}': the search found no "
+                                  "counterexample but did not finish; {} from an earlier check "
+                                  "is kept\n",
+                                  M.DisplayName, PathOf(1));
     return true;
   }
+  // Those of an earlier check beyond the ones written now.
+  for (size_t N = R.Found.size() + 1; llvm::sys::fs::exists(PathOf(N)); ++N)
+    llvm::sys::fs::remove(PathOf(N));
   for (size_t I = 0; I < R.Found.size(); ++I) {
     const search::Counterexample &C = R.Found[I];
     std::vector<std::string> Violated;

@@ -86,6 +86,23 @@ bool GitRepository::hasFile(const std::string &Commit, const std::string &Path) 
   return git({"cat-file", "-e", Commit + ":" + Path}, Error).has_value();
 }
 
+std::map<std::string, std::string> GitRepository::renames(const std::string &From,
+                                                          const std::string &To) const {
+  std::string Error;
+  std::map<std::string, std::string> Out;
+  // -z: "R<score>" NUL old NUL new NUL, whatever the names hold.
+  auto Text = git({"diff", "--name-status", "-z", "-M", "--diff-filter=R", From, To, "--"},
+                  Error);
+  if (!Text)
+    return Out;
+  llvm::SmallVector<llvm::StringRef, 16> Fields;
+  llvm::StringRef(*Text).split(Fields, '\0', -1, /*KeepEmpty=*/false);
+  for (size_t I = 0; I + 2 < Fields.size(); I += 3)
+    if (Fields[I].starts_with("R"))
+      Out[Fields[I + 2].str()] = Fields[I + 1].str();
+  return Out;
+}
+
 std::vector<std::string> GitRepository::dirtyFiles() const {
   std::string Error;
   std::vector<std::string> Files;

@@ -10,6 +10,7 @@
 #ifndef FAULTLINE_TOOL_GITREVISIONS_H
 #define FAULTLINE_TOOL_GITREVISIONS_H
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ public:
   bool isShallow() const;
   /// Whether the revision's tree has this file (a path relative to root).
   bool hasFile(const std::string &Commit, const std::string &Path) const;
+  /// The files From..To renames (To's path -> From's path, relative to
+  /// root), as git's rename detection finds them; empty if git fails.
+  std::map<std::string, std::string> renames(const std::string &From,
+                                             const std::string &To) const;
   /// Tracked files with uncommitted changes (staged or not), relative to root.
   std::vector<std::string> dirtyFiles() const;
   /// `git diff -U0` from one commit to another: the hunks review places

@@ -215,6 +215,10 @@ int reviewCommand(const ReviewOptions &Opts) {
   // Both copies first, head before base: a database that does not match
   // the revision under review is the error to report, before any parsing.
   std::map<const Side *, std::set<std::string>> Present;
+  // A source the change renamed is the base's file of the old name: a
+  // rename alone changes no model, so it introduces and fixes nothing.
+  std::map<const Side *, std::map<std::string, std::string>> Renamed;
+  Renamed[&Base] = Repo->renames(Base.Commit, Head.Commit);
   for (Side *S : {&Head, &Base}) {
     S->Tree = Scratch + "/" + S->Name + "/tree";
     if (std::error_code EC = llvm::sys::fs::create_directories(S->Tree))
@@ -223,8 +227,10 @@ int reviewCommand(const ReviewOptions &Opts) {
       return badInput(fmt::format("cannot read revision '{}': {}", S->Rev, Error));
     std::vector<std::string> Absent;
     for (const std::string &F : Sources) {
-      if (llvm::sys::fs::exists(S->Tree + "/" + F))
-        Present[S].insert(F);
+      auto Old = Renamed[S].find(F);
+      std::string Named = Old != Renamed[S].end() ? Old->second : F;
+      if (llvm::sys::fs::exists(S->Tree + "/" + Named))
+        Present[S].insert(Named);
       else
         Absent.push_back(F);
     }
@@ -242,7 +248,7 @@ int reviewCommand(const ReviewOptions &Opts) {
   }
   for (Side *S : {&Base, &Head}) {
     std::string DBDir = Scratch + "/" + S->Name + "/db";
-    if (!DB->write(S->Tree, Present[S], DBDir, Error))
+    if (!DB->write(S->Tree, Present[S], Renamed[S], DBDir, Error))
       return badInput(Error);
     frontend::ExtractOptions F;
     F.BuildPath = DBDir;

@@ -13,6 +13,7 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,16 +32,20 @@ public:
   std::vector<std::string> sources() const;
 
   /// Writes OutDir/compile_commands.json: the commands of the sources in
-  /// Keep (relative paths), moved onto Tree (a copy of the repository).
+  /// Keep (relative paths, as Tree names them), moved onto Tree (a copy of
+  /// the repository). A source in Renamed (database path -> Tree's path) is
+  /// compiled under its name in Tree.
   bool write(const std::string &Tree, const std::set<std::string> &Keep,
-             const std::string &OutDir, std::string &Error) const;
+             const std::map<std::string, std::string> &Renamed, const std::string &OutDir,
+             std::string &Error) const;
 
 private:
   ReviewDatabase(std::vector<clang::tooling::CompileCommand> Commands, std::string Root,
                  std::string Build)
       : Commands(std::move(Commands)), Root(std::move(Root)), Build(std::move(Build)) {}
-  /// An absolute path under Root, outside Build, relative to Root; else "".
-  std::string relative(const std::string &AbsPath) const;
+  /// An absolute path under Root (or Root itself: ""), outside Build,
+  /// relative to Root; else nothing.
+  std::optional<std::string> relative(const std::string &AbsPath) const;
   std::string absolute(const std::string &Path, const std::string &Dir) const;
 
   std::vector<clang::tooling::CompileCommand> Commands;

@@ -3,6 +3,7 @@
 #include "VerdictStore.h"
 
 #include "faultline/Frontend/Frontend.h"
+#include "faultline/IR/JsonFile.h"
 #include "faultline/IR/Printer.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -76,17 +77,22 @@ std::string modelText(const frontend::ExtractedModel &M, const check::SearchSett
 }
 
 std::string VerdictStore::pathOf(const std::string &ModelText) const {
-  std::string Key = std::string(frontend::Version) + "\n" + ModelText;
+  // "checksummed": entries of the format before checksums are not read.
+  std::string Key = std::string(frontend::Version) + "\nchecksummed\n" + ModelText;
   return Dir + "/" + llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16) + ".json";
 }
 
 std::optional<StoredVerdict> VerdictStore::lookup(const std::string &ModelText) const {
-  auto Buffer = llvm::MemoryBuffer::getFile(pathOf(ModelText));
+  std::string Path = pathOf(ModelText);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return std::nullopt;
-  auto V = llvm::json::parse((*Buffer)->getBuffer());
+  // A damaged entry (its checksum does not match) is searched again.
+  auto V = ir::parseChecksummedJSON((*Buffer)->getBuffer());
   if (!V) {
-    llvm::consumeError(V.takeError());
+    llvm::errs() << "faultline: note: discarded the damaged stored verdict " << Path << " ("
+                 << llvm::toString(V.takeError()) << ")\n";
+    llvm::sys::fs::remove(Path);
     return std::nullopt;
   }
   StoredVerdict Out;
@@ -113,7 +119,7 @@ void VerdictStore::store(const std::string &ModelText, const StoredVerdict &V) c
                        {"detail", V.Detail},
                        {"findings", std::move(Findings)}};
   llvm::consumeError(llvm::writeToOutput(pathOf(ModelText), [&](llvm::raw_ostream &OS) {
-    OS << llvm::json::Value(std::move(O));
+    OS << ir::checksummedJSON(llvm::json::Value(std::move(O)));
     return llvm::Error::success();
   }));
 }

@@ -108,6 +108,8 @@ struct Fragment {
 /// The format version of fragments: a cache or object folder written by
 /// another faultline is read again, not trusted.
 extern const char *const FragmentFormat;
+/// The largest fragment file read (256 MiB): a bigger one is refused.
+extern const uint64_t MaxFragmentBytes;
 
 llvm::json::Value toJSON(const Fragment &F);
 bool fromJSON(const llvm::json::Value &V, Fragment &F, llvm::json::Path P);

@@ -1,0 +1,1 @@
+#define RETRIES_ON 1
