@@ -211,6 +211,9 @@ struct Sample {
   size_t CexSize = 0; ///< Faults in the first counterexample (0: none found).
   unsigned CexRun = 0;
   uint64_t Seed = 0; ///< Random search only.
+  /// SearchResult's phases: evaluation, lineage, solver (seconds).
+  double Eval = 0, Lineage = 0, Solver = 0;
+  unsigned Checks = 0; ///< The solver's.
   /// Only a lower bound on the runs and the time to a verdict.
   bool capped() const { return How == Stop::RunCap || How == Stop::TimeCap || How == Stop::Killed; }
 };
@@ -225,6 +228,8 @@ struct Shared {
   int How;
   unsigned CexSize;
   unsigned CexRun;
+  double Eval, Lineage, Solver;
+  unsigned Checks;
 };
 
 struct Limits {
@@ -276,6 +281,10 @@ std::optional<Sample> runSearch(const eval::Evaluator &Ev, const ir::Program &Pr
     Slot->Verdict = static_cast<int>(R.V);
     Slot->Runs = R.Runs;
     Slot->Seconds = Seconds;
+    Slot->Eval = R.EvalSeconds;
+    Slot->Lineage = R.LineageSeconds;
+    Slot->Solver = R.SolverSeconds;
+    Slot->Checks = R.SolverChecks;
     Stop How = Stop::Other;
     if (R.V != search::Verdict::Inconclusive)
       How = Stop::Verdict;
@@ -343,6 +352,10 @@ std::optional<Sample> runSearch(const eval::Evaluator &Ev, const ir::Program &Pr
   S.How = static_cast<Stop>(Slot->How);
   S.CexSize = Slot->CexSize;
   S.CexRun = Slot->CexRun;
+  S.Eval = Slot->Eval;
+  S.Lineage = Slot->Lineage;
+  S.Solver = Slot->Solver;
+  S.Checks = Slot->Checks;
   return S;
 }
 
@@ -531,6 +544,29 @@ std::string sizeCell(const StrategyResult &S) {
   return Size ? numberText(*Size) : "-";
 }
 
+/// Where LDFI's time goes per run, from the sample whose time is the
+/// median: what it adds to each run (lineage, solver) against the run's
+/// evaluation, the cost exhaustive search pays per scenario.
+void printPhases(const std::vector<RowResult> &Results) {
+  fmt::print("\nldfi per run (ms; the median sample): evaluation | lineage   solver "
+             "checks | overhead/eval\n");
+  for (const RowResult &R : Results) {
+    std::vector<const Sample *> Sorted;
+    for (const Sample &S : R.LDFI.Samples)
+      Sorted.push_back(&S);
+    std::sort(Sorted.begin(), Sorted.end(),
+              [](const Sample *A, const Sample *B) { return A->Seconds < B->Seconds; });
+    const Sample &M = *Sorted[(Sorted.size() - 1) / 2];
+    if (!M.Runs)
+      continue;
+    double Per = 1000.0 / M.Runs;
+    fmt::print("{:<19} {:<15} {:>10.3f} | {:>7.3f} {:>8.3f} {:>6.1f} | {:>8.2f}x\n",
+               modelName(*R.R), boundsText(*R.R), M.Eval * Per, M.Lineage * Per, M.Solver * Per,
+               M.Checks / static_cast<double>(M.Runs),
+               M.Eval > 0 ? (M.Lineage + M.Solver) / M.Eval : 0.0);
+  }
+}
+
 void printTable(const std::vector<RowResult> &Results, unsigned Reps, const Limits &Lim) {
   fmt::print("faultline search benchmark: runs and wall time to the first counterexample or to\n"
              "certification, median of {} search{} per strategy (random: seeds 1..{}; ldfi and\n"
@@ -596,6 +632,7 @@ void printTable(const std::vector<RowResult> &Results, unsigned Reps, const Limi
                numberText((CertRuns[(CertRuns.size() - 1) / 2] + CertRuns[CertRuns.size() / 2]) / 2),
                countText(CertSpaceMax), ExhaustiveCertified);
   }
+  printPhases(Results);
   for (const RowResult &R : Results)
     for (const std::string &P : R.Problems)
       fmt::print("{} {}: {}\n", modelName(*R.R), boundsText(*R.R), P);
@@ -646,13 +683,15 @@ void printJSON(const std::vector<RowResult> &Results, unsigned Reps, const Limit
       for (const Sample &Smp : S.Samples) {
         Searches += fmt::format(
             "{}\n          {{{}\"verdict\": {}, \"runs\": {}, \"time_s\": {:.6f}, "
-            "\"stop\": {}, \"first_cex_size\": {}, \"first_cex_run\": {}}}",
+            "\"stop\": {}, \"first_cex_size\": {}, \"first_cex_run\": {}, \"eval_s\": {:.6f}, "
+            "\"lineage_s\": {:.6f}, \"solver_s\": {:.6f}}}",
             Searches.empty() ? "" : ",",
             S.Strat == search::Strategy::Random ? fmt::format("\"seed\": {}, ", Smp.Seed) : "",
             jsonString(report::verdictName(Smp.V)), Smp.Runs, Smp.Seconds,
             jsonString(stopName(Smp.How)),
             Smp.V == search::Verdict::Counterexample ? std::to_string(Smp.CexSize) : "null",
-            Smp.V == search::Verdict::Counterexample ? std::to_string(Smp.CexRun) : "null");
+            Smp.V == search::Verdict::Counterexample ? std::to_string(Smp.CexRun) : "null",
+            Smp.Eval, Smp.Lineage, Smp.Solver);
       }
       auto Size = S.cexSize();
       if (S.Samples.empty()) {

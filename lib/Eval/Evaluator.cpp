@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "faultline/Eval/Evaluator.h"
+#include "faultline/Eval/Memory.h"
 
 #include "faultline/IR/ReservedNames.h"
 
@@ -127,6 +128,9 @@ public:
     Indexes.resize(B.EOT + 2);
     for (auto &PerTime : Indexes)
       PerTime.resize(Ev.RelNames.size());
+    if (Opts.Limits.MaxMemory)
+      MemoryCeiling = memoryCeiling(
+          Opts.Limits.MemoryBase ? Opts.Limits.MemoryBase : residentBytes(), Opts.Limits.MaxMemory);
   }
 
   void execute() {
@@ -171,6 +175,11 @@ private:
                                   "--max-step-derivations raises the limit",
                                   T, Max)};
     checkTupleLimit(R.Tuples.size() + ThisRound.size() + NextStep.size() + 1, Cur->Source->Loc);
+    if (MemoryCeiling && (++Derivations & 4095) == 0 && residentBytes() > MemoryCeiling)
+      throw EvalError{Cur->Source->Loc,
+                      fmt::format("the run exceeds the memory budget of {} (at time step {}); "
+                                  "--max-memory raises it",
+                                  megabytes(Opts.Limits.MaxMemory), T)};
   }
 
   void checkTupleLimit(size_t Tuples, ir::SourceLoc Blame) const {
@@ -877,6 +886,10 @@ private:
   uint32_t Round = 0;
   uint64_t StepDerivations = 0;
   uint64_t Work = 0;
+  /// Resident bytes past which the run stops (0: no budget), and the
+  /// derivations counted towards its next check.
+  uint64_t MemoryCeiling = 0;
+  uint64_t Derivations = 0;
 
   std::vector<std::vector<std::vector<ColumnIndex>>> Indexes;
   using HeadKey = std::pair<RelId, Tuple>;

@@ -85,4 +85,49 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   return G;
 }
 
+static bool wildColumn(const eval::TuplePattern &P, size_t I) {
+  return I < 64 && ((P.WildMask >> I) & 1);
+}
+
+size_t Grounding::PatternHash::operator()(const eval::TuplePattern &P) const {
+  size_t H = (static_cast<size_t>(P.Rel) << 32) ^ static_cast<size_t>(P.Time) ^
+             (P.WildMask * 0x9E3779B97F4A7C15ull);
+  for (size_t I = 0; I < P.Values.size(); ++I)
+    if (!wildColumn(P, I))
+      H = (H ^ (static_cast<size_t>(P.Values[I].V) * 2 + static_cast<size_t>(P.Values[I].K))) *
+          0x9E3779B97F4A7C15ull;
+  return H;
+}
+
+bool Grounding::PatternEq::operator()(const eval::TuplePattern &A,
+                                      const eval::TuplePattern &B) const {
+  if (A.Rel != B.Rel || A.Time != B.Time || A.WildMask != B.WildMask ||
+      A.Values.size() != B.Values.size())
+    return false;
+  for (size_t I = 0; I < A.Values.size(); ++I)
+    if (!wildColumn(A, I) && A.Values[I] != B.Values[I])
+      return false;
+  return true;
+}
+
+/// The most rule instances the memo keeps over a search (a few hundred
+/// bytes each): a grounding whose patterns have more is answered anew for
+/// the patterns beyond it.
+static constexpr size_t MaxMemoInstances = 1'000'000;
+
+const Grounding::Instances &Grounding::instancesDeriving(const eval::TuplePattern &A) const {
+  if (auto It = Memo.find(A); It != Memo.end())
+    return It->second;
+  Instances Found;
+  Found.Complete = Ev.instancesDeriving(
+      *Over, A, [&](const eval::RuleInstance &I) { Found.List.push_back(I); });
+  if (MemoInstances + Found.List.size() > MaxMemoInstances) {
+    // Not kept: answered from a scratch slot that the next such call reuses.
+    Scratch = std::move(Found);
+    return Scratch;
+  }
+  MemoInstances += Found.List.size();
+  return Memo.emplace(A, std::move(Found)).first->second;
+}
+
 } // namespace faultline::lineage

@@ -2,6 +2,7 @@
 
 #include "faultline/Lineage/Lineage.h"
 
+#include "faultline/Eval/Memory.h"
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/IR/Validate.h"
 
@@ -110,6 +111,12 @@ private:
   /// Expands what is queued until nothing is.
   void drain(std::vector<eval::TupleId> &Work) {
     while (!Work.empty() || !GroundWork.empty()) {
+      if (Stopped != Lineage::Stop::None ||
+          ((++Steps & 1023) == 0 && (Stopped = limitReached()) != Lineage::Stop::None)) {
+        Work.clear();
+        GroundWork.clear();
+        return;
+      }
       if (Work.empty()) {
         auto [Pattern, V] = GroundWork.back();
         GroundWork.pop_back();
@@ -133,6 +140,22 @@ private:
       }
     }
   }
+
+  /// Whether the deadline passed or memory ran over (checked every 1024
+  /// expansions, where the graph grows).
+  Lineage::Stop limitReached() const {
+    if (Opts.Deadline && std::chrono::steady_clock::now() >= *Opts.Deadline)
+      return Lineage::Stop::Deadline;
+    if (Opts.MemoryCeiling && eval::residentBytes() > Opts.MemoryCeiling)
+      return Lineage::Stop::Memory;
+    return Lineage::Stop::None;
+  }
+
+public:
+  Lineage::Stop Stopped = Lineage::Stop::None;
+
+private:
+  uint64_t Steps = 0;
 
   /// The vertex of a tuple; the first time, its derivations are queued.
   Vertex visit(eval::TupleId Id, std::vector<eval::TupleId> &Work) {
@@ -208,6 +231,11 @@ private:
       for (const eval::TuplePattern &N : I.Negatives) {
         if (N.Rel == CrashRel || N.Time < 0 || N.Time > R.EOT + 1)
           continue;
+        if (N.WildMask == 0) { // one lookup instead of a scan
+          if (std::optional<eval::TupleId> Id = R.find(N.Rel, N.Time, N.Values))
+            Causes.insert(visit(*Id, Work));
+          continue;
+        }
         for (eval::TupleId Id : R.table(N.Rel, N.Time))
           if (N.matches(R.Tuples[Id].Values))
             Causes.insert(visit(Id, Work));
@@ -224,8 +252,10 @@ private:
           Causes.insert(grounded(P.Rel) ? groundedAbsent(P) : causes(P.Rel, P.Time, Work));
       }
     };
-    const Grounding &Gr = *Opts.Ground;
-    if (!Gr.Ev.instancesDeriving(*Gr.Over, A, OnInstance))
+    const Grounding::Instances &Instances = Opts.Ground->instancesDeriving(A);
+    for (const eval::RuleInstance &I : Instances.List)
+      OnInstance(I);
+    if (!Instances.Complete)
       Causes.insert(causes(A.Rel, A.Time, Work)); // too many to list: the coarse rule
     for (Vertex C : Causes)
       boost::add_edge(Out, C, G);
@@ -269,12 +299,8 @@ private:
     const Causes &C = causesOf(R.RelNames[Rel]);
     for (const auto &[Name, SameTime] : C.Relations)
       if (auto Q = R.relation(Name))
-        for (int T = 1; T <= Time; ++T) {
-          if (T == Time && !SameTime)
-            continue;
-          for (eval::TupleId Id : R.table(*Q, T))
-            boost::add_edge(Out, visit(Id, Work), G);
-        }
+        if (std::optional<Vertex> Upto = tuplesUpTo(*Q, SameTime ? Time : Time - 1, Work))
+          boost::add_edge(Out, *Upto, G);
     if (C.CrashUpstream) {
       LineageVertex NoCrash;
       NoCrash.Kind = VertexKind::NoCrash;
@@ -284,6 +310,36 @@ private:
       boost::add_edge(Out, boost::add_vertex(NoCrash, G), G);
     }
     return Out;
+  }
+
+  /// A vertex that holds while every tuple of Rel at times 1..Time does,
+  /// or nothing when there are none. Chained (the one up to Time needs the
+  /// one up to Time - 1 and the tuples at Time), so that the causes of
+  /// absent tuples at every time step share them: listing each time's
+  /// tuples again for every later step made lineage quadratic in EOT.
+  std::optional<Vertex> tuplesUpTo(eval::RelId Rel, int Time, std::vector<eval::TupleId> &Work) {
+    std::vector<std::optional<Vertex>> &Chain = Prefixes[Rel];
+    if (Time < 1)
+      return std::nullopt;
+    while (static_cast<int>(Chain.size()) < Time) {
+      int T = static_cast<int>(Chain.size()) + 1;
+      std::optional<Vertex> Before = Chain.empty() ? std::nullopt : Chain.back();
+      const std::vector<eval::TupleId> &Rows = R.table(Rel, T);
+      if (Rows.empty()) {
+        Chain.push_back(Before);
+        continue;
+      }
+      LineageVertex V;
+      V.Kind = VertexKind::Firing;
+      V.Label = fmt::format("every {} tuple up to @{}", R.RelNames[Rel], T);
+      Vertex Upto = boost::add_vertex(V, G);
+      if (Before)
+        boost::add_edge(Upto, *Before, G);
+      for (eval::TupleId Id : Rows)
+        boost::add_edge(Upto, visit(Id, Work), G);
+      Chain.push_back(Upto);
+    }
+    return Chain[Time - 1];
   }
 
   /// What might make a tuple of Rel appear if faults strike. Losing
@@ -384,6 +440,8 @@ private:
   std::unordered_map<eval::TupleId, Vertex> TupleVertices;
   std::unordered_map<eval::MessageId, Vertex> MessageVertices;
   std::map<std::pair<eval::RelId, int>, Vertex> CauseVertices;
+  /// By relation: tuplesUpTo(Rel, T) at T - 1.
+  std::unordered_map<eval::RelId, std::vector<std::optional<Vertex>>> Prefixes;
   std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
   std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex> GroundedVertices;
@@ -456,6 +514,7 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
       for (eval::TupleId Id : R.table(*Pre, R.EOT))
         L.PreHeld.push_back(B.rendered(R.Tuples[Id].Values));
   }
+  L.Stopped = B.Stopped;
   return L;
 }
 

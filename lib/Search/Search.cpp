@@ -5,6 +5,7 @@
 #include "FaultSpace.h"
 #include "Symmetry.h"
 
+#include "faultline/Eval/Memory.h"
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
 #include "faultline/Solver/HittingSets.h"
@@ -13,6 +14,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
 
 #include <chrono>
 #include <set>
@@ -31,6 +34,24 @@ public:
     Result.SpaceSize = faultSpaceSize(B);
     Result.SpaceLog10 = faultSpaceLog10(B);
     Result.Invariants = invariantNames(Ev.program());
+    // The budget covers the whole search: its runs, lineage and solver.
+    MemoryBase = Opts.Limits.MemoryBase ? Opts.Limits.MemoryBase : eval::residentBytes();
+    MemoryCeiling = eval::memoryCeiling(MemoryBase, Opts.Limits.MaxMemory);
+  }
+
+  /// Whether the search has outgrown its memory budget (reported as an
+  /// error, as a run that does is).
+  bool overMemory() {
+    if (!MemoryCeiling || eval::residentBytes() <= MemoryCeiling)
+      return false;
+    memoryExceeded();
+    return true;
+  }
+  void memoryExceeded() {
+    Diags.error(fmt::format("the search exceeds the memory budget of {} after {} runs; "
+                            "--max-memory raises it",
+                            eval::megabytes(Opts.Limits.MaxMemory), Result.Runs));
+    Result.Failed = true;
   }
 
   /// Whether a limit ends the search before another execution.
@@ -50,10 +71,18 @@ public:
   /// run of a program that never converges would otherwise outlast it.
   eval::EvalLimits limits() const {
     eval::EvalLimits L = Opts.Limits;
+    L.MemoryBase = MemoryBase;
     if (Opts.TimeoutSeconds > 0)
       L.Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                std::chrono::duration<double>(Opts.TimeoutSeconds));
     return L;
+  }
+
+  /// Adds the time since Since to Phase, and restarts Since.
+  static void charge(double &Phase, std::chrono::steady_clock::time_point &Since) {
+    auto Now = std::chrono::steady_clock::now();
+    Phase += std::chrono::duration<double>(Now - Since).count();
+    Since = Now;
   }
 
   /// Runs F; returns the run, or null after an evaluation error (Failed)
@@ -64,7 +93,9 @@ public:
     EO.NegativeSupport = Opts.NegativeSupport;
     EO.Limits = limits();
     eval::RunStatus Status;
+    auto Began = std::chrono::steady_clock::now();
     auto R = Ev.run(B, F, Diags, EO, &Status);
+    charge(Result.EvalSeconds, Began);
     if (Status == eval::RunStatus::TimedOut) {
       Result.StopReason = "timeout";
       return nullptr;
@@ -139,6 +170,7 @@ public:
   const SearchOptions &Opts;
   ir::DiagnosticEngine &Diags;
   std::chrono::steady_clock::time_point Start;
+  uint64_t MemoryBase = 0, MemoryCeiling = 0;
   SearchResult Result;
   std::set<std::string> PreSeen;
   /// Whether the search aimed at the `pre` tuples no run had: then an
@@ -191,6 +223,8 @@ private:
 
 SearchResult searchLDFI(Searcher &S) {
   solver::HittingSetSolver Solver(S.B);
+  if (std::optional<std::chrono::steady_clock::time_point> D = S.limits().Deadline)
+    Solver.setDeadline(*D);
   lineage::BuildOptions LO;
   LO.NegativeSupport = S.Opts.NegativeSupport;
   // Aim at the `pre` tuples a run lacks as well, by their why-not lineage
@@ -204,7 +238,9 @@ SearchResult searchLDFI(Searcher &S) {
   auto Prepare = [&](const eval::Run &FaultFree) {
     // One run with the notins dropped grounds negative support and tells
     // whether the program may order node names (symmetry).
+    auto Began = std::chrono::steady_clock::now();
     Ground = lineage::Grounding::make(S.Ev, S.B, S.limits(), FaultFree.Tuples.size());
+    S.charge(S.Result.LineageSeconds, Began);
     if (S.Opts.NegativeSupport && S.Opts.GroundedNegativeSupport)
       LO.Ground = Ground.get();
     // A run of F tells what the run of its image under a symmetry would:
@@ -217,6 +253,8 @@ SearchResult searchLDFI(Searcher &S) {
   // Goals for what earlier runs had are not even built; the filter still
   // drops what a run's symmetric images had.
   LO.PreSeen = &Pres.seen();
+  LO.Deadline = S.limits().Deadline;
+  LO.MemoryCeiling = S.MemoryCeiling;
   auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
     Known.insert(F);
     std::vector<std::pair<FaultSet, const NodeRenaming *>> Images;
@@ -235,11 +273,15 @@ SearchResult searchLDFI(Searcher &S) {
     if (!L)
       return;
     Pres.dropSeen(*L);
+    auto Began = std::chrono::steady_clock::now();
     Solver.addRun(*L, F);
+    S.charge(S.Result.SolverSeconds, Began);
     for (const auto &[Image, Sym] : Images) {
       lineage::Lineage IL = L->renamed(*Sym);
       Pres.dropSeen(IL);
+      S.charge(S.Result.LineageSeconds, Began);
       Solver.addRun(IL, Image);
+      S.charge(S.Result.SolverSeconds, Began);
     }
   };
   std::optional<FaultSet> Next = FaultSet();
@@ -254,6 +296,14 @@ SearchResult searchLDFI(Searcher &S) {
     auto R = S.execute(*Next);
     if (!R)
       break;
+    // Bounds without faults (no crashes, no omissions before EFF) leave
+    // the failure-free run the only scenario: no grounding, lineage or
+    // solver needed, however long the run.
+    if (S.Result.Runs == 1 && !R->violates() && S.Result.SpaceSize <= 1 &&
+        S.Opts.LineageDotDir.empty()) {
+      Exhausted = true;
+      break;
+    }
     if (S.Result.Runs == 1)
       Prepare(*R);
     if (R->violates()) {
@@ -268,12 +318,30 @@ SearchResult searchLDFI(Searcher &S) {
         Learn(*Next, nullptr);
     } else {
       // Only passing runs teach: a violating run's faults are a finding.
+      auto Began = std::chrono::steady_clock::now();
       lineage::Lineage L = lineage::Lineage::build(*R, S.Ev.program(), S.Ev.symbols(), LO);
+      S.charge(S.Result.LineageSeconds, Began);
+      if (L.Stopped == lineage::Lineage::Stop::Deadline) {
+        S.Result.StopReason = "timeout";
+        break;
+      }
+      if (L.Stopped == lineage::Lineage::Stop::Memory) {
+        S.memoryExceeded();
+        break;
+      }
       S.writeDot(L);
       Pres.noteHeld(L.PreHeld);
       Learn(*Next, &L);
     }
+    if (S.overMemory())
+      break;
+    auto Began = std::chrono::steady_clock::now();
     Next = Solver.next();
+    S.charge(S.Result.SolverSeconds, Began);
+    if (Solver.timedOut()) {
+      S.Result.StopReason = "timeout";
+      break;
+    }
   }
   S.Result.SolverChecks = Solver.stats().Checks;
   // Unless every fault set was run or learnt from a symmetric one.

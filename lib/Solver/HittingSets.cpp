@@ -34,6 +34,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 #include <set>
@@ -164,7 +165,26 @@ struct HittingSetSolver::Impl {
 
   bool check(const z3::expr_vector &Assumptions) {
     ++Stats.Checks;
-    return S.check(Assumptions) == z3::sat;
+    if (Deadline) {
+      auto Left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      *Deadline - std::chrono::steady_clock::now())
+                      .count();
+      if (Left <= 0)
+        throw DeadlinePassed();
+      // Z3 reads the timeout when a check starts; set it only as it shrinks
+      // by a step that matters, since setting parameters is not free.
+      if (!TimeoutSet || static_cast<long long>(*TimeoutSet) > Left + 50 ||
+          static_cast<long long>(*TimeoutSet) < Left - 1000) {
+        z3::params P(Ctx);
+        P.set("timeout", static_cast<unsigned>(std::min<long long>(Left, UINT_MAX)));
+        S.set(P);
+        TimeoutSet = static_cast<unsigned>(Left);
+      }
+    }
+    z3::check_result R = S.check(Assumptions);
+    if (R == z3::unknown)
+      throw DeadlinePassed(); // the timeout, the one limit set
+    return R == z3::sat;
   }
 
   /// Whether F (exactly) is a candidate of this generation's question.
@@ -205,6 +225,9 @@ struct HittingSetSolver::Impl {
     }
     return F;
   }
+
+  /// Thrown by check() when the deadline passed; next() answers nothing.
+  struct DeadlinePassed {};
 
   std::optional<FaultSet> next() {
     if (Dirty)
@@ -263,6 +286,9 @@ struct HittingSetSolver::Impl {
   /// While shrinking: the goal of the model being shrunk.
   std::optional<z3::expr> Target;
   SolverStats Stats;
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
+  /// The timeout (ms) last given to Z3.
+  std::optional<unsigned> TimeoutSet;
 };
 
 HittingSetSolver::HittingSetSolver(const Bounds &B) : B(B) {}
@@ -308,7 +334,11 @@ std::optional<FaultSet> HittingSetSolver::next() {
   if (!I)
     return std::nullopt;
   try {
+    I->Deadline = Deadline;
     return I->next();
+  } catch (const Impl::DeadlinePassed &) {
+    TimedOut = true;
+    return std::nullopt;
   } catch (const z3::exception &E) {
     throw std::runtime_error(std::string("Z3: ") + E.msg());
   }

@@ -167,3 +167,29 @@ TEST(Search, ExhaustiveWalksEachCanonicalScenarioOnce) {
     }
   }
 }
+
+TEST(Search, BoundsWithoutFaultsNeedOneRunAndNoLineage) {
+  // No crashes and no omissions (EFF 1: no send time before it): the
+  // failure-free run is the whole space. At a large EOT the lineage and
+  // grounding of that run used to cost far more than the run.
+  Model M(Retry);
+  auto R = searchWith(M, bounds(400, 1, {"a", "b", "c"}, 0), Strategy::LDFI);
+  EXPECT_EQ(R.V, Verdict::Certified);
+  EXPECT_EQ(R.Runs, 1u);
+  EXPECT_EQ(R.SolverChecks, 0u);
+  EXPECT_EQ(R.LineageSeconds, 0.0);
+}
+
+TEST(Search, MemoryBudgetStopsTheSearchWithAnError) {
+  // A budget of one byte over what the process held: the search's lineage
+  // and solver grow it, and the search stops with an error naming the
+  // option, not a verdict.
+  Model M(Retry);
+  search::SearchOptions O;
+  O.Limits.MaxMemory = 1;
+  O.Limits.MemoryBase = 1; // as if the process held one byte when it began
+  auto R = search::search(*M.Ev, bounds(5, 3, {"a", "b", "c"}, 1), O, M.Diags);
+  EXPECT_TRUE(R.Failed);
+  EXPECT_NE(M.ErrText.find("exceeds the memory budget of 0 MB"), std::string::npos) << M.ErrText;
+  EXPECT_NE(M.ErrText.find("--max-memory raises it"), std::string::npos);
+}

@@ -290,3 +290,24 @@ TEST(HittingSets, AnEarlierCrashStaysOpenWhenALaterOneRemovedAnotherOutcome) {
   S.addRun(RunIt({}), {});
   EXPECT_TRUE(proposes(S, "crash c@2", RunIt));
 }
+
+TEST(HittingSets, ADeadlineThatPassedStopsTheChecks) {
+  // A search's --timeout reaches Z3: past the deadline next() proposes
+  // nothing and says it timed out, rather than starting a check that could
+  // outlast the search's timeout (it used to ignore it).
+  GraphBuilder G;
+  Vertex O = G.outcome("log(b)");
+  G.firing(O, {G.message("a", "b", 1)});
+  solver::HittingSetSolver S(bounds(4, 2, 0));
+  S.addRun(G.L, {});
+  S.setDeadline(std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  EXPECT_FALSE(S.next());
+  EXPECT_TRUE(S.timedOut());
+  EXPECT_EQ(S.stats().Checks, 1u); // counted, never started
+  // With time left, the same question has its answer.
+  solver::HittingSetSolver T(bounds(4, 2, 0));
+  T.addRun(G.L, {});
+  T.setDeadline(std::chrono::steady_clock::now() + std::chrono::seconds(60));
+  EXPECT_EQ(drain(T), std::vector<std::string>{"omit a->b@1"});
+  EXPECT_FALSE(T.timedOut());
+}

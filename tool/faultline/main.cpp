@@ -97,6 +97,12 @@ static cl::opt<uint64_t> MaxTuples(
     cl::desc("Stop a run with an error when it holds more tuples than this (default 10000000)"),
     cl::init(faultline::eval::EvalLimits::DefaultMaxTuples), cl::sub(RunCmd), cl::sub(LdfiCmd),
     cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<uint64_t> MaxMemory(
+    "max-memory",
+    cl::desc("Stop a run or search with an error when it grows faultline's resident memory by "
+             "more than this many megabytes (default 1024)"),
+    cl::init(faultline::eval::EvalLimits::DefaultMaxMemory >> 20), cl::sub(RunCmd),
+    cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(OutputFormat::Text, "text", "Text"),
@@ -242,6 +248,7 @@ static search::SearchOptions searchOptions() {
   S.TimeoutSeconds = Timeout;
   S.Limits.MaxStepDerivations = MaxStepDerivations;
   S.Limits.MaxTuples = MaxTuples;
+  S.Limits.MaxMemory = MaxMemory << 20;
   return S;
 }
 
@@ -295,6 +302,8 @@ static bool checkLimitOptions() {
     return Bad("--max-step-derivations must be at least 1");
   if (MaxTuples.getNumOccurrences() && MaxTuples == 0)
     return Bad("--max-tuples must be at least 1");
+  if (MaxMemory.getNumOccurrences() && (MaxMemory == 0 || MaxMemory > (uint64_t(1) << 40)))
+    return Bad("--max-memory must be a number of megabytes from 1 to 2^40");
   return true;
 }
 
@@ -331,6 +340,7 @@ static int dispatch() {
     O.NegativeSupport = NegativeSupport;
     O.Limits.MaxStepDerivations = MaxStepDerivations;
     O.Limits.MaxTuples = MaxTuples;
+    O.Limits.MaxMemory = MaxMemory << 20;
     return runCommand(O);
   }
   if (LdfiCmd) {

@@ -40,11 +40,18 @@ enum class Strategy {
 struct EvalLimits {
   static constexpr uint64_t DefaultMaxStepDerivations = 2'000'000;
   static constexpr uint64_t DefaultMaxTuples = 10'000'000;
+  static constexpr uint64_t DefaultMaxMemory = uint64_t(1) << 30; // 1 GiB
   /// Rule firings recorded within one time step (same-time, @next and
   /// @async heads alike); 0: no limit.
   uint64_t MaxStepDerivations = DefaultMaxStepDerivations;
   /// Tuples the whole run may hold, over all time steps; 0: no limit.
   uint64_t MaxTuples = DefaultMaxTuples;
+  /// Resident memory (bytes) the run may add to MemoryBase; 0: no limit.
+  /// Checked every few thousand derivations (eval/Memory.h).
+  uint64_t MaxMemory = DefaultMaxMemory;
+  /// The resident memory the budget started from: a search sets it once,
+  /// so that its lineage and solver count too; 0: the run's start.
+  uint64_t MemoryBase = 0;
   /// When set, the run stops (RunStatus::TimedOut, no diagnostic) once this
   /// time has passed, checked inside the fixpoint, not only between steps.
   std::optional<std::chrono::steady_clock::time_point> Deadline;

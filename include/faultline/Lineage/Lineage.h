@@ -18,6 +18,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -92,6 +93,17 @@ public:
                                          const eval::EvalLimits &Limits,
                                          size_t FaultFreeTuples = 0);
 
+  /// The rule instances that might derive tuples matching A, as
+  /// Evaluator::instancesDeriving lists them over Over, and whether that
+  /// list is complete (false: there were too many, and it is a part).
+  /// Found once per pattern and search: every run's lineage asks about the
+  /// same patterns, and Over does not change.
+  struct Instances {
+    std::vector<eval::RuleInstance> List;
+    bool Complete = true;
+  };
+  const Instances &instancesDeriving(const eval::TuplePattern &A) const;
+
   const eval::Evaluator &Ev;
   std::unique_ptr<eval::Run> Over;
   /// By relation id: whether Over may miss some of its tuples.
@@ -99,6 +111,19 @@ public:
 
 private:
   explicit Grounding(const eval::Evaluator &Ev) : Ev(Ev) {}
+
+  struct PatternHash {
+    size_t operator()(const eval::TuplePattern &P) const;
+  };
+  struct PatternEq {
+    bool operator()(const eval::TuplePattern &A, const eval::TuplePattern &B) const;
+  };
+  /// Patterns (their wild columns ignored) to their instances.
+  mutable std::unordered_map<eval::TuplePattern, Instances, PatternHash, PatternEq> Memo;
+  /// Instances held by the memo: past a bound, new patterns are answered
+  /// without being kept, so that the memo cannot outgrow the runs.
+  mutable size_t MemoInstances = 0;
+  mutable Instances Scratch;
 };
 
 struct BuildOptions {
@@ -117,6 +142,11 @@ struct BuildOptions {
   /// Keys (PreGoal::key) of the `pre` tuples earlier runs had: the search
   /// aims at those through their `post`, so their goals are not built.
   const std::set<std::string> *PreSeen = nullptr;
+  /// Building stops, leaving Lineage::Stopped set, once this time has passed
+  /// or the process's resident memory exceeds MemoryCeiling (bytes; 0:
+  /// none): a search's --timeout and --max-memory cover lineage too.
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
+  uint64_t MemoryCeiling = 0;
 };
 
 /// A `pre` tuple a run lacks and that faults might bring about, with what
@@ -161,6 +191,9 @@ public:
   /// at EOT this run has. A `pre` some run had is no longer a goal to make
   /// appear: its `post` is an outcome of that run.
   std::vector<std::vector<std::string>> PreHeld;
+  /// Why building stopped early (BuildOptions::Deadline, MemoryCeiling):
+  /// the graph is incomplete and must not be learnt from.
+  enum class Stop { None, Deadline, Memory } Stopped = Stop::None;
 
   /// The lineage the run of the renamed fault set has when renaming nodes
   /// by Rename maps the program onto itself (a symmetry): node names in

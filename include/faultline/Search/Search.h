@@ -92,6 +92,11 @@ struct SearchResult {
   /// Why an inconclusive search stopped ("max runs", "timeout", ...).
   std::string StopReason;
   unsigned SolverChecks = 0;
+  /// Where the time went (seconds): executing the runs, building lineage
+  /// (the grounding's run too), and the solver (learning runs, proposing
+  /// sets).
+  /// What LDFI adds per run is everything but EvalSeconds.
+  double EvalSeconds = 0, LineageSeconds = 0, SolverSeconds = 0;
   /// Whether the failure-free run already violates.
   bool NoFaultNeeded = false;
   bool Failed = false; ///< An evaluation error was reported.

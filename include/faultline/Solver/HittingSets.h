@@ -34,6 +34,7 @@
 #include "faultline/Eval/Scenario.h"
 #include "faultline/Lineage/Lineage.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -60,8 +61,14 @@ public:
 
   /// The next minimal fault set, smallest first, or nothing when no fault
   /// set within the bounds breaks all known derivations of an outcome it may
-  /// target.
+  /// target, or when the deadline passed (then timedOut()).
   std::optional<FaultSet> next();
+
+  /// Z3's checks stop at this time (Z3's own timeout, set per check): one
+  /// check on a large formula can outlast a search's --timeout otherwise.
+  void setDeadline(std::chrono::steady_clock::time_point D) { Deadline = D; }
+  /// Whether next() gave up at the deadline (its nothing is no answer).
+  bool timedOut() const { return TimedOut; }
 
   const SolverStats &stats() const;
 
@@ -70,6 +77,8 @@ private:
   /// Made on the first run with an outcome, told the sets in NotAgain.
   Impl &impl();
   Bounds B;
+  std::optional<std::chrono::steady_clock::time_point> Deadline;
+  bool TimedOut = false;
   std::vector<FaultSet> NotAgain;
   std::unique_ptr<Impl> I;
   SolverStats NoChecks;
