@@ -85,27 +85,22 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   return G;
 }
 
-static bool wildColumn(const eval::TuplePattern &P, size_t I) {
-  return I < 64 && ((P.WildMask >> I) & 1);
-}
-
 size_t Grounding::PatternHash::operator()(const eval::TuplePattern &P) const {
-  size_t H = (static_cast<size_t>(P.Rel) << 32) ^ static_cast<size_t>(P.Time) ^
-             (P.WildMask * 0x9E3779B97F4A7C15ull);
+  size_t H = (static_cast<size_t>(P.Rel) << 32) ^ static_cast<size_t>(P.Time);
   for (size_t I = 0; I < P.Values.size(); ++I)
-    if (!wildColumn(P, I))
-      H = (H ^ (static_cast<size_t>(P.Values[I].V) * 2 + static_cast<size_t>(P.Values[I].K))) *
-          0x9E3779B97F4A7C15ull;
+    H = (H ^ (P.wild(I) ? size_t(0x5bd1e995)
+                        : static_cast<size_t>(P.Values[I].V) * 2 +
+                              static_cast<size_t>(P.Values[I].K))) *
+        0x9E3779B97F4A7C15ull;
   return H;
 }
 
 bool Grounding::PatternEq::operator()(const eval::TuplePattern &A,
                                       const eval::TuplePattern &B) const {
-  if (A.Rel != B.Rel || A.Time != B.Time || A.WildMask != B.WildMask ||
-      A.Values.size() != B.Values.size())
+  if (A.Rel != B.Rel || A.Time != B.Time || A.Values.size() != B.Values.size())
     return false;
   for (size_t I = 0; I < A.Values.size(); ++I)
-    if (!wildColumn(A, I) && A.Values[I] != B.Values[I])
+    if (A.wild(I) != B.wild(I) || (!A.wild(I) && A.Values[I] != B.Values[I]))
       return false;
   return true;
 }

@@ -231,7 +231,8 @@ private:
       for (const eval::TuplePattern &N : I.Negatives) {
         if (N.Rel == CrashRel || N.Time < 0 || N.Time > R.EOT + 1)
           continue;
-        if (N.WildMask == 0) { // one lookup instead of a scan
+        if (std::none_of(N.Wild.begin(), N.Wild.end(), [](bool W) { return W; })) {
+          // One lookup instead of a scan.
           if (std::optional<eval::TupleId> Id = R.find(N.Rel, N.Time, N.Values))
             Causes.insert(visit(*Id, Work));
           continue;
