@@ -98,6 +98,12 @@ public:
                        Ev.symbols().render(R.Tuples[Id].Values));
   }
 
+  /// Whether the invariant named so is a handler's assert.
+  bool isAssertion(const std::string &Name) const {
+    const frontend::Declaration *I = invariant(Name);
+    return I && !I->Assertion.empty();
+  }
+
   ir::SourceLoc invariantLoc(const std::string &Name) const {
     const frontend::Declaration *I = invariant(Name);
     return I ? I->Loc : ir::SourceLoc();
@@ -109,6 +115,10 @@ public:
   /// rule, which the frontend derives from the parameter and loop names.
   std::string describe(const eval::Tuple &Pre, int EOT) const {
     std::string Name = Pre.empty() ? "" : text(Pre[0]);
+    // An assert's pre: its name, the case, the node, the time it failed.
+    if (const frontend::Declaration *I = invariant(Name); I && !I->Assertion.empty())
+      return fmt::format("{} is false at node {} at time {}", I->Assertion,
+                         Pre.size() > 2 ? text(Pre[2]) : "?", Pre.size() > 3 ? text(Pre[3]) : "?");
     std::vector<std::string> Params, Quantified;
     if (const ir::Rule *Rule = preRule(Pre))
       for (size_t I = 2; I < Rule->Head.Args.size() && I < Pre.size(); ++I) {
@@ -226,7 +236,9 @@ void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexam
   std::vector<eval::TupleId> Missing = E.missing(C);
   std::string Invariant = Missing.empty() ? "" : E.invariantOf(*C.Run, Missing[0]);
   D.warning(E.invariantLoc(Invariant),
-            fmt::format("invariant '{}' is violated in scenario '{}' under: {} [faultline]",
+            fmt::format(E.isAssertion(Invariant)
+                            ? "{} fails in scenario '{}' under: {} [faultline]"
+                            : "invariant '{}' is violated in scenario '{}' under: {} [faultline]",
                         Invariant, S.Model->DisplayName, C.Faults.describe()));
   // Without faults, the fault-free run itself fails: all of it is the story.
   bool Whole = Verbose || (C.Faults.Crashes.empty() && C.Faults.Omissions.empty());

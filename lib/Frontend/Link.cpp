@@ -210,12 +210,19 @@ private:
       for (const ir::Rule &R : E.Rules)
         B.addRule(R);
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
-        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role});
+        B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role, ""});
       if (E.K == Entity::Kind::Invariant) {
-        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/""});
+        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/"", ""});
         for (const InvariantCase &C : E.Cases)
           B.addInvariant(C);
       }
+      // A handler's asserts are checked like invariants, each at its own
+      // location.
+      if (E.K == Entity::Kind::Handler)
+        for (const InvariantCase &C : E.Cases) {
+          B.addInvariantDeclaration({C.Name, C.Loc, C.Suppressed, /*Role=*/"", C.Assertion});
+          B.addInvariant(C);
+        }
     }
     return B.finish(*Scenario.Scenario);
   }

@@ -30,6 +30,7 @@ public:
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
     Result.Invariants = invariantNames(Ev.program());
+    Result.InvariantsWithoutPost = invariantsWithoutPost(Ev.program());
   }
 
   /// Whether a limit ends the search before another execution.
@@ -117,7 +118,7 @@ public:
   SearchResult finish(bool Exhausted) {
     Result.Seconds = seconds();
     for (const std::string &Name : Result.Invariants)
-      if (!PreSeen.count(Name))
+      if (!PreSeen.count(Name) && !llvm::is_contained(Result.InvariantsWithoutPost, Name))
         (PreCovered ? Result.InvariantsPreUnreachable : Result.InvariantsWithoutPre)
             .push_back(Name);
     if (!Result.Found.empty())
