@@ -155,7 +155,8 @@ static cl::opt<std::string> IgnoreCalls(
     "ignore-calls",
     cl::desc("Leave out of the model the calls to functions whose qualified name matches this "
              "regular expression (logging, metrics), as if marked FL_IGNORE"),
-    cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+    cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
+    cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> EmitSchedules(
@@ -383,6 +384,7 @@ static int dispatch() {
     O.Head = HeadRev;
     O.BuildPath = BuildPath;
     O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    O.IgnoreCalls = IgnoreCalls;
     O.Jobs = Jobs;
     O.Verbose = Verbose;
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
