@@ -9,6 +9,11 @@
 // RUN: %faultline check %s --scenario reliable -- %cxxflags | FileCheck %s --check-prefix=CERT
 // CERT: scenario 'reliable': certified for EOT 5, EFF 0, 0 crashes (1 run, {{[0-9.]+}} s, fault space 1 scenarios, invariants with a pre: 0 of 0, asserts checked: 2)
 //
+// NOLINT(faultline) on the assert's line silences its counterexamples.
+// RUN: sed 's|^    assert(seq == next);|    assert(seq == next); // NOLINT(faultline)|' %s > %t.cpp
+// RUN: %faultline check %t.cpp --scenario lossy -- %cxxflags -I%S | FileCheck %s --check-prefix=NOLINT
+// NOLINT: scenario 'lossy': counterexample suppressed by NOLINT(faultline) at the invariant
+//
 // The extracted model is plain Dedalus: ldfi finds the same failure in it
 // by exhaustive enumeration, as a pre without post.
 // RUN: %faultline extract %s --scenario lossy -o %t.ded -- %cxxflags
