@@ -117,6 +117,9 @@ function(faultline_add_simulation name)
   target_include_directories(${name}-replay PRIVATE ${FAULTLINE_ANNOTATIONS_DIR})
   target_compile_features(${name}-replay PRIVATE cxx_std_17)
   target_compile_definitions(${name}-replay PRIVATE _GLIBCXX_DEBUG)
+  # The protocol's asserts are properties faultline checks: the replay
+  # keeps them, whatever the build type (after its -DNDEBUG).
+  target_compile_options(${name}-replay PRIVATE -UNDEBUG)
   # GCC 12 warns falsely about std::string's own copies in debug mode
   # (-Wrestrict, GCC bug 105651).
   target_compile_options(${name}-replay PRIVATE $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)

@@ -43,6 +43,9 @@
 #define FL_INVARIANT FAULTLINE_MARK("invariant")
 /// A function that sets a scenario up through a faultline::Scenario.
 #define FL_SCENARIO FAULTLINE_MARK("scenario")
+/// A function whose calls have no effect on the model (logging, metrics):
+/// faultline leaves its calls in handlers out (`-v` lists them).
+#define FL_IGNORE FAULTLINE_MARK("ignore")
 
 namespace faultline {
 

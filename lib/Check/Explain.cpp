@@ -108,6 +108,12 @@ public:
     return Steps;
   }
 
+  /// Whether the invariant named so is a handler's assert.
+  bool isAssertion(const std::string &Name) const {
+    const frontend::Declaration *I = invariant(Name);
+    return I && !I->Assertion.empty();
+  }
+
   ir::SourceLoc invariantLoc(const std::string &Name) const {
     const frontend::Declaration *I = invariant(Name);
     return I ? I->Loc : ir::SourceLoc();
@@ -119,6 +125,10 @@ public:
   /// rule, which the frontend derives from the parameter and loop names.
   std::string describe(const eval::Tuple &Pre, int EOT) const {
     std::string Name = Pre.empty() ? "" : text(Pre[0]);
+    // An assert's pre: its name, the case, the node, the time it failed.
+    if (const frontend::Declaration *I = invariant(Name); I && !I->Assertion.empty())
+      return fmt::format("{} is false at node {} at time {}", I->Assertion,
+                         Pre.size() > 2 ? text(Pre[2]) : "?", Pre.size() > 3 ? text(Pre[3]) : "?");
     std::vector<std::string> Params, Quantified;
     if (const ir::Rule *Rule = preRule(Pre))
       for (size_t I = 2; I < Rule->Head.Args.size() && I < Pre.size(); ++I) {
@@ -303,7 +313,10 @@ void diagnoseCounterexample(const SearchedScenario &S, const search::Counterexam
   for (const std::string &Invariant : Broken) {
     bool First = &Invariant == &Broken.front();
     D.warning(E.invariantLoc(Invariant),
-              fmt::format("invariant '{}' is violated in scenario '{}' under: {}{} [faultline]",
+              fmt::format(E.isAssertion(Invariant)
+                              ? "{} fails in scenario '{}' under: {}{} [faultline]"
+                              : "invariant '{}' is violated in scenario '{}' under: {}{} "
+                                "[faultline]",
                           Invariant, S.Model->DisplayName, C.Faults.describe(),
                           First ? "" : " (the run of the warning above)"));
     if (First)

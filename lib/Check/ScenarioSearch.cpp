@@ -62,15 +62,23 @@ void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
 std::string SearchedScenario::stats() const {
   // Counted over the declared invariants, those that cannot fail too.
   std::vector<std::string> WithPreRules = search::invariantNames(Program);
-  unsigned WithPre = 0;
-  for (const frontend::Declaration &I : Model->Invariants)
+  // An assert's pre is its failure: it is counted on its own.
+  unsigned WithPre = 0, Invariants = 0, Asserts = 0;
+  for (const frontend::Declaration &I : Model->Invariants) {
+    if (!I.Assertion.empty()) {
+      ++Asserts;
+      continue;
+    }
+    ++Invariants;
     WithPre += llvm::is_contained(WithPreRules, I.Name) &&
                !llvm::is_contained(R.InvariantsWithoutPre, I.Name) &&
                !llvm::is_contained(R.InvariantsPreUnreachable, I.Name);
+  }
   return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
-                     "of {}",
+                     "of {}{}",
                      R.Runs, R.Runs == 1 ? "" : "s", R.Seconds,
-                     report::formatSpaceSize(R), WithPre, Model->Invariants.size());
+                     report::formatSpaceSize(R), WithPre, Invariants,
+                     Asserts ? fmt::format(", asserts checked: {}", Asserts) : "");
 }
 
 std::string SearchedScenario::verdictText() const {

@@ -150,6 +150,8 @@ public:
     std::string Mark = markOf(D);
     if (Mark.empty() || llvm::isa<clang::CXXMethodDecl>(D))
       return true;
+    if (Mark == "ignore")
+      return true; // read where it is called (LowerIgnored.cpp)
     if (Mark != "send" && Mark != "invariant" && Mark != "scenario") {
       R.error(D->getLocation(), "FL_" + upper(Mark) + " does not belong on a free function");
       return true;
@@ -200,6 +202,11 @@ public:
   }
 
 private:
+  static bool isNodeName(clang::QualType T) {
+    const auto *R = canonical(T)->getAsCXXRecordDecl();
+    return R && R->getName() == "basic_string";
+  }
+
   static std::string upper(std::string S) {
     for (char &C : S)
       C = static_cast<char>(std::toupper(static_cast<unsigned char>(C)));
@@ -233,8 +240,13 @@ private:
     for (const clang::FieldDecl *F : D->fields()) {
       std::string Mark = markOf(F);
       if (Mark == "self") {
-        if (!isScalarType(F->getType()))
-          R.error(F->getLocation(), "FL_SELF must mark a faultline::NodeId member");
+        // Nodes are named by strings: the scenario's names, the reports'.
+        if (!isNodeName(F->getType()))
+          R.error(F->getLocation(),
+                  "FL_SELF must mark a faultline::NodeId (a std::string) member, not '" +
+                      F->getType().getAsString() +
+                      "'; faultline names nodes by strings: keep an integer id as a separate "
+                      "member");
         Ro.Self = F;
       } else if (Mark == "state") {
         StateMember S;
@@ -276,6 +288,8 @@ private:
       std::string Mark = markOf(M);
       if (Mark == "receive")
         addReceive(Stored, M);
+      else if (Mark == "ignore")
+        continue; // read where it is called (LowerIgnored.cpp)
       else if (Mark == "periodic") {
         if (M->getNumParams() != 0)
           R.error(M->getLocation(), "a FL_PERIODIC handler takes no parameters");

@@ -127,6 +127,8 @@ struct TUResult {
   std::string Diagnostics;
   std::vector<std::string> Deps;
   Probes Probed;
+  /// What the lowering is told besides the annotations (an input).
+  ModelOptions Model;
 };
 
 /// Finds out whether a TU includes faultline's annotations (by the macros
@@ -151,7 +153,7 @@ public:
     // A TU that did not compile is reported by clang already.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    R.F = extractTranslationUnit(Ctx, ProblemOptions());
+    R.F = extractTranslationUnit(Ctx, ProblemOptions(), R.Model);
   }
 
 private:
@@ -250,7 +252,7 @@ public:
   /// Everything but the files' contents that decides the extraction: the
   /// version, the command and the arguments faultline adds to it.
   std::string keyOf(const clang::tooling::CompileCommand &C,
-                    const std::vector<std::string> &ExtraArgs) const {
+                    const std::vector<std::string> &ExtraArgs, const ModelOptions &Model) const {
     std::string Text = std::string(Version) + "\n" + FragmentFormat + "\n" + EntryFormat +
                        "\n" + C.Directory + "\n" + C.Filename + "\n";
     for (const std::string &Arg : C.CommandLine)
@@ -258,6 +260,7 @@ public:
     Text += "--\n";
     for (const std::string &Arg : ExtraArgs)
       Text += Arg + "\n";
+    Text += "--ignore-calls=" + Model.IgnoreCalls + "\n";
     return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
   }
 
@@ -367,10 +370,11 @@ public:
   TUResult run(const std::string &File) {
     TUResult R;
     R.File = File;
+    R.Model.IgnoreCalls = Opts.IgnoreCalls;
     std::vector<clang::tooling::CompileCommand> Commands = DB.getCompileCommands(File);
     std::string Key;
     if (C && Commands.size() == 1) {
-      Key = C->keyOf(Commands.front(), Opts.ExtraArgs);
+      Key = C->keyOf(Commands.front(), Opts.ExtraArgs, R.Model);
       if (C->lookup(Key, R))
         return R;
     }
@@ -411,6 +415,15 @@ private:
   clang::tooling::CompilationDatabase &DB;
   std::optional<Cache> &C;
 };
+
+/// -v: the code a TU's handlers hold that the model leaves out, and why.
+void printIgnored(const Fragment &F, llvm::raw_ostream &Errs) {
+  for (const IgnoredCode &I : F.Ignored) {
+    if (I.Loc.FileID < F.Files.size())
+      Errs << F.Files[I.Loc.FileID] << ":" << I.Loc.Line << ":" << I.Loc.Col << ": ";
+    Errs << "note: faultline ignores " << I.What << "\n";
+  }
+}
 
 /// The database's compile commands must name folders that exist: ClangTool
 /// would abort the process on the first that does not.
@@ -456,6 +469,11 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
       llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
       Files.push_back(std::string(Abs));
     }
+  }
+  if (std::string RegexError; !Opts.IgnoreCalls.empty() &&
+                              !llvm::Regex(Opts.IgnoreCalls).isValid(RegexError)) {
+    Errs << "faultline: error: --ignore-calls: " << RegexError << "\n";
+    return std::nullopt;
   }
   if (!Opts.FilesRegex.empty()) {
     llvm::Regex Filter(Opts.FilesRegex);
@@ -538,6 +556,8 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
       Failed = true;
       break;
     }
+    if (R.F && Opts.Verbose)
+      printIgnored(*R.F, Errs);
     if (R.F) {
       Failed |= R.F->Problems != 0;
       Fragments.push_back(std::move(*R.F));

@@ -53,15 +53,30 @@ static Value toJSON(const InvariantCase &C) {
   Array Post;
   for (const auto &Body : C.Post)
     Post.push_back(array(Body));
-  return Object{{"name", C.Name},         {"columns", array(C.Columns)},
-                {"pre", array(C.Pre)},     {"post", std::move(Post)},
-                {"loc", ir::toJSON(C.Loc)}, {"origin", C.Origin}};
+  Object O{{"name", C.Name},         {"columns", array(C.Columns)},
+           {"pre", array(C.Pre)},     {"post", std::move(Post)},
+           {"loc", ir::toJSON(C.Loc)}, {"origin", C.Origin}};
+  if (!C.Assertion.empty())
+    O["assertion"] = C.Assertion;
+  if (C.Suppressed)
+    O["suppressed"] = true;
+  return O;
 }
 
 static bool fromJSON(const Value &V, InvariantCase &C, Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("name", C.Name) && O.map("columns", C.Columns) && O.map("pre", C.Pre) &&
-         O.map("post", C.Post) && O.map("loc", C.Loc) && O.map("origin", C.Origin);
+         O.map("post", C.Post) && O.map("loc", C.Loc) && O.map("origin", C.Origin) &&
+         O.mapOptional("assertion", C.Assertion) && O.mapOptional("suppressed", C.Suppressed);
+}
+
+static Value toJSON(const IgnoredCode &I) {
+  return Object{{"loc", ir::toJSON(I.Loc)}, {"what", I.What}};
+}
+
+static bool fromJSON(const Value &V, IgnoredCode &I, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("loc", I.Loc) && O.map("what", I.What);
 }
 
 static Value toJSON(const ScenarioModel &S) {
@@ -156,16 +171,21 @@ static bool fromJSON(const Value &V, Entity &E, Path P) {
 }
 
 Value toJSON(const Fragment &F) {
-  Array Files, Entities;
+  Array Files, Entities, Ignored;
   for (size_t I = 1; I < F.Files.size(); ++I)
     Files.push_back(F.Files[I]);
   for (const Entity &E : F.Entities)
     Entities.push_back(toJSON(E));
-  return Object{{"format", FragmentFormat},
-                {"main_file", F.MainFile},
-                {"files", std::move(Files)},
-                {"problems", F.Problems},
-                {"entities", std::move(Entities)}};
+  for (const IgnoredCode &I : F.Ignored)
+    Ignored.push_back(toJSON(I));
+  Object O{{"format", FragmentFormat},
+           {"main_file", F.MainFile},
+           {"files", std::move(Files)},
+           {"problems", F.Problems},
+           {"entities", std::move(Entities)}};
+  if (!Ignored.empty())
+    O["ignored"] = std::move(Ignored);
+  return O;
 }
 
 bool fromJSON(const Value &V, Fragment &F, Path P) {
@@ -180,7 +200,8 @@ bool fromJSON(const Value &V, Fragment &F, Path P) {
     return false;
   }
   if (!O.map("main_file", F.MainFile) || !O.map("files", Files) ||
-      !O.map("problems", Problems) || !O.map("entities", F.Entities))
+      !O.map("problems", Problems) || !O.map("entities", F.Entities) ||
+      !O.mapOptional("ignored", F.Ignored))
     return false;
   F.Problems = static_cast<unsigned>(std::max<int64_t>(Problems, 0));
   F.Files.assign(1, std::string());

@@ -12,6 +12,7 @@
 
 #include "llvm/ADT/SmallString.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace faultline::frontend {
@@ -166,7 +167,22 @@ void FragmentBuilder::addRule(ir::Rule R) {
     current().Rules.push_back(std::move(R));
 }
 
-void FragmentBuilder::addInvariant(InvariantCase C) { current().Cases.push_back(std::move(C)); }
+void FragmentBuilder::addInvariant(InvariantCase C) {
+  // An assert reached on several paths, or in a helper inlined twice, is
+  // one property.
+  std::vector<InvariantCase> &Cases = current().Cases;
+  if (!C.Assertion.empty() &&
+      std::any_of(Cases.begin(), Cases.end(),
+                  [&](const InvariantCase &Known) { return Known.Name == C.Name; }))
+    return;
+  Cases.push_back(std::move(C));
+}
+
+void FragmentBuilder::ignored(clang::SourceLocation L, std::string What) {
+  // A helper inlined in several handlers is ignored once.
+  if (SeenIgnored.insert({SM.getExpansionLoc(L).getRawEncoding(), What}).second)
+    F.Ignored.push_back({loc(L), std::move(What)});
+}
 
 void FragmentBuilder::addScenario(ScenarioModel S, const std::vector<const clang::Decl *> &Uses) {
   for (const clang::Decl *D : Uses)

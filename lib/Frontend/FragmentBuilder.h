@@ -48,6 +48,8 @@ public:
   void needSize(const StateMember &S);
   void addRule(ir::Rule R);
   void addInvariant(InvariantCase C);
+  /// Code left out of the model (IgnoredCode), once per place.
+  void ignored(clang::SourceLocation L, std::string What);
   /// The current handler's body is in another translation unit.
   void markUndefined() { current().Defined = false; }
   void addScenario(ScenarioModel S, const std::vector<const clang::Decl *> &Uses);
@@ -61,6 +63,7 @@ private:
   Fragment F;
   std::map<clang::FileID, unsigned> FileIDs;
   std::set<std::string> SeenRules;
+  std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> SeenIgnored;
 };
 
 /// Clang's USR for D: the same in every TU that declares it.

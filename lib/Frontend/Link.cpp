@@ -212,10 +212,17 @@ private:
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
         B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role, E.EndLine});
       if (E.K == Entity::Kind::Invariant) {
-        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/""});
+        B.addInvariantDeclaration({E.Name, E.Loc, E.Suppressed, /*Role=*/"", /*EndLine=*/0, ""});
         for (const InvariantCase &C : E.Cases)
           B.addInvariant(C);
       }
+      // A handler's asserts are checked like invariants, each at its own
+      // location.
+      if (E.K == Entity::Kind::Handler)
+        for (const InvariantCase &C : E.Cases) {
+          B.addInvariantDeclaration({C.Name, C.Loc, C.Suppressed, /*Role=*/"", /*EndLine=*/0, C.Assertion});
+          B.addInvariant(C);
+        }
     }
     return B.finish(*Scenario.Scenario);
   }

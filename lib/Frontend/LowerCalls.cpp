@@ -24,11 +24,11 @@ public:
 
   /// Calls to helpers: a member or free function whose body is visible.
   std::vector<Path> inlineCall(const clang::CallExpr *Call, Path P) {
-    const clang::FunctionDecl *F = Call->getDirectCallee();
-    if (!F || !F->hasBody() || markOf(F) != "" || Cx.isLibrary(F))
-      Cx.fail(Call->getBeginLoc(), "a call to '" + nameOf(F) + "'",
+    const clang::FunctionDecl *F = definitionOf(Call->getDirectCallee());
+    if (!F || markOf(F) != "" || Cx.isLibrary(F))
+      Cx.fail(Call->getBeginLoc(), "a call to '" + nameOf(Call->getDirectCallee()) + "'",
               "call the send primitive, insert/erase on state sets, or helpers whose body is "
-              "visible");
+              "visible (or mark a function without effect on the model FL_IGNORE)");
     checkStaticallyBound(Call, F);
     enter(Call);
     std::vector<Path> In;
@@ -52,7 +52,7 @@ public:
   /// parameters bound. A member helper called on a process reads that
   /// process's state; one called on a struct value reads its fields.
   Tupled inlineValue(const clang::CallExpr *Call, Path P) {
-    const clang::FunctionDecl *F = Call->getDirectCallee();
+    const clang::FunctionDecl *F = definitionOf(Call->getDirectCallee());
     const clang::Expr *Receiver = nullptr;
     std::vector<const clang::Expr *> Args = arguments(Call);
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
@@ -63,8 +63,8 @@ public:
       Receiver = Args.front();
       Args.erase(Args.begin());
     }
-    if (!F || !F->hasBody() || markOf(F) != "" || Cx.isLibrary(F))
-      Cx.fail(Call->getBeginLoc(), "a call to '" + nameOf(F) + "'",
+    if (!F || markOf(F) != "" || Cx.isLibrary(F))
+      Cx.fail(Call->getBeginLoc(), "a call to '" + nameOf(Call->getDirectCallee()) + "'",
               "call helpers whose body is visible, std::min, std::max, or set queries");
     checkStaticallyBound(Call, F, Receiver);
     const auto *Body = llvm::dyn_cast<clang::CompoundStmt>(F->getBody());
@@ -103,6 +103,13 @@ public:
   }
 
 private:
+  /// The declaration with the body, wherever in the TU it is: a helper
+  /// defined after its caller is called through an earlier declaration,
+  /// whose parameters are not the ones the body reads.
+  static const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *F) {
+    return F ? F->getDefinition() : nullptr;
+  }
+
   static std::string nameOf(const clang::FunctionDecl *F) {
     return F ? F->getQualifiedNameAsString() : std::string("?");
   }

@@ -31,9 +31,17 @@ public:
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
       if (Protocol::isSend(Call->getDirectCallee()))
         return send(Call, std::move(P));
-      if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call))
+      if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
         if (auto Updated = setUpdate(MC, P))
           return *Updated;
+        // std::set::insert on a member the user forgot to mark.
+        if (const clang::FieldDecl *Unmarked = unmarkedMember(MC->getImplicitObjectArgument());
+            Unmarked && Cx.isLibrary(MC->getMethodDecl()))
+          Cx.fail(MC->getBeginLoc(),
+                  "'" + MC->getMethodDecl()->getNameAsString() + "' on '" +
+                      Unmarked->getNameAsString() + "', a member that is not marked",
+                  "mark it FL_STATE if it is node state");
+      }
       if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(Call)) {
         // Assigning a string is a call of its operator=.
         if (Op->getOperator() == clang::OO_Equal && Op->getNumArgs() == 2)
@@ -51,12 +59,25 @@ public:
         return assign(U->getSubExpr(), nullptr,
                       U->isIncrementOp() ? clang::BO_AddAssign : clang::BO_SubAssign,
                       U->getBeginLoc(), std::move(P));
-    Cx.fail(E->getBeginLoc(), "this expression statement",
+    std::string What = statementInCxxTerms(E);
+    Cx.fail(E->getBeginLoc(), What == "this statement" ? "this expression statement" : What,
             "a handler's statements send, update state, or call helpers");
   }
 
 private:
   Term self() const { return Term::variable(Cx.Here.Self.Var); }
+
+  /// A data member of the node that is not FL_STATE, or null.
+  const clang::FieldDecl *unmarkedMember(const clang::Expr *E) {
+    const auto *Mem = llvm::dyn_cast<clang::MemberExpr>(strip(E));
+    Object Obj;
+    if (!Mem || !Cx.objectOf(Mem->getBase(), Obj))
+      return nullptr;
+    const auto *F = llvm::dyn_cast<clang::FieldDecl>(Mem->getMemberDecl());
+    if (!F || F == Obj.R->Self || LoweringContext::stateIn(*Obj.R, F))
+      return nullptr;
+    return F;
+  }
 
   std::vector<Path> send(const clang::CallExpr *Call, Path P) {
     if (Call->getNumArgs() != 2)
@@ -370,6 +391,9 @@ private:
       }
     Object Obj;
     const StateMember *State = nullptr;
+    if (const clang::FieldDecl *Unmarked = unmarkedMember(Root))
+      Cx.fail(Loc, "assigning '" + Unmarked->getNameAsString() + "', a member that is not marked",
+              "mark it FL_STATE if it is node state");
     if (!Cx.memberState(Root, Obj, State) || State->K != StateMember::Kind::Scalar)
       Cx.fail(Loc, "this assignment",
               "assign locals, scalar or struct state members of the node, or fields of those");

@@ -256,7 +256,13 @@ private:
     if (Field == Obj.R->Self)
       return {{std::move(P), {Term::variable(Obj.Var)}}};
     const StateMember *State = LoweringContext::stateIn(*Obj.R, Field);
-    if (!State || State->K != StateMember::Kind::Scalar)
+    if (!State)
+      Cx.fail(Mem->getBeginLoc(),
+              "reading '" + Field->getNameAsString() + "', a member of " + Obj.R->Name +
+                  " that is not marked",
+              "mark it FL_STATE if it is node state (or make it a static constexpr member if "
+              "it never changes)");
+    if (State->K != StateMember::Kind::Scalar)
       Cx.fail(Mem->getBeginLoc(), "reading '" + Field->getNameAsString() + "' as a value",
               "read scalar state members; test sets with count/empty/size or loop over them");
     auto Key = std::make_pair(Obj.Var, Field);

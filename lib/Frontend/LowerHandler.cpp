@@ -56,7 +56,8 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   // Handlers that run in one step all read the state the step began with,
   // so what matters about a scalar's writers is whether one is periodic.
   std::string Writer = H.Message ? "receive" : "periodic:" + Name;
-  LoweringContext Cx(In, Kind, FunctionNames{Name, " in " + Name, Name, Writer});
+  LoweringContext Cx(In, Kind,
+                     FunctionNames{Name, " in " + Name, Name, Writer, H.Method->getLocation()});
   Cx.Here.Self = Object{&Ro, "Node"};
   Cx.JoinPrefix = std::string(ir::ReservedPrefix) + "at_" + relationName(Ro.Name) + "_" +
                   relationName(H.Method->getName()) +

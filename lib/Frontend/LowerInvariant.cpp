@@ -144,7 +144,7 @@ void lowerInvariant(const LoweringInputs &In, const clang::FunctionDecl *F) {
   InvariantKind Kind(Name);
   // An invariant's problems are told by their location, and it assigns no
   // state of its own (its processes are parameters, not `this`).
-  LoweringContext Cx(In, Kind, FunctionNames{Name, "", "", ""});
+  LoweringContext Cx(In, Kind, FunctionNames{Name, "", "", "", F->getLocation()});
   Path Start;
   std::vector<ir::BodyElem> Liveness;
   for (const clang::ParmVarDecl *Param : F->parameters()) {

@@ -32,7 +32,9 @@ public:
     if (usesRejected(S))
       throw Unsupported{};
     std::vector<Path> Out;
-    if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
+    if (std::optional<std::vector<Path>> AsWritten = Cx.execAsWritten(S, Live)) {
+      Out = std::move(*AsWritten);
+    } else if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
       Out = std::move(Live);
       for (const clang::Stmt *Child : C->body()) {
         Out = execOrSkip(Child, std::move(Out));
@@ -65,7 +67,7 @@ public:
         for (Path &Q : Cx.execEffect(E, std::move(P)))
           Out.push_back(std::move(Q));
     } else {
-      Cx.fail(S->getBeginLoc(), std::string("a '") + S->getStmtClassName() + "' statement",
+      Cx.fail(S->getBeginLoc(), statementInCxxTerms(S),
               "use if/else, early return, and range-for loops over state sets");
     }
     return concat(std::move(Out), std::move(Done));

@@ -328,7 +328,8 @@ void LoweringContext::fail(clang::SourceLocation Loc, const std::string &What,
   if (!Reported.insert({Loc.getRawEncoding(), What}).second)
     throw Unsupported{};
   if (++Problems > MaxProblemsPerFunction) {
-    Rep.note(Loc, "further problems in " + Names.InNotes + " are not reported");
+    Rep.note(Names.Where.isValid() ? Names.Where : Loc,
+             "further problems in " + Names.InNotes + " are not reported");
     throw GaveUp{};
   }
   Rep.unsupported(Loc, What + Names.AfterProblems, Advice);

@@ -187,6 +187,9 @@ struct FunctionNames {
   std::string RuleOrigin;
   /// Tells a scalar's writers apart: "receive", or "periodic:Role::onX".
   std::string Writer;
+  /// The function's declaration, where a note says that its further
+  /// problems are not reported.
+  clang::SourceLocation Where;
 };
 
 /// What the execution of a statement changes on the way in and restores
@@ -221,6 +224,20 @@ public:
 
   // ---- LowerStatements.cpp ----
   std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In);
+
+  // ---- LowerIgnored.cpp ----
+  /// A statement not lowered as it stands: an `assert` (checked, below),
+  /// code without effect on the model (left out, and listed by -v), a
+  /// `do { ... } while (0)` block (its body, once). None for others.
+  std::optional<std::vector<Path>> execAsWritten(const clang::Stmt *S,
+                                                 const std::vector<Path> &In);
+
+  // ---- LowerAsserts.cpp ----
+  /// `assert(Cond)` at S: where In reaches it with Cond false, the assert
+  /// fails (fl_assert, read at EOT as an invariant); the paths go on where
+  /// Cond holds, as the C++ does.
+  std::vector<Path> execAssert(const clang::Stmt *S, const clang::Expr *Cond,
+                               std::vector<Path> In);
 
   // ---- LowerEffects.cpp ----
   /// An expression statement: a send, a state update, an assignment, or a
@@ -355,6 +372,14 @@ private:
   std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> Reported;
   std::set<const clang::ValueDecl *> Rejected;
 };
+
+/// S as written (a macro's call, not its expansion), on one line
+/// (LowerIgnored.cpp).
+std::string writtenAs(clang::ASTContext &AST, const clang::Stmt *S);
+
+/// A statement as C++ programmers name it: "a do-while loop", "a goto"
+/// (LowerIgnored.cpp).
+std::string statementInCxxTerms(const clang::Stmt *S);
 
 /// The entry points of a handler's and an invariant's lowering.
 void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H);

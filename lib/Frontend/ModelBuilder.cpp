@@ -4,6 +4,8 @@
 
 #include "faultline/IR/Printer.h"
 
+#include <algorithm>
+
 namespace faultline::frontend {
 
 using ir::Atom;
@@ -131,6 +133,13 @@ ExtractedModel ModelBuilder::finish(ScenarioModel S) {
                {atom(RoleRelation, {var("N"), var("R")})}, "roles persist"));
   if (!MessageFields.empty())
     addInbox();
+  // A failed assert stays failed: the invariants read it at EOT.
+  if (std::any_of(Invariants.begin(), Invariants.end(),
+                  [](const InvariantCase &C) { return !C.Assertion.empty(); })) {
+    std::vector<Term> Failed{var("N"), var("A"), var("T")};
+    addRule(rule(atom(ir::AssertRelation, Failed), ir::HeadTime::Next,
+                 {atom(ir::AssertRelation, Failed)}, "a failed assert stays failed"));
+  }
   addInvariantRules();
   Model.Scenario = std::move(S);
   return std::move(Model);

@@ -12,8 +12,10 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "llvm/Support/Regex.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -76,6 +78,9 @@ struct Protocol {
   std::map<const clang::RecordDecl *, MessageType> Messages;
   std::vector<const clang::FunctionDecl *> Invariants;
   std::vector<const clang::FunctionDecl *> Scenarios;
+  /// Calls to functions whose qualified name matches this (--ignore-calls)
+  /// have no effect on the model, like FL_IGNORE functions; null for none.
+  std::shared_ptr<const llvm::Regex> IgnoreCalls;
 
   const Role *roleOf(const clang::RecordDecl *D) const;
   const MessageType *messageOf(const clang::QualType T) const;

@@ -178,7 +178,8 @@ private:
         Ok = false;
         return;
       }
-      auto Fields = constant(Call->getArg(2));
+      // A message without fields (`Tick{}`) has no columns to read.
+      auto Fields = Msg->Fields.empty() ? std::optional<Tuple>(Tuple()) : constant(Call->getArg(2));
       if (!Fields)
         return;
       ir::Fact F;

@@ -46,8 +46,11 @@ findCompilationDatabase(const ExtractOptions &Opts, std::string &Error) {
 inline void configureSyntaxOnly(clang::tooling::ClangTool &Tool,
                                 const std::vector<std::string> &ExtraArgs) {
   Tool.setPrintErrorMessage(false);
+  // Every problem of a file in one round, as the user fixes them: clang
+  // stops at 20 errors otherwise. Before the database's own arguments, so
+  // that a -ferror-limit there (or after --) still wins.
   Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR},
+      {"-resource-dir", FAULTLINE_CLANG_RESOURCE_DIR, "-ferror-limit=0"},
       clang::tooling::ArgumentInsertPosition::BEGIN));
   Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
   if (!ExtraArgs.empty())

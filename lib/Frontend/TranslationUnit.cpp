@@ -57,10 +57,14 @@ void Reporter::note(clang::SourceLocation L, const std::string &Message) {
     D.Report(L, D.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0")) << Message;
 }
 
-Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Opts) {
+Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Opts,
+                                const ModelOptions &Model) {
   Reporter R(Ctx.getDiagnostics(), Opts);
   FragmentBuilder B(Ctx.getSourceManager());
   Protocol P = collect(Ctx, R);
+  // The tool and the plugin check the expression when they read it.
+  if (!Model.IgnoreCalls.empty())
+    P.IgnoreCalls = std::make_shared<const llvm::Regex>(Model.IgnoreCalls);
   lowerProtocol(P, Ctx, R, B);
   lowerScenarios(P, Ctx, R, B);
   Fragment F = B.take();

@@ -98,10 +98,11 @@ std::string certificateCaveats(const search::SearchResult &R) {
 }
 
 std::string invariantsWithPreText(const search::SearchResult &R) {
+  // Those without post (asserts) are not counted: their pre is a violation.
+  size_t Counted = R.Invariants.size() - R.InvariantsWithoutPost.size();
   return fmt::format("invariants with a pre: {} of {}",
-                     R.Invariants.size() - R.InvariantsWithoutPre.size() -
-                         R.InvariantsPreUnreachable.size(),
-                     R.Invariants.size());
+                     Counted - R.InvariantsWithoutPre.size() - R.InvariantsPreUnreachable.size(),
+                     Counted);
 }
 
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,

@@ -34,6 +34,7 @@ public:
     Result.SpaceSize = faultSpaceSize(B);
     Result.SpaceLog10 = faultSpaceLog10(B);
     Result.Invariants = invariantNames(Ev.program());
+    Result.InvariantsWithoutPost = invariantsWithoutPost(Ev.program());
     // The budget covers the whole search: its runs, lineage and solver.
     MemoryBase = Opts.Limits.MemoryBase ? Opts.Limits.MemoryBase : eval::residentBytes();
     MemoryCeiling = eval::memoryCeiling(MemoryBase, Opts.Limits.MaxMemory);
@@ -149,7 +150,7 @@ public:
   SearchResult finish(bool Exhausted) {
     Result.Seconds = seconds();
     for (const std::string &Name : Result.Invariants)
-      if (!PreSeen.count(Name))
+      if (!PreSeen.count(Name) && !llvm::is_contained(Result.InvariantsWithoutPost, Name))
         (PreCovered ? Result.InvariantsPreUnreachable : Result.InvariantsWithoutPre)
             .push_back(Name);
     if (!Result.Found.empty())

@@ -16,6 +16,8 @@
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/IR/Validate.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,27 +30,48 @@ static bool isText(const ir::Term &T) {
   return T.K == ir::Term::Kind::String || T.K == ir::Term::Kind::Symbol;
 }
 
-std::vector<std::string> invariantNames(const ir::Program &P) {
-  std::set<std::string> Names;
-  bool Any = false, AllNamed = true;
-  auto Note = [&](const ir::Atom &Head) {
-    Any = true;
+/// The heads of P's rules and facts for Relation.
+template <typename F> static void forEachHead(const ir::Program &P, const char *Relation, F Visit) {
+  for (const ir::Rule &R : P.Rules)
+    if (R.Head.Relation == Relation)
+      Visit(R.Head);
+  for (const ir::Fact &Fa : P.Facts)
+    if (Fa.Head.Relation == Relation)
+      Visit(Fa.Head);
+}
+
+/// The first columns of Relation's heads; false if one is not a name.
+static bool headNames(const ir::Program &P, const char *Relation, std::set<std::string> &Names) {
+  bool AllNamed = true;
+  forEachHead(P, Relation, [&](const ir::Atom &Head) {
     if (!Head.Args.empty() && isText(Head.Args[0]))
       Names.insert(Head.Args[0].Text);
     else
       AllNamed = false;
-  };
-  for (const ir::Rule &R : P.Rules)
-    if (R.Head.Relation == ir::PreRelation)
-      Note(R.Head);
-  for (const ir::Fact &F : P.Facts)
-    if (F.Head.Relation == ir::PreRelation)
-      Note(F.Head);
+  });
+  return AllNamed;
+}
+
+std::vector<std::string> invariantNames(const ir::Program &P) {
+  std::set<std::string> Names;
+  bool Any = false;
+  forEachHead(P, ir::PreRelation, [&](const ir::Atom &) { Any = true; });
   if (!Any)
     return {};
-  if (!AllNamed)
+  if (!headNames(P, ir::PreRelation, Names))
     return {ir::PreRelation};
   return {Names.begin(), Names.end()};
+}
+
+std::vector<std::string> invariantsWithoutPost(const ir::Program &P) {
+  std::vector<std::string> Names = invariantNames(P);
+  std::set<std::string> Answered;
+  // A post whose name is a variable may answer any of them.
+  if ((Names.size() == 1 && Names[0] == ir::PreRelation) ||
+      !headNames(P, ir::PostRelation, Answered))
+    return {};
+  llvm::erase_if(Names, [&](const std::string &N) { return Answered.count(N) != 0; });
+  return Names;
 }
 
 std::string invariantOf(const eval::Tuple &Pre, const eval::SymbolTable &Syms,

@@ -14,6 +14,7 @@
 // does (as Chromium's plugins do): under -Werror its warnings are errors,
 // unless -fplugin-arg-faultline-no-error or -Wno-error=faultline is given.
 // `// NOLINT(faultline)` on a line silences its warnings.
+// -fplugin-arg-faultline-ignore-calls=REGEX is `--ignore-calls REGEX`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,9 +32,11 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 namespace {
 
+using faultline::frontend::ModelOptions;
 using faultline::frontend::ProblemOptions;
 
 /// Whether Object is a temporary file of clang's driver: compiling and
@@ -65,14 +68,15 @@ bool isDriverTemporary(llvm::StringRef Object,
 
 class FaultlineConsumer : public clang::ASTConsumer {
 public:
-  FaultlineConsumer(ProblemOptions Opts, std::string Output)
-      : Opts(Opts), Output(std::move(Output)) {}
+  FaultlineConsumer(ProblemOptions Opts, ModelOptions Model, std::string Output)
+      : Opts(Opts), Model(std::move(Model)), Output(std::move(Output)) {}
 
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     // A TU that did not compile has its errors already, and no object.
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    faultline::frontend::Fragment F = faultline::frontend::extractTranslationUnit(Ctx, Opts);
+    faultline::frontend::Fragment F =
+        faultline::frontend::extractTranslationUnit(Ctx, Opts, Model);
     // Under -Werror a problem fails the compile: no object, no extraction.
     if (Output.empty() || (F.Entities.empty() && F.Problems == 0) ||
         Ctx.getDiagnostics().hasErrorOccurred())
@@ -86,6 +90,7 @@ public:
 
 private:
   ProblemOptions Opts;
+  ModelOptions Model;
   std::string Output;
 };
 
@@ -107,7 +112,7 @@ protected:
     if (!Object.empty() && Object != "-" && !llvm::StringRef(Object).starts_with("/dev/") &&
         !isDriverTemporary(Object, CI.getFrontendOpts().Inputs))
       Output = Object + ".faultline.json";
-    return std::make_unique<FaultlineConsumer>(Opts, Output);
+    return std::make_unique<FaultlineConsumer>(Opts, Model, Output);
   }
 
   bool ParseArgs(const clang::CompilerInstance &CI,
@@ -118,8 +123,20 @@ protected:
         continue;
       }
       clang::DiagnosticsEngine &D = CI.getDiagnostics();
-      D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
-                                 "faultline: unknown plugin argument '%0' (known: no-error)"))
+      if (llvm::StringRef Regex = A; Regex.consume_front("ignore-calls=")) {
+        std::string Error;
+        if (!llvm::Regex(Regex).isValid(Error)) {
+          D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                     "faultline: ignore-calls: %0"))
+              << Error;
+          return false;
+        }
+        Model.IgnoreCalls = Regex.str();
+        continue;
+      }
+      D.Report(D.getCustomDiagID(
+          clang::DiagnosticsEngine::Error,
+          "faultline: unknown plugin argument '%0' (known: no-error, ignore-calls=REGEX)"))
           << A;
       return false;
     }
@@ -130,6 +147,7 @@ protected:
 
 private:
   bool NoError = false;
+  ModelOptions Model;
 };
 
 } // namespace

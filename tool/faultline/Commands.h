@@ -128,6 +128,7 @@ struct ReviewOptions : check::SearchSettings {
   std::string Base, Head = "HEAD"; ///< git revisions
   std::string BuildPath;           ///< -p: the folder of compile_commands.json
   std::vector<std::string> ExtraArgs;
+  std::string IgnoreCalls; ///< --ignore-calls, for both revisions
   unsigned Jobs = 0;
   bool Verbose = false;
   report::ReportFormat Format = report::ReportFormat::Markdown;

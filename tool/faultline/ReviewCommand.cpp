@@ -254,6 +254,7 @@ int reviewCommand(const ReviewOptions &Opts) {
     F.BuildPath = DBDir;
     F.CacheDir = CacheDir;
     F.ExtraArgs = Opts.ExtraArgs;
+    F.IgnoreCalls = Opts.IgnoreCalls;
     F.Jobs = Opts.Jobs;
     F.Verbose = Opts.Verbose;
     auto Models = frontend::extract(F, llvm::errs());

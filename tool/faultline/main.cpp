@@ -157,6 +157,12 @@ static cl::opt<std::string> BuildPath("p", cl::desc("Build folder with compile_c
 static cl::list<std::string> ExtraArgs("extra-arg",
                                        cl::desc("Append this argument to each compile command"),
                                        cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<std::string> IgnoreCalls(
+    "ignore-calls",
+    cl::desc("Leave out of the model the calls to functions whose qualified name matches this "
+             "regular expression (logging, metrics), as if marked FL_IGNORE"),
+    cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
+    cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> EmitSchedules(
@@ -175,7 +181,8 @@ static cl::opt<bool> NoCache("no-cache",
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Verbose("v",
                              cl::desc("Say more: per translation unit, whether it was parsed, "
-                                      "read from the cache or skipped; and (check) every handler "
+                                      "read from the cache or skipped; the code in handlers that "
+                                      "the model leaves out; and (check) every handler "
                                       "that ran in a counterexample, not only those that lead "
                                       "to the failure"),
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
@@ -361,6 +368,7 @@ static int dispatch() {
     F.BuildPath = BuildPath;
     F.Files.assign(SourceFiles.begin(), SourceFiles.end());
     F.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    F.IgnoreCalls = IgnoreCalls;
     F.FixedArgs = FixedArgs;
     F.FilesRegex = FilesRegex;
     F.Jobs = Jobs;
@@ -390,6 +398,7 @@ static int dispatch() {
     O.Head = HeadRev;
     O.BuildPath = BuildPath;
     O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+    O.IgnoreCalls = IgnoreCalls;
     O.Jobs = Jobs;
     O.Verbose = Verbose;
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();

@@ -252,6 +252,23 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
 
 } // namespace detail
 
+/// A failed C `assert` in the protocol's code (the generated main routes
+/// glibc's __assert_fail here; the replay compiles the protocol without
+/// NDEBUG): the compiled code stops there, as faultline's model of the
+/// assert says; the replay tells where, as faultline's report does, and
+/// exits with 1 (a violation).
+[[noreturn]] inline void assertFailed(const char *Assertion, const char *File,
+                                      unsigned Line) noexcept {
+  std::cout << "verdict: VIOLATION: assert(" << Assertion << ") fails";
+  if (const detail::Execution *E = detail::Running) {
+    if (const NodeId *Node = E->running())
+      std::cout << " at node " << *Node;
+    std::cout << " at time " << E->now();
+  }
+  std::cout << " (" << File << ":" << Line << ")" << std::endl;
+  std::_Exit(1);
+}
+
 /// The replay binary's main: Describe registers the protocol; Models are
 /// the fingerprints of the models it was built from.
 inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &),

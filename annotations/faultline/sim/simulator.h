@@ -208,6 +208,11 @@ public:
     Outbox->push_back({To, typeKey<M>(), Info, Info->Fields(&Message), Info->Copy(&Message)});
   }
 
+  /// The step being run (0 before the first).
+  int now() const { return T; }
+  /// The node whose handler is running, or null between handlers.
+  const NodeId *running() const { return Current ? &Current->Name : nullptr; }
+
   const NodeId &self() const {
     if (!Current)
       throw Error("self() called outside a handler that the simulator runs");

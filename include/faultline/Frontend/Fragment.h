@@ -48,6 +48,21 @@ struct InvariantCase {
   std::vector<std::vector<ir::BodyElem>> Post;
   ir::SourceLoc Loc;
   std::string Origin;
+  /// A C++ `assert` in a handler (or a helper it calls), as written:
+  /// `assert(votes <= 3)`; empty for an invariant's case. Its `pre` holds
+  /// where the assert was reached with its condition false; it has no
+  /// `post`.
+  std::string Assertion;
+  /// `// NOLINT(faultline)` on the assert's line.
+  bool Suppressed = false;
+};
+
+/// Code the frontend left out of the model because it has no effect on it
+/// (`printf`, stream output, `static_assert`, `(void)x;`, FL_IGNORE
+/// functions): `-v` lists it.
+struct IgnoredCode {
+  ir::SourceLoc Loc;
+  std::string What;
 };
 
 /// An annotated declaration and what it adds to a model.
@@ -101,6 +116,7 @@ struct Fragment {
   /// Problems the frontend reported in this TU (the plugin reports them as
   /// warnings and still writes the fragment; check refuses to use it).
   unsigned Problems = 0;
+  std::vector<IgnoredCode> Ignored;
 
   unsigned addFile(const std::string &Path);
 };
@@ -126,6 +142,9 @@ struct Declaration {
   std::string Role;
   /// The last line of its definition in Loc's file (0: unknown).
   unsigned EndLine = 0;
+  /// An assert's condition as written (InvariantCase::Assertion), with the
+  /// function it is in: then Name is the pre's name and Loc the assert's.
+  std::string Assertion;
 };
 
 /// The model of one scenario: the rules of every role, handler, message and

@@ -42,6 +42,9 @@ struct ExtractOptions {
   std::string FilesRegex;
   /// Extra compiler arguments, appended to every command.
   std::vector<std::string> ExtraArgs;
+  /// `--ignore-calls`: calls to functions whose qualified name matches
+  /// this regular expression have no effect on the model (as FL_IGNORE).
+  std::string IgnoreCalls;
   /// The compiler arguments given after `--` on the command line: then no
   /// database is read and every file is compiled with these (as clang-tidy
   /// does).
@@ -52,7 +55,8 @@ struct ExtractOptions {
   /// BUILD/.faultline-cache; no cache without a database folder).
   bool UseCache = true;
   std::string CacheDir;
-  /// Say, per TU, whether it was parsed, read from the cache, or skipped.
+  /// Say, per TU, whether it was parsed, read from the cache, or skipped,
+  /// and list the code left out of the model (IgnoredCode).
   bool Verbose = false;
   /// A progress line on a terminal.
   bool Progress = true;

@@ -11,6 +11,8 @@
 
 #include "faultline/Frontend/Fragment.h"
 
+#include <string>
+
 namespace clang {
 class ASTContext;
 }
@@ -27,9 +29,18 @@ struct ProblemOptions {
   bool HonourNolint = false;
 };
 
+/// What the user tells the lowering besides the annotations.
+struct ModelOptions {
+  /// Calls to functions whose qualified name matches this regular
+  /// expression (llvm::Regex, matched anywhere in the name) have no effect
+  /// on the model, as FL_IGNORE functions' (`--ignore-calls`). Empty: none.
+  std::string IgnoreCalls;
+};
+
 /// The annotated declarations of the TU in Ctx, lowered. Problems are
 /// reported through Ctx's diagnostics and counted in Fragment::Problems.
-Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Opts);
+Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Opts,
+                                const ModelOptions &Model = ModelOptions());
 
 } // namespace faultline::frontend
 

@@ -26,6 +26,10 @@ inline constexpr const char *RoleRelation = "fl_role";
 inline constexpr const char *ClockRelation = "fl_now";
 inline constexpr const char *InboxRelation = "fl_inbox";
 inline constexpr const char *CurrentRelation = "fl_current";
+/// `fl_assert(Node, Assertion, Time)`: a handler reached the C++ `assert`
+/// named Assertion with its condition false at Time; kept to EOT, where
+/// it is a `pre` without `post`.
+inline constexpr const char *AssertRelation = "fl_assert";
 
 } // namespace faultline::ir
 

@@ -106,8 +106,12 @@ struct SearchResult {
   /// why-not lineage the goals of making a `pre` appear are made of; random
   /// search); and the ones it did cover (LDFI aimed faults at making their
   /// `pre` appear, or exhaustive search walked the space), whose `pre` no
-  /// fault set within the bounds brings about.
+  /// fault set within the bounds brings about. An invariant without any
+  /// `post` rule (its `pre` is the violation, as a C++ assert's is) is in
+  /// neither: no run having its `pre` is what it asks for.
   std::vector<std::string> Invariants;
+  /// Of Invariants, those without `post` (invariantsWithoutPost).
+  std::vector<std::string> InvariantsWithoutPost;
   std::vector<std::string> InvariantsWithoutPre;
   std::vector<std::string> InvariantsPreUnreachable;
   /// LDFI stopped aiming at `pre` tuples that only faults create once every
@@ -125,6 +129,9 @@ struct SearchResult {
 /// for it names its invariant there (as the C++ frontend does), otherwise
 /// one, "pre"; none if nothing defines `pre`.
 std::vector<std::string> invariantNames(const ir::Program &P);
+/// Those of invariantNames(P) that no `post` rule or fact names: a `pre`
+/// alone is their violation (the C++ frontend's asserts).
+std::vector<std::string> invariantsWithoutPost(const ir::Program &P);
 /// Which of Names a `pre` tuple belongs to.
 std::string invariantOf(const eval::Tuple &Pre, const eval::SymbolTable &Syms,
                         const std::vector<std::string> &Names);

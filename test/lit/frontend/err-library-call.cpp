@@ -18,7 +18,7 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m) { seen.swap(cache); }
   // ERR: {{.*}}err-library-call.cpp:[[@LINE-1]]:41: error: a call to 'std::set<int>::swap' in Node::onMsg is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
   FL_PERIODIC void tick() { cache.insert(x); }
-  // ERR: {{.*}}err-library-call.cpp:[[@LINE-1]]:29: error: a call to 'std::set<int>::insert' in Node::tick is outside what faultline can model; call the send primitive, insert/erase on state sets, or helpers whose body is visible
+  // ERR: {{.*}}err-library-call.cpp:[[@LINE-1]]:29: error: 'insert' on 'cache', a member that is not marked in Node::tick is outside what faultline can model; mark it FL_STATE if it is node state
   FL_PERIODIC void probe() {
     if (seen.lower_bound(x) != seen.end())
       x = 1;

@@ -30,7 +30,7 @@ struct FL_PROCESS Node {
     do {
       ++x;
     } while (x < m.v);
-    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-3]]:5: error: a 'DoStmt' statement in Node::onMsg is outside what faultline can model
+    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-3]]:5: error: a do-while loop in Node::onMsg is outside what faultline can model
     int copy;
     // ERR: {{.*}}err-many-problems.cpp:[[@LINE-1]]:9: error: this declaration in Node::onMsg is outside what faultline can model
     // ERR-NOT: error:
@@ -49,11 +49,13 @@ struct FL_PROCESS Node {
   void check(int v) {
     while (v > 0)
       --v;
-    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:5: error: a 'WhileStmt' statement in Node::onMsg is outside what faultline can model
+    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:5: error: a while loop in Node::onMsg is outside what faultline can model
     // ERR-NOT: error:
   }
 
   FL_RECEIVE void onOther(const Other &m) {
+    // The note that the rest is not reported is at the handler, past its
+    // tenth problem.
     audit(1);
     audit(2);
     audit(3);
@@ -68,7 +70,7 @@ struct FL_PROCESS Node {
     // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:5: error: a call to 'audit' in Node::onOther
     // ERR-NOT: error:
     audit(11);
-    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-1]]:5: note: further problems in Node::onOther are not reported
+    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-17]]:19: note: further problems in Node::onOther are not reported
     // ERR-NOT: {{error|note}}:
     audit(12);
   }
@@ -78,11 +80,11 @@ FL_INVARIANT inline bool bounded(const Node &n) {
   for (int i = 0; i < 3; ++i)
     if (n.x == i)
       return false;
-  // ERR: {{.*}}err-many-problems.cpp:[[@LINE-3]]:3: error: a 'ForStmt' statement is outside what faultline can model
+  // ERR: {{.*}}err-many-problems.cpp:[[@LINE-3]]:3: error: a for loop (other than a range-for) is outside what faultline can model
   // ERR-NOT: error:
   while (n.x > 5)
     return false;
-  // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:3: error: a 'WhileStmt' statement is outside what faultline can model
+  // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:3: error: a while loop is outside what faultline can model
   return n.x < 10;
 }
 

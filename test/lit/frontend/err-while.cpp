@@ -17,7 +17,7 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     while (x < m.v)
       ++x;
-    // ERR: {{.*}}err-while.cpp:[[@LINE-2]]:5: error: a 'WhileStmt' statement in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+    // ERR: {{.*}}err-while.cpp:[[@LINE-2]]:5: error: a while loop in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
     // ERR-NOT: error:
   }
 };
