@@ -23,7 +23,7 @@ using llvm::json::Object;
 using llvm::json::Path;
 using llvm::json::Value;
 
-const char *const FragmentFormat = "faultline-fragment-2";
+const char *const FragmentFormat = "faultline-fragment-3";
 
 static const char *const KindNames[] = {"message", "role", "handler", "invariant", "scenario"};
 

@@ -133,6 +133,8 @@ private:
   std::vector<std::string> RelNames;
   std::vector<std::unique_ptr<CompiledRule>> Rules;
   RelId CrashRel = 0;
+  /// ir::ErrorRelation: a head derived in it stops the run with an error.
+  RelId ErrorRel = 0;
 };
 
 } // namespace faultline::eval

@@ -26,6 +26,11 @@ inline constexpr const char *RoleRelation = "fl_role";
 inline constexpr const char *ClockRelation = "fl_now";
 inline constexpr const char *InboxRelation = "fl_inbox";
 inline constexpr const char *CurrentRelation = "fl_current";
+/// `fl_error(Node, "text", Values...)`: deriving it stops the run with an
+/// evaluation error at the deriving rule, its text followed by the values.
+/// The frontend derives it where the compiled code would compute a value
+/// the model cannot hold (an unsigned 64-bit subtraction below zero).
+inline constexpr const char *ErrorRelation = "fl_error";
 
 } // namespace faultline::ir
 

@@ -50,19 +50,19 @@ struct FL_PROCESS Node {
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
 // Commit sends, then falls through into Abort's statements.
-// CHECK: note(From, Node, 2)@async :- fl_current(Node, _, "cmd", From, [[K:Kind_[0-9]+]], [[N:N_[0-9]+]]), fl_role(Node, "Node"), [[K]] == "Commit";
+// CHECK: note(From, Node, 2)@async :- fl_current(Node, _, "cmd", From, [[K:Kind_[0-9]+]], [[N:N_[0-9]+]]), fl_role(Node, "Node"), [[K]] == 1;
 // The cases of the second switch that return end the handler: the last
 // send is for the other values of n only, after each way through the first.
-// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == "Commit", [[N]] != 0, [[N]] != 1;
-// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == "Abort", [[N]] != 0, [[N]] != 1;
-// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == "Prepare", [[N]] != 0, [[N]] != 1;
+// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == 1, [[N]] != 0, [[N]] != 1;
+// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == 2, [[N]] != 0, [[N]] != 1;
+// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] == 0, [[N]] != 0, [[N]] != 1;
 // No label of the first switch matched: the path goes on past it.
-// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] != "Prepare", [[K]] != "Commit", [[K]] != "Abort", [[N]] != 0, [[N]] != 1;
+// CHECK: note(From, Node, [[N]])@async :- {{.*}}, [[K]] != 0, [[K]] != 1, [[K]] != 2, [[N]] != 0, [[N]] != 1;
 // CHECK-NOT: note(
 // Commit falls through to phase = 3; level is set under default only.
-// CHECK: node_phase(Node, 3)@next :- {{.*}}, [[K]] == "Commit", [[N]] != 0, [[N]] != 1;
-// CHECK: node_level(Node, [[N]])@next :- {{.*}}, [[K]] == "Commit", [[N]] != 0, [[N]] != 1;
-// CHECK: node_phase(Node, 1)@next :- {{.*}}, [[K]] == "Prepare", [[N]] != 0, [[N]] != 1;
+// CHECK: node_phase(Node, 3)@next :- {{.*}}, [[K]] == 1, [[N]] != 0, [[N]] != 1;
+// CHECK: node_level(Node, [[N]])@next :- {{.*}}, [[K]] == 1, [[N]] != 0, [[N]] != 1;
+// CHECK: node_phase(Node, 1)@next :- {{.*}}, [[K]] == 0, [[N]] != 0, [[N]] != 1;
 // A return keeps the assignments made before it.
-// CHECK: node_phase(Node, 3)@next :- {{.*}}, [[K]] == "Commit", [[N]] == 0;
+// CHECK: node_phase(Node, 3)@next :- {{.*}}, [[K]] == 1, [[N]] == 0;
 // CHECK-NOT: node_level(Node, [[N]])@next :- {{.*}}[[N]] == 0;
