@@ -109,7 +109,7 @@ struct FL_PROCESS Node {
   }
 };
 
-FL_INVARIANT bool sane(const Node &n) { return n.total != 123456789; }
+FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
 
 } // namespace fuzz
 """ % (enums, "\n".join("  " + m for m in members), ctor, body)
@@ -224,7 +224,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--schedules", type=int, default=8)
     args = ap.parse_args()
-    args.work = os.path.abspath(args.work)
+    for name in ("work", "annotations", "faultline"):
+        setattr(args, name, os.path.abspath(getattr(args, name)))
     rng = random.Random(args.seed)
     start = time.monotonic()
     n = 0

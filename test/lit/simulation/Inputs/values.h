@@ -80,7 +80,7 @@ struct FL_PROCESS Node {
   }
 };
 
-FL_INVARIANT bool started(const Node &n) { return n.start == 5 && n.phase != Phase::Prepared; }
+FL_INVARIANT inline bool started(const Node &n) { return n.start == 5 && n.phase != Phase::Prepared; }
 
 } // namespace values
 
