@@ -72,6 +72,7 @@ Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
     return It->second;
   };
   CrashRel = RelOf(ir::CrashRelation);
+  ErrorRel = RelOf(ir::ErrorRelation);
   RelOf(ir::PreRelation);
   RelOf(ir::PostRelation);
   for (const ir::Fact &F : P.Facts)
@@ -730,6 +731,8 @@ private:
     Head.reserve(Cur->Head.size());
     for (const CTerm &H : Cur->Head)
       Head.push_back(value(H));
+    if (Cur->HeadRel == Ev.ErrorRel)
+      raise(Head);
     // A same-time head derived in an earlier round is not well-founded here.
     if (Cur->Time == ir::HeadTime::Now && R.find(Cur->HeadRel, T, Head))
       return;
@@ -739,6 +742,21 @@ private:
     F.Body = AtomTuples;
     F.Absent = Absent;
     deliver(std::move(Head), std::move(F), Where);
+  }
+
+  /// A head of ir::ErrorRelation, (Node, Text, Values...): the program
+  /// reached a state its model cannot represent.
+  [[noreturn]] void raise(const Tuple &Head) {
+    std::string Text = Head.size() > 1 && Head[1].isStr() ? Ev.Symbols.render(Head[1]) : "";
+    if (Text.size() >= 2 && Text.front() == '"')
+      Text = Text.substr(1, Text.size() - 2);
+    std::vector<std::string> Values;
+    for (size_t I = 2; I < Head.size(); ++I)
+      Values.push_back(Ev.Symbols.render(Head[I]));
+    throw EvalError{Cur->Source->Loc,
+                    fmt::format("{}{}{} (at {}, time {})", Text, Values.empty() ? "" : ": ",
+                                fmt::join(Values, ", "),
+                                Head.empty() ? "?" : Ev.Symbols.render(Head[0]), T)};
   }
 
   /// Routes a head by the rule's time suffix.

@@ -23,14 +23,7 @@ bool isScalarType(clang::QualType T) {
 
 ir::Term zeroValue(clang::QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
-  // Enums first: an unscoped enum is an integer type too.
-  if (const auto *E = T->getAs<clang::EnumType>()) {
-    for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
-      if (C->getInitVal() == 0)
-        return ir::Term::string(C->getNameAsString());
-    return ir::Term::integer(0);
-  }
-  if (T->isIntegerType() || T->isBooleanType())
+  if (T->isIntegralOrEnumerationType())
     return ir::Term::integer(0);
   return ir::Term::string("");
 }
@@ -191,8 +184,7 @@ public:
       Claim(M.Relation, M.Decl);
     for (const auto &[Decl, Ro] : P.Roles)
       for (const StateMember &S : Ro.State)
-        for (const char *Suffix : {"", "_set", "_del", "_size"})
-          Claim(S.Relation + Suffix, S.Field);
+        Claim(S.Relation, S.Field);
   }
 
   void finish() {
@@ -280,6 +272,20 @@ private:
       } else if (!Mark.empty()) {
         R.error(F->getLocation(), "FL_" + upper(Mark) + " does not belong on a data member");
       }
+    }
+    // The simulator makes a node with the default constructor, and the
+    // model starts from the member initializers (the constructor's and
+    // the in-class ones): statements in its body are not modelled.
+    for (const clang::CXXConstructorDecl *C : D->ctors()) {
+      const clang::FunctionDecl *Def = nullptr;
+      const auto *Body = C->isDefaultConstructor() && C->hasBody(Def)
+                             ? llvm::dyn_cast_or_null<clang::CompoundStmt>(Def->getBody())
+                             : nullptr;
+      if (Body && !Body->body_empty())
+        R.unsupported(Body->body_front()->getBeginLoc(),
+                      "a statement in the constructor of a FL_PROCESS",
+                      "initialize state in the constructor's member initializer list, or "
+                      "where the member is declared (`int x = 5;`)");
     }
     // Roles are registered before their handlers are read, so that handlers
     // can be checked against the state they touch.

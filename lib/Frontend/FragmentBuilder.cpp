@@ -106,8 +106,7 @@ void FragmentBuilder::addMessage(const MessageType &M) {
 void FragmentBuilder::addRole(const Role &Ro) {
   begin(Entity::Kind::Role, Ro.Decl, Ro.Decl->getQualifiedNameAsString());
   for (const StateMember &S : Ro.State) {
-    for (const char *Suffix : {"", "_set", "_del", "_size"})
-      current().Claims.push_back({S.Relation + Suffix, loc(S.Field->getLocation())});
+    current().Claims.push_back({S.Relation, loc(S.Field->getLocation())});
     std::string Origin = "persistence of " + Ro.Name + "::" + S.Field->getNameAsString();
     std::vector<Term> Key = numbered(S.K == StateMember::Kind::Set ? "E" : "K", S.KeyColumns);
     std::vector<Term> Cols = Key;
@@ -119,8 +118,8 @@ void FragmentBuilder::addRole(const Role &Ro) {
     // elements, a map (or vector) each key's (index's) value, unless a
     // handler erased or assigned them this step.
     Atom Kept = S.K == StateMember::Kind::Scalar
-                    ? atom(S.Relation + "_set", {var("N")}, true)
-                    : atom(S.Relation + "_del", Key, true);
+                    ? atom(S.assignedRelation(), {var("N")}, true)
+                    : atom(S.deletedRelation(), Key, true);
     addRule(rule(atom(S.Relation, Cols), ir::HeadTime::Next, {atom(S.Relation, Cols), Kept},
                  Origin));
   }
@@ -158,7 +157,7 @@ void FragmentBuilder::needSize(const StateMember &S) {
     Cols.push_back(V);
   Term Count = Term::aggregate("count", Cols.front());
   Cols.insert(Cols.begin(), var("N"));
-  addRule(rule(atom(S.Relation + "_size", {var("N"), Count}), ir::HeadTime::Now,
+  addRule(rule(atom(S.sizeRelation(), {var("N"), Count}), ir::HeadTime::Now,
                {atom(S.Relation, Cols)}, "size of " + S.Field->getNameAsString()));
 }
 

@@ -98,15 +98,10 @@ const clang::ValueDecl *dereferencedIterator(const clang::Expr *E) {
   return D ? D->getDecl() : nullptr;
 }
 
-std::optional<ir::Term> constantTerm(clang::QualType T, const llvm::APSInt &V) {
-  T = T.getNonReferenceType().getCanonicalType();
-  if (const auto *E = T->getAs<clang::EnumType>()) {
-    for (const clang::EnumConstantDecl *C : E->getDecl()->enumerators())
-      if (llvm::APSInt::isSameValue(C->getInitVal(), V))
-        return ir::Term::string(C->getNameAsString());
-    return std::nullopt;
-  }
-  if (V.getSignificantBits() > 64)
+std::optional<ir::Term> constantTerm(clang::QualType, const llvm::APSInt &V) {
+  // An enumerator is its value, as in the compiled code: enums order and
+  // convert as their values do (explicit values included).
+  if (V.isUnsigned() ? V.getActiveBits() > 63 : V.getSignificantBits() > 64)
     return std::nullopt;
   return ir::Term::integer(V.getExtValue());
 }

@@ -54,10 +54,9 @@ const clang::CXXMemberCallExpr *findCall(const clang::Expr *E);
 /// reads (the operator call's object), or null.
 const clang::ValueDecl *dereferencedIterator(const clang::Expr *E);
 
-/// A constant of type T as the model writes it: an enum's value as the
-/// name of its enumerator (what the enumerator itself lowers to), any
-/// other integral value as an integer. None for an enum value that no
-/// enumerator has.
+/// A constant of integral or enum type T as the model writes it: its value
+/// as an integer (an enumerator is its value, as in the compiled code).
+/// None for a value outside the model's 64-bit signed integers.
 std::optional<ir::Term> constantTerm(clang::QualType T, const llvm::APSInt &V);
 
 } // namespace faultline::frontend

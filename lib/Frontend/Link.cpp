@@ -240,13 +240,19 @@ private:
         continue;
       for (const auto &[Name, Loc] : E.Claims) {
         auto [It, New] = Taken.try_emplace(Name, &E, Loc);
-        if (!New && It->second.first != &E) {
+        if (New)
+          continue;
+        // Each declaration claims a name once: a second claim by the same
+        // one is two of its members (`fooBar` and `foo_bar`).
+        if (It->second.first == &E)
+          error(Loc, "two members of '" + E.Name + "' would both be the relation '" + Name +
+                         "'; rename one");
+        else
           error(Loc, "'" + E.Name + "' and '" + It->second.first->Name +
                          "' would both be the relation '" + Name + "' in scenario '" +
                          Scenario.Name + "'; rename one");
-          note(It->second.second, "the relation '" + Name + "' comes from here");
-          Ok = false;
-        }
+        note(It->second.second, "the relation '" + Name + "' comes from here");
+        Ok = false;
       }
       if (E.K == Entity::Kind::Role) {
         std::string Short = llvm::StringRef(E.Name).rsplit("::").second.str();

@@ -108,7 +108,7 @@ public:
       unsigned Columns = State.KeyColumns + (State.keyed() ? State.ValueColumns : 0);
       Empty.Body.push_back(atom(State.Relation, append({Node}, wildcards(Columns)), true));
       Term Count = Cx.freshVariable(State.Field->getName().str() + "Size");
-      Some.Body.push_back(atom(State.Relation + "_size", {Node, Count}));
+      Some.Body.push_back(atom(State.sizeRelation(), {Node, Count}));
       Sizes = {{std::move(Empty), Term::integer(0)}, {std::move(Some), Count}};
     }
     for (size_t I = 0; I < Seen.Inserted.size(); ++I) {

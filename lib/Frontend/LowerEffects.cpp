@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LowerIntegers.h"
 #include "LoweringContext.h"
 
 #include <algorithm>
@@ -165,7 +166,7 @@ private:
       if (Method == "insert")
         Cx.emit(atom(State->Relation, Cols), ir::HeadTime::Next, Q, MC->getBeginLoc());
       else
-        Cx.emit(atom(State->Relation + "_del", Cols), ir::HeadTime::Now, Q, MC->getBeginLoc());
+        Cx.emit(atom(State->deletedRelation(), Cols), ir::HeadTime::Now, Q, MC->getBeginLoc());
       Out.push_back(std::move(Q));
     }
     return Out;
@@ -182,7 +183,7 @@ private:
     Tuple Node{self()};
     unsigned ValueColumns = State.K == StateMember::Kind::Map ? State.ValueColumns : 0;
     Each.Body.push_back(atom(State.Relation, append(append(Node, Key), wildcards(ValueColumns))));
-    Cx.emit(atom(State.Relation + "_del", append(Node, Key)), ir::HeadTime::Now, Each,
+    Cx.emit(atom(State.deletedRelation(), append(Node, Key)), ir::HeadTime::Now, Each,
             MC->getBeginLoc());
     if (State.K == StateMember::Kind::Set && !Cx.Here.InLoopBody)
       P.Overlays[State.Field] = Overlay{/*Cleared=*/true, {}};
@@ -218,7 +219,7 @@ private:
     Term Node = self();
     std::vector<Path> Out;
     auto Del = [&](Path &Q, Term Index) {
-      Cx.emit(atom(State->Relation + "_del", {Node, std::move(Index)}), ir::HeadTime::Now, Q,
+      Cx.emit(atom(State->deletedRelation(), {Node, std::move(Index)}), ir::HeadTime::Now, Q,
               MC->getBeginLoc());
     };
     if (Method == "clear") {
@@ -243,7 +244,7 @@ private:
             atom(State->Relation, append({Node}, wildcards(1 + State->ValueColumns)), true));
         Cx.emit(atom(State->Relation, append({Node, Term::integer(0)}, X)), ir::HeadTime::Next,
                 Empty, MC->getBeginLoc());
-        Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+        Some.Body.push_back(atom(State->sizeRelation(), {Node, Size}));
         Cx.emit(atom(State->Relation, append({Node, Size}, X)), ir::HeadTime::Next, Some,
                 MC->getBeginLoc());
         Out.push_back(std::move(Q));
@@ -255,7 +256,7 @@ private:
     Path Q = P;
     Cx.markUpdated(Q, State->Field, Method);
     Path Some = Q;
-    Some.Body.push_back(atom(State->Relation + "_size", {Node, Size}));
+    Some.Body.push_back(atom(State->sizeRelation(), {Node, Size}));
     Del(Some, Term::arith('-', Size, Term::integer(1)));
     Out.push_back(std::move(Q));
     return Out;
@@ -323,7 +324,7 @@ private:
         overrideEarlierWrites(Q2, *State, Key, Loc);
         size_t Written =
             Cx.emit(atom(State->Relation, append(Key, V)), ir::HeadTime::Next, Q2, Loc);
-        Cx.emit(atom(State->Relation + "_del", Key), ir::HeadTime::Now, Q2, Loc);
+        Cx.emit(atom(State->deletedRelation(), Key), ir::HeadTime::Now, Q2, Loc);
         Q2.MapWrites[State->Field].insert(Written);
         Out.push_back(std::move(Q2));
       }
@@ -429,16 +430,26 @@ private:
     auto Arith = arithmetic(Op);
     if (!Arith)
       Cx.fail(Target->getBeginLoc(), "this compound assignment", "use = += -= *= /= %= ++ --");
+    ir::SourceLoc Loc = Cx.Fragment.loc(Target->getBeginLoc());
     Valued Out;
     for (auto &[Q, Old] : Cx.eval(Target, std::move(P))) {
       if (!Value) {
-        Out.push_back({Q, Term::arith(*Arith, Old, Term::integer(1))});
+        Out.push_back({Q, Term::arith(*Arith, Old, Term::integer(1), Loc)});
         continue;
       }
       for (auto &[Q2, V] : Cx.eval(Value, Q))
-        Out.push_back({std::move(Q2), Term::arith(*Arith, Old, V)});
+        Out.push_back({std::move(Q2), Term::arith(*Arith, Old, V, Loc)});
     }
-    return Out;
+    // An unsigned target keeps the result modulo 2^N, as the compiled code
+    // does. Below int's width the operation is done in int, where the
+    // value can be negative; above it, only a difference can.
+    clang::QualType Type = Target->getType();
+    bool Promoted = Type->isIntegerType() && Cx.AST.getIntWidth(Type) < Cx.AST.getIntWidth(Cx.AST.IntTy);
+    if (!Promoted && (*Arith == '/' || *Arith == '%'))
+      return Out;
+    return asUnsigned(Cx, Type, std::move(Out), Target->getBeginLoc(),
+                      /*MayBeNegative=*/Promoted || *Arith == '-',
+                      "this subtraction goes below zero");
   }
 
   /// A scalar set by a periodic handler and by another handler of the role

@@ -10,7 +10,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Idioms.h"
+#include "LowerIntegers.h"
 #include "LoweringContext.h"
+
+#include "llvm/ADT/StringExtras.h"
 
 namespace faultline::frontend {
 
@@ -23,7 +26,12 @@ public:
   explicit ExpressionLowering(LoweringContext &Cx) : Cx(Cx) {}
 
   Valued eval(const clang::Expr *E, Path P) {
-    E = strip(E);
+    // What strip() skips, except an integer conversion the compiled code
+    // wraps (to an unsigned type): that one is modelled below.
+    E = skipWrappers(E, /*IntoCopies=*/true,
+                     [&](const clang::CastExpr *C) { return isWrappingCast(Cx.AST, C); });
+    if (const auto *Cast = llvm::dyn_cast<clang::CastExpr>(E); isWrappingCast(Cx.AST, Cast))
+      return convert(Cast, std::move(P));
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
         Cast && Cast->getCastKind() == clang::CK_IntegralToBoolean)
       return Cx.truthValue(Cast->getSubExpr(), std::move(P));
@@ -34,9 +42,9 @@ public:
                   Cast->getType().getAsString() + "'",
               "use integers, bools, enums and strings");
     if (const auto *Cast = llvm::dyn_cast<clang::ExplicitCastExpr>(E)) {
-      // static_cast<int>(s.size()) and the like: integers are unbounded in
-      // the model, so a conversion between integer types keeps the value
-      // (a narrowing that would wrap in C++ does not).
+      // static_cast<int>(s.size()) and the like keep the value (one to an
+      // unsigned type that can wrap is modelled above; a signed narrowing
+      // out of range is not).
       clang::QualType To = Cast->getType(), From = Cast->getSubExpr()->getType();
       bool Integral = From->isIntegralOrEnumerationType();
       if (To->isBooleanType() && Integral)
@@ -51,8 +59,12 @@ public:
       // `int x{}` and `int x{y}`.
       return L->getNumInits() ? eval(L->getInit(0), std::move(P))
                               : Valued{{std::move(P), zeroValue(L->getType())}};
-    if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E))
-      return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getLimitedValue()))}};
+    if (const auto *I = llvm::dyn_cast<clang::IntegerLiteral>(E)) {
+      if (I->getValue().getActiveBits() > 63)
+        Cx.fail(E->getBeginLoc(), "the constant " + llvm::toString(I->getValue(), 10, false),
+                "the model's integers are 64-bit signed: use constants below 2^63");
+      return {{std::move(P), Term::integer(static_cast<int64_t>(I->getValue().getZExtValue()))}};
+    }
     if (const auto *B = llvm::dyn_cast<clang::CXXBoolLiteralExpr>(E))
       return {{std::move(P), Term::integer(B->getValue() ? 1 : 0)}};
     if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(E))
@@ -63,11 +75,19 @@ public:
       return Cx.scalars(evalMember(Mem, std::move(P)), E);
     if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
       if (auto Op = arithmetic(B->getOpcode())) {
+        // Located at the operator: an evaluation error (a division by
+        // zero) is reported there.
+        ir::SourceLoc Loc = Cx.Fragment.loc(B->getOperatorLoc());
         Valued Out;
         for (auto &[Q, L] : eval(B->getLHS(), std::move(P)))
           for (auto &[Q2, R] : eval(B->getRHS(), std::move(Q)))
-            Out.push_back({std::move(Q2), Term::arith(*Op, L, R)});
-        return Out;
+            Out.push_back({std::move(Q2), Term::arith(*Op, L, R, Loc)});
+        // Unsigned operands are in range: only a difference can be below
+        // zero, and a quotient or remainder stays in range.
+        if (*Op == '/' || *Op == '%')
+          return Out;
+        return asUnsigned(Cx, B->getType(), std::move(Out), B->getOperatorLoc(),
+                          /*MayBeNegative=*/*Op == '-', "this subtraction goes below zero");
       }
       if (B->isComparisonOp() || B->isLogicalOp())
         return Cx.truthValue(E, std::move(P));
@@ -76,8 +96,10 @@ public:
       if (U->getOpcode() == clang::UO_Minus) {
         Valued Out;
         for (auto &[Q, V] : eval(U->getSubExpr(), std::move(P)))
-          Out.push_back({std::move(Q), Term::arith('-', Term::integer(0), V)});
-        return Out;
+          Out.push_back({std::move(Q), Term::arith('-', Term::integer(0), V,
+                                                   Cx.Fragment.loc(U->getOperatorLoc()))});
+        return asUnsigned(Cx, U->getType(), std::move(Out), U->getOperatorLoc(),
+                          /*MayBeNegative=*/true, "this negation goes below zero");
       }
       if (U->getOpcode() == clang::UO_LNot)
         return Cx.truthValue(E, std::move(P));
@@ -132,6 +154,15 @@ public:
   }
 
 private:
+  /// An integer conversion that can change the value (isWrappingCast).
+  Valued convert(const clang::CastExpr *Cast, Path P) {
+    const clang::Expr *From = Cast->getSubExpr();
+    return asUnsigned(Cx, Cast->getType(), eval(From, std::move(P)), Cast->getExprLoc(),
+                      From->getType()->isSignedIntegerOrEnumerationType(),
+                      "a negative value converted to '" +
+                          Cast->getType().getCanonicalType().getAsString() + "'");
+  }
+
   /// `c ? a : b`: a's values where c holds, then b's where it does not.
   template <typename Values, typename Evaluate>
   Values branches(const clang::ConditionalOperator *C, Path P, Evaluate Of) {
@@ -189,8 +220,13 @@ private:
   Tupled evalName(const clang::DeclRefExpr *D, Path P) {
     const clang::ValueDecl *Decl = D->getDecl();
     const Trigger &H = Cx.Handled;
-    if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(Decl))
-      return {{std::move(P), {Term::string(En->getNameAsString())}}};
+    if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(Decl)) {
+      if (std::optional<Term> T = constantTerm(En->getType(), En->getInitVal()))
+        return {{std::move(P), {*T}}};
+      Cx.fail(D->getBeginLoc(), "the enumerator '" + En->getNameAsString() + "', whose value " +
+                                    "is out of the model's 64-bit signed range",
+              "give enumerators values below 2^63");
+    }
     if (Cx.References.count(Decl)) {
       const clang::Expr *Referent = Cx.referent(D);
       if (const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(Referent);
@@ -284,14 +320,22 @@ private:
       Cx.fail(Loc, "a use of the variable " + Name + ", which is neither local nor constant",
               "a value kept from call to call is node state: make it a FL_STATE member (or "
               "make the variable const or constexpr if it never changes)");
+    // The declaration with the initializer: `extern const int k;` has none
+    // here (its value is in another translation unit), and evaluating it
+    // would crash clang.
+    const clang::VarDecl *Def = nullptr;
+    const clang::Expr *Init = V->getAnyInitializer(Def);
+    if (!Init)
+      Cx.fail(Loc, "a use of the constant " + Name + ", whose value this file does not see",
+              "define the constant with its value in a header (`inline constexpr int k = 3;`), "
+              "not `extern` in another file");
     if (V->getType()->isIntegralOrEnumerationType())
-      if (const clang::APValue *Value = V->evaluateValue(); Value && Value->isInt())
+      if (const clang::APValue *Value = Def->evaluateValue(); Value && Value->isInt())
         if (std::optional<Term> T = constantTerm(V->getType(), Value->getInt()))
           return {{std::move(P), {*T}}};
-    const clang::Expr *Init = V->getAnyInitializer();
     if (const auto *S = llvm::dyn_cast_or_null<clang::StringLiteral>(Init ? strip(Init) : nullptr))
       return {{std::move(P), {Term::string(S->getString().str())}}};
-    if (!Init || !isValueType(V->getType()))
+    if (!isValueType(V->getType()))
       Cx.fail(Loc, "a use of the constant " + Name,
               "give constants of integer, bool, enum, string or plain struct type an "
               "initializer in the header");

@@ -44,7 +44,7 @@ void emitAssignments(LoweringContext &Cx, const Path &P) {
     const StateMember *State = Cx.Proto.stateOf(Field);
     const Tuple &Value = P.Scalars.at({Cx.Here.Self.Var, Field});
     Cx.emit(atom(State->Relation, append({Node}, Value)), ir::HeadTime::Next, Where, Loc);
-    Cx.emit(atom(State->Relation + "_set", {Node}), ir::HeadTime::Now, Where, Loc);
+    Cx.emit(atom(State->assignedRelation(), {Node}), ir::HeadTime::Now, Where, Loc);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include "Protocol.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -22,9 +24,12 @@ std::string markOf(const clang::Decl *D) {
   return "";
 }
 
-const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies) {
+const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies,
+                                llvm::function_ref<bool(const clang::CastExpr *)> Keep) {
   while (E) {
     E = E->IgnoreParens();
+    if (const auto *Cast = llvm::dyn_cast<clang::CastExpr>(E); Cast && Keep && Keep(Cast))
+      return E;
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E)) {
       // Conversions that change a value are the caller's to see.
       if (Cast->getCastKind() == clang::CK_IntegralToBoolean ||
@@ -69,6 +74,18 @@ std::string relationName(llvm::StringRef CxxName) {
   if (Out.empty() || !std::islower(static_cast<unsigned char>(Out[0])))
     Out = "m_" + Out;
   return Out;
+}
+
+std::string StateMember::assignedRelation() const {
+  return ir::ReservedPrefix + Relation + "_set";
+}
+
+std::string StateMember::deletedRelation() const {
+  return ir::ReservedPrefix + Relation + "_del";
+}
+
+std::string StateMember::sizeRelation() const {
+  return ir::ReservedPrefix + Relation + "_size";
 }
 
 const Role *Protocol::roleOf(const clang::RecordDecl *D) const {

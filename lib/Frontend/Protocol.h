@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <map>
 #include <memory>
@@ -27,8 +28,10 @@ std::string markOf(const clang::Decl *D);
 /// Skips what does not change a value: parentheses, implicit casts (but not
 /// a number's conversion to bool, which is a test), temporaries, functional
 /// casts and, with IntoCopies, a constructor that copies or converts its one
-/// argument (a std::string built from a literal).
-const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies);
+/// argument (a std::string built from a literal). A cast for which Keep
+/// holds is kept (a conversion whose value the caller must model).
+const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies,
+                                llvm::function_ref<bool(const clang::CastExpr *)> Keep = nullptr);
 
 /// `SomeName` -> `some_name`: relation names start lower-case in Dedalus.
 std::string relationName(llvm::StringRef CxxName);
@@ -56,6 +59,15 @@ struct StateMember {
   /// index) first, then the value.
   unsigned KeyColumns = 0;
   unsigned ValueColumns = 1;
+
+  /// The relations derived from Relation: a scalar's "assigned this step"
+  /// marker, a container's same-step deletions, its size. They are in the
+  /// reserved namespace (ir::ReservedPrefix), which no declaration's own
+  /// relation may enter, so that no member can be another's derived
+  /// relation (a member `x_set` next to `x`).
+  std::string assignedRelation() const;
+  std::string deletedRelation() const;
+  std::string sizeRelation() const;
 };
 
 struct Handler {

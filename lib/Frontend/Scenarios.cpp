@@ -235,9 +235,6 @@ private:
     const clang::Expr *U = unwrap(E);
     if (const auto *S = llvm::dyn_cast<clang::StringLiteral>(U))
       return Tuple{ir::Term::string(S->getString().str())};
-    if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(U))
-      if (const auto *En = llvm::dyn_cast<clang::EnumConstantDecl>(D->getDecl()))
-        return Tuple{ir::Term::string(En->getNameAsString())};
     if (auto V = integer(E, /*Quiet=*/true))
       return Tuple{ir::Term::integer(*V)};
     Rep.error(E->getBeginLoc(), "expected a constant: an integer, bool, enum constant or string");
@@ -320,8 +317,9 @@ private:
     }
   }
 
-  /// Roles, clocks and every scalar's initial value (its in-class
-  /// initializer, or zero, unless the scenario sets it) at time 1.
+  /// Roles, clocks, every scalar's initial value (its default constructor's
+  /// or in-class initializer, or zero, unless the scenario sets it) and the
+  /// elements containers are initialized with, at time 1.
   void finishFacts() {
     auto Fact = [&](std::string Relation, std::vector<ir::Term> Args, ir::SourceLoc Loc) {
       ir::Fact F;
@@ -336,8 +334,10 @@ private:
       Fact(RoleRelation, {ir::Term::string(Node), ir::Term::string(Ro->Name)}, S.Loc);
       Fact(ClockRelation, {ir::Term::string(Node), ir::Term::integer(1)}, S.Loc);
       for (const StateMember &St : Ro->State) {
-        if (St.K != StateMember::Kind::Scalar)
+        if (St.K != StateMember::Kind::Scalar) {
+          initialElements(Node, St, Fact);
           continue;
+        }
         bool Set = std::any_of(Init.begin(), Init.end(), [&](const Initial &I) {
           return I.Node == Node && I.State == &St;
         });
@@ -365,6 +365,105 @@ private:
     }
   }
 
+  /// The facts of the elements a container member of Node starts with:
+  /// its initializer's (`std::set<int> s = {1, 2};`), before what the
+  /// scenario adds; a key the scenario puts replaces the initializer's.
+  template <typename AddFact>
+  void initialElements(const std::string &Node, const StateMember &St, AddFact &&Fact) {
+    const clang::Expr *Init = initializerOf(St.Field);
+    if (!Init)
+      return;
+    std::optional<std::vector<Tuple>> Rows = elementsOf(Init, St);
+    if (!Rows)
+      return;
+    std::vector<Tuple> Keys;
+    for (const Put &Entry : Puts)
+      if (Entry.Node == Node && Entry.State == &St)
+        Keys.push_back(Entry.Key);
+    for (Tuple &Row : *Rows) {
+      if (St.K == StateMember::Kind::Map) {
+        Tuple Key(Row.begin(), Row.begin() + St.KeyColumns);
+        if (std::find(Keys.begin(), Keys.end(), Key) != Keys.end())
+          continue; // std::map keeps a key's first value
+        Keys.push_back(std::move(Key));
+      }
+      if (St.K == StateMember::Kind::Vector)
+        Row.insert(Row.begin(), ir::Term::integer(static_cast<int64_t>(NextIndex[{Node, &St}]++)));
+      Fact(St.Relation, concat({ir::Term::string(Node)}, Row), M.loc(Init->getBeginLoc()));
+    }
+  }
+
+  /// A container's initializer as rows of constants (a map's key columns,
+  /// then its value's): braces of constants, or empty braces.
+  std::optional<std::vector<Tuple>> elementsOf(const clang::Expr *Init, const StateMember &St) {
+    const clang::Expr *E = Init->IgnoreImplicit();
+    const clang::InitListExpr *List = nullptr;
+    if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E)) {
+      // The initializer_list constructor, its comparator and allocator
+      // left to their defaults.
+      if (C->getNumArgs() == 0)
+        return std::vector<Tuple>{};
+      const auto *IL =
+          llvm::dyn_cast<clang::CXXStdInitializerListExpr>(C->getArg(0)->IgnoreImplicit());
+      if (IL && std::all_of(C->arg_begin() + 1, C->arg_end(), [](const clang::Expr *A) {
+            return llvm::isa<clang::CXXDefaultArgExpr>(A);
+          }))
+        List = llvm::dyn_cast<clang::InitListExpr>(IL->getSubExpr()->IgnoreImplicit());
+    } else if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E); L && !L->getNumInits()) {
+      return std::vector<Tuple>{};
+    }
+    if (!List) {
+      Rep.unsupported(Init->getBeginLoc(),
+                      "this initializer of '" + St.Field->getNameAsString() + "'",
+                      "list its elements as constants in braces (`= {1, 2}`), or add them in "
+                      "the scenarios with s.add(...) and s.put(...)");
+      Ok = false;
+      return std::nullopt;
+    }
+    std::vector<Tuple> Rows;
+    for (const clang::Expr *Element : List->inits()) {
+      std::optional<Tuple> Row;
+      if (St.K == StateMember::Kind::Map) {
+        // A std::pair built from `{key, value}`.
+        const clang::Expr *Pair = Element->IgnoreImplicit();
+        std::vector<const clang::Expr *> Parts;
+        if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(Pair))
+          Parts.assign(C->arg_begin(), C->arg_end());
+        else if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Pair))
+          Parts.assign(L->inits().begin(), L->inits().end());
+        if (Parts.size() != 2) {
+          Rep.error(Element->getBeginLoc(), "expected a {key, value} pair of constants");
+          Ok = false;
+          return std::nullopt;
+        }
+        auto Key = constant(Parts[0]), Value = constant(Parts[1]);
+        if (Key && Value)
+          Row = concat(*Key, *Value);
+      } else {
+        Row = constant(Element);
+      }
+      if (!Row)
+        return std::nullopt;
+      Rows.push_back(std::move(*Row));
+    }
+    return Rows;
+  }
+
+  /// What initializes F when the simulator makes a node (`Role()`): the
+  /// default constructor's member initializer, or else the in-class one.
+  static const clang::Expr *initializerOf(const clang::FieldDecl *F) {
+    if (const auto *R = llvm::dyn_cast<clang::CXXRecordDecl>(F->getParent()))
+      for (const clang::CXXConstructorDecl *C : R->ctors()) {
+        const clang::FunctionDecl *Def = nullptr;
+        if (!C->isDefaultConstructor() || !C->hasBody(Def))
+          continue;
+        for (const clang::CXXCtorInitializer *I : llvm::cast<clang::CXXConstructorDecl>(Def)->inits())
+          if (I->isWritten() && I->getMember() == F)
+            return I->getInit();
+      }
+    return F->getInClassInitializer();
+  }
+
   /// Whether Node (a node of the scenario) is of the role that declares
   /// State; an error where the scenario names it otherwise.
   bool hasMember(const std::string &Node, const StateMember &State, clang::SourceLocation Loc) {
@@ -381,9 +480,11 @@ private:
   /// A member's value when nothing sets it: its default member
   /// initializer, or its fields' defaults, or zero.
   std::optional<Tuple> defaultValue(const clang::FieldDecl *F) {
-    if (const clang::Expr *E = F->getInClassInitializer()) {
-      if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(unwrap(E));
-          L && L->getNumInits() == 0 && !structOf(F->getType()))
+    if (const clang::Expr *E = initializerOf(F)) {
+      const clang::Expr *U = unwrap(E);
+      if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(U);
+          (L && L->getNumInits() == 0 && !structOf(F->getType())) ||
+          llvm::isa<clang::ImplicitValueInitExpr, clang::CXXScalarValueInitExpr>(U))
         return Tuple{zeroValue(F->getType())};
       return constant(E);
     }

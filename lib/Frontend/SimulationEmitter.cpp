@@ -58,7 +58,7 @@ struct Description {
   std::vector<std::string> Headers;
   std::vector<std::string> Declarations;
   std::vector<std::string> Transport;
-  std::vector<std::string> Roles, Messages, Structs, Enums, Invariants;
+  std::vector<std::string> Roles, Messages, Structs, Invariants;
   std::vector<ScenarioEntry> Scenarios;
   /// The keys of the entries above, to merge translation units.
   std::set<std::string> Seen;
@@ -266,8 +266,8 @@ private:
 
   // ---- Values --------------------------------------------------------------
 
-  /// Registers the structs and enums a value of type T holds (the
-  /// simulator turns them into the model's columns and names).
+  /// Registers the structs a value of type T holds (the simulator turns
+  /// them into the model's columns; an enum is its value, as an integer).
   void valueTypes(clang::QualType T) {
     T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
     if (auto Element = setElementType(T))
@@ -278,24 +278,8 @@ private:
       valueTypes(Types->first);
       return valueTypes(Types->second);
     }
-    if (const auto *E = T->getAs<clang::EnumType>())
-      return enumeration(E->getDecl());
     if (const clang::CXXRecordDecl *S = structOf(T))
       structure(S);
-  }
-
-  void enumeration(const clang::EnumDecl *E) {
-    std::string Name = typeName(E);
-    if (Out.Seen.count("enum " + Name) || !Visited.insert(E).second)
-      return;
-    if (!reachable(E, "the enum '" + E->getNameAsString() + "'"))
-      return;
-    std::vector<std::string> Names;
-    for (const clang::EnumConstantDecl *C : E->enumerators())
-      Names.push_back(fmt::format("{{{}::{}, \"{}\"}}", Name, C->getName().str(),
-                                  C->getName().str()));
-    add(Out.Enums, "enum " + Name,
-        fmt::format("  P.enumeration<{}>({{{}}});\n", Name, fmt::join(Names, ", ")));
   }
 
   void structure(const clang::CXXRecordDecl *S) {
@@ -526,7 +510,7 @@ void print(const Description &D, llvm::raw_ostream &OS) {
       OS << T;
   }
   OS << "\nvoid faultline::sim::describeProtocol(faultline::sim::Protocol &P) {\n";
-  for (const auto *List : {&D.Roles, &D.Messages, &D.Structs, &D.Enums, &D.Invariants})
+  for (const auto *List : {&D.Roles, &D.Messages, &D.Structs, &D.Invariants})
     for (const std::string &Line : *List)
       OS << Line;
   std::map<std::string, unsigned> Count;

@@ -25,7 +25,7 @@ using faultline::Bounds;
 using faultline::FaultSet;
 using faultline::NodeId;
 
-enum class Color { Red, Green, Blue };
+enum class Color { Red = 2, Green = 0, Blue = 1 };
 
 struct Ping {
   int n;
@@ -100,7 +100,6 @@ void describe(Protocol &P, bool WithTick = false) {
   P.message<Ping>("ping", &Ping::n);
   P.message<Note>("note", &Note::text);
   P.message<Paint>("paint", &Paint::color);
-  P.enumeration<Color>({{Color::Red, "Red"}, {Color::Green, "Green"}, {Color::Blue, "Blue"}});
   P.invariant("fewTicks", &fewTicks);
   P.invariant("sameNext", &sameNext);
   P.scenario("inboxOrder", &inboxOrder);
@@ -121,13 +120,13 @@ TEST(Simulator, InboxOrderIsTheModels) {
   describe(P);
   Outcome O = Simulator(P).run("inboxOrder");
   // Arrival first (the Pings r sends itself for the Paints arrive later), then
-  // kind, sender and fields as the model orders them: enumerators by name,
-  // integers by value; the duplicate Note is one message.
+  // kind, sender and fields as the model orders them: enumerators and
+  // integers by value (Green, Blue, Red); the duplicate Note is one message.
   EXPECT_EQ(handledBy(O, "r"), (std::vector<std::string>{
                                    "1 note z \"b\"",
-                                   "2 paint z \"Blue\"",
-                                   "3 paint z \"Green\"",
-                                   "4 paint z \"Red\"",
+                                   "2 paint z 0",
+                                   "3 paint z 1",
+                                   "4 paint z 2",
                                    "5 ping x 50",
                                    "6 ping y 9",
                                    "7 ping y 10",
@@ -370,19 +369,6 @@ TEST(Simulator, AnIncompleteDescriptionIsAnError) {
   P.role<Recorder>("Recorder", &Recorder::self).receive(&Recorder::onPing);
   // Ping is not registered.
   EXPECT_THROW({ Simulator Sim(P); }, Error);
-
-  Protocol Q;
-  describe(Q);
-  Q.scenario("colorless", [](faultline::Scenario &s) {
-    s.node<Recorder>("r");
-    s.deliver<Paint>("r", "x", Paint{static_cast<Color>(7)}, 1);
-  });
-  try {
-    Simulator(Q).run("colorless");
-    FAIL() << "no error";
-  } catch (const Error &E) {
-    EXPECT_NE(std::string(E.what()).find("no name for the value 7"), std::string::npos);
-  }
 }
 
 TEST(Simulator, ScenariosRunWithoutASimulatorDoNothing) {

@@ -224,14 +224,6 @@ public:
     };
   }
 
-  /// The names of an enum's enumerators: the model's values for them.
-  template <class E> void enumeration(std::initializer_list<std::pair<E, const char *>> Names) {
-    static_assert(std::is_enum<E>::value, "enumeration<E> takes an enum type");
-    auto &Table = Enums[typeKey<E>()];
-    for (const auto &[Enumerator, Text] : Names)
-      Table[static_cast<long long>(Enumerator)] = Text;
-  }
-
   /// An invariant (an FL_INVARIANT function) under its C++ name.
   template <class... Ps> void invariant(const std::string &Name, bool (*Check)(const Ps &...)) {
     static_assert(sizeof...(Ps) >= 1, "an invariant takes at least one process");
@@ -257,15 +249,8 @@ public:
   /// integer, bool, enum or string, one per scalar field of a struct.
   template <class T> void append(Tuple &Out, const T &V) const {
     if constexpr (std::is_enum<T>::value) {
-      auto Table = Enums.find(typeKey<T>());
-      if (Table == Enums.end())
-        throw Error("enum " + typeName<T>() +
-                    " has no names: register them with Protocol::enumeration");
-      auto Name = Table->second.find(static_cast<long long>(V));
-      if (Name == Table->second.end())
-        throw Error("enum " + typeName<T>() + " has no name for the value " +
-                    std::to_string(static_cast<long long>(V)));
-      Out.push_back(Value::text(Name->second));
+      // An enumerator is its value in the model, as in the compiled code.
+      Out.push_back(Value::integer(static_cast<long long>(V)));
     } else if constexpr (std::is_integral<T>::value) {
       Out.push_back(Value::integer(static_cast<long long>(V)));
     } else if constexpr (std::is_convertible<const T &, std::string>::value) {
@@ -367,7 +352,6 @@ private:
   std::map<TypeKey, RoleInfo> Roles;
   std::vector<TypeKey> RoleOrder;
   std::map<TypeKey, MessageInfo> Messages;
-  std::map<TypeKey, std::map<long long, std::string>> Enums;
   std::map<TypeKey, std::function<void(Tuple &, const void *)>> Structs;
   std::vector<InvariantInfo> Invariants;
   std::vector<ScenarioInfo> Scenarios;

@@ -142,6 +142,8 @@ private:
   /// The relations of each stratum, by index into Strata.Strata.
   std::vector<std::vector<RelId>> StratumRels;
   RelId CrashRel = 0;
+  /// ir::ErrorRelation: a head derived in it stops the run with an error.
+  RelId ErrorRel = 0;
 };
 
 } // namespace faultline::eval

@@ -89,8 +89,9 @@ struct Entity {
   /// Rules it adds: a role's persistence, a handler's paths, an invariant's
   /// helper relations.
   std::vector<ir::Rule> Rules;
-  /// Relation names it takes (a message's, a role's state members' with
-  /// their suffixes), with the declaration that takes each.
+  /// Relation names it takes (a message's, a role's state members'), with
+  /// the declaration that takes each; the relations derived from a member
+  /// are in the reserved namespace and need no claim.
   std::vector<std::pair<std::string, ir::SourceLoc>> Claims;
   /// A message's relation and number of columns; a handler's message.
   std::string Relation;

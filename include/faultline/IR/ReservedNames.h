@@ -30,6 +30,11 @@ inline constexpr const char *CurrentRelation = "fl_current";
 /// named Assertion with its condition false at Time; kept to EOT, where
 /// it is a `pre` without `post`.
 inline constexpr const char *AssertRelation = "fl_assert";
+/// `fl_error(Node, "text", Values...)`: deriving it stops the run with an
+/// evaluation error at the deriving rule, its text followed by the values.
+/// The frontend derives it where the compiled code would compute a value
+/// the model cannot hold (an unsigned 64-bit subtraction below zero).
+inline constexpr const char *ErrorRelation = "fl_error";
 
 } // namespace faultline::ir
 

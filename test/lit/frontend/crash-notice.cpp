@@ -35,7 +35,7 @@ FL_SCENARIO void one(faultline::Scenario &s) {
 }
 
 // CHECK: node_crashed(N, N, X)@async :- fl_role(N, "Master"), crash(N, X, C), fl_now(N, C), N != X;
-// CHECK: master_live_del(Node, [[X:Node_[0-9]+]]) :- fl_current(Node, _, "node_crashed", From, [[X]]), fl_role(Node, "Master");
+// CHECK: fl_master_live_del(Node, [[X:Node_[0-9]+]]) :- fl_current(Node, _, "node_crashed", From, [[X]]), fl_role(Node, "Master");
 // CHECK: fl_inbox(N, T, "node_crashed", F, A1) :- node_crashed(N, F, A1), fl_now(N, T);
 
 // The latest crash the master hears of in time: a notice sent at 2 is

@@ -1,8 +1,8 @@
 // RUN: %faultline extract %s -- %cxxflags | FileCheck %s
 //
-// Enum constants are the strings of their names: in assignments,
-// comparisons, message fields and scenario defaults (an in-class
-// initializer, or else the enumerator whose value is 0).
+// Enum constants are their values (Vote::Yes is 1, as declared): in
+// assignments, comparisons, message fields and scenario defaults (an
+// in-class initializer, or else 0).
 
 #include "faultline/annotations.h"
 
@@ -30,15 +30,15 @@ struct FL_PROCESS Machine {
     phase = m.next;
     send(from, Ballot{Vote::Yes});
     // CHECK:      // {{.*}}enums.cpp:[[@LINE-1]]:5 origin: Machine::onStep: send(from, Ballot{Vote::Yes});
-    // CHECK-NEXT: ballot(From, Node, "Yes")@async :- fl_current(Node, _, "step", From, [[N:Next_[0-9]+]]), fl_role(Node, "Machine"), machine_phase(Node, [[P:Phase_[0-9]+]]), [[P]] != "Done";
+    // CHECK-NEXT: ballot(From, Node, 1)@async :- fl_current(Node, _, "step", From, [[N:Next_[0-9]+]]), fl_role(Node, "Machine"), machine_phase(Node, [[P:Phase_[0-9]+]]), [[P]] != 2;
     // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-4]]:5 origin: Machine::onStep: phase = m.next;
-    // CHECK-NEXT: machine_phase(Node, [[N]])@next :- fl_current(Node, _, "step", From, [[N]]), fl_role(Node, "Machine"), machine_phase(Node, [[P]]), [[P]] != "Done";
+    // CHECK-NEXT: machine_phase(Node, [[N]])@next :- fl_current(Node, _, "step", From, [[N]]), fl_role(Node, "Machine"), machine_phase(Node, [[P]]), [[P]] != 2;
     // CHECK:      // {{.*}}enums.cpp:[[@LINE-13]]:18
-    // CHECK-NEXT: machine_phase("m", "Running")@1;
+    // CHECK-NEXT: machine_phase("m", 1)@1;
     // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-14]]:17
-    // CHECK-NEXT: machine_vote("m", "No")@1;
+    // CHECK-NEXT: machine_vote("m", 0)@1;
     // CHECK-NEXT: // {{.*}}enums.cpp:[[@LINE-15]]:18
-    // CHECK-NEXT: machine_last("m", "Idle")@1;
+    // CHECK-NEXT: machine_last("m", 0)@1;
   }
 };
 

@@ -22,23 +22,23 @@ struct FL_PROCESS Buyer {
       // CHECK:      // {{.*}}if-else.cpp:[[@LINE-2]]:7 origin: Buyer::onOffer: bought = m.price;
       // CHECK-NEXT: buyer_bought(Node, [[P:Price_[0-9]+]])@next :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L:Limit_[0-9]+]]), [[P]] <= [[L]];
       // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-4]]:7 origin: Buyer::onOffer: bought = m.price;
-      // CHECK-NEXT: buyer_bought_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L]]), [[P]] <= [[L]];
+      // CHECK-NEXT: fl_buyer_bought_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L]]), [[P]] <= [[L]];
     else
       bought = 0;
     seen = 1;
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-1]]:5 origin: Buyer::onOffer: seen = 1;
     // CHECK-NEXT: buyer_seen(Node, 1)@next :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L]]), [[P]] <= [[L]];
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-3]]:5 origin: Buyer::onOffer: seen = 1;
-    // CHECK-NEXT: buyer_seen_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L]]), [[P]] <= [[L]];
+    // CHECK-NEXT: fl_buyer_seen_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L]]), [[P]] <= [[L]];
     // The else-path: the negated comparison, price > limit.
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-7]]:7 origin: Buyer::onOffer: bought = 0;
     // CHECK-NEXT: buyer_bought(Node, 0)@next :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2:Limit_[0-9]+]]), [[P]] > [[L2]];
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-9]]:7 origin: Buyer::onOffer: bought = 0;
-    // CHECK-NEXT: buyer_bought_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2]]), [[P]] > [[L2]];
+    // CHECK-NEXT: fl_buyer_bought_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2]]), [[P]] > [[L2]];
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-10]]:5 origin: Buyer::onOffer: seen = 1;
     // CHECK-NEXT: buyer_seen(Node, 1)@next :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2]]), [[P]] > [[L2]];
     // CHECK-NEXT: // {{.*}}if-else.cpp:[[@LINE-12]]:5 origin: Buyer::onOffer: seen = 1;
-    // CHECK-NEXT: buyer_seen_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2]]), [[P]] > [[L2]];
+    // CHECK-NEXT: fl_buyer_seen_set(Node) :- fl_current(Node, _, "offer", From, [[P]]), fl_role(Node, "Buyer"), buyer_limit(Node, [[L2]]), [[P]] > [[L2]];
     // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };

@@ -29,7 +29,7 @@ FL_INVARIANT bool sane(const Replica &r) { return r.applied >= 0 || r.mode == Mo
 // CHECK-NEXT: // {{.*}}invariants.cpp:[[@LINE-3]]:44 origin: invariant sane:
 // CHECK-NEXT: post("sane", 1, [[R]], 0, 0) :- fl_role([[R]], "Replica"), notin crash([[R]], [[R]], _), replica_applied([[R]], [[A:Applied_[0-9]+]]), [[A]] >= 0;
 // CHECK-NEXT: // {{.*}}invariants.cpp:[[@LINE-5]]:44 origin: invariant sane:
-// CHECK-NEXT: post("sane", 1, [[R]], 0, 0) :- fl_role([[R]], "Replica"), notin crash([[R]], [[R]], _), replica_applied([[R]], [[A2:Applied_[0-9]+]]), [[A2]] < 0, replica_mode([[R]], [[M:Mode_[0-9]+]]), [[M]] == "Off";
+// CHECK-NEXT: post("sane", 1, [[R]], 0, 0) :- fl_role([[R]], "Replica"), notin crash([[R]], [[R]], _), replica_applied([[R]], [[A2:Applied_[0-9]+]]), [[A2]] < 0, replica_mode([[R]], [[M:Mode_[0-9]+]]), [[M]] == 0;
 
 FL_INVARIANT bool caughtUp(const Client &c, const Replica &r) {
   if (r.applied < c.acked)

@@ -30,7 +30,7 @@ struct FL_PROCESS Hub {
     // CHECK-NEXT: // {{.*}}loop-join.cpp:[[@LINE-2]]:5 origin: Hub::onPublish: ++published;
     // CHECK-NEXT: hub_published(Node, [[N:Published_[0-9]+]] + 1)@next :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
     // CHECK-NEXT: // {{.*}}loop-join.cpp:[[@LINE-4]]:5 origin: Hub::onPublish: ++published;
-    // CHECK-NEXT: hub_published_set(Node) :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
+    // CHECK-NEXT: fl_hub_published_set(Node) :- fl_current(Node, _, "publish", From, [[TTL]], [[I]]), fl_role(Node, "Hub"), hub_published(Node, [[N]]);
     // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };

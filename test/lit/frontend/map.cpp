@@ -26,11 +26,11 @@ struct FL_PROCESS Replica {
     if (log.count(w.seq) && log.at(w.seq) == w.value)
       return;
     log[w.seq] = w.value;
-    // CHECK: replica_log(N, K, V)@next :- replica_log(N, K, V), notin replica_log_del(N, K);
+    // CHECK: replica_log(N, K, V)@next :- replica_log(N, K, V), notin fl_replica_log_del(N, K);
     // The write is new (count == 0), or present with another value (count, then at).
     // CHECK: replica_log(Node, [[S:Seq_[0-9]+]], [[V:Value_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[S]], [[V]]), fl_role(Node, "Replica"), notin replica_log(Node, [[S]], _);
     // CHECK-NEXT: // {{.*}}map.cpp:[[@LINE-4]]:5 origin: Replica::onWrite: log[w.seq] = w.value;
-    // CHECK-NEXT: replica_log_del(Node, [[S]]) :- fl_current(Node, _, "write", From, [[S]], [[V]]), fl_role(Node, "Replica"), notin replica_log(Node, [[S]], _);
+    // CHECK-NEXT: fl_replica_log_del(Node, [[S]]) :- fl_current(Node, _, "write", From, [[S]], [[V]]), fl_role(Node, "Replica"), notin replica_log(Node, [[S]], _);
     for (const NodeId &p : peers)
       send(p, Write{w.seq, w.value});
   }
@@ -62,7 +62,7 @@ FL_SCENARIO void two(faultline::Scenario &s) {
 // CHECK: replica_log(Node, [[S]], [[V]])@next :- fl_current(Node, _, "write", From, [[S]], [[V]]), fl_role(Node, "Replica"), replica_log(Node, [[S]], _), replica_log(Node, [[S]], [[A:LogAt_[0-9]+]]), [[A]] != [[V]];
 // A loop over [key, value] is a join on the entries.
 // CHECK: trim("x", Node, [[K:Seq_[0-9]+]])@async :- fl_current(Node, _, "trim", From, [[T:Seq_[0-9]+]], _), fl_role(Node, "Replica"), replica_log(Node, [[K]], {{Value_[0-9]+}}), [[K]] > [[T]], [[T]] > 0;
-// CHECK: replica_log_del(Node, [[T2:Seq_[0-9]+]]) :- fl_current(Node, _, "trim", From, [[T2]], _), fl_role(Node, "Replica");
+// CHECK: fl_replica_log_del(Node, [[T2:Seq_[0-9]+]]) :- fl_current(Node, _, "trim", From, [[T2]], _), fl_role(Node, "Replica");
 // CHECK: post("agreement", 1, [[PA:A_[0-9]+]], [[PB:B_[0-9]+]], [[PS:Seq_[0-9]+]]) :- {{.*}}, replica_log([[PA]], [[PS]], [[PV:Value_[0-9]+]]), replica_log([[PB]], [[PS]], _), replica_log([[PB]], [[PS]], [[PX:LogAt_[0-9]+]]), [[PX]] == [[PV]];
 // CHECK: replica_log("b", 0, "init")@1;
 // CHECKED: warning: invariant 'agreement' is violated in scenario 'two' under: omit a->b@1 [faultline]

@@ -27,7 +27,7 @@ struct FL_PROCESS Monitor {
     // CHECK-NEXT: // {{.*}}periodic.cpp:[[@LINE-1]]:5 origin: Monitor::beat: round += 1;
     // CHECK-NEXT: monitor_round(Node, [[R2:Round_[0-9]+]] + 1)@next :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
     // CHECK-NEXT: // {{.*}}periodic.cpp:[[@LINE-3]]:5 origin: Monitor::beat: round += 1;
-    // CHECK-NEXT: monitor_round_set(Node) :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
+    // CHECK-NEXT: fl_monitor_round_set(Node) :- fl_role(Node, "Monitor"), monitor_round(Node, [[R2]]);
     // CHECK-NOT:  fl_current(Node
   }
 };

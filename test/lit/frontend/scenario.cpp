@@ -3,8 +3,7 @@
 //
 // A scenario's facts, all at time 1 but the messages: each node's role and
 // clock, every scalar's initial value (s.init, else the in-class
-// initializer, else zero: 0, false as 0, "" and the enumerator whose value
-// is 0), the elements s.add puts in sets, and each s.deliver as a message
+// initializer, else zero: 0, false and an enum as 0, and ""), the elements s.add puts in sets, and each s.deliver as a message
 // fact at its time. The header gives the bounds and the nodes.
 
 #include "faultline/annotations.h"
@@ -69,7 +68,7 @@ FL_SCENARIO void busy(faultline::Scenario &s) {
   // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-29]]:3
   // CHECK-NEXT: server_term("s1", 5)@1;
   // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-30]]:3
-  // CHECK-NEXT: server_role("s1", "Leader")@1;
+  // CHECK-NEXT: server_role("s1", 1)@1;
   // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-31]]:3
   // CHECK-NEXT: server_peers("s1", "s2")@1;
   // CHECK-NEXT: // {{.*}}scenario.cpp:[[@LINE-32]]:3

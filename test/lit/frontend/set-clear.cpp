@@ -41,7 +41,7 @@ FL_SCENARIO void one(faultline::Scenario &s) {
   s.deliver<Reset>("a", "client", Reset{2}, 1);
 }
 
-// CHECK: node_seen_del(Node, [[E:Seen_[0-9]+]]) :- fl_current(Node, _, "reset", From, {{V_[0-9]+}}), fl_role(Node, "Node"), node_seen(Node, [[E]]);
+// CHECK: fl_node_seen_del(Node, [[E:Seen_[0-9]+]]) :- fl_current(Node, _, "reset", From, {{V_[0-9]+}}), fl_role(Node, "Node"), node_seen(Node, [[E]]);
 // CHECK: node_seen(Node, [[V:V_[0-9]+]])@next :- fl_current(Node, _, "reset", From, [[V]]), fl_role(Node, "Node");
 // CHECK: node_single(Node, 1)@next :- fl_current(Node, _, "reset", From, [[V]]), fl_role(Node, "Node");
 

@@ -2,7 +2,7 @@
 //
 // Queries on a state set: count(x) is a positive or negated membership atom,
 // empty() a test for any element, size() reads an aggregate relation
-// `_size` (count<E>), which has no row for an empty set, so the empty case
+// `fl_..._size` (count<E>), which has no row for an empty set, so the empty case
 // is a path of its own where size() is 0.
 
 #include "faultline/annotations.h"
@@ -48,7 +48,7 @@ struct FL_PROCESS Store {
       // CHECK-NEXT: answer(From, Node, 2, 0)@async :- fl_current(Node, _, "empty_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys(Node, _);
       // size(): the aggregate rule, then 0 where the set is empty, the count elsewhere.
       // CHECK-NEXT: // <no location> origin: size of keys
-      // CHECK-NEXT: store_keys_size(N, count<E>) :- store_keys(N, E);
+      // CHECK-NEXT: fl_store_keys_size(N, count<E>) :- store_keys(N, E);
   }
   FL_RECEIVE void onSize(const SizeQuery &m, const NodeId &from) {
     int n = keys.size();
@@ -56,14 +56,14 @@ struct FL_PROCESS Store {
     // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-1]]:5 origin: Store::onSize: send(from, Answer{3, n});
     // CHECK-NEXT: answer(From, Node, 3, 0)@async :- fl_current(Node, _, "size_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), notin store_keys(Node, _);
     // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-3]]:5 origin: Store::onSize: send(from, Answer{3, n});
-    // CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "size_query", From, [[K]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S]]);
+    // CHECK-NEXT: answer(From, Node, 3, [[S:KeysSize_[0-9]+]])@async :- fl_current(Node, _, "size_query", From, [[K]], _), fl_role(Node, "Store"), fl_store_keys_size(Node, [[S]]);
   }
   FL_RECEIVE void onBig(const BigQuery &m, const NodeId &from) {
     if (keys.size() >= 2)
       send(from, Answer{4, 0});
       // size() >= 2 is false on the empty path, which gets no rule.
       // CHECK-NEXT: // {{.*}}set-queries.cpp:[[@LINE-2]]:7 origin: Store::onBig: send(from, Answer{4, 0});
-      // CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "big_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
+      // CHECK-NEXT: answer(From, Node, 4, 0)@async :- fl_current(Node, _, "big_query", From, [[K:Key_[0-9]+]], _), fl_role(Node, "Store"), fl_store_keys_size(Node, [[S:KeysSize_[0-9]+]]), [[S]] >= 2;
       // CHECK-NEXT: // <no location> origin: each node's clock
   }
 };

@@ -82,8 +82,8 @@ FL_SCENARIO void three(faultline::Scenario &s) {
 // already in the set, one more where it was not, and 1 where the set was
 // empty (the constant comparison 1 >= 2 drops that path).
 // CHECK: coordinator_acks(Node, From)@next :- fl_current(Node, _, "ack", From, {{V_[0-9]+}}), fl_role(Node, "Coordinator");
-// CHECK: coordinator_committed(Node, 1)@next :- fl_current(Node, _, "ack", From, {{V_[0-9]+}}), fl_role(Node, "Coordinator"), coordinator_acks_size(Node, [[S:AcksSize_[0-9]+]]), coordinator_acks(Node, From), [[S]] >= 2;
-// CHECK: coordinator_committed(Node, 1)@next :- fl_current(Node, _, "ack", From, {{V_[0-9]+}}), fl_role(Node, "Coordinator"), coordinator_acks_size(Node, [[S2:AcksSize_[0-9]+]]), notin coordinator_acks(Node, From), [[S2]] + 1 >= 2;
+// CHECK: coordinator_committed(Node, 1)@next :- fl_current(Node, _, "ack", From, {{V_[0-9]+}}), fl_role(Node, "Coordinator"), fl_coordinator_acks_size(Node, [[S:AcksSize_[0-9]+]]), coordinator_acks(Node, From), [[S]] >= 2;
+// CHECK: coordinator_committed(Node, 1)@next :- fl_current(Node, _, "ack", From, {{V_[0-9]+}}), fl_role(Node, "Coordinator"), fl_coordinator_acks_size(Node, [[S2:AcksSize_[0-9]+]]), notin coordinator_acks(Node, From), [[S2]] + 1 >= 2;
 // CHECK-NOT: coordinator_committed(Node, 1)@next :- {{.*}}notin coordinator_acks(Node, _)
 
 // RIGHT: scenario 'three': certified for EOT 7, EFF 3, 0 crashes

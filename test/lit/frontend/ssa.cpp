@@ -21,11 +21,11 @@ struct FL_PROCESS Node {
     // CHECK:      // {{.*}}ssa.cpp:[[@LINE-1]]:5 origin: Node::onTick: x = x * m.n;
     // CHECK-NEXT: node_x(Node, ([[X:X_[0-9]+]] + 1) * [[N:N_[0-9]+]])@next :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
     // CHECK-NEXT: // {{.*}}ssa.cpp:[[@LINE-3]]:5 origin: Node::onTick: x = x * m.n;
-    // CHECK-NEXT: node_x_set(Node) :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
+    // CHECK-NEXT: fl_node_x_set(Node) :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
     // CHECK-NEXT: // {{.*}}ssa.cpp:[[@LINE-6]]:5 origin: Node::onTick: y = x;
     // CHECK-NEXT: node_y(Node, [[X]] + 1)@next :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
     // CHECK-NEXT: // {{.*}}ssa.cpp:[[@LINE-8]]:5 origin: Node::onTick: y = x;
-    // CHECK-NEXT: node_y_set(Node) :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
+    // CHECK-NEXT: fl_node_y_set(Node) :- fl_current(Node, _, "tick", From, [[N]]), fl_role(Node, "Node"), node_x(Node, [[X]]);
     // CHECK-NOT:  node_x(Node, {{.*}})@next
   }
 };

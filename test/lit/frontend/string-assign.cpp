@@ -21,12 +21,12 @@ struct FL_PROCESS Replica {
     // CHECK:      // {{.*}}string-assign.cpp:[[@LINE-1]]:5 origin: Replica::onWrite: payload = m.payload;
     // CHECK-NEXT: replica_payload(Node, [[P:Payload_[0-9]+]])@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
     // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-3]]:5 origin: Replica::onWrite: payload = m.payload;
-    // CHECK-NEXT: replica_payload_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
+    // CHECK-NEXT: fl_replica_payload_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
     status = "written";
     // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-1]]:5 origin: Replica::onWrite: status = "written";
     // CHECK-NEXT: replica_status(Node, "written")@next :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
     // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-3]]:5 origin: Replica::onWrite: status = "written";
-    // CHECK-NEXT: replica_status_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
+    // CHECK-NEXT: fl_replica_status_set(Node) :- fl_current(Node, _, "write", From, [[P]]), fl_role(Node, "Replica");
     // CHECK:      // {{.*}}string-assign.cpp:[[@LINE-14]]:24
     // CHECK-NEXT: replica_payload("r", "")@1;
     // CHECK-NEXT: // {{.*}}string-assign.cpp:[[@LINE-15]]:24

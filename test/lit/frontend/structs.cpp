@@ -69,15 +69,15 @@ FL_SCENARIO void two(faultline::Scenario &s) {
 
 // A struct member is one column per scalar field; so is a set's element and
 // a map's value (after its key).
-// CHECK: replica_last(N, V1, V2, V3, V4)@next :- replica_last(N, V1, V2, V3, V4), notin replica_last_set(N);
-// CHECK: replica_seen(N, E1, E2, E3, E4)@next :- replica_seen(N, E1, E2, E3, E4), notin replica_seen_del(N, E1, E2, E3, E4);
-// CHECK: replica_history(N, K, V1, V2, V3, V4)@next :- replica_history(N, K, V1, V2, V3, V4), notin replica_history_del(N, K);
+// CHECK: replica_last(N, V1, V2, V3, V4)@next :- replica_last(N, V1, V2, V3, V4), notin fl_replica_last_set(N);
+// CHECK: replica_seen(N, E1, E2, E3, E4)@next :- replica_seen(N, E1, E2, E3, E4), notin fl_replica_seen_del(N, E1, E2, E3, E4);
+// CHECK: replica_history(N, K, V1, V2, V3, V4)@next :- replica_history(N, K, V1, V2, V3, V4), notin fl_replica_history_del(N, K);
 // The message's struct field is flattened into the trigger; isNoop() reads
 // the local's fields; op == last inlines the project's operator==; a
 // left-out field (noop) takes its default.
 // CHECK: replica_seen(Node, [[T:Term_[0-9]+]], [[S:Seq_[0-9]+]], [[V:Value_[0-9]+]], 0)@next :- fl_current(Node, _, "replicate", From, [[T]], [[S]], [[V]], [[N:Noop_[0-9]+]]), fl_role(Node, "Replica"), [[N]] == 0, [[V]] != "", replica_last(Node, {{Term_[0-9]+}}, [[LS:Seq_[0-9]+]], {{Value_[0-9]+}}, {{Noop_[0-9]+}}), [[S]] != [[LS]];
 // CHECK: replica_history(Node, [[S]], [[T]], [[S]], [[V]], [[N]])@next :- {{.*}}, [[S]] != [[LS]];
-// CHECK: replica_history_del(Node, [[S]]) :- {{.*}}, [[S]] != [[LS]];
+// CHECK: fl_replica_history_del(Node, [[S]]) :- {{.*}}, [[S]] != [[LS]];
 // CHECK: replicate({{P_[0-9]+}}, Node, [[T]], [[S]], [[V]], 0)@async :- {{.*}}, [[S]] != [[LS]], replica_peers(Node, {{P_[0-9]+}});
 // CHECK: replica_last(Node, [[T]], [[S]], [[V]], [[N]])@next :- {{.*}}, [[S]] != [[LS]];
 // The inbox is as wide as the widest message's columns.

@@ -50,23 +50,23 @@ struct FL_PROCESS Node {
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
 
 // Commit sends, then falls through into Abort's statements.
-// CHECK: note(From, Node, 2)@async :- fl_current(Node, _, "cmd", From, [[K:Kind_[0-9]+]], [[N:N_[0-9]+]]), fl_role(Node, "Node"), [[K]] == "Commit";
+// CHECK: note(From, Node, 2)@async :- fl_current(Node, _, "cmd", From, [[K:Kind_[0-9]+]], [[N:N_[0-9]+]]), fl_role(Node, "Node"), [[K]] == 1;
 // Twelve paths leave the second switch, more than go on unjoined
 // (docs/design.md, "Join points"). Those going on past it (n is neither 0
 // nor 1) join in one relation carrying the message, phase with a flag (1
 // where a case of the first switch assigned it) and level.
-// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 3, [[N]], 1) :- {{.*}}, [[K]] == "Commit", [[N]] != 0, [[N]] != 1;
-// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 3, [[N]], 1) :- {{.*}}, [[K]] == "Abort", [[N]] != 0, [[N]] != 1;
-// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 1, [[N]], 1) :- {{.*}}, [[K]] == "Prepare", [[N]] != 0, [[N]] != 1;
+// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 3, [[N]], 1) :- {{.*}}, [[K]] == 1, [[N]] != 0, [[N]] != 1;
+// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 3, [[N]], 1) :- {{.*}}, [[K]] == 2, [[N]] != 0, [[N]] != 1;
+// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], 1, [[N]], 1) :- {{.*}}, [[K]] == 0, [[N]] != 0, [[N]] != 1;
 // No label of the first switch matched: the path went on past it, and
 // phase keeps its value (flag 0).
-// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], [[P0:Phase_[0-9]+]], [[N]], 0) :- {{.*}}, [[K]] != "Prepare", [[K]] != "Commit", [[K]] != "Abort", [[N]] != 0, [[N]] != 1, node_phase(Node, [[P0]]);
+// CHECK: fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], [[P0:Phase_[0-9]+]], [[N]], 0) :- {{.*}}, [[K]] != 0, [[K]] != 1, [[K]] != 2, [[N]] != 0, [[N]] != 1, node_phase(Node, [[P0]]);
 // The cases that return end the handler: their paths join apart, without
 // level, which only default sets. Those that assigned nothing either (no
 // label of the first switch matched) have nothing left to do.
-// CHECK: fl_at_node_on_cmd_cmd_2(Node, From, [[K]], [[N]], 3) :- {{.*}}, [[K]] == "Commit", [[N]] == 0;
-// CHECK: fl_at_node_on_cmd_cmd_2(Node, From, [[K]], [[N]], 1) :- {{.*}}, [[K]] == "Prepare", [[N]] == 1;
-// CHECK-NOT: fl_at_node_on_cmd_cmd_2({{.*}}[[K]] != "Prepare"
+// CHECK: fl_at_node_on_cmd_cmd_2(Node, From, [[K]], [[N]], 3) :- {{.*}}, [[K]] == 1, [[N]] == 0;
+// CHECK: fl_at_node_on_cmd_cmd_2(Node, From, [[K]], [[N]], 1) :- {{.*}}, [[K]] == 0, [[N]] == 1;
+// CHECK-NOT: fl_at_node_on_cmd_cmd_2({{.*}}[[K]] != 0
 // The last send is for the other values of n only: it reads the first join.
 // CHECK: note(From, Node, [[N]])@async :- fl_at_node_on_cmd_cmd_1(Node, From, [[K]], [[N]], {{[^)]*}});
 // CHECK-NOT: note(
