@@ -132,7 +132,8 @@ public:
     for (const auto &[Decl, It] : Group.front().Iterators) {
       const clang::ValueDecl *D = Decl;
       FoundIterator Found = It;
-      Found.Key = Slot(freshLike(It.Key, D->getName()), [&](Path &P) { return P.Iterators.at(D).Key; });
+      Found.Key =
+          Slot(freshLike(It.Key, D->getName()), [&](Path &P) { return P.Iterators.at(D).Key; });
       Joined.Iterators[D] = std::move(Found);
     }
     for (const auto &[Field, O] : Group.front().Overlays) {
@@ -169,16 +170,15 @@ private:
     for (const auto &[Field, Key] : Cx.Here.Walked)
       if (Key)
         Context.insert(Context.end(), Key->begin(), Key->end());
-    Context.insert(Context.end(), Group.front().Quantified.begin(),
-                   Group.front().Quantified.end());
+    Context.insert(Context.end(), Group.front().Quantified.begin(), Group.front().Quantified.end());
     std::vector<std::string> Names, Out;
     for (const Term &T : Context)
       T.collectVariables(Names);
     std::sort(Names.begin(), Names.end());
     Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
     for (const std::string &N : Names)
-      if (N != Cx.Here.Self.Var && std::all_of(Group.begin(), Group.end(),
-                                               [&](const Path &P) { return binds(P, N); }))
+      if (N != Cx.Here.Self.Var &&
+          std::all_of(Group.begin(), Group.end(), [&](const Path &P) { return binds(P, N); }))
         Out.push_back(N);
     return Out;
   }
@@ -186,7 +186,8 @@ private:
   /// Scalars read on every path, or assigned on any, go on with their
   /// values; a path that neither read nor assigned one reads it here. A
   /// member assigned on only some paths gets a flag (1 where assigned).
-  template <typename SlotFn> void joinAssignments(std::vector<Path> &Group, Path &Joined, SlotFn &Slot) {
+  template <typename SlotFn>
+  void joinAssignments(std::vector<Path> &Group, Path &Joined, SlotFn &Slot) {
     using Key = std::pair<std::string, const clang::FieldDecl *>;
     std::vector<const clang::FieldDecl *> Assigned = keysIn(Group, &Path::Assigned, true);
     std::sort(Assigned.begin(), Assigned.end(), bySource<clang::FieldDecl>);
@@ -215,16 +216,17 @@ private:
           Joined.Assigned[F] = Loc->second;
           break;
         }
-      auto Everywhere = [&](const Path &P) { return P.Assigned.count(F) && !P.AssignedWhen.count(F); };
+      auto Everywhere = [&](const Path &P) {
+        return P.Assigned.count(F) && !P.AssignedWhen.count(F);
+      };
       if (std::all_of(Group.begin(), Group.end(), Everywhere))
         continue;
-      Joined.AssignedWhen[F] = Slot(Tuple{Cx.freshVariable("Assigned_" + F->getNameAsString())},
-                                    [&](Path &P) -> Tuple {
-                                      if (auto W = P.AssignedWhen.find(F); W != P.AssignedWhen.end())
-                                        return {W->second};
-                                      return {Term::integer(P.Assigned.count(F) ? 1 : 0)};
-                                    })
-                                   .front();
+      Joined.AssignedWhen[F] =
+          Slot(Tuple{Cx.freshVariable("Assigned_" + F->getNameAsString())}, [&](Path &P) -> Tuple {
+            if (auto W = P.AssignedWhen.find(F); W != P.AssignedWhen.end())
+              return {W->second};
+            return {Term::integer(P.Assigned.count(F) ? 1 : 0)};
+          }).front();
     }
   }
 
@@ -270,9 +272,8 @@ std::vector<Path> LoweringContext::joinPaths(std::vector<Path> In, const clang::
     return In;
   std::vector<std::vector<Path>> Groups;
   for (Path &P : In) {
-    auto Alike = std::find_if(Groups.begin(), Groups.end(), [&](const std::vector<Path> &G) {
-      return sameShape(G.front(), P);
-    });
+    auto Alike = std::find_if(Groups.begin(), Groups.end(),
+                              [&](const std::vector<Path> &G) { return sameShape(G.front(), P); });
     if (Alike != Groups.end())
       Alike->push_back(std::move(P));
     else

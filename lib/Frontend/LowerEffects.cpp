@@ -444,7 +444,8 @@ private:
     // does. Below int's width the operation is done in int, where the
     // value can be negative; above it, only a difference can.
     clang::QualType Type = Target->getType();
-    bool Promoted = Type->isIntegerType() && Cx.AST.getIntWidth(Type) < Cx.AST.getIntWidth(Cx.AST.IntTy);
+    bool Promoted = Type->isIntegerType() &&
+                    Cx.AST.getIntWidth(Type) < Cx.AST.getIntWidth(Cx.AST.IntTy);
     if (!Promoted && (*Arith == '/' || *Arith == '%'))
       return Out;
     return asUnsigned(Cx, Type, std::move(Out), Target->getBeginLoc(),
