@@ -8,8 +8,9 @@ Generates small annotated protocols from a grammar of constructs the
 frontend models (enums with explicit values out of order, compared and cast
 both ways; containers and scalars initialized in the class and in the
 default constructor; unsigned arithmetic that wraps: unsigned char,
-unsigned, a guarded 64-bit size() - 1; sets, maps and vectors updated by the
-handlers), builds each one's simulator with `faultline extract
+unsigned, a guarded 64-bit size() - 1; writes through references and
+out-parameters; sets, maps and vectors updated by the handlers, a map's
+entries written twice with keys equal in some runs), builds each one's simulator with `faultline extract
 --emit=simulation` and clang, and runs the compiled code and faultline's
 model under the same fault schedules with test/lit/replay/Inputs/
 model_agreement.py: any disagreement (messages, handled messages, state at
@@ -101,6 +102,8 @@ struct FL_MESSAGE Msg {
 struct FL_PROCESS Node {
 %s
 %s
+  void bump(int &out, int v) { out = out + v; }
+
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     voters.insert(from);
 %s
@@ -143,13 +146,20 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             "level = level * %d;" % r.randint(2, 5),
             "level = static_cast<unsigned char>(total);",
             "last = voters.size() - 1;",
+            # Writes through a reference and through a helper's
+            # out-parameter are writes of the member.
+            "{ int &r = total; r = r + m.x; }",
+            "bump(total, m.x);",
         ])
 
     def containerEffects(self):
         r = self.rng
         return [["seen.insert(m.x);", "seen.erase(m.x);", "seen.clear();"],
                 ["log.push_back(m.x);", "log.push_back(total);"],
-                ["weights[m.x + %d] = total;" % r.randint(0, 3), "weights.erase(m.x);"]]
+                ["weights[m.x + %d] = total;" % r.randint(0, 3), "weights.erase(m.x);",
+                 # Two entries written on one path, the keys equal in some
+                 # runs: the later value is the entry.
+                 "{ weights[m.x] = total; weights[%d] = m.x; }" % r.randint(0, 3)]]
 
     def statement(self, effect, scalarsOnly=False):
         if self.rng.random() < 0.5:
