@@ -22,6 +22,8 @@ public:
   explicit ConditionLowering(LoweringContext &Cx) : Cx(Cx) {}
 
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P) {
+    // A long chain of && and || multiplies paths within one statement.
+    Cx.checkDeadline(E->getExprLoc());
     E = strip(E);
     if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E);
         U && U->getOpcode() == clang::UO_LNot)

@@ -29,6 +29,7 @@ public:
       (P.Returned || P.Broke ? Done : Live).push_back(std::move(P));
     if (Live.empty() || !S)
       return concat(std::move(Live), std::move(Done));
+    Cx.checkDeadline(S->getBeginLoc());
     if (usesRejected(S))
       throw Unsupported{};
     std::vector<Path> Out;

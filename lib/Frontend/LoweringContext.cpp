@@ -201,8 +201,18 @@ std::optional<std::vector<Path>> LoweringContext::lowerBody(const clang::Stmt *B
     return Ends;
   } catch (const Unsupported &) {
   } catch (const GaveUp &) {
+  } catch (const TimedOut &) {
   }
   return std::nullopt;
+}
+
+void LoweringContext::checkDeadline(clang::SourceLocation Loc) {
+  if (!Time.passed())
+    return;
+  if (Time.passedUnreported())
+    Rep.error(Loc, "faultline stopped extracting here" + Names.AfterProblems + ": " +
+                       Time.reason() + " (the model would be incomplete)");
+  throw TimedOut{};
 }
 
 void LoweringContext::commitRules() {

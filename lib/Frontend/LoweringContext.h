@@ -22,6 +22,7 @@
 #define FAULTLINE_LIB_FRONTEND_LOWERINGCONTEXT_H
 
 #include "Collect.h"
+#include "Deadline.h"
 #include "FragmentBuilder.h"
 #include "Protocol.h"
 #include "Reporter.h"
@@ -166,6 +167,7 @@ struct LoweringInputs {
   Reporter &Rep;
   FragmentBuilder &Fragment;
   ScalarWriters &Writers;
+  Deadline &Time;
 };
 
 /// The handler's message and parameters, which its body reads; empty in an
@@ -214,7 +216,7 @@ class LoweringContext {
 public:
   LoweringContext(const LoweringInputs &In, FunctionKind &Kind, FunctionNames Names)
       : Proto(In.Proto), AST(In.AST), Rep(In.Rep), Fragment(In.Fragment), Writers(In.Writers),
-        Kind(Kind), Names(std::move(Names)) {}
+        Time(In.Time), Kind(Kind), Names(std::move(Names)) {}
 
   /// Lowers Body from Start: the paths at its end, or none if a construct
   /// was rejected (reported; the function then contributes no rule).
@@ -224,6 +226,9 @@ public:
 
   // ---- LowerStatements.cpp ----
   std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In);
+
+  /// Throws TimedOut past the deadline, reporting it at Loc the first time.
+  void checkDeadline(clang::SourceLocation Loc);
 
   // ---- LowerIgnored.cpp ----
   /// A statement not lowered as it stands: an `assert` (checked, below),
@@ -339,6 +344,7 @@ public:
   Reporter &Rep;
   FragmentBuilder &Fragment;
   ScalarWriters &Writers;
+  Deadline &Time;
   FunctionKind &Kind;
   const FunctionNames Names;
 

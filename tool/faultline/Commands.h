@@ -131,6 +131,8 @@ struct ReviewOptions : check::SearchSettings {
   std::string IgnoreCalls; ///< --ignore-calls, for both revisions
   unsigned Jobs = 0;
   bool Verbose = false;
+  /// --timeout, for the extraction of both revisions.
+  std::optional<frontend::ExtractionDeadline> Deadline;
   report::ReportFormat Format = report::ReportFormat::Markdown;
   std::string Output;
 };

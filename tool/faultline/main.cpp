@@ -278,6 +278,19 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
 }
 
 #ifdef FAULTLINE_CXX_COMMANDS
+/// check's and review's --timeout also bounds their extraction, counted
+/// from now.
+static std::optional<frontend::ExtractionDeadline> extractionDeadline() {
+  if (!Timeout.getNumOccurrences())
+    return std::nullopt;
+  frontend::ExtractionDeadline D;
+  D.Seconds = Timeout;
+  D.At = frontend::ExtractionDeadline::Clock::now() +
+         std::chrono::duration_cast<frontend::ExtractionDeadline::Clock::duration>(
+             std::chrono::duration<double>(Timeout));
+  return D;
+}
+
 /// check's and review's search: the scenario's bounds unless overridden.
 static faultline::check::SearchSettings searchSettings() {
   faultline::check::SearchSettings S;
@@ -385,6 +398,7 @@ static int dispatch() {
       return extractCommand(O);
     }
     CheckOptions O;
+    F.Deadline = extractionDeadline();
     static_cast<SourceOptions &>(O) = Src;
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.EmitSchedules = EmitSchedules;
@@ -401,6 +415,7 @@ static int dispatch() {
     O.IgnoreCalls = IgnoreCalls;
     O.Jobs = Jobs;
     O.Verbose = Verbose;
+    O.Deadline = extractionDeadline();
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.Format = ReviewFormat;
     O.Output = Output;
