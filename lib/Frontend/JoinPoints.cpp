@@ -92,8 +92,10 @@ public:
   Joiner(LoweringContext &Cx, const clang::Stmt *After) : Cx(Cx), After(After) {}
 
   /// One path standing for every path of Group, after each has derived its
-  /// tuple of a new join relation.
-  Path join(std::vector<Path> Group) {
+  /// tuple of a new join relation. With Values (one per path, the value of
+  /// an expression on it), the joined path's value is set in Value.
+  Path join(std::vector<Path> Group, const std::vector<Term> *Values = nullptr,
+            Term *Value = nullptr) {
     std::string Relation = Cx.JoinPrefix + "_" + std::to_string(++Cx.Joins);
     std::vector<Tuple> Heads(Group.size());
     Path Joined;
@@ -143,6 +145,12 @@ public:
         Seen.Inserted.push_back(Slot(freshLike(O.Inserted[I], F->getName()),
                                      [&](Path &P) { return P.Overlays.at(F).Inserted[I]; }));
       Joined.Overlays[F] = std::move(Seen);
+    }
+    if (Values) {
+      *Value = Cx.freshVariable("Value");
+      for (size_t I = 0; I < Group.size(); ++I)
+        Heads[I].push_back((*Values)[I]);
+      Columns.push_back(*Value);
     }
     for (const Path &P : Group) {
       Joined.Updated.insert(P.Updated.begin(), P.Updated.end());
@@ -243,6 +251,45 @@ private:
 };
 
 } // namespace
+
+Valued LoweringContext::joinValues(Valued In, const clang::Stmt *At) {
+  if (JoinPrefix.empty() || !Kind.joinsPaths() || In.size() <= MaxPathsUnjoined)
+    return In;
+  // A value a head can carry: no `_`, and every variable bound on its path.
+  auto Carried = [](const Path &P, const Term &V) {
+    std::vector<std::string> Names;
+    V.collectVariables(Names);
+    return V.K != Term::Kind::Wildcard && V.K != Term::Kind::Aggregate &&
+           std::all_of(Names.begin(), Names.end(),
+                       [&](const std::string &N) { return binds(P, N); });
+  };
+  std::vector<std::pair<std::vector<Path>, std::vector<Term>>> Groups;
+  Valued Out;
+  for (auto &[P, V] : In) {
+    if (!Carried(P, V)) {
+      Out.emplace_back(std::move(P), std::move(V));
+      continue;
+    }
+    auto Alike = std::find_if(Groups.begin(), Groups.end(),
+                              [&](const auto &G) { return sameShape(G.first.front(), P); });
+    if (Alike == Groups.end()) {
+      Groups.emplace_back();
+      Alike = std::prev(Groups.end());
+    }
+    Alike->first.push_back(std::move(P));
+    Alike->second.push_back(std::move(V));
+  }
+  for (auto &[Paths, Values] : Groups) {
+    if (Paths.size() < 2) {
+      Out.emplace_back(std::move(Paths.front()), std::move(Values.front()));
+      continue;
+    }
+    Term Value;
+    Path Joined = Joiner(*this, At).join(std::move(Paths), &Values, &Value);
+    Out.emplace_back(std::move(Joined), std::move(Value));
+  }
+  return Out;
+}
 
 std::vector<Path> LoweringContext::joinEnds(std::vector<Path> Ends, const clang::Stmt *Body) {
   // Each end emits two rules per member it assigned; joined, each emits

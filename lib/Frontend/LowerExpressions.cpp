@@ -25,7 +25,13 @@ class ExpressionLowering {
 public:
   explicit ExpressionLowering(LoweringContext &Cx) : Cx(Cx) {}
 
+  /// E's values, joined where there are many (JoinPoints.cpp).
   Valued eval(const clang::Expr *E, Path P) {
+    return Cx.joinValues(evalHere(E, std::move(P)), E);
+  }
+
+  /// E's values, on as many paths as its parts have.
+  Valued evalHere(const clang::Expr *E, Path P) {
     // What strip() skips, except an integer conversion the compiled code
     // wraps (to an unsigned type): that one is modelled below.
     E = skipWrappers(E, /*IntoCopies=*/true,

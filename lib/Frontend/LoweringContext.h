@@ -291,6 +291,9 @@ public:
   /// values the rest of the function reads, and one path reading that
   /// relation goes on. So rules grow with the statements, not the paths.
   std::vector<Path> joinPaths(std::vector<Path> In, const clang::Stmt *After);
+  /// The values of expression At on many paths, joined as paths are: a
+  /// sum of N conditional expressions has 2^N values otherwise.
+  Valued joinValues(Valued In, const clang::Stmt *At);
   /// The paths that end a handler joined where that gives fewer rules:
   /// what is left for them to emit is their assignments.
   std::vector<Path> joinEnds(std::vector<Path> Ends, const clang::Stmt *Body);

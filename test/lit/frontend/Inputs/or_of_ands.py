@@ -4,8 +4,9 @@
     if ((m.a0 > x && m.b0 > y) || (m.a1 > x && m.b1 > y) || ...) x = 1;
 
 The condition is false on 2^N paths (one of each pair false, N times), all
-within one statement, so no join point bounds them: the lowering of this
-handler takes time exponential in N.
+within one statement: its lowering joins them as it goes (docs/design.md,
+"Join points"), so its rules grow linearly with N; each join carries the
+message's 2N fields, so the lowering's work grows with N^2.
 
   or_of_ands.py N
 """
