@@ -10,7 +10,8 @@ both ways; containers and scalars initialized in the class and in the
 default constructor; unsigned arithmetic that wraps: unsigned char,
 unsigned, a guarded 64-bit size() - 1; writes through references and
 out-parameters; sets, maps and vectors updated by the handlers, a map's
-entries written twice with keys equal in some runs), builds each one's simulator with `faultline extract
+entries written twice with keys equal in some runs; chains of && and ||,
+sums of conditional expressions), builds each one's simulator with `faultline extract
 --emit=simulation` and clang, and runs the compiled code and faultline's
 model under the same fault schedules with test/lit/replay/Inputs/
 model_agreement.py: any disagreement (messages, handled messages, state at
@@ -118,6 +119,19 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
 """ % (enums, "\n".join("  " + m for m in members), ctor, body)
 
     def condition(self):
+        # Chains of && and || (negated and nested at times) of up to six
+        # tests: past four paths, a condition's paths are joined.
+        r = self.rng
+        if r.random() < 0.5:
+            return self.test()
+        text = self.test()
+        for _ in range(r.randint(1, 5)):
+            part = self.test() if r.random() < 0.7 else "!(%s)" % self.test()
+            text = "(%s) %s %s" % (text, r.choice(["&&", "||"]), part) if r.random() < 0.5 \
+                else "%s %s (%s)" % (part, r.choice(["&&", "||"]), text)
+        return text
+
+    def test(self):
         r = self.rng
         return r.choice([
             "m.color >= %s" % self.enumerator(),
@@ -150,6 +164,10 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             # out-parameter are writes of the member.
             "{ int &r = total; r = r + m.x; }",
             "bump(total, m.x);",
+            # A sum of conditional expressions: 2^N values, joined.
+            "total = %s;" % " + ".join("(%s ? %s : %d)" % (self.test(), r.choice(["m.x", "1"]),
+                                                         r.randint(0, 3))
+                                       for _ in range(r.randint(2, 6))),
         ])
 
     def containerEffects(self):
