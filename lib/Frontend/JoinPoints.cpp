@@ -94,8 +94,8 @@ public:
   /// One path standing for every path of Group, after each has derived its
   /// tuple of a new join relation. With Values (one per path, the value of
   /// an expression on it), the joined path's value is set in Value.
-  Path join(std::vector<Path> Group, const std::vector<Term> *Values = nullptr,
-            Term *Value = nullptr) {
+  Path join(std::vector<Path> Group, const std::vector<Tuple> *Values = nullptr,
+            Tuple *Value = nullptr) {
     std::string Relation = Cx.JoinPrefix + "_" + std::to_string(++Cx.Joins);
     std::vector<Tuple> Heads(Group.size());
     Path Joined;
@@ -147,10 +147,10 @@ public:
       Joined.Overlays[F] = std::move(Seen);
     }
     if (Values) {
-      *Value = Cx.freshVariable("Value");
+      *Value = freshLike(Values->front(), "Value");
       for (size_t I = 0; I < Group.size(); ++I)
-        Heads[I].push_back((*Values)[I]);
-      Columns.push_back(*Value);
+        Heads[I] = append(std::move(Heads[I]), (*Values)[I]);
+      Columns = append(std::move(Columns), *Value);
     }
     for (const Path &P : Group) {
       Joined.Updated.insert(P.Updated.begin(), P.Updated.end());
@@ -252,26 +252,31 @@ private:
 
 } // namespace
 
-Valued LoweringContext::joinValues(Valued In, const clang::Stmt *At) {
+Tupled LoweringContext::joinValues(Tupled In, const clang::Stmt *At) {
   if (JoinPrefix.empty() || !Kind.joinsPaths() || In.size() <= MaxPathsUnjoined)
     return In;
   // A value a head can carry: no `_`, and every variable bound on its path.
-  auto Carried = [](const Path &P, const Term &V) {
+  auto Carried = [](const Path &P, const Tuple &V) {
     std::vector<std::string> Names;
-    V.collectVariables(Names);
-    return V.K != Term::Kind::Wildcard && V.K != Term::Kind::Aggregate &&
-           std::all_of(Names.begin(), Names.end(),
+    for (const Term &T : V) {
+      if (T.K == Term::Kind::Wildcard || T.K == Term::Kind::Aggregate)
+        return false;
+      T.collectVariables(Names);
+    }
+    return std::all_of(Names.begin(), Names.end(),
                        [&](const std::string &N) { return binds(P, N); });
   };
-  std::vector<std::pair<std::vector<Path>, std::vector<Term>>> Groups;
-  Valued Out;
+  std::vector<std::pair<std::vector<Path>, std::vector<Tuple>>> Groups;
+  Tupled Out;
   for (auto &[P, V] : In) {
     if (!Carried(P, V)) {
       Out.emplace_back(std::move(P), std::move(V));
       continue;
     }
-    auto Alike = std::find_if(Groups.begin(), Groups.end(),
-                              [&](const auto &G) { return sameShape(G.first.front(), P); });
+    size_t Width = V.size();
+    auto Alike = std::find_if(Groups.begin(), Groups.end(), [&](const auto &G) {
+      return G.second.front().size() == Width && sameShape(G.first.front(), P);
+    });
     if (Alike == Groups.end()) {
       Groups.emplace_back();
       Alike = std::prev(Groups.end());
@@ -284,10 +289,19 @@ Valued LoweringContext::joinValues(Valued In, const clang::Stmt *At) {
       Out.emplace_back(std::move(Paths.front()), std::move(Values.front()));
       continue;
     }
-    Term Value;
+    Tuple Value;
     Path Joined = Joiner(*this, At).join(std::move(Paths), &Values, &Value);
     Out.emplace_back(std::move(Joined), std::move(Value));
   }
+  return Out;
+}
+
+Valued LoweringContext::joinValues(Valued In, const clang::Stmt *At) {
+  if (In.size() <= MaxPathsUnjoined)
+    return In;
+  Valued Out;
+  for (auto &[P, V] : joinValues(tuples(std::move(In)), At))
+    Out.emplace_back(std::move(P), std::move(V.front()));
   return Out;
 }
 

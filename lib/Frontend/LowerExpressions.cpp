@@ -135,7 +135,12 @@ public:
   /// The columns of a value: a scalar's one term, or a plain struct's
   /// fields in order (built with braces, read from state, a message, a
   /// local, a container, or returned by a helper).
+  /// E's values as tuples (a struct's fields), joined where there are many.
   Tupled evalTuple(const clang::Expr *E, Path P) {
+    return Cx.joinValues(evalTupleHere(E, std::move(P)), E);
+  }
+
+  Tupled evalTupleHere(const clang::Expr *E, Path P) {
     if (!structOf(E->getType()))
       return tuples(eval(E, std::move(P)));
     E = strip(E);
@@ -199,7 +204,9 @@ private:
         for (auto &[Q2, T] : Values)
           Next.push_back({std::move(Q2), append(Terms, T)});
       }
-      Partial = std::move(Next);
+      // Each field's values multiply the struct's: the fields so far are
+      // joined as an expression's values are.
+      Partial = Cx.joinValues(std::move(Next), Init ? static_cast<const clang::Stmt *>(Init) : L);
     }
     return Partial;
   }

@@ -294,6 +294,7 @@ public:
   /// The values of expression At on many paths, joined as paths are: a
   /// sum of N conditional expressions has 2^N values otherwise.
   Valued joinValues(Valued In, const clang::Stmt *At);
+  Tupled joinValues(Tupled In, const clang::Stmt *At);
   /// The paths that end a handler joined where that gives fewer rules:
   /// what is left for them to emit is their assignments.
   std::vector<Path> joinEnds(std::vector<Path> Ends, const clang::Stmt *Body);

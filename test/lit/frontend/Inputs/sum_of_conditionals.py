@@ -5,9 +5,11 @@
 
 which has 2^N values within one statement, and a scenario that delivers
 one Update with the given fields to node "n" (y is 5), with an invariant
-that x ends as expected (or, without --expect, that x >= 0).
+that x ends as expected (or, without --expect, that x >= 0). With --struct,
+the conditional expressions initialize the fields of a local struct, whose
+fields are then summed (2^N values of the struct).
 
-  sum_of_conditionals.py N [--fields V,V,...] [--expect X]
+  sum_of_conditionals.py N [--struct] [--fields V,V,...] [--expect X]
 """
 import argparse
 
@@ -15,6 +17,7 @@ p = argparse.ArgumentParser()
 p.add_argument("n", type=int)
 p.add_argument("--fields", default="")
 p.add_argument("--expect", type=int)
+p.add_argument("--struct", action="store_true")
 a = p.parse_args()
 n = a.n
 fields = [int(v) for v in a.fields.split(",")] if a.fields else [0] * n
@@ -24,11 +27,20 @@ print("struct FL_MESSAGE Update {")
 for i in range(n):
     print("  int a%d;" % i)
 print("};")
+if a.struct:
+    print("struct Flags {")
+    for i in range(n):
+        print("  int f%d;" % i)
+    print("};")
 print("struct FL_PROCESS Node {")
 print("  FL_STATE int x = 0;")
 print("  FL_STATE int y = 5;")
 print("  FL_RECEIVE void onUpdate(const Update &m) {")
-print("    x = " + " + ".join("(m.a%d > y ? 1 : 0)" % i for i in range(n)) + ";")
+if a.struct:
+    print("    Flags c{" + ", ".join("m.a%d > y ? 1 : 0" % i for i in range(n)) + "};")
+    print("    x = " + " + ".join("c.f%d" % i for i in range(n)) + ";")
+else:
+    print("    x = " + " + ".join("(m.a%d > y ? 1 : 0)" % i for i in range(n)) + ";")
 print("  }")
 print("};")
 if a.expect is None:
