@@ -61,6 +61,33 @@ std::vector<SwitchItem> switchItems(const clang::SwitchStmt *S,
   return Items;
 }
 
+std::optional<Truncation> truncationLoop(const clang::WhileStmt *W) {
+  const auto *Cmp = llvm::dyn_cast_or_null<clang::BinaryOperator>(strip(W->getCond()));
+  if (!Cmp || (Cmp->getOpcode() != clang::BO_GT && Cmp->getOpcode() != clang::BO_LT))
+    return std::nullopt;
+  bool SizeOnLeft = Cmp->getOpcode() == clang::BO_GT;
+  const clang::CXXMemberCallExpr *Size =
+      memberCall(SizeOnLeft ? Cmp->getLHS() : Cmp->getRHS(), "size", 0);
+  const clang::Stmt *Body = W->getBody();
+  if (const auto *Block = llvm::dyn_cast<clang::CompoundStmt>(Body); Block && Block->size() == 1)
+    Body = Block->body_front();
+  const auto *Pop = llvm::dyn_cast_or_null<clang::Expr>(Body);
+  Pop = Pop ? memberCall(Pop, "pop_back", 0) : nullptr;
+  if (!Size || !Pop)
+    return std::nullopt;
+  // The same member of the same object on both sides.
+  const auto *SizeOf = llvm::dyn_cast<clang::MemberExpr>(
+      strip(Size->getImplicitObjectArgument()));
+  const auto *PopOf = llvm::dyn_cast<clang::MemberExpr>(
+      strip(llvm::cast<clang::CXXMemberCallExpr>(Pop)->getImplicitObjectArgument()));
+  if (!SizeOf || !PopOf || SizeOf->getMemberDecl() != PopOf->getMemberDecl() ||
+      !llvm::isa<clang::CXXThisExpr>(SizeOf->getBase()->IgnoreImpCasts()) ||
+      !llvm::isa<clang::CXXThisExpr>(PopOf->getBase()->IgnoreImpCasts()))
+    return std::nullopt;
+  return Truncation{W, Size->getImplicitObjectArgument(),
+                    SizeOnLeft ? Cmp->getRHS() : Cmp->getLHS()};
+}
+
 std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op) {
   if (!Op || Op->getNumArgs() != 2 ||
       (Op->getOperator() != clang::OO_EqualEqual && Op->getOperator() != clang::OO_ExclaimEqual))

@@ -12,8 +12,9 @@
 //
 // Paths that the rest would treat differently are not joined: one that has
 // returned (or broken out of a switch) with one that goes on, different
-// loop variables, iterators, or inserts into sets that later reads can see
-// through. A member assigned on some of the joined paths only is carried
+// loop variables, iterators, inserts into sets that later reads can see
+// through, or vectors resized on some paths only (each joined path carries
+// its vector's new size). A member assigned on some of the joined paths only is carried
 // with a flag saying where the assignment happened, so that elsewhere the
 // old value persists as it did before the join.
 //
@@ -42,6 +43,13 @@ bool sameShape(const Path &A, const Path &B) {
     auto Other = B.Iterators.find(Decl);
     if (Other == B.Iterators.end() || Other->second.State != It.State ||
         Other->second.Obj.Var != It.Obj.Var || Other->second.Key.size() != It.Key.size())
+      return false;
+  }
+  if (A.VectorEdits.size() != B.VectorEdits.size())
+    return false;
+  for (const auto &[Field, Edit] : A.VectorEdits) {
+    auto Other = B.VectorEdits.find(Field);
+    if (Other == B.VectorEdits.end() || Other->second.Appended != Edit.Appended)
       return false;
   }
   for (const auto &[Field, O] : A.Overlays) {
@@ -145,6 +153,14 @@ public:
         Seen.Inserted.push_back(Slot(freshLike(O.Inserted[I], F->getName()),
                                      [&](Path &P) { return P.Overlays.at(F).Inserted[I]; }));
       Joined.Overlays[F] = std::move(Seen);
+    }
+    for (const auto &[Field, Edit] : Group.front().VectorEdits) {
+      const clang::FieldDecl *F = Field;
+      Joined.VectorEdits[F] = VectorEdit{
+          Slot(Tuple{Cx.freshVariable(F->getName().str() + "Size")},
+               [&](Path &P) { return Tuple{P.VectorEdits.at(F).Size}; })
+              .front(),
+          Edit.Appended};
     }
     if (Values) {
       *Value = freshLike(Values->front(), "Value");

@@ -61,6 +61,10 @@ public:
       for (Path &P : Live)
         P.Broke = true;
       Out = std::move(Live);
+    } else if (std::optional<Truncation> T = truncation(S)) {
+      for (Path &P : Live)
+        for (Path &Q : Cx.execTruncation(*T, std::move(P)))
+          Out.push_back(std::move(Q));
     } else if (llvm::isa<clang::NullStmt>(S)) {
       Out = std::move(Live);
     } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
@@ -69,9 +73,16 @@ public:
           Out.push_back(std::move(Q));
     } else {
       Cx.fail(S->getBeginLoc(), statementInCxxTerms(S),
-              "use if/else, early return, and range-for loops over state sets");
+              "use if/else, early return, range-for loops over state containers, and "
+              "`while (v.size() > n) v.pop_back();` to truncate a state vector");
     }
     return concat(std::move(Out), std::move(Done));
+  }
+
+  static std::optional<Truncation> truncation(const clang::Stmt *S) {
+    if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(S))
+      return truncationLoop(W);
+    return std::nullopt;
   }
 
 private:

@@ -7,6 +7,8 @@
 
 #include "LoweringContext.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include <algorithm>
 
 namespace faultline::frontend {
@@ -300,6 +302,21 @@ void LoweringContext::markUpdated(Path &P, const clang::FieldDecl *Field, const 
 }
 
 // ---- Rules and problems ----------------------------------------------------
+
+void LoweringContext::runError(const Path &P, clang::SourceLocation Loc, const std::string &What,
+                               const Term &Value) {
+  // The first column of the path's first positive atom: where a rule with
+  // its body runs.
+  const Term *Where = nullptr;
+  for (const ir::BodyElem &E : P.Body)
+    if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated && !A->Args.empty()) {
+      Where = &A->Args.front();
+      break;
+    }
+  if (!Where)
+    fail(Loc, What + " where nothing places the run", "test the operands first");
+  emit(atom(ir::ErrorRelation, {*Where, Term::string(What), Value}), ir::HeadTime::Now, P, Loc);
+}
 
 size_t LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P,
                              clang::SourceLocation Loc) {

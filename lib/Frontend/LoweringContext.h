@@ -43,6 +43,8 @@
 
 namespace faultline::frontend {
 
+struct Truncation;
+
 /// A process object the code reads: `this` in a handler, a parameter in an
 /// invariant. Var is the node variable standing for it.
 struct Object {
@@ -60,6 +62,16 @@ using Tuple = std::vector<ir::Term>;
 struct Overlay {
   bool Cleared = false;
   std::vector<Tuple> Inserted;
+};
+
+/// What a path has done to a state vector's length since the step began:
+/// its size now, from which the next push_back indexes, after the path's
+/// pop_back, clear, truncation and push_back calls.
+struct VectorEdit {
+  ir::Term Size;
+  /// The path appended: an element the model adds at the next step, which
+  /// a later pop_back, clear or truncation could not take back.
+  bool Appended = false;
 };
 
 /// `auto it = c.find(k);`: the container and the key looked up.
@@ -90,6 +102,7 @@ struct Path {
   std::map<const clang::FieldDecl *, std::string> Updated;
   /// The updated sets a read can still see through (insert and clear).
   std::map<const clang::FieldDecl *, Overlay> Overlays;
+  std::map<const clang::FieldDecl *, VectorEdit> VectorEdits;
   std::map<const clang::ValueDecl *, FoundIterator> Iterators;
   bool Returned = false;
   /// A `break` ended the path's way through the enclosing switch.
@@ -248,6 +261,8 @@ public:
   /// An expression statement: a send, a state update, an assignment, or a
   /// call of a helper.
   std::vector<Path> execEffect(const clang::Expr *E, Path P);
+  /// `while (v.size() > n) v.pop_back();` on a state vector.
+  std::vector<Path> execTruncation(const Truncation &T, Path P);
 
   // ---- LowerExpressions.cpp ----
   Valued eval(const clang::Expr *E, Path P);
@@ -323,6 +338,14 @@ public:
                           const std::string &Reading);
   /// Records that path P updates Field; an enclosing loop learns of it.
   void markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How);
+  /// The run stops where P's body holds, with an error at Loc saying What
+  /// about Value: what the compiled code does there the model cannot hold.
+  void runError(const Path &P, clang::SourceLocation Loc, const std::string &What,
+                const ir::Term &Value);
+  /// A state vector's size on P after the path's updates of it; where the
+  /// path has not updated it, split on whether it is empty at the start of
+  /// the step.
+  Valued vectorSize(const StateMember &State, Path P);
 
   // ---- LoweringContext.cpp: rules and problems ----
   /// Emits a rule with P's body; returns its index among the function's.
