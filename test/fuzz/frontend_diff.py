@@ -173,11 +173,29 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
     def containerEffects(self):
         r = self.rng
         return [["seen.insert(m.x);", "seen.erase(m.x);", "seen.clear();"],
-                ["log.push_back(m.x);", "log.push_back(total);"],
+                ["log.push_back(m.x);", "log.push_back(total);", self.logEdits()],
                 ["weights[m.x + %d] = total;" % r.randint(0, 3), "weights.erase(m.x);",
                  # Two entries written on one path, the keys equal in some
                  # runs: the later value is the entry.
                  "{ weights[m.x] = total; weights[%d] = m.x; }" % r.randint(0, 3)]]
+
+    def logEdits(self):
+        # A log shortened, then appended to, several times in one handler
+        # (as Raft's AppendEntries does), and its size read after.
+        r = self.rng
+        keep = r.randint(0, 3)
+        shorten = ["while (log.size() > %d) log.pop_back();" % r.randint(0, 3),
+                   "while (static_cast<std::size_t>(m.x) < log.size()) log.pop_back();",
+                   "if (!log.empty()) log.pop_back();",
+                   "if (log.size() >= %d) log.resize(%d);" % (keep, keep),
+                   "log.clear();"]
+        append = ["log.push_back(m.x);", "log.push_back(total);",
+                  "if (m.x %% 2 == %d) log.push_back(%d);" % (r.randint(0, 1), r.randint(0, 9))]
+        edits = [r.choice(shorten) for _ in range(r.randint(0, 2))]
+        edits += [r.choice(append) for _ in range(r.randint(1, 3))]
+        if r.random() < 0.5:
+            edits.append("last = log.size();")
+        return "{ %s }" % " ".join(edits)
 
     def statement(self, effect, scalarsOnly=False):
         if self.rng.random() < 0.5:
