@@ -61,6 +61,8 @@ public:
               "a cast from '" + From.getAsString() + "' to '" + To.getAsString() + "'",
               "cast only between integer, bool and enum types");
     }
+    if (auto V = Cx.algorithm(E, P))
+      return *V;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E); L && L->getNumInits() <= 1)
       // `int x{}` and `int x{y}`.
       return L->getNumInits() ? eval(L->getInit(0), std::move(P))

@@ -294,6 +294,12 @@ public:
   std::pair<std::vector<Path>, std::vector<Path>> alreadyThere(Path P, const StateMember &State,
                                                                const Overlay &O, size_t I);
 
+  // ---- LowerAlgorithms.cpp ----
+  /// `std::count_if`, `any_of`, `all_of`, `none_of` over a state set or
+  /// vector, and `*std::max_element` / `min_element`, in a handler; none if
+  /// E is no such call.
+  std::optional<Valued> algorithm(const clang::Expr *E, const Path &P);
+
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);
@@ -392,6 +398,9 @@ public:
   /// among the functions of a program; empty where paths are not joined.
   std::string JoinPrefix;
   unsigned Joins = 0;
+  /// The relations of the elements an algorithm's predicate holds for,
+  /// by predicate, outcome and the path that reached it (LowerAlgorithms).
+  std::map<std::string, std::string> AlgorithmRelations;
   /// The body being lowered: after its last statement, the paths are the
   /// function's ends, which its entry point may join (joinEnds).
   const clang::Stmt *FunctionBody = nullptr;
