@@ -82,6 +82,7 @@ class Protocol:
         body = "\n".join(body)
         return """#include "faultline/annotations.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -144,6 +145,11 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             "log.size() > %d" % r.randint(0, 3),
             "weights.count(m.x) == 0",
             "m.x % 2 == 0",
+            # <algorithm> over state containers: derived relations.
+            "std::any_of(seen.begin(), seen.end(), [&](int s) { return s > m.x; })",
+            "std::all_of(log.begin(), log.end(), [&](int v) { return v != total; })",
+            "std::count_if(log.begin(), log.end(), [&](int v) { return v < %d; }) >= 2"
+            % r.randint(0, 9),
         ])
 
     def scalarEffect(self):
@@ -160,6 +166,10 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             "level = level * %d;" % r.randint(2, 5),
             "level = static_cast<unsigned char>(total);",
             "last = voters.size() - 1;",
+            "total = static_cast<int>(std::count_if(seen.begin(), seen.end(), "
+            "[&](int s) { return s >= m.x; }));",
+            "if (!log.empty()) total = *std::max_element(log.begin(), log.end()) - "
+            "*std::min_element(log.begin(), log.end());",
             # Writes through a reference and through a helper's
             # out-parameter are writes of the member.
             "{ int &r = total; r = r + m.x; }",
