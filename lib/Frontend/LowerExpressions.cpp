@@ -63,6 +63,8 @@ public:
     }
     if (auto V = Cx.algorithm(E, P))
       return *V;
+    if (auto V = Cx.localVectorRead(E, P))
+      return *V;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E); L && L->getNumInits() <= 1)
       // `int x{}` and `int x{y}`.
       return L->getNumInits() ? eval(L->getInit(0), std::move(P))

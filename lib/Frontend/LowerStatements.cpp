@@ -153,6 +153,8 @@ private:
         Cx.References[V] = V->getInit();
         continue;
       }
+      if (V && Cx.declareLocalVector(V))
+        continue;
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         Cx.fail(Decl->getLocation(), "this declaration",
                 "declare locals of integer, bool, enum, string or plain struct type with an "

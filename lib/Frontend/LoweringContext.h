@@ -74,6 +74,23 @@ struct VectorEdit {
   bool Appended = false;
 };
 
+/// A handler's local `std::vector` of scalars: a relation of rows
+/// (Context..., Slot, Value) derived where the handler stands.
+struct LocalVector {
+  std::string Relation;
+  /// The node and the handled message: what every path of one handling
+  /// binds alike.
+  Tuple Context;
+  clang::SourceLocation Loc;
+  bool Sorted = false;
+  bool Descending = false;
+  /// Read (size, an element): a later push_back would change what was read.
+  bool Read = false;
+  /// A push_back inside a loop over a state container has been seen.
+  bool LoopSource = false;
+  unsigned Pushes = 0;
+};
+
 /// `auto it = c.find(k);`: the container and the key looked up.
 struct FoundIterator {
   Object Obj;
@@ -300,6 +317,14 @@ public:
   /// E is no such call.
   std::optional<Valued> algorithm(const clang::Expr *E, const Path &P);
 
+  // ---- LowerLocalVectors.cpp ----
+  /// `std::vector<T> v;` in a handler: true if V is such a local.
+  bool declareLocalVector(const clang::VarDecl *V);
+  /// push_back onto a local vector, or std::sort of one.
+  std::optional<std::vector<Path>> localVectorEffect(const clang::CallExpr *Call, const Path &P);
+  /// size(), empty() and an element of a local vector.
+  std::optional<Valued> localVectorRead(const clang::Expr *E, const Path &P);
+
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);
@@ -401,6 +426,7 @@ public:
   /// The relations of the elements an algorithm's predicate holds for,
   /// by predicate, outcome and the path that reached it (LowerAlgorithms).
   std::map<std::string, std::string> AlgorithmRelations;
+  std::map<const clang::ValueDecl *, LocalVector> LocalVectors;
   /// The body being lowered: after its last statement, the paths are the
   /// function's ends, which its entry point may join (joinEnds).
   const clang::Stmt *FunctionBody = nullptr;
