@@ -30,6 +30,14 @@ static std::optional<FaultSet> parseFaults(const RunOptions &Opts, ir::Diagnosti
     }
     F.Crashes.push_back(*C);
   }
+  for (const std::string &Text : Opts.TimerDelays) {
+    auto D = eval::parseTimerDelay(Text);
+    if (!D) {
+      Diags.error("invalid --delay-timer '" + Text + "': expected NODE,TIMER,DUE,DELAY");
+      return std::nullopt;
+    }
+    F.TimerDelays.push_back(*D);
+  }
   F.normalize();
   if (auto Problem = checkFaults(Opts.Bounds, F)) {
     Diags.error(*Problem);

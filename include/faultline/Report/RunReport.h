@@ -42,6 +42,9 @@ void printRunText(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolT
 
 llvm::json::Object faultsToJSON(const FaultSet &F);
 llvm::json::Array messagesToJSON(const eval::Run &R, const eval::SymbolTable &Syms);
+/// Every arming of a timer: node, timer, armed, due, and fired / ended when
+/// they happened within the run.
+llvm::json::Array timersToJSON(const eval::Run &R);
 llvm::json::Object runToJSON(const eval::Run &R, const eval::SymbolTable &Syms,
                              const Bounds &B, const RunReportOptions &Opts);
 
