@@ -47,7 +47,11 @@ public:
   Builder(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
           const BuildOptions &Opts, LineageGraph &G)
       : R(R), P(P), Syms(Syms), Opts(Opts), G(G),
-        CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {}
+        CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {
+    for (const ir::TimerDecl &T : P.Timers)
+      if (std::optional<eval::RelId> Rel = R.relation(T.Name))
+        TimerRels.insert(*Rel);
+  }
 
   /// The vertex of a tuple and, the first time, of everything below it.
   /// Iterative, because derivation chains are as deep as the run is long.
@@ -126,6 +130,8 @@ private:
       eval::TupleId Id = Work.back();
       Work.pop_back();
       Vertex TV = TupleVertices.at(Id);
+      if (auto Fired = R.TimerFirings.find(Id); Fired != R.TimerFirings.end())
+        boost::add_edge(TV, timerFiring(R.Timers[Fired->second], Work), G);
       for (eval::FiringId FId : R.Tuples[Id].Firings) {
         const eval::Firing &F = R.Firings[FId];
         Vertex FV = addFiring(FId);
@@ -175,6 +181,8 @@ private:
   /// depends on (causesOf), before it in time or at its time through
   /// same-time rules, shared per relation and time.
   Vertex absent(const eval::AbsentTuple &A, std::vector<eval::TupleId> &Work) {
+    if (TimerRels.count(A.Rel))
+      return timerAbsent(A, Work);
     if (R.RelNames[A.Rel] != ir::CrashRelation && grounded(A.Rel))
       return groundedAbsent(A);
     Vertex Out = boost::add_vertex(absentVertex(A), G);
@@ -244,7 +252,9 @@ private:
       for (const eval::TuplePattern &P : I.Positives) {
         if (R.find(P.Rel, P.Time, P.Values))
           continue;
-        if (P.Rel == CrashRel) {
+        if (TimerRels.count(P.Rel)) {
+          Causes.insert(timerAbsent(P, Work));
+        } else if (P.Rel == CrashRel) {
           // It appears if its node crashes at its time; a node this run
           // crashes keeps its crash time in the runs its guard admits.
           if (!crashesInRun(P))
@@ -260,6 +270,60 @@ private:
       Causes.insert(causes(A.Rel, A.Time, Work)); // too many to list: the coarse rule
     for (Vertex C : Causes)
       boost::add_edge(Out, C, G);
+  }
+
+  /// A timer's firing needs its arm tuple, and that the scenario does not
+  /// delay it past the step it fired at (a Timer vertex).
+  Vertex timerFiring(const eval::TimerArming &A, std::vector<eval::TupleId> &Work) {
+    LineageVertex F;
+    F.Kind = VertexKind::Firing;
+    F.Label = fmt::format("timer {}.{} armed at {}, due {}", A.Node, A.Timer, A.ArmTime, A.Due);
+    Vertex Out = boost::add_vertex(F, G);
+    boost::add_edge(Out, visit(A.ArmTuple, Work), G);
+    LineageVertex T;
+    T.Kind = VertexKind::Timer;
+    T.From = A.Node;
+    T.Timer = A.Timer;
+    T.Due = A.Due;
+    T.SendTime = A.FiredAt;
+    T.Label = fmt::format("{}.{} fires at {}", A.Node, A.Timer, A.FiredAt);
+    boost::add_edge(Out, boost::add_vertex(T, G), G);
+    return Out;
+  }
+
+  /// A timer firing that did not happen at a step stays absent while no
+  /// arming of the run that could fire then (pending at its due step, the
+  /// step within its slack) is delayed to exactly that step (NoTimer), and
+  /// while the cancels and re-arms that ended armings before it stay (their
+  /// tuples). A timer armed only in other runs is not seen here: those runs
+  /// bring their own lineage.
+  Vertex timerAbsent(const eval::TuplePattern &A, std::vector<eval::TupleId> &Work) {
+    Vertex Out = boost::add_vertex(absentVertex(A), G);
+    int At = A.Time;
+    for (const eval::TimerArming &Arming : R.Timers) {
+      if (Arming.Rel != A.Rel || At < Arming.Due)
+        continue;
+      if (!A.wild(0) && !A.Values.empty() &&
+          (!A.Values[0].isStr() || Syms.text(static_cast<uint32_t>(A.Values[0].V)) != Arming.Node))
+        continue;
+      if (Arming.EndTuple && At > Arming.EndedAt) {
+        // A cancel or re-arm ended it before At: losing that lets it fire later.
+        boost::add_edge(Out, visit(*Arming.EndTuple, Work), G);
+        continue;
+      }
+      if (!Arming.reachedDue() || At > Arming.Due + Arming.MaxDelay || At == Arming.FiredAt)
+        continue;
+      LineageVertex V;
+      V.Kind = VertexKind::NoTimer;
+      V.From = Arming.Node;
+      V.Timer = Arming.Timer;
+      V.Due = Arming.Due;
+      V.SendTime = At;
+      V.Label = fmt::format("{}.{} (due {}) does not fire at {}", Arming.Node, Arming.Timer,
+                            Arming.Due, At);
+      boost::add_edge(Out, boost::add_vertex(V, G), G);
+    }
+    return Out;
   }
 
   /// Whether R crashes the node of the crash pattern A (column 1).
@@ -397,7 +461,8 @@ private:
     LineageVertex V;
     V.Kind = VertexKind::Tuple;
     V.Tuple = Id;
-    V.Given = T.Origin != eval::TupleOrigin::Derived;
+    // A timer's firing depends on the run (its arming, the scenario's delay).
+    V.Given = T.Origin != eval::TupleOrigin::Derived && T.Origin != eval::TupleOrigin::Timer;
     V.Relation = R.RelNames[T.Rel];
     V.Columns = rendered(T.Values);
     V.Key = tupleKey(V.Relation, V.Columns);
@@ -445,6 +510,7 @@ private:
   std::unordered_map<eval::RelId, std::vector<std::optional<Vertex>>> Prefixes;
   std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
+  std::set<eval::RelId> TimerRels;
   std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex> GroundedVertices;
   std::vector<std::pair<eval::TuplePattern, Vertex>> GroundWork;
 };
@@ -563,6 +629,10 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
       for (Crash &C : LV.Except)
         C.Node = Node(C.Node);
       break;
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      LV.From = Node(LV.From);
+      break;
     case VertexKind::Firing:
     case VertexKind::Absent:
       break;
@@ -610,6 +680,10 @@ void Lineage::writeDot(llvm::raw_ostream &OS) const {
       break;
     case VertexKind::NoCrash:
       Style = "shape=octagon, color=red";
+      break;
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      Style = "shape=hexagon, color=red";
       break;
     }
     Out << "[label=" << boost::escape_dot_string(LV.Label) << ", " << Style << "]";

@@ -86,6 +86,9 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
       return "absent";
     case VertexKind::NoCrash:
       return "nocrash";
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      return "timer";
     }
     return "";
   }());
@@ -108,6 +111,10 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
     break;
   case VertexKind::NoCrash:
     set("shape", "octagon");
+    break;
+  case VertexKind::Timer:
+  case VertexKind::NoTimer:
+    set("shape", "hexagon");
     break;
   }
   if (Cut) {
