@@ -272,14 +272,30 @@ private:
       boost::add_edge(Out, C, G);
   }
 
-  /// A timer's firing needs its arm tuple, and that the scenario does not
-  /// delay it past the step it fired at (a Timer vertex).
+  /// A timer's firing needs its arm tuple, that the scenario does not
+  /// delay it past the step it fired at (a Timer vertex), and, as negative
+  /// support, that no cancel or re-arm of it came while it was pending: a
+  /// fault that brings one about (a lost message a `notin` waited for)
+  /// takes the firing away.
   Vertex timerFiring(const eval::TimerArming &A, std::vector<eval::TupleId> &Work) {
     LineageVertex F;
     F.Kind = VertexKind::Firing;
     F.Label = fmt::format("timer {}.{} armed at {}, due {}", A.Node, A.Timer, A.ArmTime, A.Due);
     Vertex Out = boost::add_vertex(F, G);
     boost::add_edge(Out, visit(A.ArmTuple, Work), G);
+    if (Opts.NegativeSupport) {
+      const ir::TimerDecl *Decl = P.timer(A.Timer);
+      eval::Value Node = R.Tuples[A.ArmTuple].Values[0];
+      std::optional<eval::RelId> Arm = R.relation(Decl->armRelation());
+      std::optional<eval::RelId> Cancel = R.relation(Decl->cancelRelation());
+      for (int Step = A.ArmTime + 1; Step < A.FiredAt; ++Step) {
+        if (Cancel)
+          boost::add_edge(Out, absent({*Cancel, Step, {Node}, {}}, Work), G);
+        if (Arm)
+          boost::add_edge(Out, absent({*Arm, Step, {Node, eval::Value()}, {false, true}}, Work),
+                          G);
+      }
+    }
     LineageVertex T;
     T.Kind = VertexKind::Timer;
     T.From = A.Node;
@@ -292,6 +308,7 @@ private:
   }
 
   /// A timer firing that did not happen at a step stays absent while no
+  /// arm tuple that this run lacks appears early enough (armsAbsent), no
   /// arming of the run that could fire then (pending at its due step, the
   /// step within its slack) is delayed to exactly that step (NoTimer), and
   /// while the cancels and re-arms that ended armings before it stay (their
@@ -300,6 +317,7 @@ private:
   Vertex timerAbsent(const eval::TuplePattern &A, std::vector<eval::TupleId> &Work) {
     Vertex Out = boost::add_vertex(absentVertex(A), G);
     int At = A.Time;
+    armsAbsent(A, Out, Work);
     for (const eval::TimerArming &Arming : R.Timers) {
       if (Arming.Rel != A.Rel || At < Arming.Due)
         continue;
@@ -324,6 +342,33 @@ private:
       boost::add_edge(Out, boost::add_vertex(V, G), G);
     }
     return Out;
+  }
+
+  /// The arm tuples this run lacks that would make the timer of pattern A
+  /// due by A's step: at each earlier step, each delay that reaches it and
+  /// is shorter than the run's own arming there (the shortest one wins).
+  /// Without a node, the coarse causes of the arm relation.
+  void armsAbsent(const eval::TuplePattern &A, Vertex Out, std::vector<eval::TupleId> &Work) {
+    const ir::TimerDecl *Decl = P.timer(R.RelNames[A.Rel]);
+    std::optional<eval::RelId> Arm = Decl ? R.relation(Decl->armRelation()) : std::nullopt;
+    if (!Arm)
+      return;
+    bool AnyNode = A.wild(0) || A.Values.empty();
+    for (int Step = 1; Step < A.Time; ++Step) {
+      if (AnyNode) {
+        boost::add_edge(Out, causes(*Arm, Step, Work), G);
+        continue;
+      }
+      int Shortest = A.Time - Step;
+      for (eval::TupleId Id : R.table(*Arm, Step)) {
+        const eval::Tuple &Row = R.Tuples[Id].Values;
+        if (Row[0] == A.Values[0] && Row[1].isInt() && Row[1].V <= Shortest)
+          Shortest = static_cast<int>(Row[1].V) - 1;
+      }
+      for (int Delay = 1; Delay <= Shortest; ++Delay)
+        boost::add_edge(
+            Out, absent({*Arm, Step, {A.Values[0], eval::Value::integer(Delay)}, {}}, Work), G);
+    }
   }
 
   /// Whether R crashes the node of the crash pattern A (column 1).
