@@ -70,9 +70,7 @@ static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &S
 void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts) {
   std::vector<eval::TupleId> Missing = R.missingPost();
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}\n", B.EOT, B.EFF,
-                    fmt::join(B.Nodes, ","), B.MaxCrashes,
-                    B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
+  OS << boundsText(B) << "\n";
   OS << "faults: " << R.Faults.describe() << "\n";
   if (Missing.empty()) {
     OS << "verdict: ok: every pre tuple has its post tuple\n";
@@ -93,6 +91,23 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
     else
       printTable(OS, R, Syms, Name, R.EOT);
   }
+}
+
+std::string boundsText(const Bounds &B) {
+  return fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}", B.EOT, B.EFF,
+                     fmt::join(B.Nodes, ","), B.MaxCrashes,
+                     B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
+}
+
+llvm::json::Object boundsToJSON(const Bounds &B) {
+  llvm::json::Array Nodes;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  llvm::json::Object Out{
+      {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}};
+  if (B.TimerSlack)
+    Out["timer_slack"] = B.TimerSlack;
+  return Out;
 }
 
 llvm::json::Object faultsToJSON(const FaultSet &F) {
@@ -178,9 +193,6 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
   llvm::json::Array Missing;
   for (eval::TupleId Id : R.missingPost())
     Missing.push_back(tupleJSON(R.Tuples[Id].Values, Syms));
-  llvm::json::Array Nodes;
-  for (const std::string &N : B.Nodes)
-    Nodes.push_back(N);
   llvm::json::Object Tables;
   Tables[ir::PreRelation] = tableJSON(R, Syms, ir::PreRelation, R.EOT);
   Tables[ir::PostRelation] = tableJSON(R, Syms, ir::PostRelation, R.EOT);
@@ -193,10 +205,7 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
   }
   bool Violates = !Missing.empty();
   llvm::json::Object Out{
-      {"bounds", llvm::json::Object{{"eot", B.EOT},
-                                    {"eff", B.EFF},
-                                    {"crashes", B.MaxCrashes},
-                                    {"nodes", std::move(Nodes)}}},
+      {"bounds", boundsToJSON(B)},
       {"faults", faultsToJSON(R.Faults)},
       {"verdict", Violates ? "violation" : "ok"},
       {"missing_post", std::move(Missing)},
@@ -205,10 +214,8 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
       {"show", std::move(Shown)},
   };
   // Only a model with timers has them; other reports stay as they were.
-  if (!R.Timers.empty()) {
+  if (!R.Timers.empty())
     Out["timers"] = timersToJSON(R);
-    Out.getObject("bounds")->try_emplace("timer_slack", B.TimerSlack);
-  }
   return Out;
 }
 

@@ -33,6 +33,7 @@ public:
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
     Result.SpaceLog10 = faultSpaceLog10(B);
+    Result.TimerFirings = timed();
     Result.Invariants = invariantNames(Ev.program());
     Result.InvariantsWithoutPost = invariantsWithoutPost(Ev.program());
     // The budget covers the whole search: its runs, lineage and solver.
