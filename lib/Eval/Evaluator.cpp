@@ -1066,6 +1066,7 @@ std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
   auto R = std::make_unique<Run>();
   R->init(RelNames, B.EOT);
   R->Faults = Faults;
+  R->TimerSlack = B.TimerSlack;
   Execution X(*this, B, Faults, Opts, *R);
   try {
     X.execute();

@@ -308,29 +308,33 @@ private:
   }
 
   /// A timer firing that did not happen at a step stays absent while no
-  /// arm tuple that this run lacks appears early enough (armsAbsent), no
-  /// arming of the run that could fire then (pending at its due step, the
-  /// step within its slack) is delayed to exactly that step (NoTimer), and
-  /// while the cancels and re-arms that ended armings before it stay (their
-  /// tuples). A timer armed only in other runs is not seen here: those runs
-  /// bring their own lineage.
+  /// arm tuple that this run lacks appears early enough (armsAbsent), and
+  /// while each arming of the run whose window (its due step to the slack
+  /// after it) holds the step is kept from firing there: by any of the
+  /// cancels and re-arms of its node between its arming and the step, or
+  /// by the scenario not delaying it to exactly that step (NoTimer). Only
+  /// losing every such blocker lets it fire, so they are one Either vertex.
+  /// A timer armed only in other runs is not seen here: those runs bring
+  /// their own lineage.
   Vertex timerAbsent(const eval::TuplePattern &A, std::vector<eval::TupleId> &Work) {
     Vertex Out = boost::add_vertex(absentVertex(A), G);
     int At = A.Time;
     armsAbsent(A, Out, Work);
+    const ir::TimerDecl *Decl = P.timer(R.RelNames[A.Rel]);
+    std::optional<eval::RelId> ArmRel = R.relation(Decl->armRelation());
+    std::optional<eval::RelId> CancelRel = R.relation(Decl->cancelRelation());
     for (const eval::TimerArming &Arming : R.Timers) {
-      if (Arming.Rel != A.Rel || At < Arming.Due)
+      eval::Value Node = R.Tuples[Arming.ArmTuple].Values[0];
+      if (Arming.Rel != A.Rel || At < Arming.Due || At > Arming.Due + R.TimerSlack ||
+          At == Arming.FiredAt || (!A.wild(0) && !A.Values.empty() && A.Values[0] != Node))
         continue;
-      if (!A.wild(0) && !A.Values.empty() &&
-          (!A.Values[0].isStr() || Syms.text(static_cast<uint32_t>(A.Values[0].V)) != Arming.Node))
-        continue;
-      if (Arming.EndTuple && At > Arming.EndedAt) {
-        // A cancel or re-arm ended it before At: losing that lets it fire later.
-        boost::add_edge(Out, visit(*Arming.EndTuple, Work), G);
-        continue;
-      }
-      if (!Arming.reachedDue() || At > Arming.Due + Arming.MaxDelay || At == Arming.FiredAt)
-        continue;
+      std::vector<Vertex> Blockers;
+      for (int Step = Arming.ArmTime + 1; Step < At; ++Step)
+        for (std::optional<eval::RelId> Rel : {ArmRel, CancelRel})
+          if (Rel)
+            for (eval::TupleId Id : R.table(*Rel, Step))
+              if (R.Tuples[Id].Values[0] == Node)
+                Blockers.push_back(visit(Id, Work));
       LineageVertex V;
       V.Kind = VertexKind::NoTimer;
       V.From = Arming.Node;
@@ -339,7 +343,19 @@ private:
       V.SendTime = At;
       V.Label = fmt::format("{}.{} (due {}) does not fire at {}", Arming.Node, Arming.Timer,
                             Arming.Due, At);
-      boost::add_edge(Out, boost::add_vertex(V, G), G);
+      Blockers.push_back(boost::add_vertex(V, G));
+      if (Blockers.size() == 1) {
+        boost::add_edge(Out, Blockers.front(), G);
+        continue;
+      }
+      LineageVertex Either;
+      Either.Kind = VertexKind::Either;
+      Either.Label = fmt::format("{}.{} armed at {} kept from firing at {}", Arming.Node,
+                                 Arming.Timer, Arming.ArmTime, At);
+      Vertex E = boost::add_vertex(Either, G);
+      boost::add_edge(Out, E, G);
+      for (Vertex B : Blockers)
+        boost::add_edge(E, B, G);
     }
     return Out;
   }
@@ -680,6 +696,7 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
       break;
     case VertexKind::Firing:
     case VertexKind::Absent:
+    case VertexKind::Either:
       break;
     }
   }
@@ -722,6 +739,9 @@ void Lineage::writeDot(llvm::raw_ostream &OS) const {
       break;
     case VertexKind::Absent:
       Style = "shape=ellipse, style=dashed";
+      break;
+    case VertexKind::Either:
+      Style = "shape=box, style=dashed";
       break;
     case VertexKind::NoCrash:
       Style = "shape=octagon, color=red";

@@ -83,6 +83,7 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
     case VertexKind::Message:
       return "message";
     case VertexKind::Absent:
+    case VertexKind::Either:
       return "absent";
     case VertexKind::NoCrash:
       return "nocrash";
@@ -107,6 +108,10 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
     break;
   case VertexKind::Absent:
     set("shape", "ellipse");
+    set("style", "dashed");
+    break;
+  case VertexKind::Either:
+    set("shape", "box");
     set("style", "dashed");
     break;
   case VertexKind::NoCrash:

@@ -356,9 +356,11 @@ SearchResult searchLDFI(Searcher &S) {
     }
   }
   S.Result.SolverChecks = Solver.stats().Checks;
-  // Unless every fault set was run or learnt from a symmetric one.
+  // Unless every fault set was run or learnt from a symmetric one (with
+  // timer schedules, the space counts fault sets without their delays).
   S.Result.PreGoalsPartial =
-      Pres.coarseDropped() && static_cast<long double>(Known.size()) < S.Result.SpaceSize;
+      Pres.coarseDropped() &&
+      (S.timed() || static_cast<long double>(Known.size()) < S.Result.SpaceSize);
   return S.finish(Exhausted);
 }
 

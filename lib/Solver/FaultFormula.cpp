@@ -256,6 +256,9 @@ std::vector<z3::expr> FaultFormula::alive(const lineage::Lineage &L,
       // all its possible causes stay as they were.
       Alive[V] = Children.empty() ? Ctx.bool_val(true) : z3::mk_and(Children);
       break;
+    case VertexKind::Either:
+      Alive[V] = Children.empty() ? Ctx.bool_val(false) : z3::mk_or(Children);
+      break;
     case VertexKind::Message:
       Alive[V] = !lost(LV);
       break;

@@ -100,6 +100,11 @@ const Config Configs[] = {
     {"timers/watchdog.ded", 6, 3, 0, AB, 1},
     {"timers/watchdog_tolerant.ded", 6, 2, 1, AB, 2},
     {"timers/watchdog_tolerant.ded", 6, 3, 1, AB, 1},
+    // A crash makes b's suspicion hold with its post first; two lost
+    // heartbeats make it hold without, which only the conjunction of
+    // losing both re-arms (an Either of an arming's blockers) shows.
+    {"timers/watchdog_tolerant.ded", 6, 4, 1, AB},
+    {"timers/watchdog_tolerant.ded", 7, 4, 1, AB, 1},
     {"timers/retry.ded", 6, 3, 1, AB},
     {"timers/retry.ded", 6, 2, 0, AB, 1},
     {"timers/decide.ded", 6, 0, 0, AB, 1},

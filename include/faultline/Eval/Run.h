@@ -126,6 +126,8 @@ struct TimerArming {
 class Run {
 public:
   int EOT = 0;
+  /// How many steps after its due step a timer may fire (Bounds::TimerSlack).
+  int TimerSlack = 0;
   FaultSet Faults;
   std::vector<std::string> RelNames;
   std::vector<TupleRecord> Tuples;

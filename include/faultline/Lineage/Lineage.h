@@ -41,6 +41,7 @@ enum class VertexKind {
   NoCrash, ///< A `notin crash(...)` relied on: holds unless such a crash happens.
   Timer,   ///< A timer that fired at a step: holds unless it is delayed past it.
   NoTimer, ///< A timer that did not fire at a step: holds unless it is delayed to it.
+  Either,  ///< Holds while any of its supports does (what keeps one arming from firing).
 };
 
 /// A tuple's identity across runs, `rel(v1, v2, ...)` from rendered values.
