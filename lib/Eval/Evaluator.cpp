@@ -323,6 +323,10 @@ private:
                                       "delay is a number of steps from 1 to {}",
                                       TR.Decl->Name, Ev.Symbols.render(Node),
                                       Ev.Symbols.render(Delay), T, MaxEOT)};
+        // Every delay, not only the shortest: in another run the shorter
+        // arm may be missing and a longer one the one that counts.
+        if (Opts.EveryTimer)
+          EveryArming.insert({TI, static_cast<uint32_t>(Node.V), T + static_cast<int>(Delay.V)});
         auto [It, New] = Arms.try_emplace(static_cast<uint32_t>(Node.V), Delay.V, Id);
         if (!New && Delay.V < It->second.first)
           It->second = {Delay.V, Id};
@@ -333,11 +337,8 @@ private:
         if (Node.isStr() && Nodes.count(static_cast<uint32_t>(Node.V)))
           Cancels.try_emplace(static_cast<uint32_t>(Node.V), Id);
       }
-      if (Opts.EveryTimer) {
-        for (const auto &[Node, Arm] : Arms)
-          EveryArming.insert({TI, Node, T + static_cast<int>(Arm.first)});
+      if (Opts.EveryTimer)
         continue;
-      }
       auto End = [&](uint32_t Node, TupleId By) {
         auto It = Pending.find({TI, Node});
         if (It == Pending.end())
