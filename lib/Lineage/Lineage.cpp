@@ -317,7 +317,18 @@ private:
   /// A timer armed only in other runs is not seen here: those runs bring
   /// their own lineage.
   Vertex timerAbsent(const eval::TuplePattern &A, std::vector<eval::TupleId> &Work) {
+    // Shared by every firing that relied on it, as grounded ones are.
+    std::vector<bool> Wild = A.Wild;
+    Wild.resize(A.Values.size(), false);
+    eval::Tuple Values = A.Values;
+    for (size_t I = 0; I < Values.size(); ++I)
+      if (Wild[I])
+        Values[I] = eval::Value();
+    auto Key = std::make_tuple(A.Rel, A.Time, std::move(Values), std::move(Wild));
+    if (auto It = TimerAbsentVertices.find(Key); It != TimerAbsentVertices.end())
+      return It->second;
     Vertex Out = boost::add_vertex(absentVertex(A), G);
+    TimerAbsentVertices.emplace(std::move(Key), Out);
     int At = A.Time;
     armsAbsent(A, Out, Work);
     const ir::TimerDecl *Decl = P.timer(R.RelNames[A.Rel]);
@@ -572,6 +583,8 @@ private:
   std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
   std::set<eval::RelId> TimerRels;
+  std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex>
+      TimerAbsentVertices;
   std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex> GroundedVertices;
   std::vector<std::pair<eval::TuplePattern, Vertex>> GroundWork;
 };
