@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -140,6 +141,11 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   search::SearchResult Truth = search::search(Ev, B, Exhaustive, Diags);
   ASSERT_NE(Truth.V, search::Verdict::Inconclusive)
       << describe(C) << ": bounds too large for the sweep (" << Truth.Runs << " runs)";
+
+  // The walk over timer firings runs each schedule once.
+  std::set<FaultSet> Seen;
+  for (const search::Execution &E : Truth.Executions)
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << describe(C) << ": " << E.Faults.describe();
 
   search::SearchOptions Ldfi;
   search::SearchResult Got = search::search(Ev, B, Ldfi, Diags);
