@@ -4,6 +4,7 @@
 //
 //   program  := clause*
 //   clause   := 'include' STRING ';'
+//             | 'timer' IDENT '/' INT ';'             (a timer declaration)
 //             | atom suffix? ';'                       (a fact: suffix '@' INT)
 //             | atom suffix? ':-' elem (',' elem)* ';' (a rule)
 //   suffix   := '@' ( INT | 'next' | 'async' )
@@ -230,6 +231,20 @@ private:
     return static_cast<int64_t>(V);
   }
 
+  void parseTimer() {
+    SourceLoc Start = consume().Loc;
+    const Token &Name = consume();
+    expect(TokKind::Slash, "expected '/' and the timer's arity after its name");
+    const Token &N = expect(TokKind::Integer, "expected the timer's arity (its number of "
+                                             "columns) after '/'");
+    TimerDecl T;
+    T.Name = std::string(Name.Text);
+    T.Arity = integerValue(N, false, N.Loc);
+    T.Loc = Start;
+    expect(TokKind::Semi, "expected ';' after the timer declaration");
+    P.Timers.push_back(std::move(T));
+  }
+
   void parseClause() {
     if (isIdent("include")) {
       consume();
@@ -238,6 +253,11 @@ private:
       const Token &File = consume();
       expect(TokKind::Semi, "expected ';' after include");
       Includes.push_back(IncludeDirective{File.Value, File.Loc});
+      return;
+    }
+    // `timer name/N;` declares a timer; `timer(...)` is still a relation.
+    if (isIdent("timer") && ahead(1).Kind == TokKind::Ident) {
+      parseTimer();
       return;
     }
     if (isIdent("notin"))

@@ -175,6 +175,13 @@ std::string printProgram(const Program &P, const PrintOptions &Opts) {
   // Rules and facts are kept apart in Program; print them merged back into
   // source order (each list is already in that order).
   std::string Out;
+  // Timer declarations first: they only name relations, so order does not
+  // matter to the meaning.
+  for (const TimerDecl &T : P.Timers) {
+    if (Opts.WithLocations)
+      Out += locationComment(P, T.Loc, "");
+    Out += "timer " + T.Name + "/" + std::to_string(T.Arity) + ";\n";
+  }
   size_t RI = 0, FI = 0;
   while (RI < P.Rules.size() || FI < P.Facts.size()) {
     bool TakeFact =

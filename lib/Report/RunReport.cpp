@@ -36,20 +36,26 @@ static std::string tupleText(const Run &R, const SymbolTable &Syms, eval::RelId 
 
 void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
   // Messages are recorded in send order; a crash is shown before the
-  // messages of its time step, which it silences.
-  std::vector<Crash> Crashes = R.Faults.Crashes;
-  std::sort(Crashes.begin(), Crashes.end(), [](const Crash &A, const Crash &B) {
-    return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
+  // messages of its time step, which it silences, and a timer firing (it
+  // holds when its step begins) after the crashes of its step.
+  std::vector<std::tuple<int, int, size_t, std::string>> Lines;
+  for (const Crash &C : R.Faults.Crashes)
+    Lines.emplace_back(C.Time, 0, Lines.size(), fmt::format("{} crashes", C.Node));
+  for (const eval::TimerArming &A : R.Timers)
+    if (A.FiredAt)
+      Lines.emplace_back(A.FiredAt, 1, Lines.size(),
+                         fmt::format("{} timer {} fires (armed at {}, due {})", A.Node, A.Timer,
+                                     A.ArmTime, A.Due));
+  for (const eval::Message &M : R.Messages)
+    Lines.emplace_back(M.SendTime, 2, Lines.size(),
+                       fmt::format("{} -> {}  {}  {}", M.From, M.To,
+                                   tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate)));
+  std::sort(Lines.begin(), Lines.end(), [](const auto &A, const auto &B) {
+    return std::tie(std::get<0>(A), std::get<1>(A), std::get<2>(A)) <
+           std::tie(std::get<0>(B), std::get<1>(B), std::get<2>(B));
   });
-  auto Crash = Crashes.begin();
-  for (const eval::Message &M : R.Messages) {
-    for (; Crash != Crashes.end() && Crash->Time <= M.SendTime; ++Crash)
-      OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
-    OS << fmt::format("  {:>3}  {} -> {}  {}  {}\n", M.SendTime, M.From, M.To,
-                      tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate));
-  }
-  for (; Crash != Crashes.end(); ++Crash)
-    OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
+  for (const auto &[Time, Rank, Seq, Text] : Lines)
+    OS << fmt::format("  {:>3}  {}\n", Time, Text);
 }
 
 static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
@@ -64,8 +70,7 @@ static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &S
 void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts) {
   std::vector<eval::TupleId> Missing = R.missingPost();
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}\n", B.EOT, B.EFF,
-                    fmt::join(B.Nodes, ","), B.MaxCrashes);
+  OS << boundsText(B) << "\n";
   OS << "faults: " << R.Faults.describe() << "\n";
   if (Missing.empty()) {
     OS << "verdict: ok: every pre tuple has its post tuple\n";
@@ -88,13 +93,39 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
   }
 }
 
+std::string boundsText(const Bounds &B) {
+  return fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}", B.EOT, B.EFF,
+                     fmt::join(B.Nodes, ","), B.MaxCrashes,
+                     B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
+}
+
+llvm::json::Object boundsToJSON(const Bounds &B) {
+  llvm::json::Array Nodes;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  llvm::json::Object Out{
+      {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}};
+  if (B.TimerSlack)
+    Out["timer_slack"] = B.TimerSlack;
+  return Out;
+}
+
 llvm::json::Object faultsToJSON(const FaultSet &F) {
   llvm::json::Array Crashes, Omissions;
   for (const Crash &C : F.Crashes)
     Crashes.push_back(llvm::json::Object{{"node", C.Node}, {"time", C.Time}});
   for (const Omission &O : F.Omissions)
     Omissions.push_back(llvm::json::Object{{"from", O.From}, {"to", O.To}, {"time", O.Time}});
-  return llvm::json::Object{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+  llvm::json::Object Out{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+  // Only a model with timers and slack has delays; other reports stay as they were.
+  if (!F.TimerDelays.empty()) {
+    llvm::json::Array Delays;
+    for (const TimerDelay &D : F.TimerDelays)
+      Delays.push_back(llvm::json::Object{
+          {"node", D.Node}, {"timer", D.Timer}, {"due", D.Due}, {"delay", D.Delay}});
+    Out["timer_delays"] = std::move(Delays);
+  }
+  return Out;
 }
 
 static llvm::json::Value valueJSON(eval::Value V, const SymbolTable &Syms) {
@@ -134,6 +165,20 @@ llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
   return Out;
 }
 
+llvm::json::Array timersToJSON(const Run &R) {
+  llvm::json::Array Out;
+  for (const eval::TimerArming &A : R.Timers) {
+    llvm::json::Object T{{"node", A.Node}, {"timer", A.Timer}, {"armed", A.ArmTime},
+                         {"due", A.Due}};
+    if (A.FiredAt)
+      T["fired"] = A.FiredAt;
+    if (A.EndedAt)
+      T["ended"] = A.EndedAt;
+    Out.push_back(std::move(T));
+  }
+  return Out;
+}
+
 static llvm::json::Array tableJSON(const Run &R, const SymbolTable &Syms, const std::string &Name,
                                    int T) {
   llvm::json::Array Rows;
@@ -148,9 +193,6 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
   llvm::json::Array Missing;
   for (eval::TupleId Id : R.missingPost())
     Missing.push_back(tupleJSON(R.Tuples[Id].Values, Syms));
-  llvm::json::Array Nodes;
-  for (const std::string &N : B.Nodes)
-    Nodes.push_back(N);
   llvm::json::Object Tables;
   Tables[ir::PreRelation] = tableJSON(R, Syms, ir::PreRelation, R.EOT);
   Tables[ir::PostRelation] = tableJSON(R, Syms, ir::PostRelation, R.EOT);
@@ -162,11 +204,8 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
     Shown[Name] = std::move(ByTime);
   }
   bool Violates = !Missing.empty();
-  return llvm::json::Object{
-      {"bounds", llvm::json::Object{{"eot", B.EOT},
-                                    {"eff", B.EFF},
-                                    {"crashes", B.MaxCrashes},
-                                    {"nodes", std::move(Nodes)}}},
+  llvm::json::Object Out{
+      {"bounds", boundsToJSON(B)},
       {"faults", faultsToJSON(R.Faults)},
       {"verdict", Violates ? "violation" : "ok"},
       {"missing_post", std::move(Missing)},
@@ -174,6 +213,10 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
       {"tables", std::move(Tables)},
       {"show", std::move(Shown)},
   };
+  // Only a model with timers has them; other reports stay as they were.
+  if (!R.Timers.empty())
+    Out["timers"] = timersToJSON(R);
+  return Out;
 }
 
 } // namespace faultline::report

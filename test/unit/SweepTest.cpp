@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct Config {
   const char *Model;
   int EOT, EFF, Crashes;
   std::vector<std::string> Nodes;
+  int TimerSlack = 0;
 };
 
 std::string describe(const Config &C) {
@@ -39,7 +41,8 @@ std::string describe(const Config &C) {
   for (const std::string &N : C.Nodes)
     Nodes += (Nodes.empty() ? "" : ",") + N;
   return std::string(C.Model) + " " + std::to_string(C.EOT) + "/" + std::to_string(C.EFF) + "/" +
-         Nodes + "/" + std::to_string(C.Crashes);
+         Nodes + "/" + std::to_string(C.Crashes) +
+         (C.TimerSlack ? " slack " + std::to_string(C.TimerSlack) : "");
 }
 
 const std::vector<std::string> ABC{"a", "b", "c"};
@@ -48,6 +51,7 @@ const std::vector<std::string> Kafka{"a", "b", "c", "C", "Z"};
 const std::vector<std::string> KafkaSmall{"a", "b", "Z"};
 const std::vector<std::string> Detector{"m", "a", "b"};
 const std::vector<std::string> Alarm{"m", "a", "o"};
+const std::vector<std::string> AB{"a", "b"};
 
 // Small bounds; both verdicts occur, and isr_small's counterexample needs
 // negative support (a tuple that faults make appear).
@@ -84,6 +88,31 @@ const Config Configs[] = {
     {"selection/fallback.ded", 6, 3, 0, ABC},
     {"selection/fallback.ded", 5, 4, 0, ABC},
     {"selection/fallback.ded", 5, 3, 1, ABC},
+    // Timers: with slack, when each fires is part of the scenario. The
+    // election's bug needs a late firing; the watchdog's a lost heartbeat
+    // while it fires on time; decide and probe need the cancels and arms
+    // that faults bring about (a firing's negative support).
+    {"timers/election.ded", 6, 0, 0, AB, 1},
+    {"timers/election.ded", 6, 2, 1, AB, 2},
+    {"timers/election.ded", 6, 2, 1, AB},
+    {"timers/election_reset.ded", 6, 2, 0, AB, 2},
+    {"timers/election_reset.ded", 6, 0, 1, AB, 1},
+    {"timers/watchdog.ded", 6, 2, 1, AB, 1},
+    {"timers/watchdog.ded", 6, 3, 0, AB, 1},
+    {"timers/watchdog_tolerant.ded", 6, 2, 1, AB, 2},
+    {"timers/watchdog_tolerant.ded", 6, 3, 1, AB, 1},
+    // A crash makes b's suspicion hold with its post first; two lost
+    // heartbeats make it hold without, which only the conjunction of
+    // losing both re-arms (an Either of an arming's blockers) shows.
+    {"timers/watchdog_tolerant.ded", 6, 4, 1, AB},
+    {"timers/watchdog_tolerant.ded", 7, 4, 1, AB, 1},
+    {"timers/retry.ded", 6, 3, 1, AB},
+    {"timers/retry.ded", 6, 2, 0, AB, 1},
+    {"timers/decide.ded", 6, 0, 0, AB, 1},
+    {"timers/decide.ded", 6, 2, 0, AB},
+    {"timers/decide.ded", 6, 0, 0, AB, 2},
+    {"timers/probe.ded", 6, 2, 0, AB, 1},
+    {"timers/probe.ded", 6, 0, 1, AB, 2},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};
@@ -104,6 +133,7 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   B.EFF = C.EFF;
   B.MaxCrashes = C.Crashes;
   B.Nodes = C.Nodes;
+  B.TimerSlack = C.TimerSlack;
 
   search::SearchOptions Exhaustive;
   Exhaustive.Strat = search::Strategy::Exhaustive;
@@ -111,6 +141,11 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   search::SearchResult Truth = search::search(Ev, B, Exhaustive, Diags);
   ASSERT_NE(Truth.V, search::Verdict::Inconclusive)
       << describe(C) << ": bounds too large for the sweep (" << Truth.Runs << " runs)";
+
+  // The walk over timer firings runs each schedule once.
+  std::set<FaultSet> Seen;
+  for (const search::Execution &E : Truth.Executions)
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << describe(C) << ": " << E.Faults.describe();
 
   search::SearchOptions Ldfi;
   search::SearchResult Got = search::search(Ev, B, Ldfi, Diags);

@@ -76,6 +76,10 @@ static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --node
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
                                cl::init(faultline::Bounds().MaxCrashes), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
+static cl::opt<int> TimerSlack(
+    "timer-slack",
+    cl::desc("How many steps after its deadline a timer may fire (default 0: exactly at it)"),
+    cl::init(faultline::Bounds().TimerSlack), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
@@ -116,6 +120,11 @@ static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TI
                                   cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> CrashAt("crash", cl::desc("Crash NODE,TIME (repeatable)"),
                                      cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> DelayTimer(
+    "delay-timer",
+    cl::desc("Fire the timer TIMER of NODE that is due at DUE only DELAY steps later "
+             "(NODE,TIMER,DUE,DELAY; repeatable; needs --timer-slack)"),
+    cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> Show("show", cl::desc("Also print these relations at EOT"),
                                   cl::CommaSeparated, cl::sub(RunCmd), cl::cat(Cat));
 static cl::opt<bool> AllTimes("all-times",
@@ -265,6 +274,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Bounds.EOT = EOT;
   S.Bounds.EFF = EFF;
   S.Bounds.MaxCrashes = MaxCrashes;
+  S.Bounds.TimerSlack = TimerSlack;
   for (const std::string &List : Nodes) {
     SmallVector<StringRef, 8> Names;
     StringRef(List).split(Names, ',');
@@ -355,6 +365,7 @@ static int dispatch() {
     static_cast<ScenarioOptions &>(O) = scenarioOptions({RunFiles.begin(), RunFiles.end()});
     O.Omissions.assign(Omit.begin(), Omit.end());
     O.Crashes.assign(CrashAt.begin(), CrashAt.end());
+    O.TimerDelays.assign(DelayTimer.begin(), DelayTimer.end());
     O.Show.assign(Show.begin(), Show.end());
     O.AllTimes = AllTimes;
     O.NegativeSupport = NegativeSupport;

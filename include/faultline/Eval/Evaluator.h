@@ -76,6 +76,15 @@ struct EvalOptions {
   /// this run's, with IgnoreNegation and no faults), so the grounding's run
   /// still holds every tuple any run can hold.
   bool EverySelection = false;
+  /// Fire every arming of a timer at every step from its due step to
+  /// TimerSlack steps later, and ignore cancels and re-arms: with
+  /// IgnoreNegation, the run then holds every timer firing any run can.
+  bool EveryTimer = false;
+  /// When set, how late a timer due at Due fires is asked of it (a value in
+  /// 0..MaxDelay) instead of read from the fault set, and the delays chosen
+  /// are added to the run's Faults: the random search's sampler.
+  std::function<int(const std::string &Node, const std::string &Timer, int Due, int MaxDelay)>
+      ChooseDelay;
   EvalLimits Limits;
 };
 
@@ -130,6 +139,9 @@ public:
   const ir::Program &program() const { return Prog; }
   const SymbolTable &symbols() const { return Symbols; }
   const std::vector<std::string> &relationNames() const { return RelNames; }
+  /// Whether the program declares a timer (a dimension of the scenario
+  /// besides faults, when the bounds allow slack).
+  bool hasTimers() const { return !Timers.empty(); }
 
 private:
   class Execution;
@@ -142,6 +154,13 @@ private:
   /// The relations of each stratum, by index into Strata.Strata.
   std::vector<std::vector<RelId>> StratumRels;
   RelId CrashRel = 0;
+  /// The program's timers: the relation each fires in, is armed and is
+  /// cancelled through.
+  struct TimerRels {
+    const ir::TimerDecl *Decl = nullptr;
+    RelId Fire = 0, Arm = 0, Cancel = 0;
+  };
+  std::vector<TimerRels> Timers;
   /// ir::ErrorRelation: a head derived in it stops the run with an error.
   RelId ErrorRel = 0;
 };

@@ -89,6 +89,10 @@ struct SearchResult {
   /// overflows a long double), and its log10, which does not overflow.
   long double SpaceSize = 0;
   double SpaceLog10 = 0;
+  /// Whether the scenarios also chose when timers fire (the program has
+  /// timers and the bounds give them slack): SpaceSize counts the crash and
+  /// omission scenarios, each of which has its own timer schedules.
+  bool TimerFirings = false;
   /// Why an inconclusive search stopped ("max runs", "timeout", ...).
   std::string StopReason;
   unsigned SolverChecks = 0;
