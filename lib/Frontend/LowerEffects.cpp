@@ -209,10 +209,11 @@ private:
     if (!Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) ||
         State->K != StateMember::Kind::Vector)
       return std::nullopt;
-    if (Method != "push_back" && Method != "pop_back" && Method != "clear" && Method != "resize")
+    if (Method != "push_back" && Method != "pop_back" && Method != "clear" &&
+        Method != "resize" && Method != "erase")
       Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a state vector",
-              "use push_back, pop_back, clear, resize, v[i] = x, size, empty, back, at, [] and "
-              "range-for");
+              "use push_back, pop_back, clear, resize, erase(v.begin() + n, v.end()), v[i] = x, "
+              "size, empty, back, at, [] and range-for");
     if (Obj.Var != Cx.Here.Self.Var)
       Cx.fail(MC->getBeginLoc(), "updating another process's state", OwnStateOnly);
     checkResizable(P, *State, Method, MC->getBeginLoc());
@@ -230,11 +231,11 @@ private:
       Out.push_back(std::move(Q));
       return Out;
     }
-    if (Method == "resize") {
-      if (MC->getNumArgs() != 1)
-        Cx.fail(MC->getBeginLoc(), "this form of resize", "resize(n) to truncate to n elements");
-      for (auto &[Q, N] : Cx.eval(MC->getArg(0), P))
-        for (Path &R : resize(*State, N, std::move(Q), MC->getBeginLoc()))
+    if (Method == "resize" || Method == "erase") {
+      const clang::Expr *Length = Method == "resize" ? resizedTo(MC) : erasedFrom(MC, *State);
+      for (auto &[Q, N] : Cx.eval(Length, P))
+        for (Path &R : resize(*State, N, std::move(Q), /*MayGrow=*/Method == "resize",
+                              MC->getBeginLoc()))
           Out.push_back(std::move(R));
       return Out;
     }
@@ -266,16 +267,44 @@ private:
     return Out;
   }
 
-  /// `v.resize(n)`: where n is below the size, a truncation; where it is
-  /// beyond, an error, as the new elements' values are not modeled.
-  std::vector<Path> resize(const StateMember &State, const Term &N, Path P,
+  const clang::Expr *resizedTo(const clang::CXXMemberCallExpr *MC) {
+    if (MC->getNumArgs() != 1)
+      Cx.fail(MC->getBeginLoc(), "this form of resize", "resize(n) to truncate to n elements");
+    return MC->getArg(0);
+  }
+
+  /// n of `v.erase(v.begin() + n, v.end())`, the truncation a log's
+  /// conflicting suffix is removed with.
+  const clang::Expr *erasedFrom(const clang::CXXMemberCallExpr *MC, const StateMember &State) {
+    auto Of = [&](const clang::Expr *E, llvm::StringRef Method) {
+      const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(E));
+      Object Obj;
+      const StateMember *S = nullptr;
+      return Call && Call->getMethodDecl()->getName() == Method &&
+             Cx.memberState(Call->getImplicitObjectArgument(), Obj, S) && S == &State;
+    };
+    const auto *Plus = MC->getNumArgs() == 2
+                           ? llvm::dyn_cast<clang::CXXOperatorCallExpr>(strip(MC->getArg(0)))
+                           : nullptr;
+    if (!Plus || Plus->getOperator() != clang::OO_Plus || Plus->getNumArgs() != 2 ||
+        !Of(Plus->getArg(0), "begin") || !Of(MC->getArg(1), "end"))
+      Cx.fail(MC->getBeginLoc(), "this form of erase on a state vector",
+              "erase a suffix, v.erase(v.begin() + n, v.end()), or pop_back");
+    return Plus->getArg(1);
+  }
+
+  /// `v.resize(n)` and `v.erase(v.begin() + n, v.end())`: where n is below
+  /// the size, a truncation. Beyond it, resize (MayGrow) is an error, as
+  /// the new elements' values are not modeled, and erase is undefined in
+  /// C++, a path the model does not have.
+  std::vector<Path> resize(const StateMember &State, const Term &N, Path P, bool MayGrow,
                            clang::SourceLocation Loc) {
     std::vector<Path> Out;
     for (auto &[Q, Size] : Cx.vectorSize(State, std::move(P))) {
       Path Longer = Q, Grows = Q;
       if (compare(Longer, ir::CmpOp::GT, Size, N))
         Out.push_back(truncate(State, N, std::move(Longer), Loc));
-      if (compare(Grows, ir::CmpOp::LT, Size, N))
+      if (MayGrow && compare(Grows, ir::CmpOp::LT, Size, N))
         Cx.runError(Grows, Loc,
                     "this resize adds elements, whose values faultline does not model; "
                     "push_back each new element instead",

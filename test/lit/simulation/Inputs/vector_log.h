@@ -4,7 +4,8 @@
 // follower's log as a std::vector of entries, written the way Raft's
 // AppendEntries writes it: read the last entry, cut the log back to the
 // leader's previous index with a while loop of pop_back, append one or two
-// entries, reply with the new size; and resize and pop_back on their own.
+// entries, reply with the new size; and resize, erase of a suffix and
+// pop_back on their own.
 // The simulator runs the compiled code and faultline's model under the same
 // fault schedules.
 //
@@ -46,6 +47,10 @@ struct FL_MESSAGE Ack {
   int size;
 };
 
+struct FL_MESSAGE Cut {
+  int from;
+};
+
 struct FL_PROCESS Replica {
   FL_SELF NodeId self;
   FL_STATE std::vector<Entry> log;
@@ -70,6 +75,11 @@ struct FL_PROCESS Replica {
       log.resize(static_cast<std::size_t>(t.keep));
     else if (!log.empty())
       log.pop_back();
+  }
+
+  FL_RECEIVE void onCut(const Cut &c) {
+    if (c.from >= 0 && static_cast<std::size_t>(c.from) <= log.size())
+      log.erase(log.begin() + c.from, log.end());
   }
 
   FL_RECEIVE void onAck(const Ack &a) {
