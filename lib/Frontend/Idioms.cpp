@@ -88,6 +88,96 @@ std::optional<Truncation> truncationLoop(const clang::WhileStmt *W) {
                     SizeOnLeft ? Cmp->getRHS() : Cmp->getLHS()};
 }
 
+namespace {
+
+/// Whether S (or a statement in it) reads D at a subscript, `v[D]` or
+/// `v.at(D)`: sets Vector to v. Changed is set where S assigns, increments
+/// or takes D by reference.
+void indexUses(const clang::Stmt *S, const clang::VarDecl *D, const clang::Expr *&Vector,
+               bool &Changed) {
+  if (!S)
+    return;
+  auto IsD = [&](const clang::Expr *E) {
+    const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    return R && R->getDecl() == D;
+  };
+  if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2 && IsD(Op->getArg(1)))
+    Vector = Vector ? Vector : Op->getArg(0);
+  if (const clang::CXXMemberCallExpr *At = memberCall(llvm::dyn_cast<clang::Expr>(S), "at", 1);
+      At && IsD(At->getArg(0)))
+    Vector = Vector ? Vector : At->getImplicitObjectArgument();
+  if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(S); B && B->isAssignmentOp() &&
+                                                                 IsD(B->getLHS()))
+    Changed = true;
+  if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(S);
+      U && (U->isIncrementDecrementOp() || U->getOpcode() == clang::UO_AddrOf) &&
+      IsD(U->getSubExpr()))
+    Changed = true;
+  for (const clang::Stmt *Child : S->children())
+    indexUses(Child, D, Vector, Changed);
+}
+
+/// Whether E mentions D.
+bool mentions(const clang::Stmt *S, const clang::VarDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(S); R && R->getDecl() == D)
+    return true;
+  for (const clang::Stmt *Child : S->children())
+    if (mentions(Child, D))
+      return true;
+  return false;
+}
+
+/// Whether Cond holds for the indices below a bound and for none past it
+/// (`i < n`, `i <= n`, `n > i`, `n >= i`, and && of such, n not reading
+/// i): then the loop's indices are those from the start where it holds.
+bool boundsIndex(const clang::Expr *Cond, const clang::VarDecl *D) {
+  const auto *B = llvm::dyn_cast<clang::BinaryOperator>(strip(Cond));
+  if (!B)
+    return false;
+  if (B->getOpcode() == clang::BO_LAnd)
+    return boundsIndex(B->getLHS(), D) && boundsIndex(B->getRHS(), D);
+  auto IsD = [&](const clang::Expr *E) {
+    const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    return R && R->getDecl() == D;
+  };
+  switch (B->getOpcode()) {
+  case clang::BO_LT:
+  case clang::BO_LE:
+    return IsD(B->getLHS()) && !mentions(B->getRHS(), D);
+  case clang::BO_GT:
+  case clang::BO_GE:
+    return IsD(B->getRHS()) && !mentions(B->getLHS(), D);
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+std::optional<IndexLoop> indexLoopOf(const clang::ForStmt *F) {
+  const auto *Init = llvm::dyn_cast_or_null<clang::DeclStmt>(F->getInit());
+  const auto *I = Init && Init->isSingleDecl()
+                      ? llvm::dyn_cast<clang::VarDecl>(Init->getSingleDecl())
+                      : nullptr;
+  if (!I || !I->hasInit() || !I->getType()->isIntegerType() || !F->getCond() ||
+      !boundsIndex(F->getCond(), I))
+    return std::nullopt;
+  const auto *Inc = llvm::dyn_cast_or_null<clang::UnaryOperator>(F->getInc());
+  const auto *Stepped =
+      Inc ? llvm::dyn_cast<clang::DeclRefExpr>(Inc->getSubExpr()->IgnoreParenImpCasts()) : nullptr;
+  if (!Inc || !Inc->isIncrementOp() || !Stepped || Stepped->getDecl() != I)
+    return std::nullopt;
+  IndexLoop L{F, I, I->getInit(), nullptr};
+  bool Changed = false;
+  indexUses(F->getBody(), I, L.Vector, Changed);
+  if (Changed || !L.Vector)
+    return std::nullopt;
+  return L;
+}
+
 std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op) {
   if (!Op || Op->getNumArgs() != 2 ||
       (Op->getOperator() != clang::OO_EqualEqual && Op->getOperator() != clang::OO_ExclaimEqual))

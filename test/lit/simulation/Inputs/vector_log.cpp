@@ -7,7 +7,7 @@ namespace vlog {
 /// b holds three entries; a leader's appends cut it back and extend it, a
 /// trim shortens a's log, another pops from it.
 FL_SCENARIO void appends(faultline::Scenario &s) {
-  s.bounds(6, 5, 0);
+  s.bounds(7, 6, 0);
   s.node<Replica>("a");
   s.node<Replica>("b");
   s.add("a", &Replica::log, Entry{1, 5});
@@ -21,6 +21,7 @@ FL_SCENARIO void appends(faultline::Scenario &s) {
   s.deliver<Trim>("a", "b", Trim{1}, 1);
   s.deliver<Trim>("a", "b", Trim{7}, 3);
   s.deliver<Cut>("b", "a", Cut{2}, 4);
+  s.deliver<Commit>("b", "a", Commit{2}, 5);
 }
 
 } // namespace vlog

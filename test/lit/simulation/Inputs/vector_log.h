@@ -4,8 +4,8 @@
 // follower's log as a std::vector of entries, written the way Raft's
 // AppendEntries writes it: read the last entry, cut the log back to the
 // leader's previous index with a while loop of pop_back, append one or two
-// entries, reply with the new size; and resize, erase of a suffix and
-// pop_back on their own.
+// entries, reply with the new size; resize, erase of a suffix and pop_back
+// on their own; and an index loop applying a range of entries.
 // The simulator runs the compiled code and faultline's model under the same
 // fault schedules.
 //
@@ -17,6 +17,7 @@
 #include "faultline/annotations.h"
 
 #include <cstddef>
+#include <set>
 #include <vector>
 
 namespace vlog {
@@ -51,11 +52,17 @@ struct FL_MESSAGE Cut {
   int from;
 };
 
+struct FL_MESSAGE Commit {
+  int upTo;
+};
+
 struct FL_PROCESS Replica {
   FL_SELF NodeId self;
   FL_STATE std::vector<Entry> log;
   FL_STATE int lastTerm = 0;
   FL_STATE int acked = 0;
+  FL_STATE int lastApplied = 0;
+  FL_STATE std::set<int> applied;
 
   FL_RECEIVE void onAppend(const Append &m, const NodeId &from) {
     if (m.prev < 0 || static_cast<std::size_t>(m.prev) > log.size())
@@ -80,6 +87,12 @@ struct FL_PROCESS Replica {
   FL_RECEIVE void onCut(const Cut &c) {
     if (c.from >= 0 && static_cast<std::size_t>(c.from) <= log.size())
       log.erase(log.begin() + c.from, log.end());
+  }
+
+  /// Applies the entries from lastApplied up to (not including) upTo.
+  FL_RECEIVE void onCommit(const Commit &c) {
+    for (int i = lastApplied; i < c.upTo && i < static_cast<int>(log.size()); ++i)
+      applied.insert(log[i].value);
   }
 
   FL_RECEIVE void onAck(const Ack &a) {
