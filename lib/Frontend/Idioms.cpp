@@ -178,6 +178,17 @@ std::optional<IndexLoop> indexLoopOf(const clang::ForStmt *F) {
   return L;
 }
 
+std::optional<Predicate> lambdaPredicate(const clang::Expr *E) {
+  const auto *Lambda = llvm::dyn_cast<clang::LambdaExpr>(strip(E));
+  const clang::CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+  const auto *Body = Op ? llvm::dyn_cast<clang::CompoundStmt>(Op->getBody()) : nullptr;
+  const auto *Ret =
+      Body && Body->size() == 1 ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front()) : nullptr;
+  if (!Op || Op->getNumParams() != 1 || !Ret || !Ret->getRetValue())
+    return std::nullopt;
+  return Predicate{Op->getParamDecl(0), Ret->getRetValue()};
+}
+
 std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op) {
   if (!Op || Op->getNumArgs() != 2 ||
       (Op->getOperator() != clang::OO_EqualEqual && Op->getOperator() != clang::OO_ExclaimEqual))

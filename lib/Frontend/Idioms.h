@@ -75,6 +75,14 @@ struct IndexLoop {
 };
 std::optional<IndexLoop> indexLoopOf(const clang::ForStmt *F);
 
+/// A predicate written as a lambda of one parameter whose body is
+/// `return <condition>;`, as <algorithm> calls take it.
+struct Predicate {
+  const clang::ParmVarDecl *Param = nullptr;
+  const clang::Expr *Condition = nullptr;
+};
+std::optional<Predicate> lambdaPredicate(const clang::Expr *E);
+
 /// A constant of integral or enum type T as the model writes it: its value
 /// as an integer (an enumerator is its value, as in the compiled code).
 /// None for a value outside the model's 64-bit signed integers.

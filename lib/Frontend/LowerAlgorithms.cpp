@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Idioms.h"
 #include "LoweringContext.h"
 
 #include "faultline/IR/Printer.h"
@@ -147,17 +148,12 @@ private:
   /// The lambda's `return <condition>;`.
   const clang::Expr *predicate(const clang::Expr *Arg, const std::string &Name,
                                clang::SourceLocation Loc) {
-    const auto *Lambda = llvm::dyn_cast<clang::LambdaExpr>(strip(Arg));
-    const clang::CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-    const auto *Body = Op ? llvm::dyn_cast<clang::CompoundStmt>(Op->getBody()) : nullptr;
-    const auto *Ret = Body && Body->size() == 1
-                          ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
-                          : nullptr;
-    if (!Op || Op->getNumParams() != 1 || !Ret || !Ret->getRetValue())
+    std::optional<Predicate> Pred = lambdaPredicate(Arg);
+    if (!Pred)
       Cx.fail(Loc, "the predicate of this " + Name,
               "pass a lambda of one element whose body is 'return <condition>;'");
-    Param = Op->getParamDecl(0);
-    return Ret->getRetValue();
+    Param = Pred->Param;
+    return Pred->Condition;
   }
 
   /// One element of the range joined into P: what tells elements apart

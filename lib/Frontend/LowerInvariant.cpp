@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Idioms.h"
 #include "LoweringContext.h"
 
 namespace faultline::frontend {
@@ -85,28 +86,23 @@ private:
       Cx.fail(Loc, "the range of this " + Name,
               "quantify over a state set of a process: s.begin(), s.end()");
     // The predicate: a lambda of one parameter whose body is `return expr;`.
-    const auto *Lambda = llvm::dyn_cast<clang::LambdaExpr>(strip(Call->getArg(2)));
-    const clang::CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-    const auto *Body = Op ? llvm::dyn_cast<clang::CompoundStmt>(Op->getBody()) : nullptr;
-    const auto *Ret = Body && Body->size() == 1
-                          ? llvm::dyn_cast<clang::ReturnStmt>(Body->body_front())
-                          : nullptr;
-    if (!Op || Op->getNumParams() != 1 || !Ret || !Ret->getRetValue())
+    std::optional<Predicate> Pred = lambdaPredicate(Call->getArg(2));
+    if (!Pred)
       Cx.fail(Loc, "the predicate of this " + Name,
               "pass a lambda of one element whose body is 'return <condition>;'");
     Path Each = P;
-    Tuple E = Cx.fresh(typesOf(*State, Cx.AST).first, Op->getParamDecl(0)->getName());
+    Tuple E = Cx.fresh(typesOf(*State, Cx.AST).first, Pred->Param->getName());
     Each.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var)}, E)));
-    Each.Locals[Op->getParamDecl(0)] = E;
+    Each.Locals[Pred->Param] = E;
     if (Name == "std::any_of") {
       InvariantCase C = newCase(Cx, P, Loc);
-      for (Path &Q : Cx.assume(Ret->getRetValue(), true, Each))
+      for (Path &Q : Cx.assume(Pred->Condition, true, Each))
         C.Post.push_back(Q.Body);
       Cases.push_back(std::move(C));
       return true;
     }
     Each.Quantified = append(std::move(Each.Quantified), E);
-    violation(Cx, Each, Ret->getRetValue(), /*PropertyIsTrue=*/Name == "std::all_of", Loc);
+    violation(Cx, Each, Pred->Condition, /*PropertyIsTrue=*/Name == "std::all_of", Loc);
     return true;
   }
 
