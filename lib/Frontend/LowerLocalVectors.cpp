@@ -78,7 +78,7 @@ public:
         Cx.fail(MC->getBeginLoc(),
                 std::string("a push_back after ") + (L->Sorted ? "sorting" : "reading the vector"),
                 "collect every element first, then sort and read");
-      Term Slot = slot(*L, P, MC->getBeginLoc());
+      Term Slot = slot(*L, P, MC);
       std::vector<Path> Out;
       for (auto &[Q, X] : Cx.eval(MC->getArg(0), P)) {
         Cx.emit(atom(L->Relation, append(L->Context, {Slot, X})), ir::HeadTime::Now, Q,
@@ -143,16 +143,19 @@ private:
 
   /// What tells this push's elements from the others': the entry of the
   /// loop around it, or the call site.
-  Term slot(LocalVector &L, const Path &P, clang::SourceLocation Loc) {
+  Term slot(LocalVector &L, const Path &P, const clang::CXXMemberCallExpr *Push) {
     if (!Cx.Here.InLoopBody)
       return Term::string(std::string(ir::ReservedPrefix) + "push_" + std::to_string(++L.Pushes));
     const auto &[Field, Key] = Cx.Here.Walked.back();
     const StateMember *State = Cx.Proto.stateOf(Field);
+    // The loop's entries tell its elements apart: one push_back call in
+    // one loop (reached on as many paths as its conditions give).
     if (Cx.Here.Walked.size() != 1 || !State || State->KeyColumns != 1 ||
-        State->K == StateMember::Kind::Vector || L.LoopSource)
-      Cx.fail(Loc, "this push_back onto a local vector",
-              "push_back in one loop over a state set or map with scalar keys, not nested");
-    L.LoopSource = true;
+        State->K == StateMember::Kind::Vector || (L.LoopPush && L.LoopPush != Push))
+      Cx.fail(Push->getBeginLoc(), "this push_back onto a local vector",
+              "push_back from one call in one loop over a state set or map with scalar keys, "
+              "not nested");
+    L.LoopPush = Push;
     // A map's entry key; a set's element is the loop's quantified value.
     return Key ? Key->front() : P.Quantified.back();
   }

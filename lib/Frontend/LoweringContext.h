@@ -86,8 +86,8 @@ struct LocalVector {
   bool Descending = false;
   /// Read (size, an element): a later push_back would change what was read.
   bool Read = false;
-  /// A push_back inside a loop over a state container has been seen.
-  bool LoopSource = false;
+  /// The push_back call inside a loop over a state container, if any.
+  const clang::Expr *LoopPush = nullptr;
   unsigned Pushes = 0;
 };
 

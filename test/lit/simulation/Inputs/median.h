@@ -47,7 +47,8 @@ struct FL_PROCESS Leader {
   FL_RECEIVE void onTick(const Tick &t) {
     std::vector<int> indexes;
     for (const auto &[peer, index] : matchIndex)
-      indexes.push_back(index);
+      if (index >= 0 || peer.empty())
+        indexes.push_back(index);
     indexes.push_back(lastIndex);
     std::sort(indexes.begin(), indexes.end());
     int majority = indexes[(indexes.size() - 1) / 2];
