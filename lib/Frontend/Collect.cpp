@@ -210,6 +210,12 @@ private:
     M.Decl = D;
     M.Relation = relationName(D->getName());
     M.CrashNotice = D->getQualifiedNameAsString() == "faultline::NodeCrashed";
+    // A base's fields would travel with the message in C++ but not in its
+    // relation (a generated protobuf class, say).
+    if (D->hasDefinition() && D->getNumBases() > 0)
+      R.unsupported(D->getLocation(), "a message with a base class",
+                    "a FL_MESSAGE is a plain struct of its fields; copy the fields the protocol "
+                    "reads into one");
     for (const clang::FieldDecl *F : D->fields()) {
       if (!isValueType(F->getType())) {
         R.unsupported(F->getLocation(),
