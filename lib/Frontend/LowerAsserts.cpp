@@ -8,7 +8,9 @@
 // an invariant case reads it as a `pre` without `post`: the search aims at
 // making it appear (a `pre` that only faults create) and check reports it
 // at the assert. The paths go on where the condition holds, since the C++
-// stops at a failed assert.
+// stops at a failed assert. A call of `abort()` (`std::abort`,
+// `std::terminate`), what a project's PANIC macro ends in, is an assert
+// that fails wherever it is reached.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,14 +55,16 @@ std::vector<Path> LoweringContext::execAssert(const clang::Stmt *S, const clang:
   std::vector<Path> Out;
   bool Reached = false;
   for (Path &P : In) {
-    for (Path &Failed : assume(Cond, false, P)) {
+    // No condition: abort() fails wherever it is reached.
+    for (Path &Failed : Cond ? assume(Cond, false, P) : std::vector<Path>{P}) {
       Failed.Body.push_back(atom(ir::ClockRelation, {Node, Time}));
       emit(atom(ir::AssertRelation, {Node, Term::string(Name), Time}), ir::HeadTime::Now, Failed,
            S->getBeginLoc());
       Reached = true;
     }
-    for (Path &Holds : assume(Cond, true, std::move(P)))
-      Out.push_back(std::move(Holds));
+    if (Cond)
+      for (Path &Holds : assume(Cond, true, std::move(P)))
+        Out.push_back(std::move(Holds));
   }
   if (!Reached)
     return Out; // it cannot fail

@@ -52,6 +52,8 @@ public:
     if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
       if (auto Assert = assertShape(E))
         return Cx.execAssert(S, Assert->Cond, In);
+      if (aborts(E))
+        return Cx.execAssert(S, nullptr, In);
       if (inMacro(S, "assert")) {
         // -DNDEBUG: the macro left `(void)0` and no condition to check.
         Cx.Fragment.ignored(S->getBeginLoc(),
@@ -95,6 +97,17 @@ private:
         Cast && Cast->getType()->isBooleanType() && Cast->getCastKind() == clang::CK_NoOp)
       Cond = Cast->getSubExpr();
     return AssertShape{Cond};
+  }
+
+  /// `abort()`, `std::abort()`, `std::terminate()`: the program stops
+  /// there, as at a failed assert.
+  static bool aborts(const clang::Expr *E) {
+    const auto *Call = llvm::dyn_cast<clang::CallExpr>(E->IgnoreParenImpCasts());
+    const clang::FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    if (!F)
+      return false;
+    std::string Name = F->getQualifiedNameAsString();
+    return Name == "abort" || Name == "std::abort" || Name == "std::terminate";
   }
 
   static bool callsAssertFail(const clang::Expr *E) {

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -269,6 +270,26 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
   std::_Exit(1);
 }
 
+namespace detail {
+
+/// abort() in the protocol's code (a PANIC macro's end, std::terminate):
+/// faultline models it as an assert that fails where it is reached, and the
+/// replay tells where, as for a failed assert. It runs as the SIGABRT
+/// handler, synchronously inside the abort() call of the handler being
+/// replayed, so the replay's own state is consistent when it prints.
+[[noreturn]] inline void abortCalled(int) {
+  std::cout << "verdict: VIOLATION: abort() is called";
+  if (const Execution *E = Running) {
+    if (const NodeId *Node = E->running())
+      std::cout << " at node " << *Node;
+    std::cout << " at time " << E->now();
+  }
+  std::cout << std::endl;
+  std::_Exit(1);
+}
+
+} // namespace detail
+
 /// The replay binary's main: Describe registers the protocol; Models are
 /// the fingerprints of the models it was built from.
 inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &),
@@ -289,6 +310,7 @@ inline int replayMain(int Argc, char **Argv, void (*Describe)(Protocol &),
     std::cerr << detail::replayUsage(Tool);
     return 2;
   }
+  std::signal(SIGABRT, detail::abortCalled);
   try {
     Protocol P;
     Describe(P);
