@@ -18,6 +18,7 @@
 #include "clang/Lex/Lexer.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace faultline::frontend {
 
@@ -42,6 +43,21 @@ bool isOutputStream(clang::QualType T) {
   return !R->forallBases([](const clang::CXXRecordDecl *Base) {
     return !(Base->getName() == "basic_ostream" && Base->isInStdNamespace());
   });
+}
+
+/// A std:: lock, mutex or condition variable: what a handler takes to keep
+/// other threads out. The model runs one handler of a node at a time, so
+/// the locking changes nothing in it.
+bool isSynchronisation(clang::QualType T) {
+  const clang::CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!R || !R->isInStdNamespace())
+    return false;
+  static const char *const Names[] = {"mutex",        "recursive_mutex",    "shared_mutex",
+                                      "timed_mutex",  "condition_variable", "condition_variable_any",
+                                      "lock_guard",   "unique_lock",        "scoped_lock",
+                                      "shared_lock"};
+  return std::any_of(std::begin(Names), std::end(Names),
+                     [&](const char *N) { return R->getName() == N; });
 }
 
 class Ignorer {
@@ -152,14 +168,19 @@ private:
     if (llvm::isa<clang::NullStmt>(S))
       return "an empty statement";
     if (const auto *D = llvm::dyn_cast<clang::DeclStmt>(S)) {
-      bool StaticAssert = false;
+      bool StaticAssert = false, Lock = false;
       for (const clang::Decl *Decl : D->decls()) {
+        const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl);
         if (llvm::isa<clang::StaticAssertDecl>(Decl))
           StaticAssert = true;
+        else if (V && isSynchronisation(V->getType()) && !updates(V->getInit()))
+          Lock = true;
         else if (!llvm::isa<clang::TypedefNameDecl>(Decl) && !llvm::isa<clang::UsingDecl>(Decl) &&
                  !llvm::isa<clang::UsingDirectiveDecl>(Decl))
           return std::nullopt;
       }
+      if (Lock)
+        return std::string("a lock: faultline runs one handler of a node at a time");
       return StaticAssert ? "the compiler checks it" : "a type alias";
     }
     if (const auto *C = llvm::dyn_cast<clang::CompoundStmt>(S)) {
@@ -235,6 +256,10 @@ private:
     if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call);
         MC && isOutputStream(MC->getObjectType()))
       return "output has no effect on the model";
+    // notify_all() on a condition variable, lock() on a mutex.
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call);
+        MC && isSynchronisation(MC->getObjectType()))
+      return "synchronisation between threads: faultline runs one handler of a node at a time";
     return std::nullopt;
   }
 
