@@ -36,7 +36,8 @@ namespace {
 constexpr size_t MaxPathsUnjoined = 4;
 
 bool sameShape(const Path &A, const Path &B) {
-  if (A.Returned != B.Returned || A.Broke != B.Broke || A.Quantified != B.Quantified ||
+  if (A.Returned != B.Returned || A.Broke != B.Broke || A.Continued != B.Continued ||
+      A.Quantified != B.Quantified ||
       A.Iterators.size() != B.Iterators.size() || A.Overlays.size() != B.Overlays.size())
     return false;
   for (const auto &[Decl, It] : A.Iterators) {
@@ -109,6 +110,7 @@ public:
     Path Joined;
     Joined.Returned = Group.front().Returned;
     Joined.Broke = Group.front().Broke;
+    Joined.Continued = Group.front().Continued;
     Joined.Quantified = Group.front().Quantified;
     // A column carries the same term on every path: what the function's
     // context defines once (the node, the message's fields, loop variables).

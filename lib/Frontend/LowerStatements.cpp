@@ -26,7 +26,7 @@ public:
   std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In) {
     std::vector<Path> Live, Done;
     for (Path &P : In)
-      (P.Returned || P.Broke ? Done : Live).push_back(std::move(P));
+      (P.Returned || P.Broke || P.Continued ? Done : Live).push_back(std::move(P));
     if (Live.empty() || !S)
       return concat(std::move(Live), std::move(Done));
     Cx.checkDeadline(S->getBeginLoc());
@@ -67,6 +67,14 @@ public:
       for (Path &P : Live)
         for (Path &Q : Cx.execTruncation(*T, std::move(P)))
           Out.push_back(std::move(Q));
+    } else if (llvm::isa<clang::ContinueStmt>(S)) {
+      // The loop walks all elements at once, each on its own paths: a
+      // continue ends this element's.
+      if (!Cx.Here.InLoopBody)
+        Cx.fail(S->getBeginLoc(), "a continue outside a loop", "test a condition instead");
+      for (Path &P : Live)
+        P.Continued = true;
+      Out = std::move(Live);
     } else if (llvm::isa<clang::NullStmt>(S)) {
       Out = std::move(Live);
     } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {

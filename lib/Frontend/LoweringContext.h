@@ -124,6 +124,9 @@ struct Path {
   bool Returned = false;
   /// A `break` ended the path's way through the enclosing switch.
   bool Broke = false;
+  /// A `continue` ended the path's way through the loop body (one
+  /// element's): the body's other statements are not for it.
+  bool Continued = false;
 };
 
 /// An expression's value on each path it splits into.

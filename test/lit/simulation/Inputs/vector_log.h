@@ -89,10 +89,14 @@ struct FL_PROCESS Replica {
       log.erase(log.begin() + c.from, log.end());
   }
 
-  /// Applies the entries from lastApplied up to (not including) upTo.
+  /// Applies the entries from lastApplied up to (not including) upTo,
+  /// skipping the no-op entries (values that are multiples of 20).
   FL_RECEIVE void onCommit(const Commit &c) {
-    for (int i = lastApplied; i < c.upTo && i < static_cast<int>(log.size()); ++i)
+    for (int i = lastApplied; i < c.upTo && i < static_cast<int>(log.size()); ++i) {
+      if (log[i].value % 20 == 0)
+        continue;
       applied.insert(log[i].value);
+    }
   }
 
   FL_RECEIVE void onAck(const Ack &a) {
