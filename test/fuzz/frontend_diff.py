@@ -182,7 +182,12 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
 
     def containerEffects(self):
         r = self.rng
-        return [["seen.insert(m.x);", "seen.erase(m.x);", "seen.clear();"],
+        return [["seen.insert(m.x);", "seen.erase(m.x);", "seen.clear();",
+                 # An index loop over the log with a continue: a join over
+                 # its indices.
+                 "for (int i = %d; i < static_cast<int>(log.size()) && i <= m.x; ++i) "
+                 "{ if (log[i] %% 2 == %d) continue; seen.insert(log[i]); }"
+                 % (r.randint(0, 2), r.randint(0, 1))],
                 ["log.push_back(m.x);", "log.push_back(total);", self.logEdits()],
                 ["weights[m.x + %d] = total;" % r.randint(0, 3), "weights.erase(m.x);",
                  # Two entries written on one path, the keys equal in some
