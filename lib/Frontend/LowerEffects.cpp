@@ -209,6 +209,10 @@ private:
     if (!Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) ||
         State->K != StateMember::Kind::Vector)
       return std::nullopt;
+    // Capacity is not content: reserve and shrink_to_fit change nothing the
+    // protocol reads.
+    if (Method == "reserve" || Method == "shrink_to_fit")
+      return std::vector<Path>{P};
     if (Method != "push_back" && Method != "pop_back" && Method != "clear" &&
         Method != "resize" && Method != "erase")
       Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a state vector",

@@ -71,6 +71,9 @@ public:
       if (!L)
         return std::nullopt;
       std::string Method = MC->getMethodDecl()->getNameAsString();
+      // Capacity is not content.
+      if (Method == "reserve")
+        return std::vector<Path>{P};
       if (Method != "push_back" || MC->getNumArgs() != 1)
         Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a local vector",
                 "push_back its elements, std::sort it, and read size(), empty() and v[i]");

@@ -46,6 +46,7 @@ struct FL_PROCESS Leader {
 
   FL_RECEIVE void onTick(const Tick &t) {
     std::vector<int> indexes;
+    indexes.reserve(4);
     for (const auto &[peer, index] : matchIndex)
       if (index >= 0 || peer.empty())
         indexes.push_back(index);

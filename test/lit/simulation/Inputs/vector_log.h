@@ -71,6 +71,7 @@ struct FL_PROCESS Replica {
       lastTerm = log.back().term;
     while (log.size() > static_cast<std::size_t>(m.prev))
       log.pop_back();
+    log.reserve(log.size() + 2);
     log.push_back(Entry{m.term, m.value});
     if (m.extra > 0)
       log.push_back(Entry{m.term, m.extra});
