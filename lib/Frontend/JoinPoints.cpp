@@ -37,7 +37,7 @@ constexpr size_t MaxPathsUnjoined = 4;
 
 bool sameShape(const Path &A, const Path &B) {
   if (A.Returned != B.Returned || A.Broke != B.Broke || A.Continued != B.Continued ||
-      A.Quantified != B.Quantified ||
+      A.Quantified != B.Quantified || A.SortedLocals != B.SortedLocals ||
       A.Iterators.size() != B.Iterators.size() || A.Overlays.size() != B.Overlays.size())
     return false;
   for (const auto &[Decl, It] : A.Iterators) {
@@ -111,6 +111,7 @@ public:
     Joined.Returned = Group.front().Returned;
     Joined.Broke = Group.front().Broke;
     Joined.Continued = Group.front().Continued;
+    Joined.SortedLocals = Group.front().SortedLocals;
     Joined.Quantified = Group.front().Quantified;
     // A column carries the same term on every path: what the function's
     // context defines once (the node, the message's fields, loop variables).

@@ -106,14 +106,17 @@ public:
       Cx.fail(Call->getBeginLoc(), "sorting a local vector inside a loop",
               "sort it once, after collecting its elements");
     L->Sorted = true;
+    bool Descending = false;
     if (Call->getNumArgs() == 3) {
       std::string Order = Call->getArg(2)->getType().getAsString();
       if (Order.find("greater") == std::string::npos && Order.find("less") == std::string::npos)
         Cx.fail(Call->getBeginLoc(), "this std::sort's comparator",
                 "sort with the default order, std::less<>() or std::greater<>()");
-      L->Descending = Order.find("greater") != std::string::npos;
+      Descending = Order.find("greater") != std::string::npos;
     }
-    return std::vector<Path>{P};
+    Path Sorted = P;
+    Sorted.SortedLocals[declOf(Begin->getImplicitObjectArgument())] = Descending;
+    return std::vector<Path>{std::move(Sorted)};
   }
 
   /// `v.size()`, `v.empty()`, and `v[i]` / `v.at(i)` of a sorted v.
@@ -126,18 +129,24 @@ public:
       if (Method == "size" || Method == "empty")
         return size(*L, P, Method == "empty");
       if (Method == "at" && MC->getNumArgs() == 1)
-        return element(*L, MC->getArg(0), P, MC->getBeginLoc());
+        return element(*L, declOf(MC->getImplicitObjectArgument()), MC->getArg(0), P,
+                       MC->getBeginLoc());
       Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a local vector",
               "push_back its elements, std::sort it, and read size(), empty() and v[i]");
     }
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
         Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2)
       if (LocalVector *L = of(Op->getArg(0)))
-        return element(*L, Op->getArg(1), P, Op->getBeginLoc());
+        return element(*L, declOf(Op->getArg(0)), Op->getArg(1), P, Op->getBeginLoc());
     return std::nullopt;
   }
 
 private:
+  static const clang::ValueDecl *declOf(const clang::Expr *E) {
+    const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    return D ? D->getDecl() : nullptr;
+  }
+
   LocalVector *of(const clang::Expr *E) {
     const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
     auto It = D ? Cx.LocalVectors.find(D->getDecl()) : Cx.LocalVectors.end();
@@ -184,14 +193,17 @@ private:
 
   /// Element I of the sorted vector: the value X with fewer than I+1
   /// elements strictly before it and at least I+1 up to it.
-  Valued element(LocalVector &L, const clang::Expr *Index, const Path &P,
-                 clang::SourceLocation Loc) {
+  Valued element(LocalVector &L, const clang::ValueDecl *V, const clang::Expr *Index,
+                 const Path &P, clang::SourceLocation Loc) {
     L.Read = true;
-    if (!L.Sorted)
+    auto Sorted = P.SortedLocals.find(V);
+    if (Sorted == P.SortedLocals.end())
       Cx.fail(Loc, "reading an element of a local vector before sorting it",
-              "sort it first (std::sort(v.begin(), v.end())): the model keeps its elements "
-              "as a set, not in the order they were pushed");
-    std::string Before = ranks(L, /*Inclusive=*/false), UpTo = ranks(L, /*Inclusive=*/true);
+              "sort it first (std::sort(v.begin(), v.end())) on every path to the read: the "
+              "model keeps its elements as a set, not in the order they were pushed");
+    bool Descending = Sorted->second;
+    std::string Before = ranks(L, Descending, /*Inclusive=*/false),
+                UpTo = ranks(L, Descending, /*Inclusive=*/true);
     Valued Out;
     for (auto &[Q, I] : Cx.eval(Index, P)) {
       Term X = Cx.freshVariable("Element"), Up = Cx.freshVariable("UpTo"),
@@ -213,15 +225,16 @@ private:
 
   /// Per element value X, how many elements come before it in the sort's
   /// order (with Inclusive, up to it, X's equals included).
-  std::string ranks(const LocalVector &L, bool Inclusive) {
-    std::string Name = L.Relation + (Inclusive ? "_upto" : "_before");
+  std::string ranks(const LocalVector &L, bool Descending, bool Inclusive) {
+    std::string Name =
+        L.Relation + (Descending ? "_down" : "") + (Inclusive ? "_upto" : "_before");
     if (!Cx.AlgorithmRelations.try_emplace(Name, Name).second)
       return Name;
     Term X = Cx.freshVariable("X"), Y = Cx.freshVariable("Y"), S = Cx.freshVariable("Slot");
     Path Rows;
     Rows.Body.push_back(atom(L.Relation, append(L.Context, {Term::wildcard(), X})));
     Rows.Body.push_back(atom(L.Relation, append(L.Context, {S, Y})));
-    ir::CmpOp Op = L.Descending ? (Inclusive ? ir::CmpOp::GE : ir::CmpOp::GT)
+    ir::CmpOp Op = Descending ? (Inclusive ? ir::CmpOp::GE : ir::CmpOp::GT)
                                 : (Inclusive ? ir::CmpOp::LE : ir::CmpOp::LT);
     compare(Rows, Op, Y, X);
     Cx.emit(atom(Name, append(L.Context, {X, Term::aggregate("count", S)})), ir::HeadTime::Now,

@@ -82,8 +82,8 @@ struct LocalVector {
   /// binds alike.
   Tuple Context;
   clang::SourceLocation Loc;
+  /// Sorted on some path: no push_back may follow.
   bool Sorted = false;
-  bool Descending = false;
   /// Read (size, an element): a later push_back would change what was read.
   bool Read = false;
   /// The push_back call inside a loop over a state container, if any.
@@ -121,6 +121,8 @@ struct Path {
   std::map<const clang::FieldDecl *, Overlay> Overlays;
   std::map<const clang::FieldDecl *, VectorEdit> VectorEdits;
   std::map<const clang::ValueDecl *, FoundIterator> Iterators;
+  /// Local vectors this path has sorted, and whether downwards.
+  std::map<const clang::ValueDecl *, bool> SortedLocals;
   bool Returned = false;
   /// A `break` ended the path's way through the enclosing switch.
   bool Broke = false;

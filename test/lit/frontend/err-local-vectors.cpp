@@ -30,7 +30,7 @@ struct FL_PROCESS Node {
     std::vector<int> v;
     v.push_back(m.v);
     n = v[0];
-    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:9: error: reading an element of a local vector before sorting it in Node::onMsg is outside what faultline can model; sort it first (std::sort(v.begin(), v.end())): the model keeps its elements as a set, not in the order they were pushed
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:9: error: reading an element of a local vector before sorting it in Node::onMsg is outside what faultline can model; sort it first (std::sort(v.begin(), v.end())) on every path to the read: the model keeps its elements as a set, not in the order they were pushed
   }
 };
 
@@ -47,8 +47,25 @@ struct FL_PROCESS Late {
     // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:5: error: a push_back after sorting in Late::onMsg is outside what faultline can model; collect every element first, then sort and read
     v.pop_back();
     // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:5: error: 'pop_back' on a local vector in Late::onMsg is outside what faultline can model; push_back its elements, std::sort it, and read size(), empty() and v[i]
-    // ERR-NOT: error:
   }
 };
 
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
+
+// Sorted on one path only: the read on the other is an error.
+struct FL_PROCESS Half {
+  FL_STATE std::set<int> seen;
+  FL_STATE int n = 0;
+
+  FL_RECEIVE void onMsg(const Msg &m) {
+    std::vector<int> v;
+    for (int s : seen)
+      v.push_back(s);
+    if (m.v > 0)
+      std::sort(v.begin(), v.end());
+    if (!v.empty())
+      n = v[0];
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:11: error: reading an element of a local vector before sorting it in Half::onMsg is outside what faultline can model; sort it first {{.*}}
+    // ERR-NOT: error:
+  }
+};
