@@ -4,6 +4,7 @@
 //
 //   program  := clause*
 //   clause   := 'include' STRING ';'
+//             | ('durable' | 'ghost') IDENT (',' IDENT)* ';'
 //             | atom suffix? ';'                       (a fact: suffix '@' INT)
 //             | atom suffix? ':-' elem (',' elem)* ';' (a rule)
 //   suffix   := '@' ( INT | 'next' | 'async' )
@@ -238,6 +239,22 @@ private:
       const Token &File = consume();
       expect(TokKind::Semi, "expected ';' after include");
       Includes.push_back(IncludeDirective{File.Value, File.Loc});
+      return;
+    }
+    // `durable p;` and `ghost p;`: a relation named durable or ghost is
+    // still a fact or rule head, followed by '('.
+    if ((isIdent("durable") || isIdent("ghost")) && ahead(1).Kind == TokKind::Ident) {
+      Declaration::Kind K =
+          isIdent("ghost") ? Declaration::Kind::Ghost : Declaration::Kind::Durable;
+      consume();
+      while (true) {
+        const Token &Name = expect(TokKind::Ident, "expected a relation name");
+        P.Declarations.push_back(Declaration{K, std::string(Name.Text), Name.Loc});
+        if (is(TokKind::Semi))
+          break;
+        expect(TokKind::Comma, "expected ',' or ';' after a declared relation");
+      }
+      consume();
       return;
     }
     if (isIdent("notin"))

@@ -175,6 +175,12 @@ std::string printProgram(const Program &P, const PrintOptions &Opts) {
   // Rules and facts are kept apart in Program; print them merged back into
   // source order (each list is already in that order).
   std::string Out;
+  // Declarations first: they say how to read the relations below.
+  for (const Declaration &D : P.Declarations) {
+    if (Opts.WithLocations)
+      Out += locationComment(P, D.Loc, "");
+    Out += std::string(spelling(D.K)) + " " + D.Relation + ";\n";
+  }
   size_t RI = 0, FI = 0;
   while (RI < P.Rules.size() || FI < P.Facts.size()) {
     bool TakeFact =

@@ -34,22 +34,39 @@ static std::string tupleText(const Run &R, const SymbolTable &Syms, eval::RelId 
   return fmt::format("{}({})", R.RelNames[Rel], Syms.render(Values));
 }
 
+std::string restartsAllowed(const Bounds &B) {
+  return B.MaxRestarts > 0 ? fmt::format(", restarts allowed {}", B.MaxRestarts) : "";
+}
+
+std::string restartsBound(const Bounds &B) {
+  return B.MaxRestarts > 0
+             ? fmt::format(", {} restart{}", B.MaxRestarts, B.MaxRestarts == 1 ? "" : "s")
+             : "";
+}
+
 void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
   // Messages are recorded in send order; a crash is shown before the
-  // messages of its time step, which it silences.
-  std::vector<Crash> Crashes = R.Faults.Crashes;
-  std::sort(Crashes.begin(), Crashes.end(), [](const Crash &A, const Crash &B) {
-    return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
-  });
-  auto Crash = Crashes.begin();
+  // messages of its time step, which it silences, and so is a restart,
+  // from which the node sends again.
+  std::vector<std::tuple<int, std::string, const char *>> Events;
+  for (const Crash &C : R.Faults.Crashes)
+    Events.emplace_back(C.Time, C.Node, "crashes");
+  for (const Restart &Re : R.Faults.Restarts)
+    Events.emplace_back(Re.Time, Re.Node, "restarts");
+  std::sort(Events.begin(), Events.end());
+  auto Event = Events.begin();
+  auto PrintEvent = [&] {
+    OS << fmt::format("  {:>3}  {} {}\n", std::get<0>(*Event), std::get<1>(*Event),
+                      std::get<2>(*Event));
+  };
   for (const eval::Message &M : R.Messages) {
-    for (; Crash != Crashes.end() && Crash->Time <= M.SendTime; ++Crash)
-      OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
+    for (; Event != Events.end() && std::get<0>(*Event) <= M.SendTime; ++Event)
+      PrintEvent();
     OS << fmt::format("  {:>3}  {} -> {}  {}  {}\n", M.SendTime, M.From, M.To,
                       tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate));
   }
-  for (; Crash != Crashes.end(); ++Crash)
-    OS << fmt::format("  {:>3}  {} crashes\n", Crash->Time, Crash->Node);
+  for (; Event != Events.end(); ++Event)
+    PrintEvent();
 }
 
 static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
@@ -64,8 +81,8 @@ static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &S
 void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts) {
   std::vector<eval::TupleId> Missing = R.missingPost();
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}\n", B.EOT, B.EFF,
-                    fmt::join(B.Nodes, ","), B.MaxCrashes);
+  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}\n", B.EOT, B.EFF,
+                    fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B));
   OS << "faults: " << R.Faults.describe() << "\n";
   if (Missing.empty()) {
     OS << "verdict: ok: every pre tuple has its post tuple\n";
@@ -89,12 +106,18 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
 }
 
 llvm::json::Object faultsToJSON(const FaultSet &F) {
-  llvm::json::Array Crashes, Omissions;
+  llvm::json::Array Crashes, Omissions, Restarts;
   for (const Crash &C : F.Crashes)
     Crashes.push_back(llvm::json::Object{{"node", C.Node}, {"time", C.Time}});
   for (const Omission &O : F.Omissions)
     Omissions.push_back(llvm::json::Object{{"from", O.From}, {"to", O.To}, {"time", O.Time}});
-  return llvm::json::Object{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+  for (const Restart &Re : F.Restarts)
+    Restarts.push_back(llvm::json::Object{{"node", Re.Node}, {"time", Re.Time}});
+  llvm::json::Object Out{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+  // Only when there are some, as in a replay's schedule (faultline/schedule_json.h).
+  if (!Restarts.empty())
+    Out["restarts"] = std::move(Restarts);
+  return Out;
 }
 
 static llvm::json::Value valueJSON(eval::Value V, const SymbolTable &Syms) {
@@ -166,6 +189,7 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
       {"bounds", llvm::json::Object{{"eot", B.EOT},
                                     {"eff", B.EFF},
                                     {"crashes", B.MaxCrashes},
+                                    {"restarts", B.MaxRestarts},
                                     {"nodes", std::move(Nodes)}}},
       {"faults", faultsToJSON(R.Faults)},
       {"verdict", Violates ? "violation" : "ok"},

@@ -108,8 +108,9 @@ std::string invariantsWithPreText(const search::SearchResult &R) {
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                      const eval::SymbolTable &Syms, const Bounds &B,
                      search::Strategy Strat, const SearchReportOptions &Opts) {
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}; strategy {}\n", B.EOT, B.EFF,
-                    fmt::join(B.Nodes, ","), B.MaxCrashes, strategyName(Strat));
+  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}; strategy {}\n", B.EOT,
+                    B.EFF, fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B),
+                    strategyName(Strat));
   switch (R.V) {
   case search::Verdict::Counterexample:
     if (R.NoFaultNeeded)
@@ -124,14 +125,14 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
             "violate an invariant\n";
     else if (!R.InvariantsWithoutPre.empty())
       OS << fmt::format("verdict: CERTIFIED FOR THE OUTCOMES SEEN: no fault scenario within EOT "
-                        "{}, EFF {}, {} crash{} breaks an outcome the runs had; {}\n",
+                        "{}, EFF {}, {} crash{}{} breaks an outcome the runs had; {}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        withoutPreText(R));
+                        restartsBound(B), withoutPreText(R));
     else
-      OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{} "
+      OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{}{} "
                         "violates the invariant{}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        certificateCaveats(R));
+                        restartsBound(B), certificateCaveats(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
@@ -193,6 +194,7 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"bounds", llvm::json::Object{{"eot", B.EOT},
                                     {"eff", B.EFF},
                                     {"crashes", B.MaxCrashes},
+                                    {"restarts", B.MaxRestarts},
                                     {"nodes", std::move(Nodes)}}},
       {"strategy", strategyName(Strat)},
       {"verdict", verdictName(R.V)},

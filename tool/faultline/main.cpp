@@ -76,6 +76,11 @@ static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --node
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
                                cl::init(faultline::Bounds().MaxCrashes), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
+static cl::opt<int> MaxRestarts(
+    "restarts",
+    cl::desc("Crashed nodes that may come back, at most once each (default 0)"),
+    cl::init(faultline::Bounds().MaxRestarts), cl::sub(RunCmd), cl::sub(LdfiCmd),
+    cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
@@ -116,6 +121,9 @@ static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TI
                                   cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> CrashAt("crash", cl::desc("Crash NODE,TIME (repeatable)"),
                                      cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> RestartAt(
+    "restart", cl::desc("Restart the crashed NODE at TIME: NODE,TIME (repeatable)"),
+    cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> Show("show", cl::desc("Also print these relations at EOT"),
                                   cl::CommaSeparated, cl::sub(RunCmd), cl::cat(Cat));
 static cl::opt<bool> AllTimes("all-times",
@@ -265,6 +273,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Bounds.EOT = EOT;
   S.Bounds.EFF = EFF;
   S.Bounds.MaxCrashes = MaxCrashes;
+  S.Bounds.MaxRestarts = MaxRestarts;
   for (const std::string &List : Nodes) {
     SmallVector<StringRef, 8> Names;
     StringRef(List).split(Names, ',');
@@ -287,6 +296,8 @@ static faultline::check::SearchSettings searchSettings() {
     S.EFF = EFF;
   if (MaxCrashes.getNumOccurrences())
     S.Crashes = MaxCrashes;
+  if (MaxRestarts.getNumOccurrences())
+    S.Restarts = MaxRestarts;
   S.Options = searchOptions();
   return S;
 }
@@ -342,6 +353,7 @@ static int dispatch() {
     static_cast<ScenarioOptions &>(O) = scenarioOptions({RunFiles.begin(), RunFiles.end()});
     O.Omissions.assign(Omit.begin(), Omit.end());
     O.Crashes.assign(CrashAt.begin(), CrashAt.end());
+    O.Restarts.assign(RestartAt.begin(), RestartAt.end());
     O.Show.assign(Show.begin(), Show.end());
     O.AllTimes = AllTimes;
     O.NegativeSupport = NegativeSupport;

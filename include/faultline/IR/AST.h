@@ -127,14 +127,33 @@ struct Fact {
 
 bool operator==(const Fact &A, const Fact &B);
 
+/// `durable rel, ...;` or `ghost rel, ...;`: what a relation keeps when its
+/// node restarts. A durable relation's `@next` carry-over survives the
+/// restart (the node persisted it); a ghost relation is durable too and is
+/// history the invariants read, which no crash erases (docs/ir-reference.md,
+/// "Restarts").
+struct Declaration {
+  enum class Kind { Durable, Ghost };
+  Kind K = Kind::Durable;
+  std::string Relation;
+  SourceLoc Loc;
+};
+
+bool operator==(const Declaration &A, const Declaration &B);
+const char *spelling(Declaration::Kind K);
+
 struct Program {
   std::vector<Rule> Rules;
   std::vector<Fact> Facts;
+  std::vector<Declaration> Declarations;
   /// Every file the program was read from, in load order; SourceLoc::FileID
   /// indexes this. Entry 0 is reserved for "no file".
   std::vector<std::string> Files{std::string()};
 
   unsigned addFile(std::string Path);
+  /// Whether Relation survives a restart of its node: declared durable or
+  /// ghost, or frontend machinery that does (ir::survivesRestart).
+  bool durable(const std::string &Relation) const;
   std::string fileName(SourceLoc L) const {
     return L.FileID < Files.size() ? Files[L.FileID] : std::string();
   }

@@ -34,6 +34,13 @@ struct RunReportOptions {
 /// name a message's fate.
 const char *fateName(eval::MessageFate F);
 
+/// ", restarts allowed N" when the bounds allow restarts, else nothing:
+/// appended to the bounds line, which stays as it was without them.
+std::string restartsAllowed(const Bounds &B);
+/// ", N restart(s)" when the bounds allow restarts, else nothing: appended
+/// to "N crash(es)" in a certificate.
+std::string restartsBound(const Bounds &B);
+
 /// One line per message: "2  a -> b  log("b", 1)  lost (omitted)".
 void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms);
 
