@@ -32,6 +32,7 @@ struct Config {
   const char *Model;
   int EOT, EFF, Crashes;
   std::vector<std::string> Nodes;
+  int Restarts = 0;
 };
 
 std::string describe(const Config &C) {
@@ -39,7 +40,8 @@ std::string describe(const Config &C) {
   for (const std::string &N : C.Nodes)
     Nodes += (Nodes.empty() ? "" : ",") + N;
   return std::string(C.Model) + " " + std::to_string(C.EOT) + "/" + std::to_string(C.EFF) + "/" +
-         Nodes + "/" + std::to_string(C.Crashes);
+         Nodes + "/" + std::to_string(C.Crashes) +
+         (C.Restarts ? "/r" + std::to_string(C.Restarts) : "");
 }
 
 const std::vector<std::string> ABC{"a", "b", "c"};
@@ -84,6 +86,19 @@ const Config Configs[] = {
     {"selection/fallback.ded", 6, 3, 0, ABC},
     {"selection/fallback.ded", 5, 4, 0, ABC},
     {"selection/fallback.ded", 5, 3, 1, ABC},
+    // Restarts: a crashed node comes back with only its durable state. The
+    // vote that is not durable lets the voter vote twice in a term; the
+    // durable one does not; the other models gain what a node that is back
+    // can do (send again, from its initial facts).
+    {"restart/vote.ded", 6, 2, 1, ABC, 1},
+    {"restart/vote.ded", 6, 0, 1, ABC, 1},
+    {"restart/vote_durable.ded", 6, 2, 1, ABC, 1},
+    {"broadcast/retry.ded", 4, 2, 1, ABC, 1},
+    {"broadcast/ack.ded", 4, 2, 1, ABC, 1},
+    {"delivery/acked.ded", 4, 2, 1, ABC, 1},
+    {"commit/2pc.ded", 5, 0, 1, Commit, 1},
+    {"kafka/isr_small.ded", 5, 2, 1, KafkaSmall, 1},
+    {"detector/told.ded", 4, 0, 1, Detector, 1},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};
@@ -103,6 +118,7 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   B.EOT = C.EOT;
   B.EFF = C.EFF;
   B.MaxCrashes = C.Crashes;
+  B.MaxRestarts = C.Restarts;
   B.Nodes = C.Nodes;
 
   search::SearchOptions Exhaustive;
