@@ -5,6 +5,15 @@
 // RUN: %faultline check %s --restarts 0 -- %cxxflags | FileCheck %s --check-prefix=NORESTART
 // RUN: %faultline check %s -- %cxxflags -DPERSIST | FileCheck %s --check-prefix=PERSIST
 // RUN: %faultline extract %s -o - -- %cxxflags -DPERSIST | FileCheck %s --check-prefix=MODEL
+// The SARIF story and the HTML space-time diagram show the restart too.
+// RUN: %expect-exit 1 %faultline check %s --format sarif -- %cxxflags | FileCheck %s --check-prefix=SARIF
+// SARIF: "text": "at time 4, node b crashes"
+// SARIF: "text": "at time 5, node b restarts, with only its durable state"
+// SARIF-NEXT: }
+// SARIF: "text": "at time 5, node b handles 'request_vote' from c in Voter::onRequest"
+// RUN: %expect-exit 1 %faultline check %s --format html -o %t.html -- %cxxflags
+// RUN: FileCheck %s --check-prefix=HTML < %t.html
+// HTML: <g class="restart" data-node="b" data-time="5"><title>b restarts at 5, with only its durable state</title>
 // MODEL: // run with: --eot 8 --eff 0 --crashes 1 --restarts 1 --nodes a,b,c
 
 #include "faultline/annotations.h"
