@@ -93,6 +93,10 @@ const Config Configs[] = {
     {"restart/vote.ded", 6, 2, 1, ABC, 1},
     {"restart/vote.ded", 6, 0, 1, ABC, 1},
     {"restart/vote_durable.ded", 6, 2, 1, ABC, 1},
+    // The vote as a re-initialised scalar: only a restart's initial value
+    // breaks it, which LDFI sees through the crash that allows the restart.
+    {"restart/vote_scalar.ded", 8, 0, 1, ABC, 1},
+    {"restart/vote_scalar.ded", 7, 3, 1, ABC, 1},
     {"broadcast/retry.ded", 4, 2, 1, ABC, 1},
     {"broadcast/ack.ded", 4, 2, 1, ABC, 1},
     {"delivery/acked.ded", 4, 2, 1, ABC, 1},
