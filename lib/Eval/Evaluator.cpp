@@ -205,15 +205,9 @@ private:
   // ---- Seeding a time step ----------------------------------------------
 
   void seedStep() {
-    for (const ir::Fact &F : Ev.Prog.Facts) {
-      if (F.Time != T)
-        continue;
-      Tuple Values;
-      for (const ir::Term &Arg : F.Head.Args)
-        Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
-                                                          : Ev.Symbols.str(Arg.Text));
-      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
-    }
+    for (const ir::Fact &F : Ev.Prog.Facts)
+      if (F.Time == T)
+        seedFact(F);
     // crash(Observer, Crashed, Time) at every node, at every step until
     // the crashed node restarts (for good if it never does).
     for (const Crash &C : Faults.Crashes) {
@@ -278,15 +272,19 @@ private:
       if (!Rel || !Ev.State.count(*Rel) || Ev.Durable.count(*Rel))
         continue;
       const ir::Term &Where = F.Head.Args[0];
-      if (Where.K == ir::Term::Kind::Integer || Where.Text != Node)
-        continue;
-      Tuple Values;
-      for (const ir::Term &Arg : F.Head.Args)
-        Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
-                                                          : Ev.Symbols.str(Arg.Text));
-      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
+      if (Where.K != ir::Term::Kind::Integer && Where.Text == Node)
+        seedFact(F);
     }
     tuple(Ev.RestartRel, {Ev.Symbols.str(Node), Value::integer(T)}, 0, TupleOrigin::Scenario);
+  }
+
+  /// Fact F's tuple at the current time.
+  void seedFact(const ir::Fact &F) {
+    Tuple Values;
+    for (const ir::Term &Arg : F.Head.Args)
+      Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
+                                                        : Ev.Symbols.str(Arg.Text));
+    tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
   }
 
   /// The tuple at the current time, added with Rank if it is new. A fact or
