@@ -13,6 +13,8 @@
 // nothing in c..r-1 and again from r on, with only its durable state kept;
 // an omission (from, to, t) loses every message on that channel sent at t,
 // and only messages sent before EFF can be lost.
+// A timer armed at t with delay d is due at t+d; it fires at its due step,
+// or up to TimerSlack steps later when the scenario delays it (TimerDelay).
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,6 +45,7 @@ struct Bounds {
   int EFF = 2;        ///< Messages sent before EFF can be lost.
   int MaxCrashes = 0; ///< How many nodes may crash.
   std::vector<std::string> Nodes;
+  int TimerSlack = 0; ///< How many steps after its due step a timer may fire.
   /// How many crashed nodes may come back (each at most once). Last, so
   /// that aggregate initialisers of the fields above keep their meaning.
   int MaxRestarts = 0;
@@ -83,6 +86,25 @@ struct Omission {
   }
 };
 
+/// The scenario's choice of when one timer fires: the timer Timer of Node
+/// that is due at step Due (armed at t with delay d: Due = t + d) fires
+/// Delay steps late, at Due + Delay (after EOT: not within the run), unless
+/// the protocol cancels or re-arms it first. A timer without an entry fires
+/// at its due step. At most one arming of a timer is due at a step, so
+/// (Node, Timer, Due) names it in every run where it happens.
+struct TimerDelay {
+  std::string Node, Timer;
+  int Due = 0;
+  int Delay = 0; ///< 1..Bounds::TimerSlack.
+  int firesAt() const { return Due + Delay; }
+  friend bool operator<(const TimerDelay &A, const TimerDelay &B) {
+    return std::tie(A.Node, A.Timer, A.Due, A.Delay) < std::tie(B.Node, B.Timer, B.Due, B.Delay);
+  }
+  friend bool operator==(const TimerDelay &A, const TimerDelay &B) {
+    return A.Node == B.Node && A.Timer == B.Timer && A.Due == B.Due && A.Delay == B.Delay;
+  }
+};
+
 /// The faults injected into one run. Kept sorted and free of duplicates
 /// (normalize()), so equal fault sets compare equal and omits() can search.
 struct FaultSet {
@@ -90,6 +112,7 @@ struct FaultSet {
   std::vector<Omission> Omissions;
   /// Each restarts a node of Crashes after its crash.
   std::vector<Restart> Restarts;
+  std::vector<TimerDelay> TimerDelays;
 
   void normalize() {
     std::sort(Crashes.begin(), Crashes.end());
@@ -98,8 +121,12 @@ struct FaultSet {
     Omissions.erase(std::unique(Omissions.begin(), Omissions.end()), Omissions.end());
     std::sort(Restarts.begin(), Restarts.end());
     Restarts.erase(std::unique(Restarts.begin(), Restarts.end()), Restarts.end());
+    std::sort(TimerDelays.begin(), TimerDelays.end());
+    TimerDelays.erase(std::unique(TimerDelays.begin(), TimerDelays.end()), TimerDelays.end());
   }
-  size_t size() const { return Crashes.size() + Omissions.size() + Restarts.size(); }
+  size_t size() const {
+    return Crashes.size() + Omissions.size() + Restarts.size() + TimerDelays.size();
+  }
   bool empty() const { return size() == 0; }
   /// The crash time of Node, if it crashes.
   std::optional<int> crashTime(const std::string &Node) const {
@@ -125,8 +152,15 @@ struct FaultSet {
   bool omits(const std::string &From, const std::string &To, int T) const {
     return std::binary_search(Omissions.begin(), Omissions.end(), Omission{From, To, T});
   }
-  /// "crash b@2, restart b@4, omit a->c@1", or "no faults"; in normalized
-  /// order.
+  /// How many steps late the timer of Node due at Due fires (0: on time).
+  int timerDelay(const std::string &Node, const std::string &Timer, int Due) const {
+    for (const TimerDelay &D : TimerDelays)
+      if (D.Due == Due && D.Node == Node && D.Timer == Timer)
+        return D.Delay;
+    return 0;
+  }
+  /// "crash b@2, restart b@4, omit a->c@1, fire b.election@5 (due 4)", or
+  /// "no faults"; in normalized order.
   std::string describe() const {
     FaultSet Sorted = *this;
     Sorted.normalize();
@@ -138,14 +172,19 @@ struct FaultSet {
     for (const Omission &O : Sorted.Omissions)
       Out += (Out.empty() ? "" : ", ") +
              ("omit " + O.From + "->" + O.To + "@" + std::to_string(O.Time));
+    for (const TimerDelay &D : Sorted.TimerDelays)
+      Out += (Out.empty() ? "" : ", ") + ("fire " + D.Node + "." + D.Timer + "@" +
+                                          std::to_string(D.firesAt()) + " (due " +
+                                          std::to_string(D.Due) + ")");
     return Out.empty() ? "no faults" : Out;
   }
   friend bool operator==(const FaultSet &A, const FaultSet &B) {
-    return A.Crashes == B.Crashes && A.Omissions == B.Omissions && A.Restarts == B.Restarts;
+    return A.Crashes == B.Crashes && A.Omissions == B.Omissions && A.Restarts == B.Restarts &&
+           A.TimerDelays == B.TimerDelays;
   }
   friend bool operator<(const FaultSet &A, const FaultSet &B) {
-    return std::tie(A.Crashes, A.Omissions, A.Restarts) <
-           std::tie(B.Crashes, B.Omissions, B.Restarts);
+    return std::tie(A.Crashes, A.Omissions, A.Restarts, A.TimerDelays) <
+           std::tie(B.Crashes, B.Omissions, B.Restarts, B.TimerDelays);
   }
 };
 
@@ -166,6 +205,9 @@ inline std::optional<std::string> checkFaults(const Bounds &B, const FaultSet &F
     return "the number of crashes cannot be negative (got " + Num(B.MaxCrashes) + ")";
   if (B.MaxRestarts < 0)
     return "the number of restarts cannot be negative (got " + Num(B.MaxRestarts) + ")";
+  if (B.TimerSlack < 0 || B.TimerSlack > B.EOT)
+    return "the timer slack must be between 0 and EOT=" + Num(B.EOT) + " (got " +
+           Num(B.TimerSlack) + ")";
   if (B.Nodes.empty())
     return std::string("the node list is empty");
   std::set<std::string> Known;
@@ -213,6 +255,21 @@ inline std::optional<std::string> checkFaults(const Bounds &B, const FaultSet &F
     if (O.Time < 1 || O.Time >= B.EFF)
       return "omission " + O.From + "->" + O.To + "@" + Num(O.Time) + " is not before EFF=" +
              Num(B.EFF) + " (omissions need 1 <= time < EFF)";
+  }
+  std::set<std::tuple<std::string, std::string, int>> Delayed;
+  for (const TimerDelay &D : F.TimerDelays) {
+    std::string Name = D.Node + "." + D.Timer + " (due " + Num(D.Due) + ")";
+    if (!Known.count(D.Node))
+      return "timer " + Name + " names a node that is not in the scenario";
+    if (D.Timer.empty())
+      return "a timer delay of '" + D.Node + "' names no timer";
+    if (D.Due < 2 || D.Due > B.EOT)
+      return "timer " + Name + ": the due step must be between 2 and EOT=" + Num(B.EOT);
+    if (D.Delay < 1 || D.Delay > B.TimerSlack)
+      return "timer " + Name + " is delayed by " + Num(D.Delay) +
+             " steps but the timer slack allows 1.." + Num(B.TimerSlack);
+    if (!Delayed.insert({D.Node, D.Timer, D.Due}).second)
+      return "timer " + Name + " is delayed more than once";
   }
   return std::nullopt;
 }

@@ -78,6 +78,8 @@ Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
   RelOf(ir::PostRelation);
   for (const ir::Fact &F : P.Facts)
     RelOf(F.Head.Relation);
+  for (const ir::TimerDecl &T : P.Timers)
+    Timers.push_back({&T, RelOf(T.Name), RelOf(T.armRelation()), RelOf(T.cancelRelation())});
   for (uint32_t I = 0; I < P.Rules.size(); ++I)
     Rules.push_back(std::make_unique<CompiledRule>(compileRule(P.Rules[I], I, Symbols, RelOf)));
   // Last, so that programs without restarts keep their relation numbers.
@@ -155,6 +157,7 @@ public:
         runStratum(Ev.Strata.Strata[I], Ev.StratumRels[I]);
       for (unsigned RI : Ev.Strata.TemporalRules)
         fireTemporal(*Ev.Rules[RI]);
+      armTimers();
     }
   }
 
@@ -235,6 +238,7 @@ private:
         for (const std::string &Node : B.Nodes)
           restartAdds(Node);
     }
+    fireTimers();
     // Heads of the previous step's @next rules and delivered messages.
     auto It = NextStep.begin();
     for (; It != NextStep.end(); ++It)
@@ -245,26 +249,38 @@ private:
 
   /// Node comes back at this step: what it carried over in volatile
   /// relations is gone, keeping the @next heads of durable relations and
-  /// the messages other nodes delivered; then restartAdds.
+  /// the messages other nodes delivered; its pending timers are volatile
+  /// too, ended by the restart (they fire only if re-armed); then
+  /// restartAdds.
   void restart(const std::string &Node) {
     Value N = Ev.Symbols.str(Node);
-    for (auto &[Key, Pending] : NextStep) {
+    for (auto &[Key, Heads] : NextStep) {
       if (Key.second.empty() || Key.second[0] != N)
         continue;
       bool Durable = Ev.Durable.count(Key.first) > 0;
-      llvm::erase_if(Pending.Firings, [&](const Firing &F) {
+      llvm::erase_if(Heads.Firings, [&](const Firing &F) {
         return !F.Message && !(Durable && Ev.Rules[F.Rule]->Time == ir::HeadTime::Next);
       });
     }
-    restartAdds(Node);
+    TupleId Hook = restartAdds(Node);
+    for (auto It = Pending.begin(); It != Pending.end();) {
+      if (It->first.second != static_cast<uint32_t>(N.V)) {
+        ++It;
+        continue;
+      }
+      R.Timers[It->second.Arming].EndedAt = T;
+      R.Timers[It->second.Arming].EndTuple = Hook;
+      It = Pending.erase(It);
+    }
   }
 
   /// The node's initial state holds again: its facts of time 1 in
   /// relations that @next rules carry (state, not a one-off input such as
   /// a message the scenario delivers), except durable ones, whose carried
   /// value is the node's. So does restart(Node, now), the hook an
-  /// on-restart handler reads.
-  void restartAdds(const std::string &Node) {
+  /// on-restart handler reads; its tuple is returned (what ends the
+  /// node's pending timers).
+  TupleId restartAdds(const std::string &Node) {
     for (const ir::Fact &F : Ev.Prog.Facts) {
       if (F.Time != 1 || F.Head.Args.empty())
         continue;
@@ -275,7 +291,8 @@ private:
       if (Where.K != ir::Term::Kind::Integer && Where.Text == Node)
         seedFact(F);
     }
-    tuple(Ev.RestartRel, {Ev.Symbols.str(Node), Value::integer(T)}, 0, TupleOrigin::Scenario);
+    return tuple(Ev.RestartRel, {Ev.Symbols.str(Node), Value::integer(T)}, 0,
+                 TupleOrigin::Scenario);
   }
 
   /// Fact F's tuple at the current time.
@@ -316,6 +333,123 @@ private:
       R.Tuples[Id].Firings.push_back(static_cast<FiringId>(R.Firings.size()));
       R.Firings.push_back(std::move(F));
     }
+  }
+
+  // ---- Timers ------------------------------------------------------------
+  //
+  // A timer armed at t (`arm_<timer>(Node, Delay)` holds at t) is due at
+  // t + Delay. When it is still pending at its due step, the scenario says
+  // how late it fires (FaultSet::timerDelay, or Opts.ChooseDelay), within
+  // min(slack, EOT + 1 - due) steps; a cancel or a re-arm at a step before
+  // it fires ends it. Its firing holds as `<timer>(Node)` when its step
+  // begins, like a delivered message.
+
+  struct PendingTimer {
+    uint32_t Arming = 0; ///< Index into R.Timers.
+    int FireAt = 0;      ///< Known from the due step on (0 before).
+  };
+
+  void fireTimers() {
+    if (Opts.EveryTimer) {
+      for (const auto &[Timer, Node, Due] : EveryArming)
+        if (Due <= T && T <= Due + B.TimerSlack)
+          tuple(Ev.Timers[Timer].Fire, {Value::symbol(Node)}, 0, TupleOrigin::Timer);
+      return;
+    }
+    for (auto It = Pending.begin(); It != Pending.end();) {
+      PendingTimer &P = It->second;
+      TimerArming &A = R.Timers[P.Arming];
+      if (A.Due == T) {
+        A.MaxDelay = std::min(B.TimerSlack, B.EOT + 1 - A.Due);
+        A.Delay = std::min(A.MaxDelay, Faults.timerDelay(A.Node, A.Timer, A.Due));
+        if (Opts.ChooseDelay && A.MaxDelay > 0) {
+          A.Delay = std::clamp(Opts.ChooseDelay(A.Node, A.Timer, A.Due, A.MaxDelay), 0,
+                               A.MaxDelay);
+          if (A.Delay > 0)
+            R.Faults.TimerDelays.push_back({A.Node, A.Timer, A.Due, A.Delay});
+        }
+        P.FireAt = A.Due + A.Delay;
+      }
+      if (P.FireAt != T) {
+        ++It;
+        continue;
+      }
+      TupleId Id = tuple(A.Rel, {Ev.Symbols.str(A.Node)}, 0, TupleOrigin::Timer);
+      A.FiredAt = T;
+      A.Fired = Id;
+      R.TimerFirings[Id] = P.Arming;
+      It = Pending.erase(It);
+    }
+  }
+
+  /// Reads the step's arm and cancel tuples (after its @next and @async
+  /// rules, so the step is complete): an arm (the shortest delay, if there
+  /// are several) replaces the node's pending timer, a cancel ends it.
+  void armTimers() {
+    for (uint32_t TI = 0; TI < Ev.Timers.size(); ++TI) {
+      const TimerRels &TR = Ev.Timers[TI];
+      std::map<uint32_t, std::pair<int64_t, TupleId>> Arms;
+      for (TupleId Id : R.table(TR.Arm, T)) {
+        const TupleRecord &Rec = R.Tuples[Id];
+        Value Node = Rec.Values[0], Delay = Rec.Values[1];
+        if (!Node.isStr() || !Nodes.count(static_cast<uint32_t>(Node.V)))
+          continue; // a rule runs only at the listed nodes; a fact may name others
+        if (!Delay.isInt() || Delay.V < 1 || Delay.V > MaxEOT)
+          throw EvalError{blame(Rec),
+                          fmt::format("timer '{}' of {} armed with delay {} (at time {}); a "
+                                      "delay is a number of steps from 1 to {}",
+                                      TR.Decl->Name, Ev.Symbols.render(Node),
+                                      Ev.Symbols.render(Delay), T, MaxEOT)};
+        // Every delay, not only the shortest: in another run the shorter
+        // arm may be missing and a longer one the one that counts.
+        if (Opts.EveryTimer)
+          EveryArming.insert({TI, static_cast<uint32_t>(Node.V), T + static_cast<int>(Delay.V)});
+        auto [It, New] = Arms.try_emplace(static_cast<uint32_t>(Node.V), Delay.V, Id);
+        if (!New && Delay.V < It->second.first)
+          It->second = {Delay.V, Id};
+      }
+      std::map<uint32_t, TupleId> Cancels;
+      for (TupleId Id : R.table(TR.Cancel, T)) {
+        Value Node = R.Tuples[Id].Values[0];
+        if (Node.isStr() && Nodes.count(static_cast<uint32_t>(Node.V)))
+          Cancels.try_emplace(static_cast<uint32_t>(Node.V), Id);
+      }
+      if (Opts.EveryTimer)
+        continue;
+      auto End = [&](uint32_t Node, TupleId By) {
+        auto It = Pending.find({TI, Node});
+        if (It == Pending.end())
+          return;
+        R.Timers[It->second.Arming].EndedAt = T;
+        R.Timers[It->second.Arming].EndTuple = By;
+        Pending.erase(It);
+      };
+      for (const auto &[Node, Id] : Cancels)
+        if (!Arms.count(Node))
+          End(Node, Id);
+      for (const auto &[Node, Arm] : Arms) {
+        End(Node, Arm.second);
+        TimerArming A;
+        A.Node = Ev.Symbols.text(Node);
+        A.Timer = TR.Decl->Name;
+        A.Rel = TR.Fire;
+        A.ArmTime = T;
+        A.Due = T + static_cast<int>(Arm.first);
+        A.ArmTuple = Arm.second;
+        Pending[{TI, Node}] = {static_cast<uint32_t>(R.Timers.size()), 0};
+        R.Timers.push_back(std::move(A));
+      }
+    }
+  }
+
+  /// Where a tuple came from, for an error about its values.
+  ir::SourceLoc blame(const TupleRecord &Rec) const {
+    if (!Rec.Firings.empty())
+      return Ev.Rules[R.Firings[Rec.Firings.front()].Rule]->Source->Loc;
+    for (const ir::Fact &F : Ev.Prog.Facts)
+      if (F.Time == Rec.Time && F.Head.Relation == R.RelNames[Rec.Rel])
+        return F.Loc;
+    return ir::SourceLoc();
   }
 
   // ---- Strata ------------------------------------------------------------
@@ -966,6 +1100,10 @@ private:
   /// Per crashed node: its crash time and its restart time (EOT+1 if it
   /// stays down).
   std::unordered_map<uint32_t, std::pair<int, int>> DownAt;
+  /// The pending timers by (timer, node).
+  std::map<std::pair<uint32_t, uint32_t>, PendingTimer> Pending;
+  /// With EveryTimer: every (timer, node, due step) armed so far.
+  std::set<std::tuple<uint32_t, uint32_t, int>> EveryArming;
   int T = 0;
   uint32_t Round = 0;
   uint64_t StepDerivations = 0;
@@ -1008,6 +1146,7 @@ std::unique_ptr<Run> Evaluator::run(const Bounds &B, const FaultSet &Faults,
   auto R = std::make_unique<Run>();
   R->init(RelNames, B.EOT);
   R->Faults = Faults;
+  R->TimerSlack = B.TimerSlack;
   Execution X(*this, B, Faults, Opts, *R);
   try {
     X.execute();

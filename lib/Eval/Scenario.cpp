@@ -46,4 +46,15 @@ std::optional<Crash> parseCrash(const std::string &Text) {
   return Crash{Parts[0], *T};
 }
 
+std::optional<TimerDelay> parseTimerDelay(const std::string &Text) {
+  auto Parts = splitCommas(Text);
+  if (Parts.size() != 4 || Parts[0].empty() || Parts[1].empty())
+    return std::nullopt;
+  auto Due = parseTime(Parts[2]);
+  auto Delay = parseTime(Parts[3]);
+  if (!Due || !Delay)
+    return std::nullopt;
+  return TimerDelay{Parts[0], Parts[1], *Due, *Delay};
+}
+
 } // namespace faultline::eval

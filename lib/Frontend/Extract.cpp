@@ -47,6 +47,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -121,7 +123,7 @@ private:
 /// What one TU gave.
 struct TUResult {
   std::string File;
-  enum class How { Cached, Skipped, Parsed, Failed } H = How::Failed;
+  enum class How { Cached, Skipped, Parsed, Failed, NotStarted } H = How::Failed;
   std::optional<Fragment> F; ///< Nothing for a skipped TU.
   bool Annotated = false;
   std::string Diagnostics;
@@ -371,6 +373,11 @@ public:
     TUResult R;
     R.File = File;
     R.Model.IgnoreCalls = Opts.IgnoreCalls;
+    R.Model.Deadline = Opts.Deadline;
+    if (Opts.Deadline && ExtractionDeadline::Clock::now() >= Opts.Deadline->At) {
+      R.H = TUResult::How::NotStarted;
+      return R;
+    }
     std::vector<clang::tooling::CompileCommand> Commands = DB.getCompileCommands(File);
     std::string Key;
     if (C && Commands.size() == 1) {
@@ -533,11 +540,11 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
 
   bool Failed = false;
   std::vector<Fragment> Fragments;
-  unsigned Parsed = 0, Cached = 0, Skipped = 0;
+  unsigned Parsed = 0, Cached = 0, Skipped = 0, NotStarted = 0;
   for (TUResult &R : Results) {
     Errs << R.Diagnostics;
     static const char *const HowNames[] = {"from the cache", "skipped (no faultline annotations)",
-                                           "parsed", "failed"};
+                                           "parsed", "failed", "not read (--timeout)"};
     if (Opts.Verbose)
       Errs << "faultline: " << R.File << ": " << HowNames[static_cast<int>(R.H)]
            << (R.H == TUResult::How::Cached && !R.F ? " (no faultline annotations)" : "")
@@ -555,6 +562,10 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
     case TUResult::How::Failed:
       Failed = true;
       break;
+    case TUResult::How::NotStarted:
+      ++NotStarted;
+      Failed = true;
+      break;
     }
     if (R.F && Opts.Verbose)
       printIgnored(*R.F, Errs);
@@ -566,6 +577,10 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
   if (Opts.Verbose)
     Errs << "faultline: " << Files.size() << " translation units: " << Parsed << " parsed, "
          << Cached << " from the cache, " << Skipped << " without annotations\n";
+  if (NotStarted)
+    Errs << fmt::format("faultline: error: {:g} s (--timeout) passed before {} of the {} "
+                        "translation units were read; no model was extracted\n",
+                        Opts.Deadline->Seconds, NotStarted, Files.size());
   if (Failed)
     return std::nullopt;
   auto Models = link(Fragments, Errs);

@@ -61,6 +61,123 @@ std::vector<SwitchItem> switchItems(const clang::SwitchStmt *S,
   return Items;
 }
 
+std::optional<Truncation> truncationLoop(const clang::WhileStmt *W) {
+  const auto *Cmp = llvm::dyn_cast_or_null<clang::BinaryOperator>(strip(W->getCond()));
+  if (!Cmp || (Cmp->getOpcode() != clang::BO_GT && Cmp->getOpcode() != clang::BO_LT))
+    return std::nullopt;
+  bool SizeOnLeft = Cmp->getOpcode() == clang::BO_GT;
+  const clang::CXXMemberCallExpr *Size =
+      memberCall(SizeOnLeft ? Cmp->getLHS() : Cmp->getRHS(), "size", 0);
+  const clang::Stmt *Body = W->getBody();
+  if (const auto *Block = llvm::dyn_cast<clang::CompoundStmt>(Body); Block && Block->size() == 1)
+    Body = Block->body_front();
+  const auto *Pop = llvm::dyn_cast_or_null<clang::Expr>(Body);
+  Pop = Pop ? memberCall(Pop, "pop_back", 0) : nullptr;
+  if (!Size || !Pop)
+    return std::nullopt;
+  // The same member of the same object on both sides.
+  const auto *SizeOf = llvm::dyn_cast<clang::MemberExpr>(
+      strip(Size->getImplicitObjectArgument()));
+  const auto *PopOf = llvm::dyn_cast<clang::MemberExpr>(
+      strip(llvm::cast<clang::CXXMemberCallExpr>(Pop)->getImplicitObjectArgument()));
+  if (!SizeOf || !PopOf || SizeOf->getMemberDecl() != PopOf->getMemberDecl() ||
+      !llvm::isa<clang::CXXThisExpr>(SizeOf->getBase()->IgnoreImpCasts()) ||
+      !llvm::isa<clang::CXXThisExpr>(PopOf->getBase()->IgnoreImpCasts()))
+    return std::nullopt;
+  return Truncation{W, Size->getImplicitObjectArgument(),
+                    SizeOnLeft ? Cmp->getRHS() : Cmp->getLHS()};
+}
+
+namespace {
+
+/// Whether S (or a statement in it) reads D at a subscript, `v[D]` or
+/// `v.at(D)`: sets Vector to v. Changed is set where S assigns, increments
+/// or takes D by reference.
+void indexUses(const clang::Stmt *S, const clang::VarDecl *D, const clang::Expr *&Vector,
+               bool &Changed) {
+  if (!S)
+    return;
+  auto IsD = [&](const clang::Expr *E) {
+    const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    return R && R->getDecl() == D;
+  };
+  if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2 && IsD(Op->getArg(1)))
+    Vector = Vector ? Vector : Op->getArg(0);
+  if (const clang::CXXMemberCallExpr *At = memberCall(llvm::dyn_cast<clang::Expr>(S), "at", 1);
+      At && IsD(At->getArg(0)))
+    Vector = Vector ? Vector : At->getImplicitObjectArgument();
+  if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(S); B && B->isAssignmentOp() &&
+                                                                 IsD(B->getLHS()))
+    Changed = true;
+  if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(S);
+      U && (U->isIncrementDecrementOp() || U->getOpcode() == clang::UO_AddrOf) &&
+      IsD(U->getSubExpr()))
+    Changed = true;
+  for (const clang::Stmt *Child : S->children())
+    indexUses(Child, D, Vector, Changed);
+}
+
+/// Whether E mentions D.
+bool mentions(const clang::Stmt *S, const clang::VarDecl *D) {
+  if (!S)
+    return false;
+  if (const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(S); R && R->getDecl() == D)
+    return true;
+  for (const clang::Stmt *Child : S->children())
+    if (mentions(Child, D))
+      return true;
+  return false;
+}
+
+/// Whether Cond holds for the indices below a bound and for none past it
+/// (`i < n`, `i <= n`, `n > i`, `n >= i`, and && of such, n not reading
+/// i): then the loop's indices are those from the start where it holds.
+bool boundsIndex(const clang::Expr *Cond, const clang::VarDecl *D) {
+  const auto *B = llvm::dyn_cast<clang::BinaryOperator>(strip(Cond));
+  if (!B)
+    return false;
+  if (B->getOpcode() == clang::BO_LAnd)
+    return boundsIndex(B->getLHS(), D) && boundsIndex(B->getRHS(), D);
+  auto IsD = [&](const clang::Expr *E) {
+    const auto *R = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    return R && R->getDecl() == D;
+  };
+  switch (B->getOpcode()) {
+  case clang::BO_LT:
+  case clang::BO_LE:
+    return IsD(B->getLHS()) && !mentions(B->getRHS(), D);
+  case clang::BO_GT:
+  case clang::BO_GE:
+    return IsD(B->getRHS()) && !mentions(B->getLHS(), D);
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+std::optional<IndexLoop> indexLoopOf(const clang::ForStmt *F) {
+  const auto *Init = llvm::dyn_cast_or_null<clang::DeclStmt>(F->getInit());
+  const auto *I = Init && Init->isSingleDecl()
+                      ? llvm::dyn_cast<clang::VarDecl>(Init->getSingleDecl())
+                      : nullptr;
+  if (!I || !I->hasInit() || !I->getType()->isIntegerType() || !F->getCond() ||
+      !boundsIndex(F->getCond(), I))
+    return std::nullopt;
+  const auto *Inc = llvm::dyn_cast_or_null<clang::UnaryOperator>(F->getInc());
+  const auto *Stepped =
+      Inc ? llvm::dyn_cast<clang::DeclRefExpr>(Inc->getSubExpr()->IgnoreParenImpCasts()) : nullptr;
+  if (!Inc || !Inc->isIncrementOp() || !Stepped || Stepped->getDecl() != I)
+    return std::nullopt;
+  IndexLoop L{F, I, I->getInit(), nullptr};
+  bool Changed = false;
+  indexUses(F->getBody(), I, L.Vector, Changed);
+  if (Changed || !L.Vector)
+    return std::nullopt;
+  return L;
+}
+
 std::optional<EndTest> endTest(const clang::CXXOperatorCallExpr *Op) {
   if (!Op || Op->getNumArgs() != 2 ||
       (Op->getOperator() != clang::OO_EqualEqual && Op->getOperator() != clang::OO_ExclaimEqual))

@@ -54,6 +54,27 @@ const clang::CXXMemberCallExpr *findCall(const clang::Expr *E);
 /// reads (the operator call's object), or null.
 const clang::ValueDecl *dereferencedIterator(const clang::Expr *E);
 
+/// `while (v.size() > n) v.pop_back();` (or `n < v.size()`, the body in
+/// braces): a log cut to its first n elements.
+struct Truncation {
+  const clang::WhileStmt *Loop = nullptr;
+  /// The vector, and n as the comparison converts it.
+  const clang::Expr *Vector = nullptr;
+  const clang::Expr *Bound = nullptr;
+};
+std::optional<Truncation> truncationLoop(const clang::WhileStmt *W);
+
+/// `for (T i = a; <condition on i>; ++i)` whose body reads a vector at i
+/// (`v[i]`, `v.at(i)`) and does not change i.
+struct IndexLoop {
+  const clang::ForStmt *Loop = nullptr;
+  const clang::VarDecl *Index = nullptr;
+  const clang::Expr *Start = nullptr;
+  /// The vector read at i (the first such read in the body).
+  const clang::Expr *Vector = nullptr;
+};
+std::optional<IndexLoop> indexLoopOf(const clang::ForStmt *F);
+
 /// A constant of integral or enum type T as the model writes it: its value
 /// as an integer (an enumerator is its value, as in the compiled code).
 /// None for a value outside the model's 64-bit signed integers.

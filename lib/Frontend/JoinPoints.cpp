@@ -12,8 +12,9 @@
 //
 // Paths that the rest would treat differently are not joined: one that has
 // returned (or broken out of a switch) with one that goes on, different
-// loop variables, iterators, or inserts into sets that later reads can see
-// through. A member assigned on some of the joined paths only is carried
+// loop variables, iterators, inserts into sets that later reads can see
+// through, or vectors resized on some paths only (each joined path carries
+// its vector's new size). A member assigned on some of the joined paths only is carried
 // with a flag saying where the assignment happened, so that elsewhere the
 // old value persists as it did before the join.
 //
@@ -42,6 +43,13 @@ bool sameShape(const Path &A, const Path &B) {
     auto Other = B.Iterators.find(Decl);
     if (Other == B.Iterators.end() || Other->second.State != It.State ||
         Other->second.Obj.Var != It.Obj.Var || Other->second.Key.size() != It.Key.size())
+      return false;
+  }
+  if (A.VectorEdits.size() != B.VectorEdits.size())
+    return false;
+  for (const auto &[Field, Edit] : A.VectorEdits) {
+    auto Other = B.VectorEdits.find(Field);
+    if (Other == B.VectorEdits.end() || Other->second.Appended != Edit.Appended)
       return false;
   }
   for (const auto &[Field, O] : A.Overlays) {
@@ -92,8 +100,10 @@ public:
   Joiner(LoweringContext &Cx, const clang::Stmt *After) : Cx(Cx), After(After) {}
 
   /// One path standing for every path of Group, after each has derived its
-  /// tuple of a new join relation.
-  Path join(std::vector<Path> Group) {
+  /// tuple of a new join relation. With Values (one per path, the value of
+  /// an expression on it), the joined path's value is set in Value.
+  Path join(std::vector<Path> Group, const std::vector<Tuple> *Values = nullptr,
+            Tuple *Value = nullptr) {
     std::string Relation = Cx.JoinPrefix + "_" + std::to_string(++Cx.Joins);
     std::vector<Tuple> Heads(Group.size());
     Path Joined;
@@ -143,6 +153,20 @@ public:
         Seen.Inserted.push_back(Slot(freshLike(O.Inserted[I], F->getName()),
                                      [&](Path &P) { return P.Overlays.at(F).Inserted[I]; }));
       Joined.Overlays[F] = std::move(Seen);
+    }
+    for (const auto &[Field, Edit] : Group.front().VectorEdits) {
+      const clang::FieldDecl *F = Field;
+      Joined.VectorEdits[F] = VectorEdit{
+          Slot(Tuple{Cx.freshVariable(F->getName().str() + "Size")},
+               [&](Path &P) { return Tuple{P.VectorEdits.at(F).Size}; })
+              .front(),
+          Edit.Appended};
+    }
+    if (Values) {
+      *Value = freshLike(Values->front(), "Value");
+      for (size_t I = 0; I < Group.size(); ++I)
+        Heads[I] = append(std::move(Heads[I]), (*Values)[I]);
+      Columns = append(std::move(Columns), *Value);
     }
     for (const Path &P : Group) {
       Joined.Updated.insert(P.Updated.begin(), P.Updated.end());
@@ -243,6 +267,59 @@ private:
 };
 
 } // namespace
+
+Tupled LoweringContext::joinValues(Tupled In, const clang::Stmt *At) {
+  if (JoinPrefix.empty() || !Kind.joinsPaths() || In.size() <= MaxPathsUnjoined)
+    return In;
+  // A value a head can carry: no `_`, and every variable bound on its path.
+  auto Carried = [](const Path &P, const Tuple &V) {
+    std::vector<std::string> Names;
+    for (const Term &T : V) {
+      if (T.K == Term::Kind::Wildcard || T.K == Term::Kind::Aggregate)
+        return false;
+      T.collectVariables(Names);
+    }
+    return std::all_of(Names.begin(), Names.end(),
+                       [&](const std::string &N) { return binds(P, N); });
+  };
+  std::vector<std::pair<std::vector<Path>, std::vector<Tuple>>> Groups;
+  Tupled Out;
+  for (auto &[P, V] : In) {
+    if (!Carried(P, V)) {
+      Out.emplace_back(std::move(P), std::move(V));
+      continue;
+    }
+    size_t Width = V.size();
+    auto Alike = std::find_if(Groups.begin(), Groups.end(), [&](const auto &G) {
+      return G.second.front().size() == Width && sameShape(G.first.front(), P);
+    });
+    if (Alike == Groups.end()) {
+      Groups.emplace_back();
+      Alike = std::prev(Groups.end());
+    }
+    Alike->first.push_back(std::move(P));
+    Alike->second.push_back(std::move(V));
+  }
+  for (auto &[Paths, Values] : Groups) {
+    if (Paths.size() < 2) {
+      Out.emplace_back(std::move(Paths.front()), std::move(Values.front()));
+      continue;
+    }
+    Tuple Value;
+    Path Joined = Joiner(*this, At).join(std::move(Paths), &Values, &Value);
+    Out.emplace_back(std::move(Joined), std::move(Value));
+  }
+  return Out;
+}
+
+Valued LoweringContext::joinValues(Valued In, const clang::Stmt *At) {
+  if (In.size() <= MaxPathsUnjoined)
+    return In;
+  Valued Out;
+  for (auto &[P, V] : joinValues(tuples(std::move(In)), At))
+    Out.emplace_back(std::move(P), std::move(V.front()));
+  return Out;
+}
 
 std::vector<Path> LoweringContext::joinEnds(std::vector<Path> Ends, const clang::Stmt *Body) {
   // Each end emits two rules per member it assigned; joined, each emits

@@ -184,7 +184,9 @@ private:
           Q2.Locals[Param] = T;
           Next.push_back(std::move(Q2));
         }
-      Partial = std::move(Next);
+      // Each argument's values multiply the call's paths: joined as a
+      // statement's are, with the parameters bound so far as locals.
+      Partial = Cx.joinPaths(std::move(Next), Args[I]);
     }
     return Partial;
   }

@@ -21,30 +21,72 @@ class ConditionLowering {
 public:
   explicit ConditionLowering(LoweringContext &Cx) : Cx(Cx) {}
 
+  /// The paths on which E has the given truth. Those of a compound
+  /// condition are joined as a statement's are (JoinPoints.cpp).
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P) {
+    Outcomes O = outcomes(E, std::move(P), Truth, !Truth);
+    return Cx.joinPaths(std::move(Truth ? O.True : O.False), E);
+  }
+
+private:
+  /// The paths on which a condition is true, and those on which it is
+  /// false; each only if wanted.
+  struct Outcomes {
+    std::vector<Path> True, False;
+  };
+
+  Outcomes outcomes(const clang::Expr *E, Path P, bool WantTrue, bool WantFalse) {
+    // A long chain of && and || multiplies paths within one statement.
+    Cx.checkDeadline(E->getExprLoc());
     E = strip(E);
     if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(E);
-        U && U->getOpcode() == clang::UO_LNot)
-      return assume(U->getSubExpr(), !Truth, std::move(P));
+        U && U->getOpcode() == clang::UO_LNot) {
+      Outcomes O = outcomes(U->getSubExpr(), std::move(P), WantFalse, WantTrue);
+      std::swap(O.True, O.False);
+      return O;
+    }
     if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(E);
         Cast && Cast->getCastKind() == clang::CK_IntegralToBoolean)
       E = strip(Cast->getSubExpr());
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E);
+        B && (B->getOpcode() == clang::BO_LAnd || B->getOpcode() == clang::BO_LOr))
+      return logical(B, std::move(P), WantTrue, WantFalse);
+    Outcomes O;
+    if (WantTrue)
+      O.True = leaf(E, true, P);
+    if (WantFalse)
+      O.False = leaf(E, false, std::move(P));
+    return O;
+  }
+
+  /// a && b: true where both are; false where a is, or a is true and b
+  /// false. a || b: true where a is, or a is false and b true; false where
+  /// both are. The left side alone decides when it is false for &&, true
+  /// for ||; on its other paths, joined, the right side decides. Both
+  /// outcomes come from one walk of the left side, so a chain of N tests
+  /// lowers each once, and the joins keep the paths that go on to the right
+  /// side few: a chain of N alternatives of two tests is false on 2^N paths
+  /// otherwise, all within one statement.
+  Outcomes logical(const clang::BinaryOperator *B, Path P, bool WantTrue, bool WantFalse) {
+    bool Or = B->getOpcode() == clang::BO_LOr;
+    bool WantDecided = Or ? WantTrue : WantFalse;
+    Outcomes Left = Or ? outcomes(B->getLHS(), std::move(P), WantDecided, true)
+                       : outcomes(B->getLHS(), std::move(P), true, WantDecided);
+    Outcomes Out;
+    (Or ? Out.True : Out.False) = std::move(Or ? Left.True : Left.False);
+    std::vector<Path> GoOn = std::move(Or ? Left.False : Left.True);
+    for (Path &Q : Cx.joinPaths(std::move(GoOn), B->getLHS())) {
+      Outcomes Right = outcomes(B->getRHS(), std::move(Q), WantTrue, WantFalse);
+      Out.True = concat(std::move(Out.True), std::move(Right.True));
+      Out.False = concat(std::move(Out.False), std::move(Right.False));
+    }
+    return Out;
+  }
+
+  /// The paths on which a condition without && or || at its top has the
+  /// given truth.
+  std::vector<Path> leaf(const clang::Expr *E, bool Truth, Path P) {
     if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(E)) {
-      bool And = B->getOpcode() == clang::BO_LAnd, Or = B->getOpcode() == clang::BO_LOr;
-      if (And || Or) {
-        // a && b: true where both are; false where a is, or a is true and b false.
-        // a || b: true where a is, or a is false and b true; false where both are.
-        // The left side alone decides when it is false for &&, true for ||;
-        // otherwise the right side decides.
-        bool Decides = Or;
-        std::vector<Path> Out;
-        if (Truth == Decides)
-          Out = assume(B->getLHS(), Decides, P);
-        for (Path &Q : assume(B->getLHS(), !Decides, std::move(P)))
-          for (Path &R : assume(B->getRHS(), Truth, std::move(Q)))
-            Out.push_back(std::move(R));
-        return Out;
-      }
       if (auto Op = comparison(B->getOpcode()))
         return compared(B->getLHS(), B->getRHS(), Truth ? *Op : negate(*Op), std::move(P));
     }
@@ -61,7 +103,6 @@ public:
     return nonZero(Cx.eval(E, std::move(P)), Truth);
   }
 
-private:
   /// The paths where `L Op R` holds.
   std::vector<Path> compared(const clang::Expr *L, const clang::Expr *R, ir::CmpOp Op, Path P) {
     std::vector<Path> Out;

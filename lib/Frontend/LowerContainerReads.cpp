@@ -29,6 +29,9 @@ public:
         State->K == StateMember::Kind::Scalar)
       return std::nullopt;
     std::string Method = MC->getMethodDecl()->getNameAsString();
+    if (State->K == StateMember::Kind::Vector &&
+        (Method == "size" || (Method == "empty" && P.VectorEdits.count(State->Field))))
+      return vectorLength(*State, Method == "empty", P);
     const Overlay *Seen = Cx.readable(P, *State, MC->getBeginLoc(), "reading");
     Term Node = Term::variable(Obj.Var);
     bool IsMap = State->keyed();
@@ -50,16 +53,60 @@ public:
       return sizeAfterInserts(Obj, *State, P, Seen ? *Seen : Overlay{});
     if (Method == "empty") {
       Path Empty = P, Some = P;
-      Empty.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns)), true));
-      Some.Body.push_back(atom(State->Relation, Member(wildcards(State->KeyColumns))));
-      return Valued{{std::move(Empty), Term::integer(1)}, {std::move(Some), Term::integer(0)}};
+      Valued Out;
+      if (require(Empty, atom(State->Relation, Member(wildcards(State->KeyColumns)), true)))
+        Out.push_back({std::move(Empty), Term::integer(1)});
+      if (require(Some, atom(State->Relation, Member(wildcards(State->KeyColumns)))))
+        Out.push_back({std::move(Some), Term::integer(0)});
+      return Out;
     }
     Cx.fail(MC->getBeginLoc(),
             "'" + Method + "' on a state " + (IsVector ? "vector" : IsMap ? "map" : "set"),
-            IsVector ? "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for"
+            IsVector ? "use push_back, pop_back, clear, resize, v[i] = x, size, empty, back, front, at, [] and "
+                       "range-for"
             : IsMap  ? "use count, find, at, empty, size, m[key] = value, erase, clear, or a "
                        "range-for loop"
                      : "use count, find, empty, size, insert, erase, clear, or a range-for loop");
+  }
+
+  /// A vector's size (or, with Empty, 1 where it is empty and 0 where
+  /// not), as the path's updates left it.
+  Valued vectorLength(const StateMember &State, bool Empty, const Path &P) {
+    Valued Out;
+    for (auto &[Q, Size] : vectorSize(State, P)) {
+      if (!Empty) {
+        Out.push_back({std::move(Q), Size});
+        continue;
+      }
+      Path None = Q;
+      if (compare(None, ir::CmpOp::EQ, Size, Term::integer(0)))
+        Out.push_back({std::move(None), Term::integer(1)});
+      if (compare(Q, ir::CmpOp::GT, Size, Term::integer(0)))
+        Out.push_back({std::move(Q), Term::integer(0)});
+    }
+    return Out;
+  }
+
+  Valued vectorSize(const StateMember &State, Path P) {
+    if (auto Edit = P.VectorEdits.find(State.Field); Edit != P.VectorEdits.end()) {
+      Term Size = Edit->second.Size;
+      return Valued{{std::move(P), std::move(Size)}};
+    }
+    Term Node = Term::variable(Cx.Here.Self.Var);
+    Cx.Fragment.needSize(State);
+    // The emptiness test is the same literal on both sides, so that a path
+    // that tested it before (`!v.empty()`) does not split again.
+    Tuple Any = append({Node}, wildcards(1 + State.ValueColumns));
+    Valued Out;
+    Path Empty = P;
+    if (require(Empty, atom(State.Relation, Any, true)))
+      Out.push_back({std::move(Empty), Term::integer(0)});
+    if (require(P, atom(State.Relation, Any))) {
+      Term Count = Cx.freshVariable(State.Field->getName().str() + "Size");
+      P.Body.push_back(atom(State.sizeRelation(), {Node, Count}));
+      Out.push_back({std::move(P), Count});
+    }
+    return Out;
   }
 
   /// 1 where X is in the set (or a key of the map), 0 where not: in what
@@ -169,6 +216,11 @@ public:
     const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E);
     Object Obj;
     const StateMember *State = nullptr;
+    if (MC && (MC->getMethodDecl()->getName() == "back" ||
+               MC->getMethodDecl()->getName() == "front") &&
+        MC->getNumArgs() == 0 && Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) &&
+        State->K == StateMember::Kind::Vector)
+      return end(Obj, *State, MC->getMethodDecl()->getName() == "back", P, MC->getBeginLoc());
     if (!MC || MC->getMethodDecl()->getName() != "at" || MC->getNumArgs() != 1 ||
         !Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) || !State->keyed())
       return std::nullopt;
@@ -216,6 +268,28 @@ private:
     return Out;
   }
 
+  /// `v.back()` (Last) or `v.front()`: undefined in C++ on an empty vector,
+  /// a path the model does not have.
+  Tupled end(const Object &Obj, const StateMember &State, bool Last, const Path &P,
+             clang::SourceLocation Loc) {
+    Tupled Out;
+    Cx.readable(P, State, Loc, "reading");
+    if (!Last) {
+      Path Q = P;
+      Tuple V = valueAt(Obj, State, {Term::integer(0)}, Q, Loc);
+      return Tupled{{std::move(Q), std::move(V)}};
+    }
+    for (auto &[Q, Size] : vectorSize(State, P)) {
+      if (Size.K == Term::Kind::Integer)
+        continue;
+      Term Index = Cx.freshVariable("Last");
+      Tuple V = valueAt(Obj, State, {Index}, Q, Loc);
+      if (compare(Q, ir::CmpOp::EQ, Index, Term::arith('-', Size, Term::integer(1))))
+        Out.push_back({std::move(Q), std::move(V)});
+    }
+    return Out;
+  }
+
   /// The value under key K, joined into P.
   Tuple valueAt(const Object &Obj, const StateMember &State, const Tuple &K, Path &P,
                 clang::SourceLocation Loc) {
@@ -229,6 +303,10 @@ private:
 };
 
 } // namespace
+
+Valued LoweringContext::vectorSize(const StateMember &State, Path P) {
+  return ContainerReads(*this).vectorSize(State, std::move(P));
+}
 
 std::optional<Valued> LoweringContext::containerQuery(const clang::CXXMemberCallExpr *MC,
                                                       const Path &P) {

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Idioms.h"
 #include "LowerIntegers.h"
 #include "LoweringContext.h"
 
@@ -32,6 +33,8 @@ public:
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
       if (Protocol::isSend(Call->getDirectCallee()))
         return send(Call, std::move(P));
+      if (auto Out = Cx.localVectorEffect(Call, P))
+        return *Out;
       if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
         if (auto Updated = setUpdate(MC, P))
           return *Updated;
@@ -193,9 +196,12 @@ private:
     return {std::move(P)};
   }
 
-  /// push_back, pop_back and clear on a state vector `rel(Node, Index,
-  /// Value)`: push_back adds at index size() (0 when empty), pop_back
-  /// removes index size()-1, clear removes every index.
+  /// push_back, pop_back, clear and resize on a state vector `rel(Node,
+  /// Index, Value)`. The path keeps the vector's size as its updates change
+  /// it (Path::VectorEdits): push_back adds at that index at the next step,
+  /// pop_back and truncation stop the indices past the new size from
+  /// persisting, so a handler may truncate a log and append to it, as
+  /// Raft's AppendEntries does.
   std::optional<std::vector<Path>> vectorUpdate(const clang::CXXMemberCallExpr *MC,
                                                 const std::string &Method, const Path &P) {
     Object Obj;
@@ -203,63 +209,175 @@ private:
     if (!Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) ||
         State->K != StateMember::Kind::Vector)
       return std::nullopt;
-    if (Method != "push_back" && Method != "pop_back" && Method != "clear")
+    if (Method != "push_back" && Method != "pop_back" && Method != "clear" &&
+        Method != "resize" && Method != "erase")
       Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a state vector",
-              "use push_back, pop_back, clear, v[i] = x, size, empty, at, [] and range-for");
+              "use push_back, pop_back, clear, resize, erase(v.begin() + n, v.end()), v[i] = x, "
+              "size, empty, back, at, [] and range-for");
     if (Obj.Var != Cx.Here.Self.Var)
       Cx.fail(MC->getBeginLoc(), "updating another process's state", OwnStateOnly);
-    checkNotWalked(*State, std::nullopt, MC->getBeginLoc());
-    // Indices come from the size at the start of the step: one such update
-    // per path.
-    if (P.Updated.count(State->Field))
-      Cx.fail(MC->getBeginLoc(),
-              "a second update of '" + State->Field->getNameAsString() + "' in one step",
-              "update a vector once per handler path (indices are computed from its size "
-              "at the start of the step)");
+    checkResizable(P, *State, Method, MC->getBeginLoc());
     Term Node = self();
     std::vector<Path> Out;
-    auto Del = [&](Path &Q, Term Index) {
-      Cx.emit(atom(State->deletedRelation(), {Node, std::move(Index)}), ir::HeadTime::Now, Q,
-              MC->getBeginLoc());
-    };
     if (Method == "clear") {
       Path Q = P;
       Cx.markUpdated(Q, State->Field, Method);
       Path Each = Q;
       Term I = Cx.freshVariable("Index");
       Each.Body.push_back(atom(State->Relation, append({Node, I}, wildcards(State->ValueColumns))));
-      Del(Each, I);
+      Cx.emit(atom(State->deletedRelation(), {Node, I}), ir::HeadTime::Now, Each,
+              MC->getBeginLoc());
+      Q.VectorEdits[State->Field] = VectorEdit{Term::integer(0), false};
       Out.push_back(std::move(Q));
       return Out;
     }
-    Cx.Fragment.needSize(*State);
-    Term Size = Cx.freshVariable(State->Field->getName().str() + "Size");
+    if (Method == "resize" || Method == "erase") {
+      const clang::Expr *Length = Method == "resize" ? resizedTo(MC) : erasedFrom(MC, *State);
+      for (auto &[Q, N] : Cx.eval(Length, P))
+        for (Path &R : resize(*State, N, std::move(Q), /*MayGrow=*/Method == "resize",
+                              MC->getBeginLoc()))
+          Out.push_back(std::move(R));
+      return Out;
+    }
     if (Method == "push_back") {
       if (MC->getNumArgs() != 1)
         Cx.fail(MC->getBeginLoc(), "this push_back", "push one value");
-      for (auto &[Q, X] : Cx.evalTuple(MC->getArg(0), P)) {
-        Cx.markUpdated(Q, State->Field, Method);
-        Path Empty = Q, Some = Q;
-        Empty.Body.push_back(
-            atom(State->Relation, append({Node}, wildcards(1 + State->ValueColumns)), true));
-        Cx.emit(atom(State->Relation, append({Node, Term::integer(0)}, X)), ir::HeadTime::Next,
-                Empty, MC->getBeginLoc());
-        Some.Body.push_back(atom(State->sizeRelation(), {Node, Size}));
-        Cx.emit(atom(State->Relation, append({Node, Size}, X)), ir::HeadTime::Next, Some,
-                MC->getBeginLoc());
-        Out.push_back(std::move(Q));
-      }
+      for (auto &[Q, X] : Cx.evalTuple(MC->getArg(0), P))
+        for (auto &[R, Size] : Cx.vectorSize(*State, std::move(Q))) {
+          Cx.markUpdated(R, State->Field, Method);
+          Cx.emit(atom(State->Relation, append({Node, Size}, X)), ir::HeadTime::Next, R,
+                  MC->getBeginLoc());
+          R.VectorEdits[State->Field] = VectorEdit{plus(Size, 1), true};
+          Out.push_back(std::move(R));
+        }
       return Out;
     }
     // pop_back on an empty vector is undefined in C++: only the non-empty
     // case is modeled.
-    Path Q = P;
-    Cx.markUpdated(Q, State->Field, Method);
-    Path Some = Q;
-    Some.Body.push_back(atom(State->sizeRelation(), {Node, Size}));
-    Del(Some, Term::arith('-', Size, Term::integer(1)));
-    Out.push_back(std::move(Q));
+    for (auto &[Q, Size] : Cx.vectorSize(*State, P)) {
+      if (!compare(Q, ir::CmpOp::GT, Size, Term::integer(0)))
+        continue;
+      Cx.markUpdated(Q, State->Field, Method);
+      Term Last = plus(Size, -1);
+      Cx.emit(atom(State->deletedRelation(), {Node, Last}), ir::HeadTime::Now, Q,
+              MC->getBeginLoc());
+      Q.VectorEdits[State->Field] = VectorEdit{Last, false};
+      Out.push_back(std::move(Q));
+    }
     return Out;
+  }
+
+  const clang::Expr *resizedTo(const clang::CXXMemberCallExpr *MC) {
+    if (MC->getNumArgs() != 1)
+      Cx.fail(MC->getBeginLoc(), "this form of resize", "resize(n) to truncate to n elements");
+    return MC->getArg(0);
+  }
+
+  /// n of `v.erase(v.begin() + n, v.end())`, the truncation a log's
+  /// conflicting suffix is removed with.
+  const clang::Expr *erasedFrom(const clang::CXXMemberCallExpr *MC, const StateMember &State) {
+    auto Of = [&](const clang::Expr *E, llvm::StringRef Method) {
+      const auto *Call = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(E));
+      Object Obj;
+      const StateMember *S = nullptr;
+      return Call && Call->getMethodDecl()->getName() == Method &&
+             Cx.memberState(Call->getImplicitObjectArgument(), Obj, S) && S == &State;
+    };
+    const auto *Plus = MC->getNumArgs() == 2
+                           ? llvm::dyn_cast<clang::CXXOperatorCallExpr>(strip(MC->getArg(0)))
+                           : nullptr;
+    if (!Plus || Plus->getOperator() != clang::OO_Plus || Plus->getNumArgs() != 2 ||
+        !Of(Plus->getArg(0), "begin") || !Of(MC->getArg(1), "end"))
+      Cx.fail(MC->getBeginLoc(), "this form of erase on a state vector",
+              "erase a suffix, v.erase(v.begin() + n, v.end()), or pop_back");
+    return Plus->getArg(1);
+  }
+
+  /// `v.resize(n)` and `v.erase(v.begin() + n, v.end())`: where n is below
+  /// the size, a truncation. Beyond it, resize (MayGrow) is an error, as
+  /// the new elements' values are not modeled, and erase is undefined in
+  /// C++, a path the model does not have.
+  std::vector<Path> resize(const StateMember &State, const Term &N, Path P, bool MayGrow,
+                           clang::SourceLocation Loc) {
+    std::vector<Path> Out;
+    for (auto &[Q, Size] : Cx.vectorSize(State, std::move(P))) {
+      Path Longer = Q, Grows = Q;
+      if (compare(Longer, ir::CmpOp::GT, Size, N))
+        Out.push_back(truncate(State, N, std::move(Longer), Loc));
+      if (MayGrow && compare(Grows, ir::CmpOp::LT, Size, N))
+        Cx.runError(Grows, Loc,
+                    "this resize adds elements, whose values faultline does not model; "
+                    "push_back each new element instead",
+                    N);
+      if (compare(Q, ir::CmpOp::EQ, Size, N))
+        Out.push_back(std::move(Q));
+    }
+    return Out;
+  }
+
+  /// Cuts the vector to its first N elements, on a path where it has more:
+  /// the indices from N on stop persisting.
+  Path truncate(const StateMember &State, const Term &N, Path P, clang::SourceLocation Loc) {
+    Cx.markUpdated(P, State.Field, "truncation");
+    Path Each = P;
+    Term I = Cx.freshVariable("Index");
+    Each.Body.push_back(atom(State.Relation, append({self(), I}, wildcards(State.ValueColumns))));
+    if (compare(Each, ir::CmpOp::GE, I, N))
+      Cx.emit(atom(State.deletedRelation(), {self(), I}), ir::HeadTime::Now, Each, Loc);
+    P.VectorEdits[State.Field] = VectorEdit{N, false};
+    return P;
+  }
+
+public:
+  /// `while (v.size() > n) v.pop_back();`: where the condition holds, a
+  /// truncation to n elements (n as the comparison converts it).
+  std::vector<Path> truncationLoop(const Truncation &T, Path P) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(T.Vector, Obj, State) || State->K != StateMember::Kind::Vector)
+      Cx.fail(T.Loop->getBeginLoc(), "a while loop over something other than a state vector",
+              "faultline lowers `while (v.size() > n) v.pop_back();` on a FL_STATE vector");
+    if (Obj.Var != Cx.Here.Self.Var)
+      Cx.fail(T.Loop->getBeginLoc(), "updating another process's state", OwnStateOnly);
+    checkResizable(P, *State, "pop_back", T.Loop->getBeginLoc());
+    std::vector<Path> Out = Cx.assume(T.Loop->getCond(), false, P);
+    for (Path &Q : Cx.assume(T.Loop->getCond(), true, std::move(P)))
+      for (auto &[R, N] : Cx.eval(T.Bound, std::move(Q)))
+        Out.push_back(truncate(*State, N, std::move(R), T.Loop->getBeginLoc()));
+    return Out;
+  }
+
+private:
+  /// What the model cannot take back: an element appended earlier on the
+  /// path is added at the next step, so no later pop_back, clear or
+  /// truncation can remove it; and inside a loop over a container every
+  /// element's path would append at the same index.
+  void checkResizable(const Path &P, const StateMember &State, const std::string &Method,
+                      clang::SourceLocation Loc) {
+    std::string Name = State.Field->getNameAsString();
+    if (Cx.Here.InLoopBody)
+      Cx.fail(Loc, "'" + Method + "' on '" + Name + "' inside a loop",
+              "a loop is lowered to a join over all elements at once, which would place "
+              "every element at one index; update the vector outside the loop");
+    checkNotWalked(State, std::nullopt, Loc);
+    auto Earlier = P.Updated.find(State.Field);
+    if (Earlier == P.Updated.end())
+      return;
+    auto Edit = P.VectorEdits.find(State.Field);
+    if (Edit == P.VectorEdits.end())
+      Cx.fail(Loc, "both " + Earlier->second + " and " + Method + " on '" + Name + "' in one step",
+              "assign elements (v[i] = x) or change the vector's length, not both, in a handler");
+    if (Edit->second.Appended && Method != "push_back")
+      Cx.fail(Loc, "'" + Method + "' on '" + Name + "' after push_back in one step",
+              "shorten the vector first, then append, as a log's truncate-and-append does");
+  }
+
+  static Term plus(const Term &T, int64_t K) {
+    if (T.K == Term::Kind::Integer)
+      return Term::integer(T.Int + K);
+    if (K < 0)
+      return Term::arith('-', T, Term::integer(-K));
+    return Term::arith('+', T, Term::integer(K));
   }
 
   /// C++ invalidates a loop's iterator when the container it walks loses or
@@ -476,6 +594,10 @@ private:
 };
 
 } // namespace
+
+std::vector<Path> LoweringContext::execTruncation(const Truncation &T, Path P) {
+  return EffectLowering(*this).truncationLoop(T, std::move(P));
+}
 
 std::vector<Path> LoweringContext::execEffect(const clang::Expr *E, Path P) {
   return EffectLowering(*this).execEffect(E, std::move(P));

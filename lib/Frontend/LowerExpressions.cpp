@@ -25,7 +25,13 @@ class ExpressionLowering {
 public:
   explicit ExpressionLowering(LoweringContext &Cx) : Cx(Cx) {}
 
+  /// E's values, joined where there are many (JoinPoints.cpp).
   Valued eval(const clang::Expr *E, Path P) {
+    return Cx.joinValues(evalHere(E, std::move(P)), E);
+  }
+
+  /// E's values, on as many paths as its parts have.
+  Valued evalHere(const clang::Expr *E, Path P) {
     // What strip() skips, except an integer conversion the compiled code
     // wraps (to an unsigned type): that one is modelled below.
     E = skipWrappers(E, /*IntoCopies=*/true,
@@ -55,6 +61,10 @@ public:
               "a cast from '" + From.getAsString() + "' to '" + To.getAsString() + "'",
               "cast only between integer, bool and enum types");
     }
+    if (auto V = Cx.algorithm(E, P))
+      return *V;
+    if (auto V = Cx.localVectorRead(E, P))
+      return *V;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E); L && L->getNumInits() <= 1)
       // `int x{}` and `int x{y}`.
       return L->getNumInits() ? eval(L->getInit(0), std::move(P))
@@ -129,7 +139,12 @@ public:
   /// The columns of a value: a scalar's one term, or a plain struct's
   /// fields in order (built with braces, read from state, a message, a
   /// local, a container, or returned by a helper).
+  /// E's values as tuples (a struct's fields), joined where there are many.
   Tupled evalTuple(const clang::Expr *E, Path P) {
+    return Cx.joinValues(evalTupleHere(E, std::move(P)), E);
+  }
+
+  Tupled evalTupleHere(const clang::Expr *E, Path P) {
     if (!structOf(E->getType()))
       return tuples(eval(E, std::move(P)));
     E = strip(E);
@@ -193,7 +208,9 @@ private:
         for (auto &[Q2, T] : Values)
           Next.push_back({std::move(Q2), append(Terms, T)});
       }
-      Partial = std::move(Next);
+      // Each field's values multiply the struct's: the fields so far are
+      // joined as an expression's values are.
+      Partial = Cx.joinValues(std::move(Next), Init ? static_cast<const clang::Stmt *>(Init) : L);
     }
     return Partial;
   }

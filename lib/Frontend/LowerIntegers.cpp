@@ -21,15 +21,6 @@ std::optional<unsigned> unsignedWidth(clang::ASTContext &AST, clang::QualType T)
   return AST.getIntWidth(T);
 }
 
-/// The first column of the path's first positive atom: where a rule with
-/// its body runs.
-const Term *locationOf(const Path &P) {
-  for (const ir::BodyElem &E : P.Body)
-    if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated && !A->Args.empty())
-      return &A->Args.front();
-  return nullptr;
-}
-
 /// X with its arithmetic on constants done (where it does not overflow),
 /// so that constants need no test.
 Term folded(Term X) {
@@ -103,20 +94,13 @@ Valued asUnsigned(LoweringContext &Cx, clang::QualType T, Valued V, clang::Sourc
     // empty container): the error is the path's, at run time.
     Path Below = P;
     if (compare(Below, ir::CmpOp::LT, X, Term::integer(0))) {
-      const Term *Where = locationOf(Below);
-      if (!Where)
-        Cx.fail(Loc, What.str() + " where nothing places the run",
-                "use a signed type, or test the operands first");
       // The compiled code wraps around to a value of 2^63 or more, which
       // the model's integers cannot hold: the run stops here.
-      Cx.emit(atom(ir::ErrorRelation,
-                   {*Where,
-                    Term::string(What.str() + ", where the compiled code's '" + Type +
-                                 "' wraps around to a value (2^64 minus a little) that the "
-                                 "model cannot hold; test the operands first, or compute in "
-                                 "a signed type"),
-                    X}),
-              ir::HeadTime::Now, Below, Loc);
+      Cx.runError(Below, Loc,
+                  What.str() + ", where the compiled code's '" + Type +
+                      "' wraps around to a value (2^64 minus a little) that the model cannot "
+                      "hold; test the operands first, or compute in a signed type",
+                  X);
     }
     if (compare(P, ir::CmpOp::GE, X, Term::integer(0)))
       Out.push_back({std::move(P), std::move(X)});

@@ -29,6 +29,7 @@ public:
       (P.Returned || P.Broke ? Done : Live).push_back(std::move(P));
     if (Live.empty() || !S)
       return concat(std::move(Live), std::move(Done));
+    Cx.checkDeadline(S->getBeginLoc());
     if (usesRejected(S))
       throw Unsupported{};
     std::vector<Path> Out;
@@ -60,6 +61,12 @@ public:
       for (Path &P : Live)
         P.Broke = true;
       Out = std::move(Live);
+    } else if (std::optional<IndexLoop> L = indexLoop(S)) {
+      Out = execIndexLoop(*L, std::move(Live));
+    } else if (std::optional<Truncation> T = truncation(S)) {
+      for (Path &P : Live)
+        for (Path &Q : Cx.execTruncation(*T, std::move(P)))
+          Out.push_back(std::move(Q));
     } else if (llvm::isa<clang::NullStmt>(S)) {
       Out = std::move(Live);
     } else if (const auto *E = llvm::dyn_cast<clang::Expr>(S)) {
@@ -68,9 +75,22 @@ public:
           Out.push_back(std::move(Q));
     } else {
       Cx.fail(S->getBeginLoc(), statementInCxxTerms(S),
-              "use if/else, early return, and range-for loops over state sets");
+              "use if/else, early return, range-for loops over state containers, and "
+              "`while (v.size() > n) v.pop_back();` to truncate a state vector");
     }
     return concat(std::move(Out), std::move(Done));
+  }
+
+  static std::optional<IndexLoop> indexLoop(const clang::Stmt *S) {
+    if (const auto *F = llvm::dyn_cast<clang::ForStmt>(S))
+      return indexLoopOf(F);
+    return std::nullopt;
+  }
+
+  static std::optional<Truncation> truncation(const clang::Stmt *S) {
+    if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(S))
+      return truncationLoop(W);
+    return std::nullopt;
   }
 
 private:
@@ -141,6 +161,8 @@ private:
         Cx.References[V] = V->getInit();
         continue;
       }
+      if (V && Cx.declareLocalVector(V))
+        continue;
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         Cx.fail(Decl->getLocation(), "this declaration",
                 "declare locals of integer, bool, enum, string or plain struct type with an "
@@ -284,7 +306,6 @@ private:
   std::vector<Path> execLoop(const clang::CXXForRangeStmt *F, std::vector<Path> In) {
     auto [Obj, State] = stateContainer(F->getRangeInit(), F->getBeginLoc());
     const clang::VarDecl *Var = F->getLoopVariable();
-    bool Outer = !Cx.Here.InLoopBody;
     std::vector<Path> Out;
     for (Path &P : In) {
       const Overlay *Seen = Cx.readable(P, *State, F->getBeginLoc(), "looping over");
@@ -325,26 +346,63 @@ private:
           New.Locals[Var] = Seen->Inserted[I];
           Elements.push_back(std::move(New));
         }
-      bool SavedBreak = Cx.Here.BreakEndsSwitch;
-      std::set<const clang::FieldDecl *> Outside = std::exchange(Cx.LoopUpdates, {});
-      Cx.Here.InLoopBody = true;
-      Cx.Here.BreakEndsSwitch = false;
-      Cx.Here.Walked.push_back({State->Field, EntryKey});
-      std::vector<Path> Ends = exec(F->getBody(), std::move(Elements));
-      Cx.Here.Walked.pop_back();
-      Cx.Here.InLoopBody = !Outer;
-      Cx.Here.BreakEndsSwitch = SavedBreak;
-      // The loop's effects were emitted per element; after it, the path
-      // goes on as it was, except that what the body updated depends on
-      // the elements, so no later read can see through it.
-      for (const clang::FieldDecl *Field : Cx.LoopUpdates)
-        for (const Path &End : Ends)
-          if (auto How = End.Updated.find(Field); How != End.Updated.end()) {
-            Cx.markUpdated(P, Field, How->second);
-            P.Overlays.erase(Field);
-          }
-      Cx.LoopUpdates.insert(Outside.begin(), Outside.end());
-      Out.push_back(std::move(P));
+      Out.push_back(walk(F->getBody(), std::move(Elements), State->Field, EntryKey, std::move(P)));
+    }
+    return Out;
+  }
+
+  /// Runs a loop's body once for all its elements (each a path of
+  /// Elements); P goes on past the loop.
+  Path walk(const clang::Stmt *Body, std::vector<Path> Elements, const clang::FieldDecl *Walked,
+            std::optional<Tuple> EntryKey, Path P) {
+    bool Outer = !Cx.Here.InLoopBody;
+    bool SavedBreak = Cx.Here.BreakEndsSwitch;
+    std::set<const clang::FieldDecl *> Outside = std::exchange(Cx.LoopUpdates, {});
+    Cx.Here.InLoopBody = true;
+    Cx.Here.BreakEndsSwitch = false;
+    Cx.Here.Walked.push_back({Walked, std::move(EntryKey)});
+    std::vector<Path> Ends = exec(Body, std::move(Elements));
+    Cx.Here.Walked.pop_back();
+    Cx.Here.InLoopBody = !Outer;
+    Cx.Here.BreakEndsSwitch = SavedBreak;
+    // The loop's effects were emitted per element; after it, the path
+    // goes on as it was, except that what the body updated depends on
+    // the elements, so no later read can see through it.
+    for (const clang::FieldDecl *Field : Cx.LoopUpdates)
+      for (const Path &End : Ends)
+        if (auto How = End.Updated.find(Field); How != End.Updated.end()) {
+          Cx.markUpdated(P, Field, How->second);
+          P.Overlays.erase(Field);
+        }
+    Cx.LoopUpdates.insert(Outside.begin(), Outside.end());
+    return P;
+  }
+
+  /// `for (T i = a; i < b; ++i) ... v[i] ...` over a state vector v: one
+  /// element per index of v from a while the condition holds, walked at
+  /// once as a range-for is. The body may not change i.
+  std::vector<Path> execIndexLoop(const IndexLoop &L, std::vector<Path> In) {
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (!Cx.memberState(L.Vector, Obj, State) || State->K != StateMember::Kind::Vector)
+      Cx.fail(L.Loop->getBeginLoc(), "an index loop that reads no state vector at its index",
+              "loop over a state vector's indices (reading v[i]), or write a range-for loop");
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      Cx.readable(P, *State, L.Loop->getBeginLoc(), "looping over");
+      Path Each = P;
+      Term I = Cx.freshVariable(L.Index->getName());
+      Each.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var), I},
+                                                       wildcards(State->ValueColumns))));
+      Each.Locals[L.Index] = {I};
+      Each.Quantified.push_back(I);
+      std::vector<Path> Elements;
+      for (auto &[Q, Start] : Cx.eval(L.Start, std::move(Each)))
+        if (compare(Q, ir::CmpOp::GE, I, Start))
+          for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
+            Elements.push_back(std::move(R));
+      Out.push_back(walk(L.Loop->getBody(), std::move(Elements), State->Field, std::nullopt,
+                         std::move(P)));
     }
     return Out;
   }

@@ -12,7 +12,8 @@
 
 namespace faultline::frontend {
 
-void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M) {
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M,
+                   Deadline &Time) {
   for (const auto &[Decl, Msg] : P.Messages)
     M.addMessage(Msg);
   for (const auto &[Decl, Ro] : P.Roles)
@@ -20,9 +21,19 @@ void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, Fragm
   // Whether two handlers write one scalar is a question about the whole
   // role, so the writers are gathered across handlers.
   ScalarWriters Writers;
-  LoweringInputs In{P, Ctx, R, M, Writers};
+  LoweringInputs In{P, Ctx, R, M, Writers, Time};
+  // Past the deadline the first function not lowered says so; the rest of
+  // the TU is left out silently (the TU has failed already).
+  auto OutOfTime = [&](const clang::Decl *D) {
+    if (Time.passedUnreported())
+      R.error(D->getLocation(), "faultline stopped extracting here: " + Time.reason() +
+                                    " (the model would be incomplete)");
+    return Time.passed();
+  };
   for (const auto &[Decl, Ro] : P.Roles)
     for (const Handler &H : Ro.Handlers) {
+      if (OutOfTime(H.Method))
+        return;
       M.beginHandler(Ro, H);
       // The environment's crash notices exist where some role handles them.
       if (H.Message && H.Message->CrashNotice)
@@ -35,6 +46,8 @@ void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, Fragm
       lowerHandler(In, Ro, H);
     }
   for (const clang::FunctionDecl *F : P.Invariants) {
+    if (OutOfTime(F))
+      return;
     M.begin(Entity::Kind::Invariant, F, F->getNameAsString());
     lowerInvariant(In, F);
   }

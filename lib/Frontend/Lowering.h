@@ -13,6 +13,7 @@
 #ifndef FAULTLINE_LIB_FRONTEND_LOWERING_H
 #define FAULTLINE_LIB_FRONTEND_LOWERING_H
 
+#include "Deadline.h"
 #include "FragmentBuilder.h"
 #include "Protocol.h"
 #include "Reporter.h"
@@ -21,8 +22,10 @@
 
 namespace faultline::frontend {
 
-/// Lowers every handler of every role, and every invariant, of P.
-void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M);
+/// Lowers every handler of every role, and every invariant, of P; past
+/// Time, what is left is not lowered and the function reached is reported.
+void lowerProtocol(const Protocol &P, clang::ASTContext &Ctx, Reporter &R, FragmentBuilder &M,
+                   Deadline &Time);
 
 } // namespace faultline::frontend
 

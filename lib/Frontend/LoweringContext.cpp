@@ -7,7 +7,12 @@
 
 #include "LoweringContext.h"
 
+#include "faultline/IR/ReservedNames.h"
+
 #include <algorithm>
+#include <limits>
+#include <optional>
+#include <tuple>
 
 namespace faultline::frontend {
 
@@ -133,6 +138,84 @@ std::optional<char> arithmetic(clang::BinaryOperatorKind K) {
   }
 }
 
+namespace {
+
+/// `B Op' A` for `A Op B`.
+ir::CmpOp flipped(ir::CmpOp Op) {
+  switch (Op) {
+  case ir::CmpOp::LT:
+    return ir::CmpOp::GT;
+  case ir::CmpOp::LE:
+    return ir::CmpOp::GE;
+  case ir::CmpOp::GT:
+    return ir::CmpOp::LT;
+  case ir::CmpOp::GE:
+    return ir::CmpOp::LE;
+  default:
+    return Op;
+  }
+}
+
+/// C as `subject Op constant`, if one side is an integer constant.
+std::optional<std::tuple<Term, ir::CmpOp, int64_t>> againstConstant(const ir::Comparison &C) {
+  if (C.RHS.K == Term::Kind::Integer && C.LHS.K != Term::Kind::Integer)
+    return std::make_tuple(C.LHS, C.Op, C.RHS.Int);
+  if (C.LHS.K == Term::Kind::Integer && C.RHS.K != Term::Kind::Integer)
+    return std::make_tuple(C.RHS, flipped(C.Op), C.LHS.Int);
+  return std::nullopt;
+}
+
+/// Whether C can hold together with the comparisons of the same term with
+/// constants already in P's body (`X >= 0` then `X < 0` cannot): such a
+/// path has no run, and dropping it keeps its rules out of the model.
+bool consistent(const Path &P, const ir::Comparison &C) {
+  auto New = againstConstant(C);
+  if (!New)
+    return true;
+  const Term &Subject = std::get<0>(*New);
+  int64_t Lo = std::numeric_limits<int64_t>::min(), Hi = std::numeric_limits<int64_t>::max();
+  std::vector<int64_t> Excluded;
+  auto Narrow = [&](ir::CmpOp Op, int64_t K) {
+    switch (Op) {
+    case ir::CmpOp::EQ:
+      Lo = std::max(Lo, K);
+      Hi = std::min(Hi, K);
+      break;
+    case ir::CmpOp::NE:
+      Excluded.push_back(K);
+      break;
+    case ir::CmpOp::LT:
+      if (K == std::numeric_limits<int64_t>::min())
+        Lo = std::numeric_limits<int64_t>::max(), Hi = std::numeric_limits<int64_t>::min();
+      else
+        Hi = std::min(Hi, K - 1);
+      break;
+    case ir::CmpOp::LE:
+      Hi = std::min(Hi, K);
+      break;
+    case ir::CmpOp::GT:
+      if (K == std::numeric_limits<int64_t>::max())
+        Lo = std::numeric_limits<int64_t>::max(), Hi = std::numeric_limits<int64_t>::min();
+      else
+        Lo = std::max(Lo, K + 1);
+      break;
+    case ir::CmpOp::GE:
+      Lo = std::max(Lo, K);
+      break;
+    }
+  };
+  for (const BodyElem &E : P.Body)
+    if (const auto *Earlier = std::get_if<ir::Comparison>(&E))
+      if (auto Known = againstConstant(*Earlier); Known && std::get<0>(*Known) == Subject)
+        Narrow(std::get<1>(*Known), std::get<2>(*Known));
+  Narrow(std::get<1>(*New), std::get<2>(*New));
+  if (Lo > Hi)
+    return false;
+  return !(Lo == Hi && std::find(Excluded.begin(), Excluded.end(), Lo) != Excluded.end());
+}
+
+} // namespace
+
 bool compare(Path &P, ir::CmpOp Op, const Term &L, const Term &R) {
   // x == x (a key compared with itself after an insert of it) needs no test.
   if (L == R && L.K == Term::Kind::Variable)
@@ -158,6 +241,12 @@ bool compare(Path &P, ir::CmpOp Op, const Term &L, const Term &R) {
   C.Op = Op;
   C.LHS = L;
   C.RHS = R;
+  if (!consistent(P, C))
+    return false;
+  for (const BodyElem &E : P.Body)
+    if (const auto *Earlier = std::get_if<ir::Comparison>(&E);
+        Earlier && Earlier->Op == Op && Earlier->LHS == L && Earlier->RHS == R)
+      return true;
   P.Body.push_back(C);
   return true;
 }
@@ -201,8 +290,18 @@ std::optional<std::vector<Path>> LoweringContext::lowerBody(const clang::Stmt *B
     return Ends;
   } catch (const Unsupported &) {
   } catch (const GaveUp &) {
+  } catch (const TimedOut &) {
   }
   return std::nullopt;
+}
+
+void LoweringContext::checkDeadline(clang::SourceLocation Loc) {
+  if (!Time.passed())
+    return;
+  if (Time.passedUnreported())
+    Rep.error(Loc, "faultline stopped extracting here" + Names.AfterProblems + ": " +
+                       Time.reason() + " (the model would be incomplete)");
+  throw TimedOut{};
 }
 
 void LoweringContext::commitRules() {
@@ -290,6 +389,21 @@ void LoweringContext::markUpdated(Path &P, const clang::FieldDecl *Field, const 
 }
 
 // ---- Rules and problems ----------------------------------------------------
+
+void LoweringContext::runError(const Path &P, clang::SourceLocation Loc, const std::string &What,
+                               const Term &Value) {
+  // The first column of the path's first positive atom: where a rule with
+  // its body runs.
+  const Term *Where = nullptr;
+  for (const ir::BodyElem &E : P.Body)
+    if (const auto *A = std::get_if<ir::Atom>(&E); A && !A->Negated && !A->Args.empty()) {
+      Where = &A->Args.front();
+      break;
+    }
+  if (!Where)
+    fail(Loc, What + " where nothing places the run", "test the operands first");
+  emit(atom(ir::ErrorRelation, {*Where, Term::string(What), Value}), ir::HeadTime::Now, P, Loc);
+}
 
 size_t LoweringContext::emit(Atom Head, ir::HeadTime Time, const Path &P,
                              clang::SourceLocation Loc) {

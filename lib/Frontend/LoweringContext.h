@@ -22,6 +22,7 @@
 #define FAULTLINE_LIB_FRONTEND_LOWERINGCONTEXT_H
 
 #include "Collect.h"
+#include "Deadline.h"
 #include "FragmentBuilder.h"
 #include "Protocol.h"
 #include "Reporter.h"
@@ -42,6 +43,8 @@
 
 namespace faultline::frontend {
 
+struct Truncation;
+
 /// A process object the code reads: `this` in a handler, a parameter in an
 /// invariant. Var is the node variable standing for it.
 struct Object {
@@ -59,6 +62,33 @@ using Tuple = std::vector<ir::Term>;
 struct Overlay {
   bool Cleared = false;
   std::vector<Tuple> Inserted;
+};
+
+/// What a path has done to a state vector's length since the step began:
+/// its size now, from which the next push_back indexes, after the path's
+/// pop_back, clear, truncation and push_back calls.
+struct VectorEdit {
+  ir::Term Size;
+  /// The path appended: an element the model adds at the next step, which
+  /// a later pop_back, clear or truncation could not take back.
+  bool Appended = false;
+};
+
+/// A handler's local `std::vector` of scalars: a relation of rows
+/// (Context..., Slot, Value) derived where the handler stands.
+struct LocalVector {
+  std::string Relation;
+  /// The node and the handled message: what every path of one handling
+  /// binds alike.
+  Tuple Context;
+  clang::SourceLocation Loc;
+  bool Sorted = false;
+  bool Descending = false;
+  /// Read (size, an element): a later push_back would change what was read.
+  bool Read = false;
+  /// A push_back inside a loop over a state container has been seen.
+  bool LoopSource = false;
+  unsigned Pushes = 0;
 };
 
 /// `auto it = c.find(k);`: the container and the key looked up.
@@ -89,6 +119,7 @@ struct Path {
   std::map<const clang::FieldDecl *, std::string> Updated;
   /// The updated sets a read can still see through (insert and clear).
   std::map<const clang::FieldDecl *, Overlay> Overlays;
+  std::map<const clang::FieldDecl *, VectorEdit> VectorEdits;
   std::map<const clang::ValueDecl *, FoundIterator> Iterators;
   bool Returned = false;
   /// A `break` ended the path's way through the enclosing switch.
@@ -166,6 +197,7 @@ struct LoweringInputs {
   Reporter &Rep;
   FragmentBuilder &Fragment;
   ScalarWriters &Writers;
+  Deadline &Time;
 };
 
 /// The handler's message and parameters, which its body reads; empty in an
@@ -214,7 +246,7 @@ class LoweringContext {
 public:
   LoweringContext(const LoweringInputs &In, FunctionKind &Kind, FunctionNames Names)
       : Proto(In.Proto), AST(In.AST), Rep(In.Rep), Fragment(In.Fragment), Writers(In.Writers),
-        Kind(Kind), Names(std::move(Names)) {}
+        Time(In.Time), Kind(Kind), Names(std::move(Names)) {}
 
   /// Lowers Body from Start: the paths at its end, or none if a construct
   /// was rejected (reported; the function then contributes no rule).
@@ -224,6 +256,9 @@ public:
 
   // ---- LowerStatements.cpp ----
   std::vector<Path> exec(const clang::Stmt *S, std::vector<Path> In);
+
+  /// Throws TimedOut past the deadline, reporting it at Loc the first time.
+  void checkDeadline(clang::SourceLocation Loc);
 
   // ---- LowerIgnored.cpp ----
   /// A statement not lowered as it stands: an `assert` (checked, below),
@@ -243,6 +278,8 @@ public:
   /// An expression statement: a send, a state update, an assignment, or a
   /// call of a helper.
   std::vector<Path> execEffect(const clang::Expr *E, Path P);
+  /// `while (v.size() > n) v.pop_back();` on a state vector.
+  std::vector<Path> execTruncation(const Truncation &T, Path P);
 
   // ---- LowerExpressions.cpp ----
   Valued eval(const clang::Expr *E, Path P);
@@ -274,6 +311,20 @@ public:
   std::pair<std::vector<Path>, std::vector<Path>> alreadyThere(Path P, const StateMember &State,
                                                                const Overlay &O, size_t I);
 
+  // ---- LowerAlgorithms.cpp ----
+  /// `std::count_if`, `any_of`, `all_of`, `none_of` over a state set or
+  /// vector, and `*std::max_element` / `min_element`, in a handler; none if
+  /// E is no such call.
+  std::optional<Valued> algorithm(const clang::Expr *E, const Path &P);
+
+  // ---- LowerLocalVectors.cpp ----
+  /// `std::vector<T> v;` in a handler: true if V is such a local.
+  bool declareLocalVector(const clang::VarDecl *V);
+  /// push_back onto a local vector, or std::sort of one.
+  std::optional<std::vector<Path>> localVectorEffect(const clang::CallExpr *Call, const Path &P);
+  /// size(), empty() and an element of a local vector.
+  std::optional<Valued> localVectorRead(const clang::Expr *E, const Path &P);
+
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);
@@ -286,6 +337,10 @@ public:
   /// values the rest of the function reads, and one path reading that
   /// relation goes on. So rules grow with the statements, not the paths.
   std::vector<Path> joinPaths(std::vector<Path> In, const clang::Stmt *After);
+  /// The values of expression At on many paths, joined as paths are: a
+  /// sum of N conditional expressions has 2^N values otherwise.
+  Valued joinValues(Valued In, const clang::Stmt *At);
+  Tupled joinValues(Tupled In, const clang::Stmt *At);
   /// The paths that end a handler joined where that gives fewer rules:
   /// what is left for them to emit is their assignments.
   std::vector<Path> joinEnds(std::vector<Path> Ends, const clang::Stmt *Body);
@@ -314,6 +369,14 @@ public:
                           const std::string &Reading);
   /// Records that path P updates Field; an enclosing loop learns of it.
   void markUpdated(Path &P, const clang::FieldDecl *Field, const std::string &How);
+  /// The run stops where P's body holds, with an error at Loc saying What
+  /// about Value: what the compiled code does there the model cannot hold.
+  void runError(const Path &P, clang::SourceLocation Loc, const std::string &What,
+                const ir::Term &Value);
+  /// A state vector's size on P after the path's updates of it; where the
+  /// path has not updated it, split on whether it is empty at the start of
+  /// the step.
+  Valued vectorSize(const StateMember &State, Path P);
 
   // ---- LoweringContext.cpp: rules and problems ----
   /// Emits a rule with P's body; returns its index among the function's.
@@ -339,6 +402,7 @@ public:
   Reporter &Rep;
   FragmentBuilder &Fragment;
   ScalarWriters &Writers;
+  Deadline &Time;
   FunctionKind &Kind;
   const FunctionNames Names;
 
@@ -359,6 +423,10 @@ public:
   /// among the functions of a program; empty where paths are not joined.
   std::string JoinPrefix;
   unsigned Joins = 0;
+  /// The relations of the elements an algorithm's predicate holds for,
+  /// by predicate, outcome and the path that reached it (LowerAlgorithms).
+  std::map<std::string, std::string> AlgorithmRelations;
+  std::map<const clang::ValueDecl *, LocalVector> LocalVectors;
   /// The body being lowered: after its last statement, the paths are the
   /// function's ends, which its entry point may join (joinEnds).
   const clang::Stmt *FunctionBody = nullptr;

@@ -171,13 +171,18 @@ bool operator==(const Fact &A, const Fact &B) {
   return A.Time == B.Time && A.Head == B.Head;
 }
 
+bool operator==(const TimerDecl &A, const TimerDecl &B) {
+  return A.Name == B.Name && A.Arity == B.Arity;
+}
+
 unsigned Program::addFile(std::string Path) {
   Files.push_back(std::move(Path));
   return static_cast<unsigned>(Files.size() - 1);
 }
 
 bool sameProgram(const Program &A, const Program &B) {
-  return A.Rules == B.Rules && A.Facts == B.Facts && A.Declarations == B.Declarations;
+  return A.Rules == B.Rules && A.Facts == B.Facts && A.Declarations == B.Declarations &&
+         A.Timers == B.Timers;
 }
 
 bool operator==(const Declaration &A, const Declaration &B) {

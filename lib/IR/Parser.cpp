@@ -5,6 +5,7 @@
 //   program  := clause*
 //   clause   := 'include' STRING ';'
 //             | ('durable' | 'ghost') IDENT (',' IDENT)* ';'
+//             | 'timer' IDENT '/' INT ';'             (a timer declaration)
 //             | atom suffix? ';'                       (a fact: suffix '@' INT)
 //             | atom suffix? ':-' elem (',' elem)* ';' (a rule)
 //   suffix   := '@' ( INT | 'next' | 'async' )
@@ -231,6 +232,35 @@ private:
     return static_cast<int64_t>(V);
   }
 
+  void parseTimer() {
+    SourceLoc Start = consume().Loc;
+    const Token &Name = consume();
+    expect(TokKind::Slash, "expected '/' and the timer's arity after its name");
+    const Token &N = expect(TokKind::Integer, "expected the timer's arity (its number of "
+                                             "columns) after '/'");
+    TimerDecl T;
+    T.Name = std::string(Name.Text);
+    T.Arity = integerValue(N, false, N.Loc);
+    T.Loc = Start;
+    expect(TokKind::Semi, "expected ';' after the timer declaration");
+    P.Timers.push_back(std::move(T));
+  }
+
+  /// `durable p, q;` or `ghost p;`, at its keyword.
+  void parseDeclaration() {
+    Declaration::Kind K =
+        isIdent("ghost") ? Declaration::Kind::Ghost : Declaration::Kind::Durable;
+    consume();
+    while (true) {
+      const Token &Name = expect(TokKind::Ident, "expected a relation name");
+      P.Declarations.push_back(Declaration{K, std::string(Name.Text), Name.Loc});
+      if (is(TokKind::Semi))
+        break;
+      expect(TokKind::Comma, "expected ',' or ';' after a declared relation");
+    }
+    consume();
+  }
+
   void parseClause() {
     if (isIdent("include")) {
       consume();
@@ -244,17 +274,12 @@ private:
     // `durable p;` and `ghost p;`: a relation named durable or ghost is
     // still a fact or rule head, followed by '('.
     if ((isIdent("durable") || isIdent("ghost")) && ahead(1).Kind == TokKind::Ident) {
-      Declaration::Kind K =
-          isIdent("ghost") ? Declaration::Kind::Ghost : Declaration::Kind::Durable;
-      consume();
-      while (true) {
-        const Token &Name = expect(TokKind::Ident, "expected a relation name");
-        P.Declarations.push_back(Declaration{K, std::string(Name.Text), Name.Loc});
-        if (is(TokKind::Semi))
-          break;
-        expect(TokKind::Comma, "expected ',' or ';' after a declared relation");
-      }
-      consume();
+      parseDeclaration();
+      return;
+    }
+    // `timer name/N;` declares a timer; `timer(...)` is still a relation.
+    if (isIdent("timer") && ahead(1).Kind == TokKind::Ident) {
+      parseTimer();
       return;
     }
     if (isIdent("notin"))

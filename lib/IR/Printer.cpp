@@ -175,11 +175,17 @@ std::string printProgram(const Program &P, const PrintOptions &Opts) {
   // Rules and facts are kept apart in Program; print them merged back into
   // source order (each list is already in that order).
   std::string Out;
-  // Declarations first: they say how to read the relations below.
+  // Declarations first: they say how to read the relations below (and
+  // timer declarations only name relations, so order does not matter).
   for (const Declaration &D : P.Declarations) {
     if (Opts.WithLocations)
       Out += locationComment(P, D.Loc, "");
     Out += std::string(spelling(D.K)) + " " + D.Relation + ";\n";
+  }
+  for (const TimerDecl &T : P.Timers) {
+    if (Opts.WithLocations)
+      Out += locationComment(P, T.Loc, "");
+    Out += "timer " + T.Name + "/" + std::to_string(T.Arity) + ";\n";
   }
   size_t RI = 0, FI = 0;
   while (RI < P.Rules.size() || FI < P.Facts.size()) {

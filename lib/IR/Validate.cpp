@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "faultline/IR/Validate.h"
+#include "faultline/IR/ReservedNames.h"
 
 #include <algorithm>
 #include <map>
@@ -34,6 +35,7 @@ public:
   explicit Validator(const Program &P) : P(P) {}
 
   std::vector<Problem> run() {
+    checkTimers();
     checkArities();
     for (const Fact &F : P.Facts)
       checkFact(F);
@@ -54,6 +56,46 @@ private:
 
   void problem(SourceLoc L, std::string M) {
     Problems.push_back(Problem{L, std::move(M), Problems.size()});
+  }
+
+  //===--- Timers ---------------------------------------------------------===//
+
+  /// The columns each timer relation has: the timer's own (it fires), its
+  /// arm relation (node, delay) and its cancel relation (node).
+  std::map<std::string, std::pair<size_t, std::string>> TimerColumns;
+
+  void checkTimers() {
+    std::map<std::string, const TimerDecl *> Seen;
+    for (const TimerDecl &T : P.Timers) {
+      auto [It, New] = Seen.emplace(T.Name, &T);
+      if (!New) {
+        problem(T.Loc, "timer '" + T.Name + "' is declared twice (first at " +
+                           formatLoc(P, It->second->Loc) + ")");
+        continue;
+      }
+      if (T.Name == CrashRelation || T.Name == RestartRelation || T.Name == PreRelation ||
+          T.Name == PostRelation || T.Name.rfind(ReservedPrefix, 0) == 0) {
+        problem(T.Loc, "'" + T.Name + "' is a relation faultline defines; a timer needs "
+                                      "another name");
+        continue;
+      }
+      if (T.Arity != 1) {
+        problem(T.Loc, "a timer has one column, its node ('timer " + T.Name +
+                           "/1;'), not " + std::to_string(T.Arity));
+        continue;
+      }
+      TimerColumns[T.Name] = {1, "its node"};
+      TimerColumns[T.armRelation()] = {2, "the node and the delay"};
+      TimerColumns[T.cancelRelation()] = {1, "the node"};
+    }
+  }
+
+  /// A timer's own relation holds when the scenario fires it; nothing derives it.
+  void checkNotTimer(const Atom &Head) {
+    if (const TimerDecl *T = P.timer(Head.Relation))
+      problem(Head.Loc, "'" + T->Name + "' is a timer: it holds when the timer fires and "
+                        "cannot be derived; arm it with '" + T->armRelation() +
+                        "(Node, Delay)'");
   }
 
   //===--- Arity ----------------------------------------------------------===//
@@ -92,6 +134,15 @@ private:
       if (A->Relation == RestartRelation) {
         if (N != 2)
           problem(A->Loc, "'restart' has 2 columns (restarted node, time) but is used with " +
+                              std::to_string(N) + " here");
+        continue;
+      }
+      if (auto Timer = TimerColumns.find(A->Relation); Timer != TimerColumns.end()) {
+        if (N != Timer->second.first)
+          problem(A->Loc, "timer relation '" + A->Relation + "' has " +
+                              std::to_string(Timer->second.first) + " column" +
+                              (Timer->second.first == 1 ? "" : "s") + " (" +
+                              Timer->second.second + ") but is used with " +
                               std::to_string(N) + " here");
         continue;
       }
@@ -135,6 +186,9 @@ private:
         problem(D.Loc, "'" + D.Relation +
                            "' is provided by the failure scenario and cannot be declared " +
                            spelling(D.K));
+      else if (TimerColumns.count(D.Relation))
+        problem(D.Loc, "'" + D.Relation + "' is a timer relation; a restart disarms a node's "
+                                          "timers, so it cannot be declared " + spelling(D.K));
       else if (!Used.count(D.Relation))
         problem(D.Loc, What + " is not used by any rule or fact");
       auto [It, New] = Seen.emplace(D.Relation, &D);
@@ -147,6 +201,7 @@ private:
   //===--- Facts ----------------------------------------------------------===//
 
   void checkFact(const Fact &F) {
+    checkNotTimer(F.Head);
     if (F.Head.Relation == CrashRelation || F.Head.Relation == RestartRelation)
       problem(F.Head.Loc, "'" + F.Head.Relation +
                               "' is provided by the failure scenario and cannot be derived");
@@ -221,6 +276,7 @@ private:
   }
 
   void checkRule(const Rule &R) {
+    checkNotTimer(R.Head);
     if (R.Head.Relation == CrashRelation || R.Head.Relation == RestartRelation)
       problem(R.Head.Loc, "'" + R.Head.Relation +
                               "' is provided by the failure scenario and cannot be derived");

@@ -32,6 +32,9 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
   EO.IgnoreNegation = true;
+  // Every timer fires at every step its slack allows: a delay only moves a
+  // firing within that window.
+  EO.EveryTimer = true;
   EO.Limits = Limits;
   // Its failure only costs precision: nothing to report.
   ir::DiagnosticEngine Quiet(llvm::nulls());

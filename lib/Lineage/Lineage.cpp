@@ -48,7 +48,11 @@ public:
   Builder(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
           const BuildOptions &Opts, LineageGraph &G)
       : R(R), P(P), Syms(Syms), Opts(Opts), G(G),
-        CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {}
+        CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {
+    for (const ir::TimerDecl &T : P.Timers)
+      if (std::optional<eval::RelId> Rel = R.relation(T.Name))
+        TimerRels.insert(*Rel);
+  }
 
   /// The vertex of a tuple and, the first time, of everything below it.
   /// Iterative, because derivation chains are as deep as the run is long.
@@ -127,6 +131,8 @@ private:
       eval::TupleId Id = Work.back();
       Work.pop_back();
       Vertex TV = TupleVertices.at(Id);
+      if (auto Fired = R.TimerFirings.find(Id); Fired != R.TimerFirings.end())
+        boost::add_edge(TV, timerFiring(R.Timers[Fired->second], Work), G);
       for (eval::FiringId FId : R.Tuples[Id].Firings) {
         const eval::Firing &F = R.Firings[FId];
         Vertex FV = addFiring(FId, Id);
@@ -176,6 +182,8 @@ private:
   /// depends on (causesOf), before it in time or at its time through
   /// same-time rules, shared per relation and time.
   Vertex absent(const eval::AbsentTuple &A, std::vector<eval::TupleId> &Work) {
+    if (TimerRels.count(A.Rel))
+      return timerAbsent(A, Work);
     if (R.RelNames[A.Rel] != ir::CrashRelation && grounded(A.Rel))
       return groundedAbsent(A);
     Vertex Out = boost::add_vertex(absentVertex(A), G);
@@ -247,7 +255,9 @@ private:
       for (const eval::TuplePattern &P : I.Positives) {
         if (R.find(P.Rel, P.Time, P.Values))
           continue;
-        if (P.Rel == CrashRel) {
+        if (TimerRels.count(P.Rel)) {
+          Causes.insert(timerAbsent(P, Work));
+        } else if (P.Rel == CrashRel) {
           // It appears if its node crashes at its time; a node this run
           // crashes keeps its crash time in the runs its guard admits.
           if (!crashesInRun(P))
@@ -328,6 +338,132 @@ private:
                      return F.Time == 1 && F.Head.Relation == Rel;
                    });
     return Reinitialised.emplace(Rel, Carried).first->second;
+  }
+
+  /// A timer's firing needs its arm tuple, that the scenario does not
+  /// delay it past the step it fired at (a Timer vertex), and, as negative
+  /// support, that no cancel or re-arm of it came while it was pending: a
+  /// fault that brings one about (a lost message a `notin` waited for)
+  /// takes the firing away.
+  Vertex timerFiring(const eval::TimerArming &A, std::vector<eval::TupleId> &Work) {
+    LineageVertex F;
+    F.Kind = VertexKind::Firing;
+    F.Label = fmt::format("timer {}.{} armed at {}, due {}", A.Node, A.Timer, A.ArmTime, A.Due);
+    Vertex Out = boost::add_vertex(F, G);
+    boost::add_edge(Out, visit(A.ArmTuple, Work), G);
+    if (Opts.NegativeSupport) {
+      const ir::TimerDecl *Decl = P.timer(A.Timer);
+      eval::Value Node = R.Tuples[A.ArmTuple].Values[0];
+      std::optional<eval::RelId> Arm = R.relation(Decl->armRelation());
+      std::optional<eval::RelId> Cancel = R.relation(Decl->cancelRelation());
+      for (int Step = A.ArmTime + 1; Step < A.FiredAt; ++Step) {
+        if (Cancel)
+          boost::add_edge(Out, absent({*Cancel, Step, {Node}, {}}, Work), G);
+        if (Arm)
+          boost::add_edge(Out, absent({*Arm, Step, {Node, eval::Value()}, {false, true}}, Work),
+                          G);
+      }
+    }
+    LineageVertex T;
+    T.Kind = VertexKind::Timer;
+    T.From = A.Node;
+    T.Timer = A.Timer;
+    T.Due = A.Due;
+    T.SendTime = A.FiredAt;
+    T.Label = fmt::format("{}.{} fires at {}", A.Node, A.Timer, A.FiredAt);
+    boost::add_edge(Out, boost::add_vertex(T, G), G);
+    return Out;
+  }
+
+  /// A timer firing that did not happen at a step stays absent while no
+  /// arm tuple that this run lacks appears early enough (armsAbsent), and
+  /// while each arming of the run whose window (its due step to the slack
+  /// after it) holds the step is kept from firing there: by any of the
+  /// cancels and re-arms of its node between its arming and the step, or
+  /// by the scenario not delaying it to exactly that step (NoTimer). Only
+  /// losing every such blocker lets it fire, so they are one Either vertex.
+  /// A timer armed only in other runs is not seen here: those runs bring
+  /// their own lineage.
+  Vertex timerAbsent(const eval::TuplePattern &A, std::vector<eval::TupleId> &Work) {
+    // Shared by every firing that relied on it, as grounded ones are.
+    std::vector<bool> Wild = A.Wild;
+    Wild.resize(A.Values.size(), false);
+    eval::Tuple Values = A.Values;
+    for (size_t I = 0; I < Values.size(); ++I)
+      if (Wild[I])
+        Values[I] = eval::Value();
+    auto Key = std::make_tuple(A.Rel, A.Time, std::move(Values), std::move(Wild));
+    if (auto It = TimerAbsentVertices.find(Key); It != TimerAbsentVertices.end())
+      return It->second;
+    Vertex Out = boost::add_vertex(absentVertex(A), G);
+    TimerAbsentVertices.emplace(std::move(Key), Out);
+    int At = A.Time;
+    armsAbsent(A, Out, Work);
+    const ir::TimerDecl *Decl = P.timer(R.RelNames[A.Rel]);
+    std::optional<eval::RelId> ArmRel = R.relation(Decl->armRelation());
+    std::optional<eval::RelId> CancelRel = R.relation(Decl->cancelRelation());
+    for (const eval::TimerArming &Arming : R.Timers) {
+      eval::Value Node = R.Tuples[Arming.ArmTuple].Values[0];
+      if (Arming.Rel != A.Rel || At < Arming.Due || At > Arming.Due + R.TimerSlack ||
+          At == Arming.FiredAt || (!A.wild(0) && !A.Values.empty() && A.Values[0] != Node))
+        continue;
+      std::vector<Vertex> Blockers;
+      for (int Step = Arming.ArmTime + 1; Step < At; ++Step)
+        for (std::optional<eval::RelId> Rel : {ArmRel, CancelRel})
+          if (Rel)
+            for (eval::TupleId Id : R.table(*Rel, Step))
+              if (R.Tuples[Id].Values[0] == Node)
+                Blockers.push_back(visit(Id, Work));
+      LineageVertex V;
+      V.Kind = VertexKind::NoTimer;
+      V.From = Arming.Node;
+      V.Timer = Arming.Timer;
+      V.Due = Arming.Due;
+      V.SendTime = At;
+      V.Label = fmt::format("{}.{} (due {}) does not fire at {}", Arming.Node, Arming.Timer,
+                            Arming.Due, At);
+      Blockers.push_back(boost::add_vertex(V, G));
+      if (Blockers.size() == 1) {
+        boost::add_edge(Out, Blockers.front(), G);
+        continue;
+      }
+      LineageVertex Either;
+      Either.Kind = VertexKind::Either;
+      Either.Label = fmt::format("{}.{} armed at {} kept from firing at {}", Arming.Node,
+                                 Arming.Timer, Arming.ArmTime, At);
+      Vertex E = boost::add_vertex(Either, G);
+      boost::add_edge(Out, E, G);
+      for (Vertex B : Blockers)
+        boost::add_edge(E, B, G);
+    }
+    return Out;
+  }
+
+  /// The arm tuples this run lacks that would make the timer of pattern A
+  /// due by A's step: at each earlier step, each delay that reaches it and
+  /// is shorter than the run's own arming there (the shortest one wins).
+  /// Without a node, the coarse causes of the arm relation.
+  void armsAbsent(const eval::TuplePattern &A, Vertex Out, std::vector<eval::TupleId> &Work) {
+    const ir::TimerDecl *Decl = P.timer(R.RelNames[A.Rel]);
+    std::optional<eval::RelId> Arm = Decl ? R.relation(Decl->armRelation()) : std::nullopt;
+    if (!Arm)
+      return;
+    bool AnyNode = A.wild(0) || A.Values.empty();
+    for (int Step = 1; Step < A.Time; ++Step) {
+      if (AnyNode) {
+        boost::add_edge(Out, causes(*Arm, Step, Work), G);
+        continue;
+      }
+      int Shortest = A.Time - Step;
+      for (eval::TupleId Id : R.table(*Arm, Step)) {
+        const eval::Tuple &Row = R.Tuples[Id].Values;
+        if (Row[0] == A.Values[0] && Row[1].isInt() && Row[1].V <= Shortest)
+          Shortest = static_cast<int>(Row[1].V) - 1;
+      }
+      for (int Delay = 1; Delay <= Shortest; ++Delay)
+        boost::add_edge(
+            Out, absent({*Arm, Step, {A.Values[0], eval::Value::integer(Delay)}, {}}, Work), G);
+    }
   }
 
   /// Whether R crashes the node of the crash pattern A (column 1).
@@ -468,7 +604,8 @@ private:
     LineageVertex V;
     V.Kind = VertexKind::Tuple;
     V.Tuple = Id;
-    V.Given = T.Origin != eval::TupleOrigin::Derived;
+    // A timer's firing depends on the run (its arming, the scenario's delay).
+    V.Given = T.Origin != eval::TupleOrigin::Derived && T.Origin != eval::TupleOrigin::Timer;
     V.Relation = R.RelNames[T.Rel];
     V.Columns = rendered(T.Values);
     V.Key = tupleKey(V.Relation, V.Columns);
@@ -528,6 +665,9 @@ private:
   std::unordered_map<eval::RelId, std::vector<std::optional<Vertex>>> Prefixes;
   std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
+  std::set<eval::RelId> TimerRels;
+  std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex>
+      TimerAbsentVertices;
   std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex> GroundedVertices;
   std::vector<std::pair<eval::TuplePattern, Vertex>> GroundWork;
 };
@@ -646,11 +786,16 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
       for (Crash &C : LV.Except)
         C.Node = Node(C.Node);
       break;
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      LV.From = Node(LV.From);
+      break;
     case VertexKind::Firing:
       if (!LV.From.empty())
         LV.From = Node(LV.From);
       break;
     case VertexKind::Absent:
+    case VertexKind::Either:
       break;
     }
   }
@@ -694,8 +839,15 @@ void Lineage::writeDot(llvm::raw_ostream &OS) const {
     case VertexKind::Absent:
       Style = "shape=ellipse, style=dashed";
       break;
+    case VertexKind::Either:
+      Style = "shape=box, style=dashed";
+      break;
     case VertexKind::NoCrash:
       Style = "shape=octagon, color=red";
+      break;
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      Style = "shape=hexagon, color=red";
       break;
     }
     Out << "[label=" << boost::escape_dot_string(LV.Label) << ", " << Style << "]";

@@ -58,6 +58,8 @@ svg.spacetime .lost-mark, svg.spacetime .crash-mark {
   stroke: #c0392b; stroke-width: 3; fill: none; }
 svg.spacetime .crash-label { fill: #c0392b; font-weight: bold; }
 svg.spacetime .restart-mark { stroke: #1e8449; stroke-width: 3; fill: none; }
+svg.spacetime .timer-mark { fill: #fff; stroke: #b8860b; stroke-width: 2; }
+svg.spacetime .timer-label { fill: #b8860b; font-size: 10px; text-anchor: end; }
 svg.spacetime .msg-label { fill: #557; font-size: 9px; }
 svg.spacetime .step circle { fill: #222; } svg.spacetime .handler { fill: #064; font-size: 10px; }
 )css";

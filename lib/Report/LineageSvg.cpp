@@ -81,9 +81,13 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
     case VertexKind::Message:
       return "message";
     case VertexKind::Absent:
+    case VertexKind::Either:
       return "absent";
     case VertexKind::NoCrash:
       return "nocrash";
+    case VertexKind::Timer:
+    case VertexKind::NoTimer:
+      return "timer";
     }
     return "";
   }());
@@ -104,8 +108,16 @@ void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string 
     set("shape", "ellipse");
     set("style", "dashed");
     break;
+  case VertexKind::Either:
+    set("shape", "box");
+    set("style", "dashed");
+    break;
   case VertexKind::NoCrash:
     set("shape", "octagon");
+    break;
+  case VertexKind::Timer:
+  case VertexKind::NoTimer:
+    set("shape", "hexagon");
     break;
   }
   if (Cut) {

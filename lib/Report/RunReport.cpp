@@ -46,27 +46,33 @@ std::string restartsBound(const Bounds &B) {
 
 void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
   // Messages are recorded in send order; a crash is shown before the
-  // messages of its time step, which it silences, and so is a restart,
-  // from which the node sends again.
+  // messages of its time step, which it silences, and so is a restart, from
+  // which the node sends again; a timer firing (it holds when its step
+  // begins) comes after the crashes and restarts of its step.
   std::vector<std::tuple<int, std::string, const char *>> Events;
   for (const Crash &C : R.Faults.Crashes)
     Events.emplace_back(C.Time, C.Node, "crashes");
   for (const Restart &Re : R.Faults.Restarts)
     Events.emplace_back(Re.Time, Re.Node, "restarts");
   std::sort(Events.begin(), Events.end());
-  auto Event = Events.begin();
-  auto PrintEvent = [&] {
-    OS << fmt::format("  {:>3}  {} {}\n", std::get<0>(*Event), std::get<1>(*Event),
-                      std::get<2>(*Event));
-  };
-  for (const eval::Message &M : R.Messages) {
-    for (; Event != Events.end() && std::get<0>(*Event) <= M.SendTime; ++Event)
-      PrintEvent();
-    OS << fmt::format("  {:>3}  {} -> {}  {}  {}\n", M.SendTime, M.From, M.To,
-                      tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate));
-  }
-  for (; Event != Events.end(); ++Event)
-    PrintEvent();
+  std::vector<std::tuple<int, int, size_t, std::string>> Lines;
+  for (const auto &[Time, Node, What] : Events)
+    Lines.emplace_back(Time, 0, Lines.size(), fmt::format("{} {}", Node, What));
+  for (const eval::TimerArming &A : R.Timers)
+    if (A.FiredAt)
+      Lines.emplace_back(A.FiredAt, 1, Lines.size(),
+                         fmt::format("{} timer {} fires (armed at {}, due {})", A.Node, A.Timer,
+                                     A.ArmTime, A.Due));
+  for (const eval::Message &M : R.Messages)
+    Lines.emplace_back(M.SendTime, 2, Lines.size(),
+                       fmt::format("{} -> {}  {}  {}", M.From, M.To,
+                                   tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate)));
+  std::sort(Lines.begin(), Lines.end(), [](const auto &A, const auto &B) {
+    return std::tie(std::get<0>(A), std::get<1>(A), std::get<2>(A)) <
+           std::tie(std::get<0>(B), std::get<1>(B), std::get<2>(B));
+  });
+  for (const auto &[Time, Rank, Seq, Text] : Lines)
+    OS << fmt::format("  {:>3}  {}\n", Time, Text);
 }
 
 static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
@@ -81,8 +87,7 @@ static void printTable(llvm::raw_ostream &OS, const Run &R, const SymbolTable &S
 void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts) {
   std::vector<eval::TupleId> Missing = R.missingPost();
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}\n", B.EOT, B.EFF,
-                    fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B));
+  OS << boundsText(B) << "\n";
   OS << "faults: " << R.Faults.describe() << "\n";
   if (Missing.empty()) {
     OS << "verdict: ok: every pre tuple has its post tuple\n";
@@ -105,6 +110,28 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
   }
 }
 
+std::string boundsText(const Bounds &B) {
+  return fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}{}", B.EOT, B.EFF,
+                     fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B),
+                     B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
+}
+
+llvm::json::Object boundsToJSON(const Bounds &B) {
+  llvm::json::Array Nodes;
+  for (const std::string &N : B.Nodes)
+    Nodes.push_back(N);
+  llvm::json::Object Out{
+      {"eot", B.EOT},
+      {"eff", B.EFF},
+      {"crashes", B.MaxCrashes},
+      {"restarts", B.MaxRestarts},
+      {"nodes", std::move(Nodes)},
+  };
+  if (B.TimerSlack)
+    Out["timer_slack"] = B.TimerSlack;
+  return Out;
+}
+
 llvm::json::Object faultsToJSON(const FaultSet &F) {
   llvm::json::Array Crashes, Omissions, Restarts;
   for (const Crash &C : F.Crashes)
@@ -117,6 +144,14 @@ llvm::json::Object faultsToJSON(const FaultSet &F) {
   // Only when there are some, as in a replay's schedule (faultline/schedule_json.h).
   if (!Restarts.empty())
     Out["restarts"] = std::move(Restarts);
+  // Only a model with timers and slack has delays; other reports stay as they were.
+  if (!F.TimerDelays.empty()) {
+    llvm::json::Array Delays;
+    for (const TimerDelay &D : F.TimerDelays)
+      Delays.push_back(llvm::json::Object{
+          {"node", D.Node}, {"timer", D.Timer}, {"due", D.Due}, {"delay", D.Delay}});
+    Out["timer_delays"] = std::move(Delays);
+  }
   return Out;
 }
 
@@ -157,6 +192,20 @@ llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
   return Out;
 }
 
+llvm::json::Array timersToJSON(const Run &R) {
+  llvm::json::Array Out;
+  for (const eval::TimerArming &A : R.Timers) {
+    llvm::json::Object T{{"node", A.Node}, {"timer", A.Timer}, {"armed", A.ArmTime},
+                         {"due", A.Due}};
+    if (A.FiredAt)
+      T["fired"] = A.FiredAt;
+    if (A.EndedAt)
+      T["ended"] = A.EndedAt;
+    Out.push_back(std::move(T));
+  }
+  return Out;
+}
+
 static llvm::json::Array tableJSON(const Run &R, const SymbolTable &Syms, const std::string &Name,
                                    int T) {
   llvm::json::Array Rows;
@@ -171,9 +220,6 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
   llvm::json::Array Missing;
   for (eval::TupleId Id : R.missingPost())
     Missing.push_back(tupleJSON(R.Tuples[Id].Values, Syms));
-  llvm::json::Array Nodes;
-  for (const std::string &N : B.Nodes)
-    Nodes.push_back(N);
   llvm::json::Object Tables;
   Tables[ir::PreRelation] = tableJSON(R, Syms, ir::PreRelation, R.EOT);
   Tables[ir::PostRelation] = tableJSON(R, Syms, ir::PostRelation, R.EOT);
@@ -185,12 +231,8 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
     Shown[Name] = std::move(ByTime);
   }
   bool Violates = !Missing.empty();
-  return llvm::json::Object{
-      {"bounds", llvm::json::Object{{"eot", B.EOT},
-                                    {"eff", B.EFF},
-                                    {"crashes", B.MaxCrashes},
-                                    {"restarts", B.MaxRestarts},
-                                    {"nodes", std::move(Nodes)}}},
+  llvm::json::Object Out{
+      {"bounds", boundsToJSON(B)},
       {"faults", faultsToJSON(R.Faults)},
       {"verdict", Violates ? "violation" : "ok"},
       {"missing_post", std::move(Missing)},
@@ -198,6 +240,10 @@ llvm::json::Object runToJSON(const Run &R, const SymbolTable &Syms, const Bounds
       {"tables", std::move(Tables)},
       {"show", std::move(Shown)},
   };
+  // Only a model with timers has them; other reports stay as they were.
+  if (!R.Timers.empty())
+    Out["timers"] = timersToJSON(R);
+  return Out;
 }
 
 } // namespace faultline::report

@@ -105,12 +105,15 @@ std::string invariantsWithPreText(const search::SearchResult &R) {
                      Counted);
 }
 
+/// ", timer slack N" when timers may fire late, for the verdict's bounds.
+static std::string slackText(const Bounds &B) {
+  return B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "";
+}
+
 void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                      const eval::SymbolTable &Syms, const Bounds &B,
                      search::Strategy Strat, const SearchReportOptions &Opts) {
-  OS << fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}; strategy {}\n", B.EOT,
-                    B.EFF, fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B),
-                    strategyName(Strat));
+  OS << fmt::format("{}; strategy {}\n", boundsText(B), strategyName(Strat));
   switch (R.V) {
   case search::Verdict::Counterexample:
     if (R.NoFaultNeeded)
@@ -127,12 +130,12 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
       OS << fmt::format("verdict: CERTIFIED FOR THE OUTCOMES SEEN: no fault scenario within EOT "
                         "{}, EFF {}, {} crash{}{} breaks an outcome the runs had; {}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        restartsBound(B), withoutPreText(R));
+                        restartsBound(B) + slackText(B), withoutPreText(R));
     else
       OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{}{} "
                         "violates the invariant{}\n",
                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                        restartsBound(B), certificateCaveats(R));
+                        restartsBound(B) + slackText(B), certificateCaveats(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("
@@ -157,8 +160,8 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
                         R.Executions[I].Violates ? "VIOLATION" : "ok       ",
                         R.Executions[I].Faults.describe());
   }
-  OS << fmt::format("runs: {}, time: {:.3f} s, fault space: {} scenarios", R.Runs, R.Seconds,
-                    formatSpaceSize(R));
+  OS << fmt::format("runs: {}, time: {:.3f} s, fault space: {} scenarios{}", R.Runs, R.Seconds,
+                    formatSpaceSize(R), R.TimerFirings ? " (each with its timer firings)" : "");
   if (Strat == search::Strategy::LDFI)
     OS << fmt::format(", solver checks: {}", R.SolverChecks);
   if (R.SymmetricSkipped)
@@ -182,20 +185,16 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       }
       Messages = messagesToJSON(*C.Run, Syms);
     }
-    Found.push_back(llvm::json::Object{{"run", C.RunNumber},
-                                       {"faults", faultsToJSON(C.Faults)},
-                                       {"missing_post", std::move(Missing)},
-                                       {"messages", std::move(Messages)}});
+    llvm::json::Object Counterexample{{"run", C.RunNumber},
+                                      {"faults", faultsToJSON(C.Faults)},
+                                      {"missing_post", std::move(Missing)},
+                                      {"messages", std::move(Messages)}};
+    if (C.Run && !C.Run->Timers.empty())
+      Counterexample["timers"] = timersToJSON(*C.Run);
+    Found.push_back(std::move(Counterexample));
   }
-  llvm::json::Array Nodes;
-  for (const std::string &N : B.Nodes)
-    Nodes.push_back(N);
   llvm::json::Object Out{
-      {"bounds", llvm::json::Object{{"eot", B.EOT},
-                                    {"eff", B.EFF},
-                                    {"crashes", B.MaxCrashes},
-                                    {"restarts", B.MaxRestarts},
-                                    {"nodes", std::move(Nodes)}}},
+      {"bounds", boundsToJSON(B)},
       {"strategy", strategyName(Strat)},
       {"verdict", verdictName(R.V)},
       {"no_fault_needed", R.NoFaultNeeded},
@@ -211,6 +210,9 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"invariants_pre_unreachable", llvm::json::Array(R.InvariantsPreUnreachable)},
       {"pre_goals_partial", R.PreGoalsPartial},
   };
+  // Only a search that chose timer firings says so; other reports stay as they were.
+  if (R.TimerFirings)
+    Out["timer_firings"] = true;
   llvm::json::Array Executions;
   for (const search::Execution &E : R.Executions)
     Executions.push_back(llvm::json::Object{{"faults", faultsToJSON(E.Faults)},

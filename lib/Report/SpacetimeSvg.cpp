@@ -5,7 +5,8 @@
 // time to its receiver's lane one step later; a lost one is dashed and
 // crossed where it dies, one still in flight at EOT stops below the last row
 // with an open head. A crash is a cross on the lane, which is dashed from
-// then on. The geometry is a fixed grid, so nothing here lays out a graph.
+// then on. A timer firing is a clock face on the lane at its step, named
+// left of it. The geometry is a fixed grid, so nothing here lays out a graph.
 //
 // Every mark carries data-* attributes (node, time, fate) so that a test in
 // a browser can read the diagram back and compare it with the JSON report.
@@ -65,6 +66,9 @@ public:
       drawCrash(C);
     for (const Restart &Re : R.Faults.Restarts)
       drawRestart(Re);
+    for (const eval::TimerArming &A : R.Timers)
+      if (A.FiredAt)
+        drawTimer(A);
     drawSteps(Steps);
     OS << "</svg>\n";
     return Out;
@@ -159,6 +163,17 @@ private:
                       "cx=\"{}\" cy=\"{}\" r=\"6\"/><text class=\"crash-label\" x=\"{}\" "
                       "y=\"{}\">restart</text></g>\n",
                       escaped(Re.Node), Re.Time, escaped(Re.Node), Re.Time, X, Y, X + 12, Y + 4);
+  }
+
+  void drawTimer(const eval::TimerArming &A) {
+    int X = x(A.Node), Y = y(A.FiredAt);
+    OS << fmt::format("<g class=\"timer\" data-node=\"{0}\" data-time=\"{1}\" data-timer=\"{2}\" "
+                      "data-due=\"{3}\"><title>{0}'s timer {2} fires at {1} (armed at {4}, due "
+                      "{3})</title><circle class=\"timer-mark\" cx=\"{5}\" cy=\"{6}\" r=\"6\"/>"
+                      "<path class=\"timer-mark\" d=\"M{5},{6} v-4 M{5},{6} h3\"/><text "
+                      "class=\"timer-label\" x=\"{7}\" y=\"{8}\">{2}</text></g>\n",
+                      escaped(A.Node), A.FiredAt, escaped(A.Timer), A.Due, A.ArmTime, X, Y,
+                      X - 9, Y + 4);
   }
 
   void drawSteps(const std::vector<StoryStep> &Steps) {

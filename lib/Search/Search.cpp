@@ -33,6 +33,7 @@ public:
       : Ev(Ev), B(B), Opts(Opts), Diags(Diags), Start(std::chrono::steady_clock::now()) {
     Result.SpaceSize = faultSpaceSize(B);
     Result.SpaceLog10 = faultSpaceLog10(B);
+    Result.TimerFirings = timed();
     Result.Invariants = invariantNames(Ev.program());
     Result.InvariantsWithoutPost = invariantsWithoutPost(Ev.program());
     // The budget covers the whole search: its runs, lineage and solver.
@@ -89,9 +90,18 @@ public:
   /// Runs F; returns the run, or null after an evaluation error (Failed)
   /// or when the timeout struck during the run (StopReason "timeout"; the
   /// interrupted run does not count).
-  std::unique_ptr<eval::Run> execute(const FaultSet &F) {
+  /// Whether the scenarios choose when timers fire: the program has timers
+  /// and the bounds give them slack.
+  bool timed() const { return Ev.hasTimers() && B.TimerSlack > 0; }
+
+  /// Chooser, when set, picks the delay of each timer as it comes due (the
+  /// random search); the run's Faults then hold the delays it picked.
+  std::unique_ptr<eval::Run>
+  execute(const FaultSet &F,
+          std::function<int(const std::string &, const std::string &, int, int)> Chooser = {}) {
     eval::EvalOptions EO;
     EO.NegativeSupport = Opts.NegativeSupport;
+    EO.ChooseDelay = std::move(Chooser);
     EO.Limits = limits();
     eval::RunStatus Status;
     auto Began = std::chrono::steady_clock::now();
@@ -106,10 +116,11 @@ public:
       Result.Failed = true;
       return nullptr;
     }
-    Result.Executions.push_back({F, R->violates()});
+    R->Faults.normalize();
+    Result.Executions.push_back({R->Faults, R->violates()});
     notePre(*R);
     if (R->violates())
-      Result.Found.push_back({F, nullptr, Result.Runs});
+      Result.Found.push_back({R->Faults, nullptr, Result.Runs});
     if (Opts.OnProgress) {
       Progress P;
       P.Runs = Result.Runs;
@@ -324,7 +335,7 @@ SearchResult searchLDFI(Searcher &S) {
     // Bounds without faults (no crashes, no omissions before EFF) leave
     // the failure-free run the only scenario: no grounding, lineage or
     // solver needed, however long the run.
-    if (S.Result.Runs == 1 && !R->violates() && S.Result.SpaceSize <= 1 &&
+    if (S.Result.Runs == 1 && !R->violates() && S.Result.SpaceSize <= 1 && !S.timed() &&
         S.Opts.LineageDotDir.empty()) {
       Exhausted = true;
       break;
@@ -371,30 +382,94 @@ SearchResult searchLDFI(Searcher &S) {
     }
   }
   S.Result.SolverChecks = Solver.stats().Checks;
-  // Unless every fault set was run or learnt from a symmetric one.
+  // Unless every fault set was run or learnt from a symmetric one (with
+  // timer schedules, the space counts fault sets without their delays).
   S.Result.PreGoalsPartial =
-      Pres.coarseDropped() && static_cast<long double>(Known.size()) < S.Result.SpaceSize;
+      Pres.coarseDropped() &&
+      (S.timed() || static_cast<long double>(Known.size()) < S.Result.SpaceSize);
   return S.finish(Exhausted);
+}
+
+/// A timer whose firing a run's scenario chose: it was pending when it came
+/// due, with MaxDelay > 0.
+struct TimerChoice {
+  int Due = 0;
+  std::string Node, Timer;
+  int MaxDelay = 0;
+  auto key() const { return std::tie(Due, Node, Timer); }
+};
+
+/// The timers of R the scenario chose the firing of, in the order they came due.
+static std::vector<TimerChoice> timerChoices(const eval::Run &R) {
+  std::vector<TimerChoice> Out;
+  for (const eval::TimerArming &A : R.Timers)
+    if (A.MaxDelay > 0)
+      Out.push_back({A.Due, A.Node, A.Timer, A.MaxDelay});
+  std::sort(Out.begin(), Out.end(),
+            [](const TimerChoice &X, const TimerChoice &Y) { return X.key() < Y.key(); });
+  return Out;
 }
 
 SearchResult searchExhaustive(Searcher &S) {
   ExhaustiveEnumerator Space(S.B);
   S.PreCovered = true; // every fault set is run
+  // Each fault set of the space is then walked over the timer firings it
+  // leads to (docs/design.md, "Timers"): a timer's choice changes only what
+  // happens from its due step on, so deciding the timers in the order they
+  // come due, each with every delay the bounds allow, walks every schedule
+  // once. Delay 0 is the run already made; the others are new runs, whose
+  // timers after the one just decided are decided in turn.
+  struct Pending {
+    FaultSet F;
+    std::vector<TimerChoice> Choices; ///< of F's run
+    size_t Next = 0;                  ///< the first of Choices not decided
+  };
+  std::vector<Pending> Stack;
+  /// Runs G and pushes its undecided timers after Decided; false when the
+  /// search ends.
+  auto Explore = [&](FaultSet G, std::optional<TimerChoice> Decided) {
+    if (S.outOfBudget())
+      return false;
+    auto R = S.execute(G);
+    if (!R)
+      return false;
+    if (S.Result.Runs == 1 && R->violates())
+      S.Result.NoFaultNeeded = true;
+    Pending P{std::move(G), S.timed() ? timerChoices(*R) : std::vector<TimerChoice>(), 0};
+    if (Decided)
+      while (P.Next < P.Choices.size() && P.Choices[P.Next].key() <= Decided->key())
+        ++P.Next;
+    if (R->violates())
+      S.keep(std::move(R));
+    if (S.done())
+      return false;
+    Stack.push_back(std::move(P));
+    return true;
+  };
   while (true) {
     std::optional<FaultSet> F = Space.next();
     if (!F)
       return S.finish(true);
-    if (S.outOfBudget())
+    if (!Explore(*F, std::nullopt))
       return S.finish(false);
-    auto R = S.execute(*F);
-    if (!R)
-      return S.finish(false);
-    if (S.Result.Runs == 1 && R->violates())
-      S.Result.NoFaultNeeded = true;
-    if (R->violates())
-      S.keep(std::move(R));
-    if (S.done())
-      return S.finish(false);
+    while (!Stack.empty()) {
+      Pending &Top = Stack.back();
+      if (Top.Next >= Top.Choices.size()) {
+        Stack.pop_back();
+        continue;
+      }
+      // Delay 0 of this timer is Top's own run: decide it and move on; the
+      // other delays are runs of their own.
+      TimerChoice C = Top.Choices[Top.Next++];
+      FaultSet Base = Top.F;
+      for (int K = 1; K <= C.MaxDelay; ++K) {
+        FaultSet G = Base;
+        G.TimerDelays.push_back({C.Node, C.Timer, C.Due, K});
+        G.normalize();
+        if (!Explore(std::move(G), C))
+          return S.finish(false);
+      }
+    }
   }
 }
 
@@ -404,20 +479,40 @@ SearchResult searchRandom(Searcher &S) {
   Random Rng(S.Opts.Seed);
   std::set<FaultSet> Tried;
   unsigned Misses = 0;
+  // With timers, each one's delay is drawn as it comes due, so a schedule
+  // is known only once run: a repeated one counts as a run (as a random
+  // injector's would), and fewer repeats in a row end the search.
+  std::function<int(const std::string &, const std::string &, int, int)> Chooser;
+  unsigned MaxMisses = 10000;
+  if (S.timed()) {
+    Chooser = [&Rng](const std::string &, const std::string &, int, int Max) {
+      return static_cast<int>(Rng.below(static_cast<uint64_t>(Max) + 1));
+    };
+    MaxMisses = 100;
+  }
+  auto Missed = [&] {
+    // Seen before: a small space is exhausted when misses pile up.
+    if (++Misses <= MaxMisses)
+      return false;
+    S.Result.StopReason = "no new random scenarios";
+    return true;
+  };
   while (!S.outOfBudget()) {
     FaultSet F = randomFaults(S.B, Rng);
-    if (!Tried.insert(F).second) {
-      // Seen before: a small space is exhausted when misses pile up.
-      if (++Misses > 10000) {
-        S.Result.StopReason = "no new random scenarios";
+    if (!Chooser && !Tried.insert(F).second) {
+      if (Missed())
         break;
-      }
+      continue;
+    }
+    auto R = S.execute(F, Chooser);
+    if (!R)
+      break;
+    if (Chooser && !Tried.insert(R->Faults).second) {
+      if (Missed())
+        break;
       continue;
     }
     Misses = 0;
-    auto R = S.execute(F);
-    if (!R)
-      break;
     if (R->violates())
       S.keep(std::move(R));
     if (S.done())

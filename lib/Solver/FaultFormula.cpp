@@ -13,7 +13,7 @@ using lineage::Vertex;
 using lineage::VertexKind;
 
 FaultFormula::FaultFormula(z3::context &Ctx, z3::solver &S, const Bounds &B)
-    : Ctx(Ctx), B(B) {
+    : Ctx(Ctx), B(B), S(S) {
   if (B.MaxCrashes <= 0)
     return;
   z3::expr_vector Crashed(Ctx);
@@ -38,6 +38,27 @@ z3::expr FaultFormula::omission(const std::string &From, const std::string &To, 
   return It->second;
 }
 
+z3::expr FaultFormula::late(const std::string &Node, const std::string &Timer, int Due, int K) {
+  int Max = maxDelay(Due);
+  if (K < 1 || K > Max)
+    return Ctx.bool_val(K < 1);
+  auto [It, New] = Late.try_emplace(std::make_tuple(Node, Timer, Due));
+  if (New)
+    for (int I = 1; I <= Max; ++I) {
+      It->second.push_back(
+          Ctx.bool_const(fmt::format("late_{}_{}_{}_{}", Node, Timer, Due, I).c_str()));
+      if (I > 1)
+        S.add(z3::implies(It->second[I - 1], It->second[I - 2]));
+    }
+  return It->second[K - 1];
+}
+
+z3::expr FaultFormula::firesAt(const std::string &Node, const std::string &Timer, int Due,
+                               int At) {
+  int K = At - Due;
+  return late(Node, Timer, Due, K) && !late(Node, Timer, Due, K + 1);
+}
+
 z3::expr FaultFormula::crashesEver(const std::string &Node) {
   auto It = Down.find(Node);
   return It == Down.end() ? Ctx.bool_val(false) : It->second.back();
@@ -57,6 +78,8 @@ z3::expr FaultFormula::includes(const FaultSet &F) {
     All.push_back(omission(O.From, O.To, O.Time));
   for (const Crash &C : F.Crashes)
     All.push_back(crashesAt(C.Node, C.Time));
+  for (const TimerDelay &D : F.TimerDelays)
+    All.push_back(firesAt(D.Node, D.Timer, D.Due, D.firesAt()));
   return All.empty() ? Ctx.bool_val(true) : z3::mk_and(All);
 }
 
@@ -69,6 +92,11 @@ z3::expr_vector FaultFormula::exactly(const FaultSet &F) {
     for (int T = 1; T <= B.EOT; ++T)
       A.push_back(At && *At <= T ? Times[T - 1] : !Times[T - 1]);
   }
+  for (auto &[Key, Ks] : Late) {
+    int Delay = F.timerDelay(std::get<0>(Key), std::get<1>(Key), std::get<2>(Key));
+    for (size_t K = 1; K <= Ks.size(); ++K)
+      A.push_back(static_cast<int>(K) <= Delay ? Ks[K - 1] : !Ks[K - 1]);
+  }
   return A;
 }
 
@@ -78,6 +106,8 @@ z3::expr_vector FaultFormula::counted() {
     Vars.push_back(V);
   for (auto &[Node, Times] : Down)
     Vars.push_back(Times.back());
+  for (auto &[Key, Ks] : Late)
+    Vars.push_back(Ks.front());
   return Vars;
 }
 
@@ -92,6 +122,13 @@ FaultSet FaultFormula::read(const z3::model &M) {
         F.Crashes.push_back({Node, T});
         break;
       }
+  for (auto &[Key, Ks] : Late) {
+    int Delay = 0;
+    while (Delay < static_cast<int>(Ks.size()) && M.eval(Ks[Delay], true).is_true())
+      ++Delay;
+    if (Delay)
+      F.TimerDelays.push_back({std::get<0>(Key), std::get<1>(Key), std::get<2>(Key), Delay});
+  }
   F.normalize();
   return F;
 }
@@ -104,6 +141,9 @@ z3::expr FaultFormula::notSupersetOf(const FaultSet &F) {
     Out.push_back(!omission(O.From, O.To, O.Time));
   for (const Crash &C : F.Crashes)
     Out.push_back(!Down.at(C.Node)[C.Time - 1]);
+  // A longer delay of the same timer moves its firing further: a superset.
+  for (const TimerDelay &D : F.TimerDelays)
+    Out.push_back(!late(D.Node, D.Timer, D.Due, D.Delay));
   return Out.empty() ? Ctx.bool_val(false) : z3::mk_or(Out);
 }
 
@@ -111,6 +151,8 @@ unsigned FaultFormula::size() const {
   unsigned N = static_cast<unsigned>(Omit.size());
   for (auto &[Node, Times] : Down)
     N += static_cast<unsigned>(Times.size());
+  for (auto &[Key, Ks] : Late)
+    N += static_cast<unsigned>(Ks.size());
   return N;
 }
 
@@ -222,11 +264,21 @@ std::vector<z3::expr> FaultFormula::alive(const lineage::Lineage &L,
             Node != Down.end() && LV.SendTime >= 1 && LV.SendTime <= B.EOT)
           assign(*Alive[V], *Alive[V] && !Node->second[LV.SendTime - 1]);
       break;
+    case VertexKind::Either:
+      Alive[V] = Children.empty() ? Ctx.bool_val(false) : z3::mk_or(Children);
+      break;
     case VertexKind::Message:
       Alive[V] = !lost(LV);
       break;
     case VertexKind::NoCrash:
       Alive[V] = !crashes(LV.From, LV.SendTime, LV.Except);
+      break;
+    case VertexKind::Timer:
+      // Fired at SendTime: gone if the timer fires any later.
+      Alive[V] = !late(LV.From, LV.Timer, LV.Due, LV.SendTime - LV.Due + 1);
+      break;
+    case VertexKind::NoTimer:
+      Alive[V] = !firesAt(LV.From, LV.Timer, LV.Due, LV.SendTime);
       break;
     }
   }

@@ -5,7 +5,9 @@
 //   omit(F,T,t)  the messages from F to T sent at t are lost (t < EFF);
 //   down(N,t)    N has crashed at or before t, with down(N,t) -> down(N,t+1)
 //                so that each node crashes at most once; at most `crashes`
-//                nodes have down(N,EOT).
+//                nodes have down(N,EOT);
+//   late(N,X,d,k) the timer X of N due at d fires at least k steps late
+//                (k = 1..min(slack, EOT+1-d)), with late(k+1) -> late(k).
 // and the reading of a lineage graph as a formula over them: a tuple holds
 // if any of its firings does, a firing if all its supports do, a message
 // unless omitted or sent by a node that was down.
@@ -20,6 +22,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <tuple>
@@ -65,6 +68,12 @@ public:
   unsigned size() const;
 
 private:
+  /// late(Node, Timer, Due, K) for K >= 1; false past the slack.
+  z3::expr late(const std::string &Node, const std::string &Timer, int Due, int K);
+  /// The timer of Node due at Due fires exactly at step At.
+  z3::expr firesAt(const std::string &Node, const std::string &Timer, int Due, int At);
+  int maxDelay(int Due) const { return std::max(0, std::min(B.TimerSlack, B.EOT + 1 - Due)); }
+
   /// Whether each of Roots still holds under the fault variables.
   std::vector<z3::expr> alive(const lineage::Lineage &L,
                               const std::vector<lineage::Vertex> &Roots);
@@ -75,6 +84,9 @@ private:
   Bounds B;
   std::map<std::tuple<std::string, std::string, int>, z3::expr> Omit;
   std::map<std::string, std::vector<z3::expr>> Down;
+  z3::solver &S;
+  /// late(N, X, d, k) at [k - 1], created when a lineage first names the timer.
+  std::map<std::tuple<std::string, std::string, int>, std::vector<z3::expr>> Late;
 };
 
 } // namespace faultline::solver

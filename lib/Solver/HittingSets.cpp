@@ -52,6 +52,9 @@ static bool extends(const FaultSet &Big, const FaultSet &Small) {
   for (const Crash &C : Small.Crashes)
     if (Big.crashTime(C.Node) != std::optional<int>(C.Time))
       return false;
+  for (const TimerDelay &D : Small.TimerDelays)
+    if (Big.timerDelay(D.Node, D.Timer, D.Due) != D.Delay)
+      return false;
   return true;
 }
 
@@ -221,6 +224,23 @@ struct HittingSetSolver::Impl {
         if (!satisfies(Later))
           break;
         F = std::move(Later);
+      }
+      ++I;
+    }
+    // A timer delayed less is less of a change: drop, or shorten, delays.
+    for (size_t I = 0; I < F.TimerDelays.size();) {
+      FaultSet Smaller = F;
+      Smaller.TimerDelays.erase(Smaller.TimerDelays.begin() + I);
+      if (satisfies(Smaller)) {
+        F = std::move(Smaller);
+        continue;
+      }
+      while (F.TimerDelays[I].Delay > 1) {
+        FaultSet Shorter = F;
+        --Shorter.TimerDelays[I].Delay;
+        if (!satisfies(Shorter))
+          break;
+        F = std::move(Shorter);
       }
       ++I;
     }

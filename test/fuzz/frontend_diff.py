@@ -10,7 +10,8 @@ both ways; containers and scalars initialized in the class and in the
 default constructor; unsigned arithmetic that wraps: unsigned char,
 unsigned, a guarded 64-bit size() - 1; writes through references and
 out-parameters; sets, maps and vectors updated by the handlers, a map's
-entries written twice with keys equal in some runs), builds each one's simulator with `faultline extract
+entries written twice with keys equal in some runs; chains of && and ||,
+sums of conditional expressions), builds each one's simulator with `faultline extract
 --emit=simulation` and clang, and runs the compiled code and faultline's
 model under the same fault schedules with test/lit/replay/Inputs/
 model_agreement.py: any disagreement (messages, handled messages, state at
@@ -81,6 +82,7 @@ class Protocol:
         body = "\n".join(body)
         return """#include "faultline/annotations.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -118,6 +120,19 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
 """ % (enums, "\n".join("  " + m for m in members), ctor, body)
 
     def condition(self):
+        # Chains of && and || (negated and nested at times) of up to six
+        # tests: past four paths, a condition's paths are joined.
+        r = self.rng
+        if r.random() < 0.5:
+            return self.test()
+        text = self.test()
+        for _ in range(r.randint(1, 5)):
+            part = self.test() if r.random() < 0.7 else "!(%s)" % self.test()
+            text = "(%s) %s %s" % (text, r.choice(["&&", "||"]), part) if r.random() < 0.5 \
+                else "%s %s (%s)" % (part, r.choice(["&&", "||"]), text)
+        return text
+
+    def test(self):
         r = self.rng
         return r.choice([
             "m.color >= %s" % self.enumerator(),
@@ -130,6 +145,11 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             "log.size() > %d" % r.randint(0, 3),
             "weights.count(m.x) == 0",
             "m.x % 2 == 0",
+            # <algorithm> over state containers: derived relations.
+            "std::any_of(seen.begin(), seen.end(), [&](int s) { return s > m.x; })",
+            "std::all_of(log.begin(), log.end(), [&](int v) { return v != total; })",
+            "std::count_if(log.begin(), log.end(), [&](int v) { return v < %d; }) >= 2"
+            % r.randint(0, 9),
         ])
 
     def scalarEffect(self):
@@ -146,20 +166,46 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             "level = level * %d;" % r.randint(2, 5),
             "level = static_cast<unsigned char>(total);",
             "last = voters.size() - 1;",
+            "total = static_cast<int>(std::count_if(seen.begin(), seen.end(), "
+            "[&](int s) { return s >= m.x; }));",
+            "if (!log.empty()) total = *std::max_element(log.begin(), log.end()) - "
+            "*std::min_element(log.begin(), log.end());",
             # Writes through a reference and through a helper's
             # out-parameter are writes of the member.
             "{ int &r = total; r = r + m.x; }",
             "bump(total, m.x);",
+            # A sum of conditional expressions: 2^N values, joined.
+            "total = %s;" % " + ".join("(%s ? %s : %d)" % (self.test(), r.choice(["m.x", "1"]),
+                                                         r.randint(0, 3))
+                                       for _ in range(r.randint(2, 6))),
         ])
 
     def containerEffects(self):
         r = self.rng
         return [["seen.insert(m.x);", "seen.erase(m.x);", "seen.clear();"],
-                ["log.push_back(m.x);", "log.push_back(total);"],
+                ["log.push_back(m.x);", "log.push_back(total);", self.logEdits()],
                 ["weights[m.x + %d] = total;" % r.randint(0, 3), "weights.erase(m.x);",
                  # Two entries written on one path, the keys equal in some
                  # runs: the later value is the entry.
                  "{ weights[m.x] = total; weights[%d] = m.x; }" % r.randint(0, 3)]]
+
+    def logEdits(self):
+        # A log shortened, then appended to, several times in one handler
+        # (as Raft's AppendEntries does), and its size read after.
+        r = self.rng
+        keep = r.randint(0, 3)
+        shorten = ["while (log.size() > %d) log.pop_back();" % r.randint(0, 3),
+                   "while (static_cast<std::size_t>(m.x) < log.size()) log.pop_back();",
+                   "if (!log.empty()) log.pop_back();",
+                   "if (log.size() >= %d) log.resize(%d);" % (keep, keep),
+                   "log.clear();"]
+        append = ["log.push_back(m.x);", "log.push_back(total);",
+                  "if (m.x %% 2 == %d) log.push_back(%d);" % (r.randint(0, 1), r.randint(0, 9))]
+        edits = [r.choice(shorten) for _ in range(r.randint(0, 2))]
+        edits += [r.choice(append) for _ in range(r.randint(1, 3))]
+        if r.random() < 0.5:
+            edits.append("last = log.size();")
+        return "{ %s }" % " ".join(edits)
 
     def statement(self, effect, scalarsOnly=False):
         if self.rng.random() < 0.5:

@@ -399,3 +399,99 @@ TEST(Scenario, ParsesCommandLineFaults) {
   EXPECT_FALSE(parseCrash("a,1x"));
   EXPECT_TRUE(parseCrash("c,2"));
 }
+
+// Timers (docs/ir-reference.md, "Timers"): t(N) holds at the step the
+// timer of N fires; arm_t and cancel_t are read once a step is complete.
+static const char *TimerBase = R"(
+timer t/1;
+fired(N, 0) :- t(N);
+)";
+
+static std::set<int> firedAt(Model &M, const eval::Run &R) {
+  std::set<int> Out;
+  for (int T = 1; T <= R.EOT; ++T)
+    if (!M.table(R, "fired", T).empty())
+      Out.insert(T);
+  return Out;
+}
+
+TEST(EvalTimers, AnArmedTimerFiresAtItsDueStepUnlessDelayed) {
+  Model M(std::string(TimerBase) + R"(arm_t("a", 2)@1;)");
+  auto R = M.run(bounds(6, 0, {"a"}));
+  ASSERT_TRUE(R);
+  EXPECT_EQ(firedAt(M, *R), std::set<int>{3});
+  ASSERT_EQ(R->Timers.size(), 1u);
+  EXPECT_EQ(R->Timers[0].Due, 3);
+  EXPECT_EQ(R->Timers[0].MaxDelay, 0); // no slack: nothing to choose
+
+  Bounds B = bounds(6, 0, {"a"});
+  B.TimerSlack = 2;
+  FaultSet F;
+  F.TimerDelays = {{"a", "t", 3, 2}};
+  R = M.run(B, F);
+  EXPECT_EQ(firedAt(M, *R), std::set<int>{5});
+  EXPECT_EQ(R->Timers[0].MaxDelay, 2);
+  // Delayed past EOT, it does not fire within the run.
+  B.EOT = 4;
+  R = M.run(B, F);
+  EXPECT_TRUE(firedAt(M, *R).empty());
+  EXPECT_EQ(R->Timers[0].MaxDelay, 2); // up to EOT + 1: not within the run
+}
+
+TEST(EvalTimers, ACancelOrReArmBeforeTheFiringEndsTheArming) {
+  Model M(std::string(TimerBase) + R"(arm_t("a", 3)@1; cancel_t("a")@2;)");
+  auto R = M.run(bounds(6, 0, {"a"}));
+  EXPECT_TRUE(firedAt(M, *R).empty());
+  EXPECT_EQ(R->Timers[0].EndedAt, 2);
+
+  // A re-arm replaces the pending arming: only the new deadline counts.
+  Model Re(std::string(TimerBase) + R"(arm_t("a", 3)@1; arm_t("a", 3)@2;)");
+  R = Re.run(bounds(6, 0, {"a"}));
+  EXPECT_EQ(firedAt(Re, *R), std::set<int>{5});
+  ASSERT_EQ(R->Timers.size(), 2u);
+  EXPECT_EQ(R->Timers[0].EndedAt, 2);
+  EXPECT_EQ(R->Timers[1].FiredAt, 5);
+
+  // A cancel at the firing's own step comes after it (the step is complete
+  // only then), and an arm and a cancel in one step leave the timer armed.
+  Model Late(std::string(TimerBase) + R"(arm_t("a", 2)@1; cancel_t("a")@3;
+                                         arm_t("a", 1)@4; cancel_t("a")@4;)");
+  R = Late.run(bounds(6, 0, {"a"}));
+  EXPECT_EQ(firedAt(Late, *R), (std::set<int>{3, 5}));
+}
+
+TEST(EvalTimers, TheShortestOfTwoArmsInOneStepWins) {
+  Model M(std::string(TimerBase) + R"(arm_t("a", 4)@1; arm_t("a", 2)@1;)");
+  auto R = M.run(bounds(6, 0, {"a"}));
+  EXPECT_EQ(firedAt(M, *R), std::set<int>{3});
+  EXPECT_EQ(R->Timers.size(), 1u);
+}
+
+TEST(EvalTimers, TheRandomSearchChoosesDelaysAsTimersComeDue) {
+  Model M(std::string(TimerBase) + R"(arm_t("a", 1)@1; arm_t(N, 1) :- t(N);)");
+  Bounds B = bounds(8, 0, {"a"});
+  B.TimerSlack = 1;
+  eval::EvalOptions O;
+  std::vector<int> Asked;
+  O.ChooseDelay = [&](const std::string &Node, const std::string &Timer, int Due, int Max) {
+    EXPECT_EQ(Node, "a");
+    EXPECT_EQ(Timer, "t");
+    EXPECT_EQ(Max, 1);
+    Asked.push_back(Due);
+    return Due == 2 ? 1 : 0; // late the first time only
+  };
+  auto R = M.run(B, {}, O);
+  EXPECT_EQ(firedAt(M, *R), (std::set<int>{3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(Asked, (std::vector<int>{2, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(R->Faults.describe(), "fire a.t@3 (due 2)");
+}
+
+TEST(EvalTimers, ADelayOfZeroStepsIsAnErrorAtTheArmingRule) {
+  Model M(std::string(TimerBase) + R"(d("a", 0)@1;
+arm_t(N, D) :- d(N, D);)");
+  auto R = M.run(bounds(3, 0, {"a"}));
+  EXPECT_FALSE(R);
+  EXPECT_NE(M.ErrText.find("test.ded:5:1: error: timer 't' of \"a\" armed with delay 0"),
+            std::string::npos)
+      << M.ErrText;
+}

@@ -76,7 +76,7 @@ TEST(CheckFaults, FaultsOutsideTheBoundsSayWhichAndWhy) {
 TEST(CheckFaults, RestartsNeedAnEarlierCrashAndTheBound) {
   Bounds B{5, 3, 2, {"a", "b", "c"}};
   B.MaxRestarts = 1;
-  EXPECT_EQ(check({4, 3, 1, {"a"}, -1}), "the number of restarts cannot be negative (got -1)");
+  EXPECT_EQ(check({4, 3, 1, {"a"}, 0, -1}), "the number of restarts cannot be negative (got -1)");
   FaultSet F;
   F.Restarts = {{"a", 3}};
   EXPECT_EQ(check(B, F), "restart of 'a', which does not crash");
@@ -220,3 +220,35 @@ TEST(RandomFaults, NoRoomMeansNoFaults) {
 }
 
 } // namespace
+
+TEST(CheckFaults, TimerDelaysStayWithinTheSlack) {
+  Bounds B{6, 0, 0, {"a", "b"}, 2};
+  EXPECT_EQ(check({6, 0, 0, {"a"}, 7}), "the timer slack must be between 0 and EOT=6 (got 7)");
+  EXPECT_EQ(check({6, 0, 0, {"a"}, -1}), "the timer slack must be between 0 and EOT=6 (got -1)");
+  FaultSet F;
+  F.TimerDelays = {{"a", "t", 3, 2}};
+  EXPECT_EQ(check(B, F), "ok");
+  F.TimerDelays = {{"a", "t", 3, 3}};
+  EXPECT_EQ(check(B, F), "timer a.t (due 3) is delayed by 3 steps but the timer slack allows 1..2");
+  F.TimerDelays = {{"z", "t", 3, 1}};
+  EXPECT_EQ(check(B, F), "timer z.t (due 3) names a node that is not in the scenario");
+  F.TimerDelays = {{"a", "t", 1, 1}};
+  EXPECT_EQ(check(B, F), "timer a.t (due 1): the due step must be between 2 and EOT=6");
+  F.TimerDelays = {{"a", "t", 3, 1}, {"a", "t", 3, 2}};
+  EXPECT_EQ(check(B, F), "timer a.t (due 3) is delayed more than once");
+}
+
+TEST(FaultSet, TimerDelaysAreFaultsThatSayWhenTheTimerFires) {
+  FaultSet F;
+  F.TimerDelays = {{"b", "t", 4, 1}, {"a", "t", 2, 2}};
+  F.Crashes = {{"c", 3}};
+  F.normalize();
+  EXPECT_EQ(F.describe(), "crash c@3, fire a.t@4 (due 2), fire b.t@5 (due 4)");
+  EXPECT_EQ(F.size(), 3u);
+  EXPECT_EQ(F.timerDelay("a", "t", 2), 2);
+  EXPECT_EQ(F.timerDelay("a", "t", 4), 0);
+  EXPECT_EQ(F.timerDelay("b", "u", 4), 0);
+  FaultSet G = F;
+  G.TimerDelays[0].Delay = 1;
+  EXPECT_FALSE(F == G);
+}

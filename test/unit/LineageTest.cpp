@@ -209,3 +209,55 @@ TEST(Lineage, CoarseCausesGrowLinearlyWithEot) {
   // sixteen).
   EXPECT_LT(Large, 5 * Small) << Small << " edges at EOT 40, " << Large << " at 160";
 }
+
+TEST(LineageTimers, TheGroundingFiresEveryArmingAtEveryStepOfItsWindow) {
+  // Two arms in one step: without faults the shorter (due 3) counts; when
+  // the hello that arms it is lost, the longer (due 6) does. The
+  // grounding's run must hold both firings, each over the slack's window.
+  Model M(R"(
+timer t/1;
+peer("a", "b")@1;
+arm_t("b", 4)@2;
+hello(P, N)@async :- peer(N, P);
+arm_t(N, 1) :- hello(N, _);
+cancel_t(N) :- t(N);
+)");
+  Bounds B = bounds(7, 2, {"a", "b"});
+  B.TimerSlack = 1;
+  auto Ground = lineage::Grounding::make(*M.Ev, B, {});
+  ASSERT_TRUE(Ground);
+  std::set<int> Fired;
+  for (int T = 1; T <= 7; ++T)
+    if (!M.table(*Ground->Over, "t", T).empty())
+      Fired.insert(T);
+  EXPECT_EQ(Fired, (std::set<int>{3, 4, 6, 7}));
+}
+
+TEST(LineageTimers, AnAbsentFiringNeedsEveryBlockerOfAnArmingLost) {
+  // b's timer, armed at 1 for 3 steps, is re-armed by each hello: it
+  // cannot fire at 4 while either of the hellos of steps 2 and 3 arrives.
+  Model M(R"(
+timer t/1;
+peer("a", "b")@1;
+peer("b", "a")@1;
+peer(N, P)@next :- peer(N, P);
+arm_t("b", 3)@1;
+hello(P, N)@async :- peer(N, P);
+arm_t(N, 3) :- hello(N, _);
+quiet(N) :- peer(N, _), notin t(N);
+pre(N) :- peer(N, _);
+post(N) :- quiet(N);
+)");
+  eval::EvalOptions EO;
+  EO.NegativeSupport = true;
+  auto R = M.run(bounds(4, 3, {"a", "b"}), {}, EO);
+  ASSERT_TRUE(R);
+  Lineage L = Lineage::build(*R, M.Prog, M.Ev->symbols(), lineage::BuildOptions());
+  ASSERT_EQ(countKind(L, VertexKind::Either), 1u);
+  for (auto V : boost::make_iterator_range(boost::vertices(L.Graph)))
+    if (L.Graph[V].Kind == VertexKind::Either) {
+      EXPECT_EQ(L.Graph[V].Label, "b.t armed at 1 kept from firing at 4");
+      // The re-arms at 2 and 3, and the scenario's choice not to fire it at 4.
+      EXPECT_EQ(boost::out_degree(V, L.Graph), 3u);
+    }
+}

@@ -146,7 +146,7 @@ TEST(ScheduleJson, WhatIsWrittenReadsBackTheSame) {
 TEST(ScheduleJson, RestartsReadBackTheSame) {
   Schedule Out;
   Out.Scenario = "election";
-  Out.B = Bounds{8, 0, 1, {"a", "b", "c"}, 1};
+  Out.B = Bounds{8, 0, 1, {"a", "b", "c"}, 0, 1};
   Out.F.Crashes = {{"b", 3}};
   Out.F.Restarts = {{"b", 5}};
   nlohmann::json Doc = scheduleJSON(Out);

@@ -233,3 +233,73 @@ TEST(Search, MemoryBudgetStopsTheSearchWithAnError) {
   EXPECT_NE(M.ErrText.find("exceeds the memory budget of 0 MB"), std::string::npos) << M.ErrText;
   EXPECT_NE(M.ErrText.find("--max-memory raises it"), std::string::npos);
 }
+
+namespace {
+
+/// A timer that re-arms itself one step ahead each time it fires.
+const char *Ticker = R"(
+timer t/1;
+arm_t("a", 1)@1;
+arm_t(N, 1) :- t(N);
+ticks(N) :- t(N);
+)";
+
+} // namespace
+
+TEST(SearchTimers, ExhaustiveWalksEveryFiringScheduleOnce) {
+  // With one step of slack, the tick due at d fires at d (the next is due
+  // at d + 1) or at d + 1 (due at d + 2), and one due at EOT may fire past
+  // it: N(d) = N(d + 1) + N(d + 2), N(6) = N(7) = 1, so N(2) = 8 schedules.
+  Model M(Ticker);
+  Bounds B = bounds(5, 0, {"a"});
+  B.TimerSlack = 1;
+  search::SearchResult R = searchWith(M, B, Strategy::Exhaustive);
+  EXPECT_EQ(R.V, Verdict::Certified);
+  EXPECT_TRUE(R.TimerFirings);
+  EXPECT_EQ(R.Runs, 8u);
+  std::set<FaultSet> Seen;
+  for (const search::Execution &E : R.Executions)
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << E.Faults.describe();
+  // Without slack there is one schedule, and nothing to choose.
+  B.TimerSlack = 0;
+  R = searchWith(M, B, Strategy::Exhaustive);
+  EXPECT_EQ(R.Runs, 1u);
+  EXPECT_FALSE(R.TimerFirings);
+}
+
+TEST(SearchTimers, ExhaustiveWalksTheSchedulesOfEveryRestart) {
+  // The ticker, armed again when its node restarts. A restart at r disarms
+  // the pending tick (docs/ir-reference.md, "Restarts"), so before r the
+  // schedules are those of ticks fired before r: M(d) = M(d + 1) + M(d + 2)
+  // for d < r, 1 from r on (M(2) = 1, 2, 3, 5 for r = 2..5); after it the
+  // new tick due at r + 1 has N(r + 1) = 5, 3, 2, 1 (N as above). With
+  // the r - 1 crash times before r: 5 + 2*6 + 3*6 + 4*5 = 55 schedules with
+  // a restart, 8 without faults and 5 * 8 with a crash alone.
+  Model M(std::string(Ticker) + "arm_t(N, 1) :- restart(N, _);\n");
+  Bounds B = bounds(5, 0, {"a"}, 1);
+  B.MaxRestarts = 1;
+  B.TimerSlack = 1;
+  search::SearchResult R = searchWith(M, B, Strategy::Exhaustive);
+  EXPECT_EQ(R.V, Verdict::Certified);
+  EXPECT_EQ(R.Runs, 8u + 40u + 55u);
+  std::set<FaultSet> Seen;
+  unsigned Restarted = 0;
+  for (const search::Execution &E : R.Executions) {
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << E.Faults.describe();
+    Restarted += !E.Faults.Restarts.empty();
+  }
+  EXPECT_EQ(Restarted, 55u);
+}
+
+TEST(SearchTimers, RandomSearchDrawsFiringSchedules) {
+  Model M(Ticker);
+  Bounds B = bounds(5, 0, {"a"});
+  B.TimerSlack = 1;
+  search::SearchResult R = searchWith(M, B, Strategy::Random, 200);
+  std::set<FaultSet> Seen;
+  for (const search::Execution &E : R.Executions)
+    Seen.insert(E.Faults);
+  // Every one of the 8 schedules is drawn; repeats end the search.
+  EXPECT_EQ(Seen.size(), 8u);
+  EXPECT_EQ(R.StopReason, "no new random scenarios");
+}

@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct Config {
   const char *Model;
   int EOT, EFF, Crashes;
   std::vector<std::string> Nodes;
+  int TimerSlack = 0;
   int Restarts = 0;
 };
 
@@ -41,7 +43,8 @@ std::string describe(const Config &C) {
     Nodes += (Nodes.empty() ? "" : ",") + N;
   return std::string(C.Model) + " " + std::to_string(C.EOT) + "/" + std::to_string(C.EFF) + "/" +
          Nodes + "/" + std::to_string(C.Crashes) +
-         (C.Restarts ? "/r" + std::to_string(C.Restarts) : "");
+         (C.Restarts ? "/r" + std::to_string(C.Restarts) : "") +
+         (C.TimerSlack ? " slack " + std::to_string(C.TimerSlack) : "");
 }
 
 const std::vector<std::string> ABC{"a", "b", "c"};
@@ -50,6 +53,7 @@ const std::vector<std::string> Kafka{"a", "b", "c", "C", "Z"};
 const std::vector<std::string> KafkaSmall{"a", "b", "Z"};
 const std::vector<std::string> Detector{"m", "a", "b"};
 const std::vector<std::string> Alarm{"m", "a", "o"};
+const std::vector<std::string> AB{"a", "b"};
 
 // Small bounds; both verdicts occur, and isr_small's counterexample needs
 // negative support (a tuple that faults make appear).
@@ -90,19 +94,51 @@ const Config Configs[] = {
     // vote that is not durable lets the voter vote twice in a term; the
     // durable one does not; the other models gain what a node that is back
     // can do (send again, from its initial facts).
-    {"restart/vote.ded", 6, 2, 1, ABC, 1},
-    {"restart/vote.ded", 6, 0, 1, ABC, 1},
-    {"restart/vote_durable.ded", 6, 2, 1, ABC, 1},
+    {"restart/vote.ded", 6, 2, 1, ABC, 0, 1},
+    {"restart/vote.ded", 6, 0, 1, ABC, 0, 1},
+    {"restart/vote_durable.ded", 6, 2, 1, ABC, 0, 1},
     // The vote as a re-initialised scalar: only a restart's initial value
     // breaks it, which LDFI sees through the crash that allows the restart.
-    {"restart/vote_scalar.ded", 8, 0, 1, ABC, 1},
-    {"restart/vote_scalar.ded", 7, 3, 1, ABC, 1},
-    {"broadcast/retry.ded", 4, 2, 1, ABC, 1},
-    {"broadcast/ack.ded", 4, 2, 1, ABC, 1},
-    {"delivery/acked.ded", 4, 2, 1, ABC, 1},
-    {"commit/2pc.ded", 5, 0, 1, Commit, 1},
-    {"kafka/isr_small.ded", 5, 2, 1, KafkaSmall, 1},
-    {"detector/told.ded", 4, 0, 1, Detector, 1},
+    {"restart/vote_scalar.ded", 8, 0, 1, ABC, 0, 1},
+    {"restart/vote_scalar.ded", 7, 3, 1, ABC, 0, 1},
+    {"broadcast/retry.ded", 4, 2, 1, ABC, 0, 1},
+    {"broadcast/ack.ded", 4, 2, 1, ABC, 0, 1},
+    {"delivery/acked.ded", 4, 2, 1, ABC, 0, 1},
+    {"commit/2pc.ded", 5, 0, 1, Commit, 0, 1},
+    {"kafka/isr_small.ded", 5, 2, 1, KafkaSmall, 0, 1},
+    {"detector/told.ded", 4, 0, 1, Detector, 0, 1},
+    // Timers: with slack, when each fires is part of the scenario. The
+    // election's bug needs a late firing; the watchdog's a lost heartbeat
+    // while it fires on time; decide and probe need the cancels and arms
+    // that faults bring about (a firing's negative support).
+    {"timers/election.ded", 6, 0, 0, AB, 1},
+    {"timers/election.ded", 6, 2, 1, AB, 2},
+    {"timers/election.ded", 6, 2, 1, AB},
+    {"timers/election_reset.ded", 6, 2, 0, AB, 2},
+    {"timers/election_reset.ded", 6, 0, 1, AB, 1},
+    {"timers/watchdog.ded", 6, 2, 1, AB, 1},
+    {"timers/watchdog.ded", 6, 3, 0, AB, 1},
+    {"timers/watchdog_tolerant.ded", 6, 2, 1, AB, 2},
+    {"timers/watchdog_tolerant.ded", 6, 3, 1, AB, 1},
+    // A crash makes b's suspicion hold with its post first; two lost
+    // heartbeats make it hold without, which only the conjunction of
+    // losing both re-arms (an Either of an arming's blockers) shows.
+    {"timers/watchdog_tolerant.ded", 6, 4, 1, AB},
+    {"timers/watchdog_tolerant.ded", 7, 4, 1, AB, 1},
+    {"timers/retry.ded", 6, 3, 1, AB},
+    {"timers/retry.ded", 6, 2, 0, AB, 1},
+    {"timers/decide.ded", 6, 0, 0, AB, 1},
+    {"timers/decide.ded", 6, 2, 0, AB},
+    {"timers/decide.ded", 6, 0, 0, AB, 2},
+    {"timers/probe.ded", 6, 2, 0, AB, 1},
+    {"timers/probe.ded", 6, 0, 1, AB, 2},
+    // Timers and restarts: a restart disarms its node's pending timers, and
+    // the exhaustive walk runs every timer schedule of each restart.
+    {"timers/election.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/watchdog_tolerant.ded", 6, 3, 1, AB, 1, 1},
+    {"timers/retry.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/decide.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/probe.ded", 4, 2, 1, AB, 1, 1},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};
@@ -124,6 +160,7 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   B.MaxCrashes = C.Crashes;
   B.MaxRestarts = C.Restarts;
   B.Nodes = C.Nodes;
+  B.TimerSlack = C.TimerSlack;
 
   search::SearchOptions Exhaustive;
   Exhaustive.Strat = search::Strategy::Exhaustive;
@@ -131,6 +168,11 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   search::SearchResult Truth = search::search(Ev, B, Exhaustive, Diags);
   ASSERT_NE(Truth.V, search::Verdict::Inconclusive)
       << describe(C) << ": bounds too large for the sweep (" << Truth.Runs << " runs)";
+
+  // The walk over timer firings runs each schedule once.
+  std::set<FaultSet> Seen;
+  for (const search::Execution &E : Truth.Executions)
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << describe(C) << ": " << E.Faults.describe();
 
   search::SearchOptions Ldfi;
   search::SearchResult Got = search::search(Ev, B, Ldfi, Diags);

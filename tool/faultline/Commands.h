@@ -78,6 +78,7 @@ struct RunOptions : ScenarioOptions {
   std::vector<std::string> Omissions; ///< FROM,TO,T as given.
   std::vector<std::string> Crashes;   ///< NODE,T as given.
   std::vector<std::string> Restarts;  ///< NODE,T as given.
+  std::vector<std::string> TimerDelays; ///< NODE,TIMER,DUE,DELAY as given.
   std::vector<std::string> Show;
   bool AllTimes = false;
   bool NegativeSupport = true;
@@ -132,6 +133,8 @@ struct ReviewOptions : check::SearchSettings {
   std::string IgnoreCalls; ///< --ignore-calls, for both revisions
   unsigned Jobs = 0;
   bool Verbose = false;
+  /// --timeout, for the extraction of both revisions.
+  std::optional<frontend::ExtractionDeadline> Deadline;
   report::ReportFormat Format = report::ReportFormat::Markdown;
   std::string Output;
 };

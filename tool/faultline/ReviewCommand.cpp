@@ -257,6 +257,7 @@ int reviewCommand(const ReviewOptions &Opts) {
     F.IgnoreCalls = Opts.IgnoreCalls;
     F.Jobs = Opts.Jobs;
     F.Verbose = Opts.Verbose;
+    F.Deadline = Opts.Deadline;
     auto Models = frontend::extract(F, llvm::errs());
     if (!Models)
       return badInput(fmt::format("the {} revision '{}' cannot be extracted (above)", S->Name,

@@ -38,6 +38,14 @@ static std::optional<FaultSet> parseFaults(const RunOptions &Opts, ir::Diagnosti
     }
     F.Restarts.push_back({C->Node, C->Time});
   }
+  for (const std::string &Text : Opts.TimerDelays) {
+    auto D = eval::parseTimerDelay(Text);
+    if (!D) {
+      Diags.error("invalid --delay-timer '" + Text + "': expected NODE,TIMER,DUE,DELAY");
+      return std::nullopt;
+    }
+    F.TimerDelays.push_back(*D);
+  }
   F.normalize();
   if (auto Problem = checkFaults(Opts.Bounds, F)) {
     Diags.error(*Problem);
@@ -60,12 +68,29 @@ int runCommand(const RunOptions &Opts) {
       Diags.error("--show " + Name + ": the program has no relation of that name");
       return ExitBadInput;
     }
+  for (const TimerDelay &D : Faults->TimerDelays)
+    if (!Loaded->Program.timer(D.Timer)) {
+      Diags.error("--delay-timer " + D.Node + "," + D.Timer + ": the program declares no timer '" +
+                  D.Timer + "'");
+      return ExitBadInput;
+    }
   eval::EvalOptions EO;
   EO.NegativeSupport = Opts.NegativeSupport;
   EO.Limits = Opts.Limits;
   auto Run = Ev.run(Opts.Bounds, *Faults, Diags, EO);
   if (!Run)
     return ExitBadInput;
+  // Which timers come due when is known only once run: a delay of one that
+  // did not is no error, but it changed nothing.
+  for (const TimerDelay &D : Faults->TimerDelays)
+    if (llvm::none_of(Run->Timers, [&](const eval::TimerArming &A) {
+          return A.Node == D.Node && A.Timer == D.Timer && A.Due == D.Due && A.MaxDelay > 0;
+        }))
+      Diags.warning(ir::SourceLoc(),
+                    llvm::formatv("--delay-timer {0},{1},{2},{3}: no timer {1} of {0} was pending "
+                                  "at its due step {2} in this run, so the delay changed nothing",
+                                  D.Node, D.Timer, D.Due, D.Delay)
+                        .str());
 
   report::RunReportOptions RO;
   RO.Show = Opts.Show;

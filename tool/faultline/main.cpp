@@ -81,6 +81,10 @@ static cl::opt<int> MaxRestarts(
     cl::desc("Crashed nodes that may come back, at most once each (default 0)"),
     cl::init(faultline::Bounds().MaxRestarts), cl::sub(RunCmd), cl::sub(LdfiCmd),
     cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<int> TimerSlack(
+    "timer-slack",
+    cl::desc("How many steps after its deadline a timer may fire (default 0: exactly at it)"),
+    cl::init(faultline::Bounds().TimerSlack), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
@@ -123,6 +127,11 @@ static cl::list<std::string> CrashAt("crash", cl::desc("Crash NODE,TIME (repeata
                                      cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> RestartAt(
     "restart", cl::desc("Restart the crashed NODE at TIME: NODE,TIME (repeatable)"),
+    cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> DelayTimer(
+    "delay-timer",
+    cl::desc("Fire the timer TIMER of NODE that is due at DUE only DELAY steps later "
+             "(NODE,TIMER,DUE,DELAY; repeatable; needs --timer-slack)"),
     cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> Show("show", cl::desc("Also print these relations at EOT"),
                                   cl::CommaSeparated, cl::sub(RunCmd), cl::cat(Cat));
@@ -274,6 +283,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Bounds.EFF = EFF;
   S.Bounds.MaxCrashes = MaxCrashes;
   S.Bounds.MaxRestarts = MaxRestarts;
+  S.Bounds.TimerSlack = TimerSlack;
   for (const std::string &List : Nodes) {
     SmallVector<StringRef, 8> Names;
     StringRef(List).split(Names, ',');
@@ -287,6 +297,19 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
 }
 
 #ifdef FAULTLINE_CXX_COMMANDS
+/// check's and review's --timeout also bounds their extraction, counted
+/// from now.
+static std::optional<frontend::ExtractionDeadline> extractionDeadline() {
+  if (!Timeout.getNumOccurrences())
+    return std::nullopt;
+  frontend::ExtractionDeadline D;
+  D.Seconds = Timeout;
+  D.At = frontend::ExtractionDeadline::Clock::now() +
+         std::chrono::duration_cast<frontend::ExtractionDeadline::Clock::duration>(
+             std::chrono::duration<double>(Timeout));
+  return D;
+}
+
 /// check's and review's search: the scenario's bounds unless overridden.
 static faultline::check::SearchSettings searchSettings() {
   faultline::check::SearchSettings S;
@@ -354,6 +377,7 @@ static int dispatch() {
     O.Omissions.assign(Omit.begin(), Omit.end());
     O.Crashes.assign(CrashAt.begin(), CrashAt.end());
     O.Restarts.assign(RestartAt.begin(), RestartAt.end());
+    O.TimerDelays.assign(DelayTimer.begin(), DelayTimer.end());
     O.Show.assign(Show.begin(), Show.end());
     O.AllTimes = AllTimes;
     O.NegativeSupport = NegativeSupport;
@@ -397,6 +421,7 @@ static int dispatch() {
       return extractCommand(O);
     }
     CheckOptions O;
+    F.Deadline = extractionDeadline();
     static_cast<SourceOptions &>(O) = Src;
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.EmitSchedules = EmitSchedules;
@@ -413,6 +438,7 @@ static int dispatch() {
     O.IgnoreCalls = IgnoreCalls;
     O.Jobs = Jobs;
     O.Verbose = Verbose;
+    O.Deadline = extractionDeadline();
     static_cast<faultline::check::SearchSettings &>(O) = searchSettings();
     O.Format = ReviewFormat;
     O.Output = Output;

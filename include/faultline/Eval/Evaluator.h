@@ -79,6 +79,15 @@ struct EvalOptions {
   /// this run's, with IgnoreNegation and no faults), so the grounding's run
   /// still holds every tuple any run can hold.
   bool EverySelection = false;
+  /// Fire every arming of a timer at every step from its due step to
+  /// TimerSlack steps later, and ignore cancels and re-arms: with
+  /// IgnoreNegation, the run then holds every timer firing any run can.
+  bool EveryTimer = false;
+  /// When set, how late a timer due at Due fires is asked of it (a value in
+  /// 0..MaxDelay) instead of read from the fault set, and the delays chosen
+  /// are added to the run's Faults: the random search's sampler.
+  std::function<int(const std::string &Node, const std::string &Timer, int Due, int MaxDelay)>
+      ChooseDelay;
   EvalLimits Limits;
 };
 
@@ -133,6 +142,9 @@ public:
   const ir::Program &program() const { return Prog; }
   const SymbolTable &symbols() const { return Symbols; }
   const std::vector<std::string> &relationNames() const { return RelNames; }
+  /// Whether the program declares a timer (a dimension of the scenario
+  /// besides faults, when the bounds allow slack).
+  bool hasTimers() const { return !Timers.empty(); }
 
 private:
   class Execution;
@@ -151,6 +163,13 @@ private:
   /// The relations @next rules derive: a node's state, which a restart
   /// re-initialises from its facts of time 1.
   std::set<RelId> State;
+  /// The program's timers: the relation each fires in, is armed and is
+  /// cancelled through.
+  struct TimerRels {
+    const ir::TimerDecl *Decl = nullptr;
+    RelId Fire = 0, Arm = 0, Cancel = 0;
+  };
+  std::vector<TimerRels> Timers;
   /// ir::ErrorRelation: a head derived in it stops the run with an error.
   RelId ErrorRel = 0;
 };

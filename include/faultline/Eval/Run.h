@@ -32,6 +32,7 @@ enum class TupleOrigin : uint8_t {
   Derived,  ///< Only by the firings listed.
   Fact,     ///< A `rel(...)@N;` fact of the program.
   Scenario, ///< A `crash` tuple of the failure scenario.
+  Timer,    ///< A timer firing (Run::Timers says which arming fired).
 };
 
 struct TupleRecord {
@@ -100,14 +101,44 @@ struct Message {
   uint32_t Rule = 0; ///< The @async rule that first sent it.
 };
 
+/// One arming of a timer (`arm_<timer>(Node, Delay)` at ArmTime) and what
+/// became of it: fired, ended by a cancel or a re-arm, or still pending at
+/// the end of the run.
+struct TimerArming {
+  std::string Node, Timer;
+  RelId Rel = 0;        ///< The timer's own relation (its firings).
+  int ArmTime = 0;
+  int Due = 0;          ///< ArmTime + the delay: the earliest step it fires.
+  TupleId ArmTuple = 0; ///< The arm tuple at ArmTime.
+  /// How late the scenario let it fire (known once it was pending at Due).
+  int Delay = 0;
+  /// How late the bounds let it fire: min(slack, EOT + 1 - Due), 0 if it is
+  /// due after EOT or ended before Due.
+  int MaxDelay = 0;
+  int FiredAt = 0; ///< The step it fired (0: not within the run).
+  std::optional<TupleId> Fired;
+  /// The step a cancel, a re-arm or a restart of its node ended it (0:
+  /// none did).
+  int EndedAt = 0;
+  std::optional<TupleId> EndTuple; ///< That cancel, arm or restart tuple.
+  /// Whether it was pending at its due step (so the scenario chose when).
+  bool reachedDue() const { return EndedAt == 0 || EndedAt >= Due; }
+};
+
 class Run {
 public:
   int EOT = 0;
+  /// How many steps after its due step a timer may fire (Bounds::TimerSlack).
+  int TimerSlack = 0;
   FaultSet Faults;
   std::vector<std::string> RelNames;
   std::vector<TupleRecord> Tuples;
   std::vector<Firing> Firings;
   std::vector<Message> Messages;
+  /// Every arming of a timer, in the order they were made.
+  std::vector<TimerArming> Timers;
+  /// The arming (index into Timers) each timer firing tuple came from.
+  std::unordered_map<TupleId, uint32_t> TimerFirings;
   /// Whether a comparison ordered two strings (by their text: the one thing
   /// that tells node names apart besides the program's constants).
   bool OrderedStrings = false;

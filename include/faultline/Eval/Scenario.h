@@ -20,6 +20,8 @@ namespace faultline::eval {
 /// Parses "FROM,TO,T" and "NODE,T" as given on the command line.
 std::optional<Omission> parseOmission(const std::string &Text);
 std::optional<Crash> parseCrash(const std::string &Text);
+/// Parses "NODE,TIMER,DUE,DELAY": the timer due at DUE fires DELAY steps late.
+std::optional<TimerDelay> parseTimerDelay(const std::string &Text);
 
 } // namespace faultline::eval
 

@@ -17,6 +17,7 @@
 #define FAULTLINE_FRONTEND_FRONTEND_H
 
 #include "faultline/Frontend/Fragment.h"
+#include "faultline/Frontend/TranslationUnit.h"
 
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ struct ExtractOptions {
   bool Verbose = false;
   /// A progress line on a terminal.
   bool Progress = true;
+  /// `--timeout`: no TU is started past it, and the lowering of one stops
+  /// there with an error at the statement it reached.
+  std::optional<ExtractionDeadline> Deadline;
 };
 
 /// Runs the frontend. Problems are printed to Errs as clang diagnostics;

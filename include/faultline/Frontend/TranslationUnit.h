@@ -11,6 +11,8 @@
 
 #include "faultline/Frontend/Fragment.h"
 
+#include <chrono>
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -29,12 +31,24 @@ struct ProblemOptions {
   bool HonourNolint = false;
 };
 
+/// `--timeout`: when the extraction must stop, and the seconds the user
+/// gave (for the message).
+struct ExtractionDeadline {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point At;
+  double Seconds = 0;
+};
+
 /// What the user tells the lowering besides the annotations.
 struct ModelOptions {
   /// Calls to functions whose qualified name matches this regular
   /// expression (llvm::Regex, matched anywhere in the name) have no effect
   /// on the model, as FL_IGNORE functions' (`--ignore-calls`). Empty: none.
   std::string IgnoreCalls;
+  /// Where the lowering stops, reporting where it was, if it is still
+  /// running. Not part of a cached extraction's key: a TU that reaches it
+  /// has a problem, and a TU with problems is not stored.
+  std::optional<ExtractionDeadline> Deadline;
 };
 
 /// The annotated declarations of the TU in Ctx, lowered. Problems are

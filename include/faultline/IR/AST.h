@@ -142,10 +142,32 @@ struct Declaration {
 bool operator==(const Declaration &A, const Declaration &B);
 const char *spelling(Declaration::Kind K);
 
+/// `timer election/1;`: a timer per node that the program arms by deriving
+/// `arm_election(Node, Delay)`, disarms by deriving `cancel_election(Node)`,
+/// and that holds as `election(Node)` at the step it fires; when, within
+/// the bounds, is the failure scenario's choice (docs/ir-reference.md).
+struct TimerDecl {
+  std::string Name;
+  int64_t Arity = 1;
+  SourceLoc Loc;
+  std::string armRelation() const { return "arm_" + Name; }
+  std::string cancelRelation() const { return "cancel_" + Name; }
+};
+
+bool operator==(const TimerDecl &A, const TimerDecl &B);
+
 struct Program {
   std::vector<Rule> Rules;
   std::vector<Fact> Facts;
   std::vector<Declaration> Declarations;
+  std::vector<TimerDecl> Timers;
+  /// The declaration of the timer named Name, if any.
+  const TimerDecl *timer(const std::string &Name) const {
+    for (const TimerDecl &T : Timers)
+      if (T.Name == Name)
+        return &T;
+    return nullptr;
+  }
   /// Every file the program was read from, in load order; SourceLoc::FileID
   /// indexes this. Entry 0 is reserved for "no file".
   std::vector<std::string> Files{std::string()};

@@ -39,6 +39,9 @@ enum class VertexKind {
   Message, ///< A message between nodes; lost by an omission or a crash.
   Absent,  ///< A tuple a `notin` relied on being absent (negative support).
   NoCrash, ///< A `notin crash(...)` relied on: holds unless such a crash happens.
+  Timer,   ///< A timer that fired at a step: holds unless it is delayed past it.
+  NoTimer, ///< A timer that did not fire at a step: holds unless it is delayed to it.
+  Either,  ///< Holds while any of its supports does (what keeps one arming from firing).
 };
 
 /// A tuple's identity across runs, `rel(v1, v2, ...)` from rendered values.
@@ -66,6 +69,10 @@ struct LineageVertex {
   /// For NoCrash of any node: the crashes the run already had, which did
   /// not make the absent tuple appear.
   std::vector<Crash> Except;
+  /// For Timer and NoTimer: the timer of node From that came due at Due,
+  /// and the step (SendTime) at which it fired (Timer) or did not (NoTimer).
+  std::string Timer;
+  int Due = 0;
   /// What a person reads: the key with its time, the rule, or the message.
   std::string Label;
   /// For firings: the rule's location in its source.

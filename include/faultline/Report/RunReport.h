@@ -47,8 +47,18 @@ void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::Symbol
 void printRunText(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts);
 
+/// "EOT 6, EFF 2, nodes a,b, crashes allowed 1", with restartsAllowed and
+/// ", timer slack N" when the bounds let timers fire late.
+std::string boundsText(const Bounds &B);
+/// The `bounds` object of the JSON reports; `restarts` always, and
+/// `timer_slack` only when not 0, so that reports without timers stay as
+/// they were.
+llvm::json::Object boundsToJSON(const Bounds &B);
 llvm::json::Object faultsToJSON(const FaultSet &F);
 llvm::json::Array messagesToJSON(const eval::Run &R, const eval::SymbolTable &Syms);
+/// Every arming of a timer: node, timer, armed, due, and fired / ended when
+/// they happened within the run.
+llvm::json::Array timersToJSON(const eval::Run &R);
 llvm::json::Object runToJSON(const eval::Run &R, const eval::SymbolTable &Syms,
                              const Bounds &B, const RunReportOptions &Opts);
 

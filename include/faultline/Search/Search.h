@@ -89,6 +89,10 @@ struct SearchResult {
   /// overflows a long double), and its log10, which does not overflow.
   long double SpaceSize = 0;
   double SpaceLog10 = 0;
+  /// Whether the scenarios also chose when timers fire (the program has
+  /// timers and the bounds give them slack): SpaceSize counts the crash and
+  /// omission scenarios, each of which has its own timer schedules.
+  bool TimerFirings = false;
   /// Why an inconclusive search stopped ("max runs", "timeout", ...).
   std::string StopReason;
   unsigned SolverChecks = 0;
@@ -154,7 +158,10 @@ SearchResult search(const eval::Evaluator &Ev, const Bounds &B,
 /// The number of distinct fault scenarios within B: each node either never
 /// crashes or crashes once at a time in 1..EOT (at most MaxCrashes do), and
 /// every message channel between distinct nodes may lose its messages at each
-/// send time before EFF (and before its sender's crash).
+/// send time before EFF (and before its sender's crash, or while it is down
+/// when it restarts); up to MaxRestarts crashed nodes restart once, after
+/// their crash. Timer schedules are not counted: each scenario has its own
+/// (SearchResult::TimerFirings).
 long double faultSpaceSize(const Bounds &B);
 /// log10 of faultSpaceSize(B), finite also where the size itself overflows
 /// a long double (many nodes and a large EFF).

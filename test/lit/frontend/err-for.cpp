@@ -16,7 +16,7 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     for (int i = 0; i < m.v; ++i)
       seen.insert(i);
-    // ERR: {{.*}}err-for.cpp:[[@LINE-2]]:5: error: a for loop (other than a range-for) in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+    // ERR: {{.*}}err-for.cpp:[[@LINE-2]]:5: error: a for loop (other than a range-for) in Node::onMsg is outside what faultline can model; use if/else, early return, range-for loops over state containers, and `while (v.size() > n) v.pop_back();` to truncate a state vector
     // ERR-NOT: error:
   }
 };

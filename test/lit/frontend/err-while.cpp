@@ -17,7 +17,7 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     while (x < m.v)
       ++x;
-    // ERR: {{.*}}err-while.cpp:[[@LINE-2]]:5: error: a while loop in Node::onMsg is outside what faultline can model; use if/else, early return, and range-for loops over state sets
+    // ERR: {{.*}}err-while.cpp:[[@LINE-2]]:5: error: a while loop in Node::onMsg is outside what faultline can model; use if/else, early return, range-for loops over state containers, and `while (v.size() > n) v.pop_back();` to truncate a state vector
     // ERR-NOT: error:
   }
 };

@@ -26,7 +26,7 @@ struct FL_PROCESS Node {
 
 void Node::adopt(int newTerm) { term = newTerm; }
 // CHECK:      // {{.*}}helpers-defined-after.cpp:[[@LINE-1]]:33 origin: Node::onVote: term = newTerm; }
-// CHECK-NEXT: node_term(Node, [[T:Term_[0-9]+]])@next :- fl_current(Node, _, "vote", From, [[T]]), fl_role(Node, "Node"), node_term(Node, [[OLD:Term_[0-9]+]]), [[T]] > [[OLD]], [[T]] > [[OLD]];
+// CHECK-NEXT: node_term(Node, [[T:Term_[0-9]+]])@next :- fl_current(Node, _, "vote", From, [[T]]), fl_role(Node, "Node"), node_term(Node, [[OLD:Term_[0-9]+]]), [[T]] > [[OLD]];
 
 bool Node::newer(int newTerm) const { return newTerm > term; }
 

@@ -24,7 +24,7 @@ struct FL_PROCESS Log {
     // CHECK: fl_log_entries_size(N, count<E>) :- log_entries(N, E, V);
     // CHECK: log_entries(Node, 0, [[V:V_[0-9]+]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), notin log_entries(Node, _, _);
     // CHECK-NEXT: // {{.*}}vector.cpp:[[@LINE-4]]:5 origin: Log::onAppend: entries.push_back(a.v);
-    // CHECK-NEXT: log_entries(Node, [[S:EntriesSize_[0-9]+]], [[V]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), fl_log_entries_size(Node, [[S]]);
+    // CHECK-NEXT: log_entries(Node, [[S:EntriesSize_[0-9]+]], [[V]])@next :- fl_current(Node, _, "append", From, [[V]], _), fl_role(Node, "Log"), log_entries(Node, _, _), fl_log_entries_size(Node, [[S]]);
     for (const NodeId &p : peers) send(p, Append{a.v});
   }
   FL_RECEIVE void onFix(const Fix &f) {
@@ -53,7 +53,7 @@ FL_SCENARIO void two(faultline::Scenario &s) {
 
 // A negative index would be a huge size_type in C++: the run stops there.
 // CHECK: fl_error(Node, "a negative value converted to 'unsigned long', where the compiled code's 'unsigned long' wraps around {{.*}}", [[I0:Index_[0-9]+]]) :- fl_current(Node, _, "fix", {{.*}}, [[I0]] < 0;
-// CHECK: log_entries(Node, [[I:Index_[0-9]+]], [[X:V_[0-9]+]])@next :- fl_current(Node, _, "fix", From, [[I]], [[X]]), fl_role(Node, "Log"), fl_log_entries_size(Node, [[S2:EntriesSize_[0-9]+]]), [[I]] < [[S2]], [[I]] >= 0;
+// CHECK: log_entries(Node, [[I:Index_[0-9]+]], [[X:V_[0-9]+]])@next :- fl_current(Node, _, "fix", From, [[I]], [[X]]), fl_role(Node, "Log"), log_entries(Node, _, _), fl_log_entries_size(Node, [[S2:EntriesSize_[0-9]+]]), [[I]] < [[S2]], [[I]] >= 0;
 // CHECK: fl_log_entries_del(Node, [[J:Index_[0-9]+]]) :- fl_current(Node, _, "reset", {{.*}}, log_entries(Node, [[J]], _);
 // CHECK: log_last(Node, [[E:EntriesAt_[0-9]+]])@next :- fl_current(Node, _, "reset", From, {{.*}}, log_entries(Node, 0, [[E]]);
 // CHECK: pre("prefix", 1, [[A:A_[0-9]+]], [[B:B_[0-9]+]], [[Y:X_[0-9]+]]) :- {{.*}}, log_entries([[A]], {{Index_[0-9]+}}, [[Y]]);

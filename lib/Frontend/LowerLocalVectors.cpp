@@ -1,0 +1,248 @@
+//===- LowerLocalVectors.cpp - A handler's own std::vector of values ------===//
+//
+// A quorum's median is computed in C++ by collecting values into a local
+// vector, sorting it and reading the middle:
+//
+//   std::vector<uint64_t> indexes;
+//   for (const auto &[peer, index] : matchIndex) indexes.push_back(index);
+//   indexes.push_back(lastIndex);
+//   std::sort(indexes.begin(), indexes.end());
+//   uint64_t median = indexes[indexes.size() / 2];
+//
+// The vector becomes a relation derived where the handler stands, one row
+// per element, keyed by the node and the handled message (which every path
+// of one handling binds alike, joined or not) and by a slot telling the
+// elements apart: the loop's entry for a push_back in a loop over a state
+// container, a name per call site for one outside loops. Its size is a
+// `count<>`; after std::sort, element i is the value x with fewer than i+1
+// elements before it in the order and at least i+1 up to it, which two
+// `count<>` relations say.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Collect.h"
+#include "LoweringContext.h"
+
+#include "faultline/IR/ReservedNames.h"
+
+namespace faultline::frontend {
+
+using ir::Term;
+
+namespace {
+
+class LocalVectorLowering {
+public:
+  explicit LocalVectorLowering(LoweringContext &Cx) : Cx(Cx) {}
+
+  /// `std::vector<T> v;` (or `v{}`), T a scalar.
+  bool declare(const clang::VarDecl *V) {
+    std::optional<clang::QualType> Element = vectorElementType(V->getType());
+    if (!Element || V->getType()->isReferenceType())
+      return false;
+    const auto *Init = V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr;
+    const auto *Construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(Init);
+    const auto *List = llvm::dyn_cast_or_null<clang::InitListExpr>(Init);
+    if (Init && !(Construct && Construct->getNumArgs() == 0) && !(List && List->getNumInits() == 0))
+      Cx.fail(V->getLocation(), "a local vector with an initializer",
+              "declare it empty (std::vector<T> v;) and push_back its elements");
+    if (Cx.JoinPrefix.empty())
+      Cx.fail(V->getLocation(), "a local vector outside a handler",
+              "collect values in a handler or a helper it calls");
+    if (columnCount(*Element) != 1)
+      Cx.fail(V->getLocation(), "a local vector of structs",
+              "collect integers, strings or enums (a field of each struct)");
+    LocalVector L;
+    L.Loc = V->getLocation();
+    L.Relation = Cx.JoinPrefix + "_" + V->getNameAsString() + "_" + std::to_string(++Cx.Joins);
+    L.Context.push_back(Term::variable(Cx.Here.Self.Var));
+    for (const auto &[Field, Value] : Cx.Handled.Fields)
+      L.Context.insert(L.Context.end(), Value.begin(), Value.end());
+    if (Cx.Handled.Message)
+      L.Context.push_back(Term::variable("From"));
+    Cx.LocalVectors[V] = std::move(L);
+    return true;
+  }
+
+  /// push_back on a local vector, and std::sort over one.
+  std::optional<std::vector<Path>> effect(const clang::CallExpr *Call, const Path &P) {
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
+      LocalVector *L = of(MC->getImplicitObjectArgument());
+      if (!L)
+        return std::nullopt;
+      std::string Method = MC->getMethodDecl()->getNameAsString();
+      if (Method != "push_back" || MC->getNumArgs() != 1)
+        Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a local vector",
+                "push_back its elements, std::sort it, and read size(), empty() and v[i]");
+      if (L->Sorted || L->Read)
+        Cx.fail(MC->getBeginLoc(),
+                std::string("a push_back after ") + (L->Sorted ? "sorting" : "reading the vector"),
+                "collect every element first, then sort and read");
+      Term Slot = slot(*L, P, MC->getBeginLoc());
+      std::vector<Path> Out;
+      for (auto &[Q, X] : Cx.eval(MC->getArg(0), P)) {
+        Cx.emit(atom(L->Relation, append(L->Context, {Slot, X})), ir::HeadTime::Now, Q,
+                MC->getBeginLoc());
+        Out.push_back(std::move(Q));
+      }
+      return Out;
+    }
+    const clang::FunctionDecl *F = Call->getDirectCallee();
+    if (!F || F->getQualifiedNameAsString() != "std::sort")
+      return std::nullopt;
+    const auto *Begin = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(0)));
+    LocalVector *L = Begin ? of(Begin->getImplicitObjectArgument()) : nullptr;
+    if (!L)
+      return std::nullopt;
+    const auto *End = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(1)));
+    if (Begin->getMethodDecl()->getName() != "begin" || !End ||
+        End->getMethodDecl()->getName() != "end" || of(End->getImplicitObjectArgument()) != L ||
+        Call->getNumArgs() > 3)
+      Cx.fail(Call->getBeginLoc(), "this std::sort", "sort the whole vector: v.begin(), v.end()");
+    if (Cx.Here.InLoopBody)
+      Cx.fail(Call->getBeginLoc(), "sorting a local vector inside a loop",
+              "sort it once, after collecting its elements");
+    L->Sorted = true;
+    if (Call->getNumArgs() == 3) {
+      std::string Order = Call->getArg(2)->getType().getAsString();
+      if (Order.find("greater") == std::string::npos && Order.find("less") == std::string::npos)
+        Cx.fail(Call->getBeginLoc(), "this std::sort's comparator",
+                "sort with the default order, std::less<>() or std::greater<>()");
+      L->Descending = Order.find("greater") != std::string::npos;
+    }
+    return std::vector<Path>{P};
+  }
+
+  /// `v.size()`, `v.empty()`, and `v[i]` / `v.at(i)` of a sorted v.
+  std::optional<Valued> read(const clang::Expr *E, const Path &P) {
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(E)) {
+      LocalVector *L = of(MC->getImplicitObjectArgument());
+      if (!L)
+        return std::nullopt;
+      std::string Method = MC->getMethodDecl()->getNameAsString();
+      if (Method == "size" || Method == "empty")
+        return size(*L, P, Method == "empty");
+      if (Method == "at" && MC->getNumArgs() == 1)
+        return element(*L, MC->getArg(0), P, MC->getBeginLoc());
+      Cx.fail(MC->getBeginLoc(), "'" + Method + "' on a local vector",
+              "push_back its elements, std::sort it, and read size(), empty() and v[i]");
+    }
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == clang::OO_Subscript && Op->getNumArgs() == 2)
+      if (LocalVector *L = of(Op->getArg(0)))
+        return element(*L, Op->getArg(1), P, Op->getBeginLoc());
+    return std::nullopt;
+  }
+
+private:
+  LocalVector *of(const clang::Expr *E) {
+    const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
+    auto It = D ? Cx.LocalVectors.find(D->getDecl()) : Cx.LocalVectors.end();
+    return It == Cx.LocalVectors.end() ? nullptr : &It->second;
+  }
+
+  /// What tells this push's elements from the others': the entry of the
+  /// loop around it, or the call site.
+  Term slot(LocalVector &L, const Path &P, clang::SourceLocation Loc) {
+    if (!Cx.Here.InLoopBody)
+      return Term::string(std::string(ir::ReservedPrefix) + "push_" + std::to_string(++L.Pushes));
+    const auto &[Field, Key] = Cx.Here.Walked.back();
+    const StateMember *State = Cx.Proto.stateOf(Field);
+    if (Cx.Here.Walked.size() != 1 || !State || State->KeyColumns != 1 ||
+        State->K == StateMember::Kind::Vector || L.LoopSource)
+      Cx.fail(Loc, "this push_back onto a local vector",
+              "push_back in one loop over a state set or map with scalar keys, not nested");
+    L.LoopSource = true;
+    // A map's entry key; a set's element is the loop's quantified value.
+    return Key ? Key->front() : P.Quantified.back();
+  }
+
+  Valued size(LocalVector &L, const Path &P, bool Empty) {
+    L.Read = true;
+    std::string Count = L.Relation + "_size";
+    if (Cx.AlgorithmRelations.try_emplace(Count, Count).second) {
+      Path Rows;
+      Term S = Cx.freshVariable("Slot");
+      Rows.Body.push_back(atom(L.Relation, append(L.Context, {S, Term::wildcard()})));
+      Cx.emit(atom(Count, append(L.Context, {Term::aggregate("count", S)})), ir::HeadTime::Now,
+              Rows, L.Loc);
+    }
+    Path Some = P, None = P;
+    Term N = Cx.freshVariable("Size");
+    Some.Body.push_back(atom(Count, append(L.Context, {N})));
+    None.Body.push_back(atom(Count, append(L.Context, {Term::wildcard()}), true));
+    if (Empty)
+      return Valued{{std::move(Some), Term::integer(0)}, {std::move(None), Term::integer(1)}};
+    return Valued{{std::move(Some), N}, {std::move(None), Term::integer(0)}};
+  }
+
+  /// Element I of the sorted vector: the value X with fewer than I+1
+  /// elements strictly before it and at least I+1 up to it.
+  Valued element(LocalVector &L, const clang::Expr *Index, const Path &P,
+                 clang::SourceLocation Loc) {
+    L.Read = true;
+    if (!L.Sorted)
+      Cx.fail(Loc, "reading an element of a local vector before sorting it",
+              "sort it first (std::sort(v.begin(), v.end())): the model keeps its elements "
+              "as a set, not in the order they were pushed");
+    std::string Before = ranks(L, /*Inclusive=*/false), UpTo = ranks(L, /*Inclusive=*/true);
+    Valued Out;
+    for (auto &[Q, I] : Cx.eval(Index, P)) {
+      Term X = Cx.freshVariable("Element"), Up = Cx.freshVariable("UpTo"),
+           Lower = Cx.freshVariable("Before");
+      Q.Body.push_back(atom(L.Relation, append(L.Context, {Term::wildcard(), X})));
+      Q.Body.push_back(atom(UpTo, append(L.Context, {X, Up})));
+      if (!compare(Q, ir::CmpOp::LT, I, Up))
+        continue;
+      Path First = Q;
+      First.Body.push_back(atom(Before, append(L.Context, {X, Term::wildcard()}), true));
+      if (compare(First, ir::CmpOp::GE, I, Term::integer(0)))
+        Out.push_back({std::move(First), X});
+      Q.Body.push_back(atom(Before, append(L.Context, {X, Lower})));
+      if (compare(Q, ir::CmpOp::LE, Lower, I))
+        Out.push_back({std::move(Q), X});
+    }
+    return Out;
+  }
+
+  /// Per element value X, how many elements come before it in the sort's
+  /// order (with Inclusive, up to it, X's equals included).
+  std::string ranks(const LocalVector &L, bool Inclusive) {
+    std::string Name = L.Relation + (Inclusive ? "_upto" : "_before");
+    if (!Cx.AlgorithmRelations.try_emplace(Name, Name).second)
+      return Name;
+    Term X = Cx.freshVariable("X"), Y = Cx.freshVariable("Y"), S = Cx.freshVariable("Slot");
+    Path Rows;
+    Rows.Body.push_back(atom(L.Relation, append(L.Context, {Term::wildcard(), X})));
+    Rows.Body.push_back(atom(L.Relation, append(L.Context, {S, Y})));
+    ir::CmpOp Op = L.Descending ? (Inclusive ? ir::CmpOp::GE : ir::CmpOp::GT)
+                                : (Inclusive ? ir::CmpOp::LE : ir::CmpOp::LT);
+    compare(Rows, Op, Y, X);
+    Cx.emit(atom(Name, append(L.Context, {X, Term::aggregate("count", S)})), ir::HeadTime::Now,
+            Rows, L.Loc);
+    return Name;
+  }
+
+  LoweringContext &Cx;
+};
+
+} // namespace
+
+bool LoweringContext::declareLocalVector(const clang::VarDecl *V) {
+  return LocalVectorLowering(*this).declare(V);
+}
+
+std::optional<std::vector<Path>> LoweringContext::localVectorEffect(const clang::CallExpr *Call,
+                                                                    const Path &P) {
+  if (LocalVectors.empty())
+    return std::nullopt;
+  return LocalVectorLowering(*this).effect(Call, P);
+}
+
+std::optional<Valued> LoweringContext::localVectorRead(const clang::Expr *E, const Path &P) {
+  if (LocalVectors.empty())
+    return std::nullopt;
+  return LocalVectorLowering(*this).read(E, P);
+}
+
+} // namespace faultline::frontend

@@ -1,0 +1,54 @@
+// RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
+//
+// A handler's local std::vector is collected (push_back), sorted, then read;
+// the model keeps its elements as a set of rows, so any other order of use,
+// an initializer, or struct elements is an error at the construct.
+
+#include "Inputs/preamble.h"
+
+#include <algorithm>
+#include <vector>
+
+struct Pair {
+  int a;
+  int b;
+};
+
+struct FL_MESSAGE Msg {
+  int v;
+};
+
+struct FL_PROCESS Node {
+  FL_STATE std::set<int> seen;
+  FL_STATE int n = 0;
+
+  FL_RECEIVE void onMsg(const Msg &m) {
+    std::vector<int> early{1, 2};
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:22: error: a local vector with an initializer in Node::onMsg is outside what faultline can model; declare it empty (std::vector<T> v;) and push_back its elements
+    std::vector<Pair> pairs;
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:23: error: a local vector of structs in Node::onMsg is outside what faultline can model; collect integers, strings or enums (a field of each struct)
+    std::vector<int> v;
+    v.push_back(m.v);
+    n = v[0];
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:9: error: reading an element of a local vector before sorting it in Node::onMsg is outside what faultline can model; sort it first (std::sort(v.begin(), v.end())): the model keeps its elements as a set, not in the order they were pushed
+  }
+};
+
+struct FL_PROCESS Late {
+  FL_STATE std::set<int> seen;
+  FL_STATE int n = 0;
+
+  FL_RECEIVE void onMsg(const Msg &m) {
+    std::vector<int> v;
+    for (int s : seen)
+      v.push_back(s);
+    std::sort(v.begin(), v.end());
+    v.push_back(m.v);
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:5: error: a push_back after sorting in Late::onMsg is outside what faultline can model; collect every element first, then sort and read
+    v.pop_back();
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:5: error: 'pop_back' on a local vector in Late::onMsg is outside what faultline can model; push_back its elements, std::sort it, and read size(), empty() and v[i]
+    // ERR-NOT: error:
+  }
+};
+
+FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }
