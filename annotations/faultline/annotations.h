@@ -25,6 +25,15 @@
 #define FL_PROCESS FAULTLINE_MARK("process")
 /// A data member of a process that is part of its replicated state.
 #define FL_STATE FAULTLINE_MARK("state")
+/// A state member that survives a restart (the node persisted it: a term,
+/// a vote, a log), in place of FL_STATE. With `--restarts`, a crashed node
+/// comes back with its durable members as they were and every other member
+/// re-initialised.
+#define FL_DURABLE FAULTLINE_MARK("durable")
+/// A state member that is history for the invariants rather than state for
+/// the handlers (the terms a node led), in place of FL_STATE: durable, so
+/// that no restart erases it.
+#define FL_GHOST FAULTLINE_MARK("ghost")
 /// The data member (a faultline::NodeId) that holds the node's own name.
 #define FL_SELF FAULTLINE_MARK("self")
 /// A message type: a plain struct of scalars and strings.
@@ -35,6 +44,9 @@
 /// A member function of a process, without parameters, run at every step
 /// (retries, timeouts).
 #define FL_PERIODIC FAULTLINE_MARK("periodic")
+/// A member function of a process, without parameters, run at the step the
+/// node restarts (after its volatile members were re-initialised).
+#define FL_ON_RESTART FAULTLINE_MARK("on_restart")
 /// The project's own send primitive: its first parameter is the destination,
 /// its second the message.
 #define FL_SEND FAULTLINE_MARK("send")
@@ -104,6 +116,9 @@ class ScenarioSink {
 public:
   virtual ~ScenarioSink() = default;
   virtual void bounds(int EOT, int EFF, int Crashes) = 0;
+  /// How many crashed nodes may come back; a sink that cannot restart
+  /// nodes ignores it.
+  virtual void restarts(int) {}
   /// Creates node Name of the role whose type key is Role.
   virtual void node(const NodeId &Name, detail::TypeKey Role) = 0;
   /// The object of node Name, which must be of role Role, for the call
@@ -128,6 +143,11 @@ public:
   void bounds(int EOT, int EFF, int Crashes) {
     if (Sink)
       Sink->bounds(EOT, EFF, Crashes);
+  }
+  /// How many crashed nodes may come back, each once (0 without a call).
+  void restarts(int Restarts) {
+    if (Sink)
+      Sink->restarts(Restarts);
   }
   /// A node of role P.
   template <class P> void node(const NodeId &Name) {

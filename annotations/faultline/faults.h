@@ -9,8 +9,10 @@
 // replay builds without LLVM.
 //
 // The model's semantics (docs/ir-reference.md): a node that crashes at time
-// c sends nothing from c on; an omission (from, to, t) loses every message
-// on that channel sent at t, and only messages sent before EFF can be lost.
+// c sends nothing from c on, unless it restarts at r > c: then it sends
+// nothing in c..r-1 and again from r on, with only its durable state kept;
+// an omission (from, to, t) loses every message on that channel sent at t,
+// and only messages sent before EFF can be lost.
 // A timer armed at t with delay d is due at t+d; it fires at its due step,
 // or up to TimerSlack steps later when the scenario delays it (TimerDelay).
 //
@@ -44,6 +46,9 @@ struct Bounds {
   int MaxCrashes = 0; ///< How many nodes may crash.
   std::vector<std::string> Nodes;
   int TimerSlack = 0; ///< How many steps after its due step a timer may fire.
+  /// How many crashed nodes may come back (each at most once). Last, so
+  /// that aggregate initialisers of the fields above keep their meaning.
+  int MaxRestarts = 0;
 };
 
 struct Crash {
@@ -53,6 +58,19 @@ struct Crash {
     return std::tie(A.Node, A.Time) < std::tie(B.Node, B.Time);
   }
   friend bool operator==(const Crash &A, const Crash &B) {
+    return A.Node == B.Node && A.Time == B.Time;
+  }
+};
+
+/// A crashed node coming back: it sends again from Time on, with its
+/// volatile state lost (docs/ir-reference.md, "Restarts").
+struct Restart {
+  std::string Node;
+  int Time = 0; ///< The first step at which the node is up again.
+  friend bool operator<(const Restart &A, const Restart &B) {
+    return std::tie(A.Node, A.Time) < std::tie(B.Node, B.Time);
+  }
+  friend bool operator==(const Restart &A, const Restart &B) {
     return A.Node == B.Node && A.Time == B.Time;
   }
 };
@@ -92,6 +110,8 @@ struct TimerDelay {
 struct FaultSet {
   std::vector<Crash> Crashes;
   std::vector<Omission> Omissions;
+  /// Each restarts a node of Crashes after its crash.
+  std::vector<Restart> Restarts;
   std::vector<TimerDelay> TimerDelays;
 
   void normalize() {
@@ -99,10 +119,14 @@ struct FaultSet {
     Crashes.erase(std::unique(Crashes.begin(), Crashes.end()), Crashes.end());
     std::sort(Omissions.begin(), Omissions.end());
     Omissions.erase(std::unique(Omissions.begin(), Omissions.end()), Omissions.end());
+    std::sort(Restarts.begin(), Restarts.end());
+    Restarts.erase(std::unique(Restarts.begin(), Restarts.end()), Restarts.end());
     std::sort(TimerDelays.begin(), TimerDelays.end());
     TimerDelays.erase(std::unique(TimerDelays.begin(), TimerDelays.end()), TimerDelays.end());
   }
-  size_t size() const { return Crashes.size() + Omissions.size() + TimerDelays.size(); }
+  size_t size() const {
+    return Crashes.size() + Omissions.size() + Restarts.size() + TimerDelays.size();
+  }
   bool empty() const { return size() == 0; }
   /// The crash time of Node, if it crashes.
   std::optional<int> crashTime(const std::string &Node) const {
@@ -110,6 +134,19 @@ struct FaultSet {
       if (C.Node == Node)
         return C.Time;
     return std::nullopt;
+  }
+  /// The restart time of Node, if it comes back.
+  std::optional<int> restartTime(const std::string &Node) const {
+    for (const Restart &R : Restarts)
+      if (R.Node == Node)
+        return R.Time;
+    return std::nullopt;
+  }
+  /// Whether Node is down at T: crashed at or before T and not back yet.
+  bool down(const std::string &Node, int T) const {
+    std::optional<int> C = crashTime(Node);
+    std::optional<int> R = restartTime(Node);
+    return C && *C <= T && (!R || T < *R);
   }
   /// Whether the messages From sends To at T are lost (on a normalized set).
   bool omits(const std::string &From, const std::string &To, int T) const {
@@ -122,14 +159,16 @@ struct FaultSet {
         return D.Delay;
     return 0;
   }
-  /// "crash b@2, omit a->c@1, fire b.election@4 (due 3)", or "no faults";
-  /// in normalized order.
+  /// "crash b@2, restart b@4, omit a->c@1, fire b.election@5 (due 4)", or
+  /// "no faults"; in normalized order.
   std::string describe() const {
     FaultSet Sorted = *this;
     Sorted.normalize();
     std::string Out;
     for (const Crash &C : Sorted.Crashes)
       Out += (Out.empty() ? "" : ", ") + ("crash " + C.Node + "@" + std::to_string(C.Time));
+    for (const Restart &R : Sorted.Restarts)
+      Out += (Out.empty() ? "" : ", ") + ("restart " + R.Node + "@" + std::to_string(R.Time));
     for (const Omission &O : Sorted.Omissions)
       Out += (Out.empty() ? "" : ", ") +
              ("omit " + O.From + "->" + O.To + "@" + std::to_string(O.Time));
@@ -140,19 +179,21 @@ struct FaultSet {
     return Out.empty() ? "no faults" : Out;
   }
   friend bool operator==(const FaultSet &A, const FaultSet &B) {
-    return A.Crashes == B.Crashes && A.Omissions == B.Omissions &&
+    return A.Crashes == B.Crashes && A.Omissions == B.Omissions && A.Restarts == B.Restarts &&
            A.TimerDelays == B.TimerDelays;
   }
   friend bool operator<(const FaultSet &A, const FaultSet &B) {
-    return std::tie(A.Crashes, A.Omissions, A.TimerDelays) <
-           std::tie(B.Crashes, B.Omissions, B.TimerDelays);
+    return std::tie(A.Crashes, A.Omissions, A.Restarts, A.TimerDelays) <
+           std::tie(B.Crashes, B.Omissions, B.Restarts, B.TimerDelays);
   }
 };
 
 /// What is wrong with the bounds (EOT in 1..MaxEOT, EFF in 0..EOT, a
 /// number of crashes from 0 to the number of nodes, distinct non-empty node
 /// names), or with faults for them (known nodes, crash times in 1..EOT, each
-/// node crashing at most once and at most MaxCrashes crashes, omissions
+/// node crashing at most once and at most MaxCrashes crashes, restarts of
+/// crashed nodes at least one step after the crash and by EOT, each node
+/// restarting at most once and at most MaxRestarts restarts, omissions
 /// between distinct nodes sent at 1 <= time < EFF); or nothing.
 inline std::optional<std::string> checkFaults(const Bounds &B, const FaultSet &F) {
   auto Num = [](long long N) { return std::to_string(N); };
@@ -162,6 +203,8 @@ inline std::optional<std::string> checkFaults(const Bounds &B, const FaultSet &F
     return "EFF must be between 0 and EOT=" + Num(B.EOT) + " (got " + Num(B.EFF) + ")";
   if (B.MaxCrashes < 0)
     return "the number of crashes cannot be negative (got " + Num(B.MaxCrashes) + ")";
+  if (B.MaxRestarts < 0)
+    return "the number of restarts cannot be negative (got " + Num(B.MaxRestarts) + ")";
   if (B.TimerSlack < 0 || B.TimerSlack > B.EOT)
     return "the timer slack must be between 0 and EOT=" + Num(B.EOT) + " (got " +
            Num(B.TimerSlack) + ")";
@@ -189,6 +232,21 @@ inline std::optional<std::string> checkFaults(const Bounds &B, const FaultSet &F
   if (F.Crashes.size() > static_cast<size_t>(B.MaxCrashes))
     return Num(static_cast<long long>(F.Crashes.size())) + " crashes given but the bounds allow " +
            Num(B.MaxCrashes);
+  std::set<std::string> Restarted;
+  for (const Restart &R : F.Restarts) {
+    std::optional<int> C = F.crashTime(R.Node);
+    if (!C)
+      return "restart of '" + R.Node + "', which does not crash";
+    if (R.Time < *C + 1 || R.Time > B.EOT)
+      return "restart time " + Num(R.Time) + " of '" + R.Node + "' is outside " + Num(*C + 1) +
+             "..EOT=" + Num(B.EOT) + " (a node restarts at least one step after its crash at " +
+             Num(*C) + ")";
+    if (!Restarted.insert(R.Node).second)
+      return "node '" + R.Node + "' restarts more than once";
+  }
+  if (F.Restarts.size() > static_cast<size_t>(B.MaxRestarts))
+    return Num(static_cast<long long>(F.Restarts.size())) +
+           " restarts given but the bounds allow " + Num(B.MaxRestarts);
   for (const Omission &O : F.Omissions) {
     if (!Known.count(O.From) || !Known.count(O.To))
       return "omission " + O.From + "->" + O.To + " names a node that is not in the scenario";
@@ -241,8 +299,12 @@ private:
 /// a uniform number of crashes (up to the bound) at distinct uniform nodes
 /// and uniform times, then each possible omission independently with a loss
 /// rate drawn uniformly for this set, so that both sparse and heavy loss
-/// get sampled. An omission by a node at or after its crash is dropped (the
-/// node sends nothing then), so the set is in the search's canonical form.
+/// get sampled. With restarts allowed, a uniform number of the crashed nodes
+/// (up to the bound) restart, each at a uniform time after its crash (drawn
+/// before the omissions; none are drawn without restarts, so a seed gives
+/// the same sets as before restarts existed). An omission by a node while
+/// it is down is dropped (it sends nothing then), so the set is in the
+/// search's canonical form.
 inline FaultSet randomFaults(const Bounds &B, Random &R) {
   FaultSet F;
   if (B.EOT < 1)
@@ -255,12 +317,25 @@ inline FaultSet randomFaults(const Bounds &B, Random &R) {
     F.Crashes.push_back({Candidates[Pick], 1 + static_cast<int>(R.below(B.EOT))});
     Candidates.erase(Candidates.begin() + static_cast<long>(Pick));
   }
+  if (B.MaxRestarts > 0) {
+    std::vector<Crash> Restartable; // crashed before EOT: there is time to come back
+    for (const Crash &C : F.Crashes)
+      if (C.Time < B.EOT)
+        Restartable.push_back(C);
+    size_t Max = std::min(static_cast<size_t>(B.MaxRestarts), Restartable.size());
+    size_t Restarts = static_cast<size_t>(R.below(Max + 1));
+    for (size_t I = 0; I < Restarts; ++I) {
+      size_t Pick = static_cast<size_t>(R.below(Restartable.size()));
+      const Crash &C = Restartable[Pick];
+      F.Restarts.push_back({C.Node, C.Time + 1 + static_cast<int>(R.below(B.EOT - C.Time))});
+      Restartable.erase(Restartable.begin() + static_cast<long>(Pick));
+    }
+  }
   double Rate = R.unit();
   for (const std::string &From : B.Nodes) {
-    std::optional<int> Crashed = F.crashTime(From);
     for (const std::string &To : B.Nodes)
       for (int T = 1; T < B.EFF && From != To; ++T)
-        if (R.unit() < Rate && (!Crashed || T < *Crashed))
+        if (R.unit() < Rate && !F.down(From, T))
           F.Omissions.push_back({From, To, T});
   }
   F.normalize();

@@ -74,24 +74,33 @@ public:
       S.Model = text(Doc.at("model"), "model");
     if (Doc.contains("bounds")) {
       const nlohmann::json &B = object(Doc.at("bounds"), "bounds");
-      onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes"});
+      onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes", "restarts"});
       S.B = Bounds{integer(field(B, "eot", "bounds"), "bounds.eot"),
                    integer(field(B, "eff", "bounds"), "bounds.eff"),
                    integer(field(B, "crashes", "bounds"), "bounds.crashes"),
                    {}};
       if (B.contains("nodes"))
         S.B->Nodes = texts(B.at("nodes"), "bounds.nodes");
+      if (B.contains("restarts"))
+        S.B->MaxRestarts = integer(B.at("restarts"), "bounds.restarts");
     }
     if (Doc.contains("faults")) {
       const nlohmann::json &F = object(Doc.at("faults"), "faults");
       // Either list may be left out (none of that kind), not misspelled.
-      onlyKeys(F, "faults", {"crashes", "omissions"});
+      onlyKeys(F, "faults", {"crashes", "omissions", "restarts"});
       if (F.contains("crashes"))
         each(F.at("crashes"), "faults.crashes",
              [&](const nlohmann::json &C, const std::string &At) {
                onlyKeys(object(C, At), At, {"node", "time"});
                S.F.Crashes.push_back({text(field(C, "node", At), At + ".node"),
                                       integer(field(C, "time", At), At + ".time")});
+             });
+      if (F.contains("restarts"))
+        each(F.at("restarts"), "faults.restarts",
+             [&](const nlohmann::json &R, const std::string &At) {
+               onlyKeys(object(R, At), At, {"node", "time"});
+               S.F.Restarts.push_back({text(field(R, "node", At), At + ".node"),
+                                       integer(field(R, "time", At), At + ".time")});
              });
       if (F.contains("omissions"))
         each(F.at("omissions"), "faults.omissions",
@@ -208,11 +217,23 @@ inline nlohmann::json faultsJSON(const FaultSet &F) {
     Crashes.push_back({{"node", C.Node}, {"time", C.Time}});
   for (const Omission &O : F.Omissions)
     Omissions.push_back({{"from", O.From}, {"to", O.To}, {"time", O.Time}});
-  return {{"crashes", Crashes}, {"omissions", Omissions}};
+  nlohmann::json Out = {{"crashes", Crashes}, {"omissions", Omissions}};
+  // Only when there are some: schedules without restarts stay as they were.
+  if (!F.Restarts.empty()) {
+    nlohmann::json Restarts = nlohmann::json::array();
+    for (const Restart &R : F.Restarts)
+      Restarts.push_back({{"node", R.Node}, {"time", R.Time}});
+    Out["restarts"] = Restarts;
+  }
+  return Out;
 }
 
 inline nlohmann::json boundsJSON(const Bounds &B) {
-  return {{"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", B.Nodes}};
+  nlohmann::json Out = {
+      {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", B.Nodes}};
+  if (B.MaxRestarts > 0)
+    Out["restarts"] = B.MaxRestarts;
+  return Out;
 }
 
 /// The schedule file's document; its text is scheduleJSON(S).dump(2).

@@ -77,7 +77,7 @@ public:
   std::vector<Step> story(const eval::Run &R) const {
     std::vector<Step> Steps;
     for (report::LocatedStep &F : report::faultSteps(R, Program, Ev.symbols(), Model.Scenario.Loc))
-      Steps.push_back({F.Step.K == report::StoryStep::Kind::Crash ? 0 : 2, F.Loc,
+      Steps.push_back({F.Step.K == report::StoryStep::Kind::LostMessage ? 2 : 0, F.Loc,
                        std::move(F.Step), {}});
     if (auto Current = R.relation(ir::CurrentRelation))
       for (int T = 1; T <= R.EOT; ++T)

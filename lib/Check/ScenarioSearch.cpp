@@ -2,6 +2,7 @@
 
 #include "faultline/Check/ScenarioSearch.h"
 
+#include "faultline/Report/RunReport.h"
 #include "faultline/Report/SearchReport.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -28,6 +29,7 @@ std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Mode
   Out.B.EOT = S.EOT.value_or(Sc.EOT);
   Out.B.EFF = S.EFF.value_or(Sc.EFF);
   Out.B.MaxCrashes = S.Crashes.value_or(Sc.Crashes);
+  Out.B.MaxRestarts = S.Restarts.value_or(Sc.Restarts);
   Out.B.Nodes = Sc.Nodes;
   if (auto Problem = checkFaults(Out.B, FaultSet())) {
     llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
@@ -92,11 +94,12 @@ std::string SearchedScenario::verdictText() const {
     if (R.Invariants.empty())
       return fmt::format("certified vacuously: no invariant of it can fail ({})", stats());
     if (!R.InvariantsWithoutPre.empty())
-      return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}; {} ({})",
+      return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}{}; "
+                         "{} ({})",
                          B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                         report::withoutPreText(R), stats());
-    return fmt::format("certified for EOT {}, EFF {}, {} crash{}{} ({})", B.EOT, B.EFF,
-                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                         report::restartsBound(B), report::withoutPreText(R), stats());
+    return fmt::format("certified for EOT {}, EFF {}, {} crash{}{}{} ({})", B.EOT, B.EFF,
+                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", report::restartsBound(B),
                        report::certificateCaveats(R), stats());
   case search::Verdict::Inconclusive:
     return fmt::format("inconclusive, {} ({})", R.StopReason, stats());

@@ -23,6 +23,7 @@
 #include "CompiledRule.h"
 #include "StratumSnapshot.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <fmt/format.h>
@@ -81,6 +82,16 @@ Evaluator::Evaluator(const ir::Program &P, ir::Stratification S)
     Timers.push_back({&T, RelOf(T.Name), RelOf(T.armRelation()), RelOf(T.cancelRelation())});
   for (uint32_t I = 0; I < P.Rules.size(); ++I)
     Rules.push_back(std::make_unique<CompiledRule>(compileRule(P.Rules[I], I, Symbols, RelOf)));
+  // Last, so that programs without restarts keep their relation numbers.
+  RestartRel = RelOf(ir::RestartRelation);
+  for (const ir::Declaration &D : P.Declarations)
+    Durable.insert(RelOf(D.Relation));
+  for (RelId Rel = 0; Rel < RelNames.size(); ++Rel)
+    if (P.durable(RelNames[Rel]))
+      Durable.insert(Rel);
+  for (const auto &R : Rules)
+    if (R->Time == ir::HeadTime::Next)
+      State.insert(R->HeadRel);
 
   // Semi-naive variants: for each positive atom over a relation of the
   // rule's own stratum, one plan that scans that atom's delta first.
@@ -127,7 +138,7 @@ public:
     for (const std::string &N : B.Nodes)
       Nodes.insert(Ev.Symbols.intern(N));
     for (const Crash &C : F.Crashes)
-      CrashAt[Ev.Symbols.intern(C.Node)] = C.Time;
+      DownAt[Ev.Symbols.intern(C.Node)] = {C.Time, F.restartTime(C.Node).value_or(B.EOT + 1)};
     Indexes.resize(B.EOT + 2);
     for (auto &PerTime : Indexes)
       PerTime.resize(Ev.RelNames.size());
@@ -197,34 +208,100 @@ private:
   // ---- Seeding a time step ----------------------------------------------
 
   void seedStep() {
-    for (const ir::Fact &F : Ev.Prog.Facts) {
-      if (F.Time != T)
+    for (const ir::Fact &F : Ev.Prog.Facts)
+      if (F.Time == T)
+        seedFact(F);
+    // crash(Observer, Crashed, Time) at every node, at every step until
+    // the crashed node restarts (for good if it never does).
+    for (const Crash &C : Faults.Crashes) {
+      std::optional<int> Back = Faults.restartTime(C.Node);
+      if (Back && T >= *Back)
         continue;
-      Tuple Values;
-      for (const ir::Term &Arg : F.Head.Args)
-        Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
-                                                          : Ev.Symbols.str(Arg.Text));
-      tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
-    }
-    // crash(Observer, Crashed, Time) at every node, at every step.
-    for (const Crash &C : Faults.Crashes)
       for (const std::string &Observer : B.Nodes)
         tuple(Ev.CrashRel,
               {Ev.Symbols.str(Observer), Ev.Symbols.str(C.Node), Value::integer(C.Time)}, 0,
               TupleOrigin::Scenario);
-    if (Opts.EveryCrash)
+    }
+    for (const Restart &Re : Faults.Restarts)
+      if (Re.Time == T)
+        restart(Re.Node);
+    if (Opts.EveryCrash) {
       for (const std::string &Crashed : B.Nodes)
         for (int At = 1; At <= B.EOT; ++At)
           for (const std::string &Observer : B.Nodes)
             tuple(Ev.CrashRel,
                   {Ev.Symbols.str(Observer), Ev.Symbols.str(Crashed), Value::integer(At)}, 0,
                   TupleOrigin::Scenario);
+      // What a restart adds (its hook and the re-initialised facts), at
+      // every step a restart can happen, while nobody's state is lost.
+      if (B.MaxRestarts > 0 && T > 1)
+        for (const std::string &Node : B.Nodes)
+          restartAdds(Node);
+    }
     fireTimers();
     // Heads of the previous step's @next rules and delivered messages.
     auto It = NextStep.begin();
     for (; It != NextStep.end(); ++It)
-      commit(It->first.first, It->first.second, std::move(It->second.Firings), 0);
+      if (!It->second.Firings.empty())
+        commit(It->first.first, It->first.second, std::move(It->second.Firings), 0);
     NextStep.clear();
+  }
+
+  /// Node comes back at this step: what it carried over in volatile
+  /// relations is gone, keeping the @next heads of durable relations and
+  /// the messages other nodes delivered; its pending timers are volatile
+  /// too, ended by the restart (they fire only if re-armed); then
+  /// restartAdds.
+  void restart(const std::string &Node) {
+    Value N = Ev.Symbols.str(Node);
+    for (auto &[Key, Heads] : NextStep) {
+      if (Key.second.empty() || Key.second[0] != N)
+        continue;
+      bool Durable = Ev.Durable.count(Key.first) > 0;
+      llvm::erase_if(Heads.Firings, [&](const Firing &F) {
+        return !F.Message && !(Durable && Ev.Rules[F.Rule]->Time == ir::HeadTime::Next);
+      });
+    }
+    TupleId Hook = restartAdds(Node);
+    for (auto It = Pending.begin(); It != Pending.end();) {
+      if (It->first.second != static_cast<uint32_t>(N.V)) {
+        ++It;
+        continue;
+      }
+      R.Timers[It->second.Arming].EndedAt = T;
+      R.Timers[It->second.Arming].EndTuple = Hook;
+      It = Pending.erase(It);
+    }
+  }
+
+  /// The node's initial state holds again: its facts of time 1 in
+  /// relations that @next rules carry (state, not a one-off input such as
+  /// a message the scenario delivers), except durable ones, whose carried
+  /// value is the node's. So does restart(Node, now), the hook an
+  /// on-restart handler reads; its tuple is returned (what ends the
+  /// node's pending timers).
+  TupleId restartAdds(const std::string &Node) {
+    for (const ir::Fact &F : Ev.Prog.Facts) {
+      if (F.Time != 1 || F.Head.Args.empty())
+        continue;
+      auto Rel = R.relation(F.Head.Relation);
+      if (!Rel || !Ev.State.count(*Rel) || Ev.Durable.count(*Rel))
+        continue;
+      const ir::Term &Where = F.Head.Args[0];
+      if (Where.K != ir::Term::Kind::Integer && Where.Text == Node)
+        seedFact(F);
+    }
+    return tuple(Ev.RestartRel, {Ev.Symbols.str(Node), Value::integer(T)}, 0,
+                 TupleOrigin::Scenario);
+  }
+
+  /// Fact F's tuple at the current time.
+  void seedFact(const ir::Fact &F) {
+    Tuple Values;
+    for (const ir::Term &Arg : F.Head.Args)
+      Values.push_back(Arg.K == ir::Term::Kind::Integer ? Value::integer(Arg.Int)
+                                                        : Ev.Symbols.str(Arg.Text));
+    tuple(*R.relation(F.Head.Relation), Values, 0, TupleOrigin::Fact, F.Loc);
   }
 
   /// The tuple at the current time, added with Rank if it is new. A fact or
@@ -915,9 +992,9 @@ private:
       }
       return;
     }
-    auto Crashed = CrashAt.find(static_cast<uint32_t>(From.V));
-    if (Crashed != CrashAt.end() && Crashed->second <= T)
-      return; // A crashed node sends nothing.
+    auto Down = DownAt.find(static_cast<uint32_t>(From.V));
+    if (Down != DownAt.end() && Down->second.first <= T && T < Down->second.second)
+      return; // A crashed node sends nothing until it restarts.
     // Lost messages are recorded too, so they count.
     countDerivation();
     const std::string &FromName = Ev.Symbols.text(static_cast<uint32_t>(From.V));
@@ -1020,7 +1097,9 @@ private:
   Run &R;
 
   std::unordered_set<uint32_t> Nodes;
-  std::unordered_map<uint32_t, int> CrashAt;
+  /// Per crashed node: its crash time and its restart time (EOT+1 if it
+  /// stays down).
+  std::unordered_map<uint32_t, std::pair<int, int>> DownAt;
   /// The pending timers by (timer, node).
   std::map<std::pair<uint32_t, uint32_t>, PendingTimer> Pending;
   /// With EveryTimer: every (timer, node, due step) armed so far.

@@ -246,9 +246,11 @@ private:
                       "'; faultline names nodes by strings: keep an integer id as a separate "
                       "member");
         Ro.Self = F;
-      } else if (Mark == "state") {
+      } else if (Mark == "state" || Mark == "durable" || Mark == "ghost") {
         StateMember S;
         S.Field = F;
+        S.Durable = Mark != "state";
+        S.Ghost = Mark == "ghost";
         S.Relation = relationName(Ro.Name) + "_" + relationName(F->getName());
         if (isValueType(F->getType())) {
           S.K = StateMember::Kind::Scalar;
@@ -267,7 +269,8 @@ private:
           S.ValueColumns = columnCount(*Element);
         } else {
           R.unsupported(F->getLocation(),
-                        "state member '" + F->getNameAsString() + "' of type '" +
+                        (Mark == "state" ? "state" : Mark) + " member '" +
+                            F->getNameAsString() + "' of type '" +
                             F->getType().getAsString() + "'",
                         "state must be an integer, bool, enum, string or plain struct of "
                         "those, a std::set or std::vector of such values, or a std::map "
@@ -309,6 +312,13 @@ private:
           Stored.Handlers.push_back(Handler{
               M->getDefinition() ? llvm::cast<clang::CXXMethodDecl>(M->getDefinition()) : M,
               nullptr, nullptr, nullptr});
+      } else if (Mark == "on_restart") {
+        if (M->getNumParams() != 0)
+          R.error(M->getLocation(), "a FL_ON_RESTART handler takes no parameters");
+        else
+          Stored.Handlers.push_back(Handler{
+              M->getDefinition() ? llvm::cast<clang::CXXMethodDecl>(M->getDefinition()) : M,
+              nullptr, nullptr, nullptr, /*OnRestart=*/true});
       } else if (!Mark.empty()) {
         R.error(M->getLocation(), "FL_" + upper(Mark) + " does not belong on a member function");
       }

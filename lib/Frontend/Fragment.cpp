@@ -86,14 +86,16 @@ static Value toJSON(const ScenarioModel &S) {
   return Object{{"name", S.Name},   {"qualified", S.QualifiedName},
                 {"eot", S.EOT},     {"eff", S.EFF},
                 {"crashes", S.Crashes}, {"nodes", std::move(Nodes)},
-                {"facts", array(S.Facts)}, {"loc", ir::toJSON(S.Loc)}};
+                {"facts", array(S.Facts)}, {"loc", ir::toJSON(S.Loc)},
+                {"restarts", S.Restarts}};
 }
 
 static bool fromJSON(const Value &V, ScenarioModel &S, Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("name", S.Name) && O.map("qualified", S.QualifiedName) &&
          O.map("eot", S.EOT) && O.map("eff", S.EFF) && O.map("crashes", S.Crashes) &&
-         O.map("nodes", S.Nodes) && O.map("facts", S.Facts) && O.map("loc", S.Loc);
+         O.map("nodes", S.Nodes) && O.map("facts", S.Facts) && O.map("loc", S.Loc) &&
+         O.mapOptional("restarts", S.Restarts);
 }
 
 static Value toJSON(const Entity &E) {
@@ -122,6 +124,12 @@ static Value toJSON(const Entity &E) {
     O["crash_notice"] = true;
   if (!E.Cases.empty())
     O["cases"] = std::move(Cases);
+  if (!E.Declarations.empty()) {
+    Array Declarations;
+    for (const ir::Declaration &D : E.Declarations)
+      Declarations.push_back(Array{D.Relation, ir::spelling(D.K), ir::toJSON(D.Loc)});
+    O["declarations"] = std::move(Declarations);
+  }
   if (E.Scenario)
     O["scenario"] = toJSON(*E.Scenario);
   if (!E.Defined)
@@ -166,6 +174,21 @@ static bool fromJSON(const Value &V, Entity &E, Path P) {
     }
     C.first = Name->str();
     E.Claims.push_back(std::move(C));
+  }
+  const Array *Declarations = V.getAsObject()->getArray("declarations");
+  for (size_t I = 0; Declarations && I < Declarations->size(); ++I) {
+    ir::Declaration D;
+    const Array *Decl = (*Declarations)[I].getAsArray();
+    auto Name = Decl && Decl->size() == 3 ? (*Decl)[0].getAsString() : std::nullopt;
+    auto Kind = Decl && Decl->size() == 3 ? (*Decl)[1].getAsString() : std::nullopt;
+    if (!Name || !Kind || (*Kind != "durable" && *Kind != "ghost") ||
+        !ir::fromJSON((*Decl)[2], D.Loc, P.field("declarations").index(I))) {
+      P.field("declarations").index(I).report("expected [relation, durable|ghost, location]");
+      return false;
+    }
+    D.Relation = Name->str();
+    D.K = *Kind == "ghost" ? ir::Declaration::Kind::Ghost : ir::Declaration::Kind::Durable;
+    E.Declarations.push_back(std::move(D));
   }
   return true;
 }

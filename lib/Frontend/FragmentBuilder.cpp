@@ -107,6 +107,10 @@ void FragmentBuilder::addRole(const Role &Ro) {
   begin(Entity::Kind::Role, Ro.Decl, Ro.Decl->getQualifiedNameAsString());
   for (const StateMember &S : Ro.State) {
     current().Claims.push_back({S.Relation, loc(S.Field->getLocation())});
+    if (S.Durable)
+      current().Declarations.push_back(
+          {S.Ghost ? ir::Declaration::Kind::Ghost : ir::Declaration::Kind::Durable, S.Relation,
+           loc(S.Field->getLocation())});
     std::string Origin = "persistence of " + Ro.Name + "::" + S.Field->getNameAsString();
     std::vector<Term> Key = numbered(S.K == StateMember::Kind::Set ? "E" : "K", S.KeyColumns);
     std::vector<Term> Cols = Key;

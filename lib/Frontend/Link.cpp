@@ -41,6 +41,8 @@ template <typename F> void forEachLoc(Entity &E, F &&Map) {
     ir::forEachLoc(R, Map);
   for (auto &[Name, Loc] : E.Claims)
     Map(Loc);
+  for (ir::Declaration &D : E.Declarations)
+    Map(D.Loc);
   for (InvariantCase &C : E.Cases) {
     Map(C.Loc);
     ir::forEachLoc(C.Pre, Map);
@@ -209,6 +211,8 @@ private:
         B.addMessage(E.Relation, E.Columns);
       for (const ir::Rule &R : E.Rules)
         B.addRule(R);
+      for (const ir::Declaration &D : E.Declarations)
+        B.program().Declarations.push_back(D);
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
         B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role, E.EndLine});
       if (E.K == Entity::Kind::Invariant) {

@@ -575,18 +575,21 @@ private:
                       "this subtraction goes below zero");
   }
 
-  /// A scalar set by a periodic handler and by another handler of the role
-  /// would get two values in one step.
+  /// A scalar set by a periodic (or on-restart) handler and by another
+  /// handler of the role would get two values in one step.
   void checkSingleWriter(const clang::FieldDecl *F, clang::SourceLocation Loc) {
     std::set<std::string> &Of = Cx.Writers[F];
     Of.insert(Cx.Names.Writer);
-    bool Periodic = false;
+    const char *Owner = nullptr;
     for (const std::string &W : Of)
-      Periodic |= llvm::StringRef(W).starts_with("periodic:");
-    if (Periodic && Of.size() > 1)
+      if (llvm::StringRef(W).starts_with("periodic:"))
+        Owner = "a periodic handler";
+      else if (!Owner && llvm::StringRef(W).starts_with("restart:"))
+        Owner = "an on-restart handler";
+    if (Owner && Of.size() > 1)
       Cx.fail(Loc,
-              "assigning '" + F->getNameAsString() +
-                  "' in a periodic handler and in another handler",
+              "assigning '" + F->getNameAsString() + "' in " + Owner +
+                  " and in another handler",
               "handlers that run in the same step read the same state; let one handler own "
               "the scalar");
   }

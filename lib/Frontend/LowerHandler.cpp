@@ -2,7 +2,8 @@
 //
 // A handler's paths start from its trigger: the message it handles as the
 // node's current one (`fl_current`), or, for a periodic handler, the node's
-// role at every step. Its effects are rules; its scalar assignments are
+// role at every step, and for an on-restart handler the step its node
+// restarts (the built-in `restart`). Its effects are rules; its scalar assignments are
 // emitted when a path ends, the last one of each member per path, since
 // all of a step's updates take effect at the next.
 //
@@ -55,7 +56,9 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   HandlerKind Kind;
   // Handlers that run in one step all read the state the step began with,
   // so what matters about a scalar's writers is whether one is periodic.
-  std::string Writer = H.Message ? "receive" : "periodic:" + Name;
+  // An on-restart handler runs in the step of a restart, besides what the
+  // node handles then: it owns what it writes, as a periodic handler does.
+  std::string Writer = H.Message ? "receive" : (H.OnRestart ? "restart:" : "periodic:") + Name;
   LoweringContext Cx(In, Kind,
                      FunctionNames{Name, " in " + Name, Name, Writer, H.Method->getLocation()});
   Cx.Here.Self = Object{&Ro, "Node"};
@@ -79,6 +82,8 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
     Start.Body.push_back(atom(CurrentRelation, Cols));
   }
   Start.Body.push_back(atom(RoleRelation, {Node, Term::string(Ro.Name)}));
+  if (H.OnRestart)
+    Start.Body.push_back(atom(ir::RestartRelation, {Node, Term::wildcard()}));
   std::optional<std::vector<Path>> Ends = Cx.lowerBody(H.Method->getBody(), std::move(Start));
   if (!Ends)
     return;

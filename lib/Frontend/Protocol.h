@@ -59,6 +59,9 @@ struct StateMember {
   /// index) first, then the value.
   unsigned KeyColumns = 0;
   unsigned ValueColumns = 1;
+  /// FL_DURABLE or FL_GHOST: its relation survives a restart.
+  bool Durable = false;
+  bool Ghost = false;
 
   /// The relations derived from Relation: a scalar's "assigned this step"
   /// marker, a container's same-step deletions, its size. They are in the
@@ -75,6 +78,8 @@ struct Handler {
   const MessageType *Message = nullptr; ///< Null for periodic handlers.
   const clang::ParmVarDecl *MessageParam = nullptr;
   const clang::ParmVarDecl *FromParam = nullptr;
+  /// FL_ON_RESTART: runs at the step its node restarts.
+  bool OnRestart = false;
 };
 
 struct Role {

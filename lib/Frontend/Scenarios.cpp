@@ -102,6 +102,11 @@ private:
           *Targets[I] = static_cast<int>(*V);
       return;
     }
+    if (Method == "restarts" && Call->getNumArgs() == 1) {
+      if (auto V = integer(Call->getArg(0)))
+        S.Restarts = static_cast<int>(*V);
+      return;
+    }
     if (Method == "node" && Call->getNumArgs() == 1) {
       auto Name = text(Call->getArg(0));
       const Role *Ro = roleArgument(Call);

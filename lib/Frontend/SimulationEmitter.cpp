@@ -317,7 +317,8 @@ private:
       if (!nameable(H.Method, "the handler '" + Ro.Name + "::" + Method + "'"))
         continue;
       if (!H.Message) {
-        Text += fmt::format("      .periodic([]({} &n) {{ n.{}(); }})\n", Name, Method);
+        Text += fmt::format("      .{}([]({} &n) {{ n.{}(); }})\n",
+                            H.OnRestart ? "onRestart" : "periodic", Name, Method);
         continue;
       }
       std::string Message = typeName(H.Message->Decl);
@@ -332,6 +333,8 @@ private:
         continue;
       Text += fmt::format("      .state(\"{}\", &{}::{})\n", S.Relation, Name,
                           S.Field->getName().str());
+      if (S.Durable)
+        Text += fmt::format("      .durable(&{}::{})\n", Name, S.Field->getName().str());
       valueTypes(S.Field->getType());
     }
     Text.back() = ';';

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "faultline/IR/AST.h"
+#include "faultline/IR/ReservedNames.h"
 
 #include <utility>
 
@@ -180,7 +181,25 @@ unsigned Program::addFile(std::string Path) {
 }
 
 bool sameProgram(const Program &A, const Program &B) {
-  return A.Rules == B.Rules && A.Facts == B.Facts && A.Timers == B.Timers;
+  return A.Rules == B.Rules && A.Facts == B.Facts && A.Declarations == B.Declarations &&
+         A.Timers == B.Timers;
+}
+
+bool operator==(const Declaration &A, const Declaration &B) {
+  return A.K == B.K && A.Relation == B.Relation;
+}
+
+const char *spelling(Declaration::Kind K) {
+  return K == Declaration::Kind::Ghost ? "ghost" : "durable";
+}
+
+bool Program::durable(const std::string &Relation) const {
+  if (survivesRestart(Relation))
+    return true;
+  for (const Declaration &D : Declarations)
+    if (D.Relation == Relation)
+      return true;
+  return false;
 }
 
 } // namespace faultline::ir

@@ -4,6 +4,7 @@
 //
 //   program  := clause*
 //   clause   := 'include' STRING ';'
+//             | ('durable' | 'ghost') IDENT (',' IDENT)* ';'
 //             | 'timer' IDENT '/' INT ';'             (a timer declaration)
 //             | atom suffix? ';'                       (a fact: suffix '@' INT)
 //             | atom suffix? ':-' elem (',' elem)* ';' (a rule)
@@ -245,6 +246,21 @@ private:
     P.Timers.push_back(std::move(T));
   }
 
+  /// `durable p, q;` or `ghost p;`, at its keyword.
+  void parseDeclaration() {
+    Declaration::Kind K =
+        isIdent("ghost") ? Declaration::Kind::Ghost : Declaration::Kind::Durable;
+    consume();
+    while (true) {
+      const Token &Name = expect(TokKind::Ident, "expected a relation name");
+      P.Declarations.push_back(Declaration{K, std::string(Name.Text), Name.Loc});
+      if (is(TokKind::Semi))
+        break;
+      expect(TokKind::Comma, "expected ',' or ';' after a declared relation");
+    }
+    consume();
+  }
+
   void parseClause() {
     if (isIdent("include")) {
       consume();
@@ -253,6 +269,12 @@ private:
       const Token &File = consume();
       expect(TokKind::Semi, "expected ';' after include");
       Includes.push_back(IncludeDirective{File.Value, File.Loc});
+      return;
+    }
+    // `durable p;` and `ghost p;`: a relation named durable or ghost is
+    // still a fact or rule head, followed by '('.
+    if ((isIdent("durable") || isIdent("ghost")) && ahead(1).Kind == TokKind::Ident) {
+      parseDeclaration();
       return;
     }
     // `timer name/N;` declares a timer; `timer(...)` is still a relation.

@@ -175,8 +175,13 @@ std::string printProgram(const Program &P, const PrintOptions &Opts) {
   // Rules and facts are kept apart in Program; print them merged back into
   // source order (each list is already in that order).
   std::string Out;
-  // Timer declarations first: they only name relations, so order does not
-  // matter to the meaning.
+  // Declarations first: they say how to read the relations below (and
+  // timer declarations only name relations, so order does not matter).
+  for (const Declaration &D : P.Declarations) {
+    if (Opts.WithLocations)
+      Out += locationComment(P, D.Loc, "");
+    Out += std::string(spelling(D.K)) + " " + D.Relation + ";\n";
+  }
   for (const TimerDecl &T : P.Timers) {
     if (Opts.WithLocations)
       Out += locationComment(P, T.Loc, "");

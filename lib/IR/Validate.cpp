@@ -41,6 +41,7 @@ public:
       checkFact(F);
     for (const Rule &R : P.Rules)
       checkRule(R);
+    checkDeclarations();
     std::sort(Problems.begin(), Problems.end(),
               [](const Problem &A, const Problem &B) {
                 return std::tie(A.Loc.FileID, A.Loc.Line, A.Loc.Col, A.Seq) <
@@ -72,8 +73,8 @@ private:
                            formatLoc(P, It->second->Loc) + ")");
         continue;
       }
-      if (T.Name == CrashRelation || T.Name == PreRelation || T.Name == PostRelation ||
-          T.Name.rfind(ReservedPrefix, 0) == 0) {
+      if (T.Name == CrashRelation || T.Name == RestartRelation || T.Name == PreRelation ||
+          T.Name == PostRelation || T.Name.rfind(ReservedPrefix, 0) == 0) {
         problem(T.Loc, "'" + T.Name + "' is a relation faultline defines; a timer needs "
                                       "another name");
         continue;
@@ -130,6 +131,12 @@ private:
                               std::to_string(N) + " here");
         continue;
       }
+      if (A->Relation == RestartRelation) {
+        if (N != 2)
+          problem(A->Loc, "'restart' has 2 columns (restarted node, time) but is used with " +
+                              std::to_string(N) + " here");
+        continue;
+      }
       if (auto Timer = TimerColumns.find(A->Relation); Timer != TimerColumns.end()) {
         if (N != Timer->second.first)
           problem(A->Loc, "timer relation '" + A->Relation + "' has " +
@@ -158,13 +165,46 @@ private:
     }
   }
 
+  //===--- Declarations ---------------------------------------------------===//
+
+  /// A durable or ghost relation must be one the program has, and its own:
+  /// the scenario's `crash` and `restart` do not belong to a node's state.
+  void checkDeclarations() {
+    std::set<std::string> Used;
+    for (const Rule &R : P.Rules) {
+      Used.insert(R.Head.Relation);
+      for (const BodyElem &E : R.Body)
+        if (const Atom *A = std::get_if<Atom>(&E))
+          Used.insert(A->Relation);
+    }
+    for (const Fact &F : P.Facts)
+      Used.insert(F.Head.Relation);
+    std::map<std::string, const Declaration *> Seen;
+    for (const Declaration &D : P.Declarations) {
+      std::string What = std::string(spelling(D.K)) + " relation '" + D.Relation + "'";
+      if (D.Relation == CrashRelation || D.Relation == RestartRelation)
+        problem(D.Loc, "'" + D.Relation +
+                           "' is provided by the failure scenario and cannot be declared " +
+                           spelling(D.K));
+      else if (TimerColumns.count(D.Relation))
+        problem(D.Loc, "'" + D.Relation + "' is a timer relation; a restart disarms a node's "
+                                          "timers, so it cannot be declared " + spelling(D.K));
+      else if (!Used.count(D.Relation))
+        problem(D.Loc, What + " is not used by any rule or fact");
+      auto [It, New] = Seen.emplace(D.Relation, &D);
+      if (!New && It->second->K != D.K)
+        problem(D.Loc, "relation '" + D.Relation + "' is declared both durable and ghost (at " +
+                           formatLoc(P, It->second->Loc) + "); a ghost relation is durable");
+    }
+  }
+
   //===--- Facts ----------------------------------------------------------===//
 
   void checkFact(const Fact &F) {
     checkNotTimer(F.Head);
-    if (F.Head.Relation == CrashRelation)
-      problem(F.Head.Loc, "'crash' is provided by the failure scenario and "
-                          "cannot be derived");
+    if (F.Head.Relation == CrashRelation || F.Head.Relation == RestartRelation)
+      problem(F.Head.Loc, "'" + F.Head.Relation +
+                              "' is provided by the failure scenario and cannot be derived");
     if (F.Head.Negated)
       problem(F.Head.Loc, "a fact cannot be negated");
     for (const Term &T : F.Head.Args)
@@ -237,9 +277,9 @@ private:
 
   void checkRule(const Rule &R) {
     checkNotTimer(R.Head);
-    if (R.Head.Relation == CrashRelation)
-      problem(R.Head.Loc, "'crash' is provided by the failure scenario and "
-                          "cannot be derived");
+    if (R.Head.Relation == CrashRelation || R.Head.Relation == RestartRelation)
+      problem(R.Head.Loc, "'" + R.Head.Relation +
+                              "' is provided by the failure scenario and cannot be derived");
     if (R.Head.Negated)
       problem(R.Head.Loc, "a rule head cannot be negated");
     if (R.Head.AtTime)

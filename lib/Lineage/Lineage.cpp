@@ -6,6 +6,7 @@
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/IR/Validate.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 // GCC 12 reports a false -Wmaybe-uninitialized inside Boost's write_graphviz
@@ -134,7 +135,7 @@ private:
         boost::add_edge(TV, timerFiring(R.Timers[Fired->second], Work), G);
       for (eval::FiringId FId : R.Tuples[Id].Firings) {
         const eval::Firing &F = R.Firings[FId];
-        Vertex FV = addFiring(FId);
+        Vertex FV = addFiring(FId, Id);
         boost::add_edge(TV, FV, G);
         for (eval::TupleId Body : F.Body)
           boost::add_edge(FV, visit(Body, Work), G);
@@ -235,6 +236,8 @@ private:
   void expandGrounded(const eval::TuplePattern &A, Vertex Out,
                       std::vector<eval::TupleId> &Work) {
     std::set<Vertex> Causes;
+    if (!Opts.RestartNodes.empty())
+      restartCauses(A, Causes);
     auto OnInstance = [&](const eval::RuleInstance &I) {
       for (const eval::TuplePattern &N : I.Negatives) {
         if (N.Rel == CrashRel || N.Time < 0 || N.Time > R.EOT + 1)
@@ -270,6 +273,71 @@ private:
       Causes.insert(causes(A.Rel, A.Time, Work)); // too many to list: the coarse rule
     for (Vertex C : Causes)
       boost::add_edge(Out, C, G);
+  }
+
+  /// What a restart adds at its step (docs/ir-reference.md, "Restarts"):
+  /// `restart(N, T)`, and N's initial facts of volatile state. A tuple
+  /// matching A may appear if such a node restarts at A's time, which a
+  /// crash by the step before allows. The solver has no restart variables
+  /// (docs/design.md, "Restarts"), so that crash is the cause it sees: the
+  /// search tries the crash's restart times as variants of the candidate.
+  void restartCauses(const eval::TuplePattern &A, std::set<Vertex> &Causes) {
+    if (A.Time < 2 || A.Time > R.EOT)
+      return;
+    const std::string &Rel = R.RelNames[A.Rel];
+    auto Matches = [&](size_t I, const ir::Term &T) {
+      if (I >= A.Values.size() || A.wild(I))
+        return true;
+      eval::Value V = A.Values[I];
+      return T.K == ir::Term::Kind::Integer
+                 ? V.isInt() && V.V == T.Int
+                 : V.isStr() && Syms.text(static_cast<uint32_t>(V.V)) == T.Text;
+    };
+    std::set<std::string> Nodes;
+    if (Rel == ir::RestartRelation) {
+      if (A.Values.empty() || A.wild(0)) {
+        Nodes.insert(Opts.RestartNodes.begin(), Opts.RestartNodes.end());
+      } else if (A.Values[0].isStr()) {
+        Nodes.insert(Syms.text(static_cast<uint32_t>(A.Values[0].V)));
+      }
+    } else if (reinitialised(Rel)) {
+      for (const ir::Fact &F : P.Facts) {
+        if (F.Time != 1 || F.Head.Relation != Rel || F.Head.Args.empty() ||
+            F.Head.Args[0].K == ir::Term::Kind::Integer)
+          continue;
+        bool All = true;
+        for (size_t I = 0; I < F.Head.Args.size() && All; ++I)
+          All = Matches(I, F.Head.Args[I]);
+        if (All)
+          Nodes.insert(F.Head.Args[0].Text);
+      }
+    }
+    for (const std::string &N : Nodes) {
+      LineageVertex V;
+      V.Kind = VertexKind::NoCrash;
+      V.From = N;
+      // crashes(N, any time, except N@T) reads "N crashed before T".
+      V.Except = {Crash{N, A.Time}};
+      V.Label = fmt::format("no restart of {} at {} (no crash of it before)", N, A.Time);
+      Causes.insert(boost::add_vertex(V, G));
+    }
+  }
+
+  /// Whether a restart re-initialises Rel from its facts: state that
+  /// `@next` rules carry, that is not durable and has facts at time 1.
+  bool reinitialised(const std::string &Rel) {
+    auto It = Reinitialised.find(Rel);
+    if (It != Reinitialised.end())
+      return It->second;
+    bool Carried = !P.durable(Rel) &&
+                   llvm::any_of(P.Rules,
+                                [&](const ir::Rule &Ru) {
+                                  return Ru.Time == ir::HeadTime::Next && Ru.Head.Relation == Rel;
+                                }) &&
+                   llvm::any_of(P.Facts, [&](const ir::Fact &F) {
+                     return F.Time == 1 && F.Head.Relation == Rel;
+                   });
+    return Reinitialised.emplace(Rel, Carried).first->second;
   }
 
   /// A timer's firing needs its arm tuple, that the scenario does not
@@ -507,6 +575,9 @@ private:
       Stack.pop_back();
       if (!Seen.insert({Head, SameTime}).second)
         continue;
+      // A restart adds its `restart` tuple and re-initialised state.
+      if (!Opts.RestartNodes.empty() && (Head == ir::RestartRelation || reinitialised(Head)))
+        Out.CrashUpstream = true;
       for (const ir::Rule &Rule : P.Rules) {
         if (Rule.Head.Relation != Head)
           continue;
@@ -542,13 +613,23 @@ private:
     return boost::add_vertex(V, G);
   }
 
-  Vertex addFiring(eval::FiringId Id) {
+  Vertex addFiring(eval::FiringId Id, eval::TupleId Head) {
     const eval::Firing &F = R.Firings[Id];
     const ir::Rule &Rule = P.Rules[F.Rule];
     LineageVertex V;
     V.Kind = VertexKind::Firing;
     V.Firing = Id;
     V.Loc = Rule.Loc;
+    // A carry-over of volatile state into the next step (an @next head of a
+    // relation not declared durable, or a message to self): a restart of
+    // its node at that step loses it.
+    const eval::Tuple &Values = R.Tuples[Head].Values;
+    bool Carried = (Rule.Time == ir::HeadTime::Next && !P.durable(Rule.Head.Relation)) ||
+                   (Rule.Time == ir::HeadTime::Async && !F.Message);
+    if (Carried && !Values.empty() && Values[0].isStr()) {
+      V.From = Syms.text(static_cast<uint32_t>(Values[0].V));
+      V.SendTime = F.Time;
+    }
     V.Label = fmt::format("rule {} ({}:{})@{}", Rule.Head.Relation, P.fileName(Rule.Loc),
                           Rule.Loc.Line, F.Time);
     return boost::add_vertex(V, G);
@@ -578,6 +659,8 @@ private:
   std::unordered_map<eval::TupleId, Vertex> TupleVertices;
   std::unordered_map<eval::MessageId, Vertex> MessageVertices;
   std::map<std::pair<eval::RelId, int>, Vertex> CauseVertices;
+  /// Memo of reinitialised().
+  std::map<std::string, bool> Reinitialised;
   /// By relation: tuplesUpTo(Rel, T) at T - 1.
   std::unordered_map<eval::RelId, std::vector<std::optional<Vertex>>> Prefixes;
   std::map<std::string, Causes> CausesOf;
@@ -708,6 +791,9 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
       LV.From = Node(LV.From);
       break;
     case VertexKind::Firing:
+      if (!LV.From.empty())
+        LV.From = Node(LV.From);
+      break;
     case VertexKind::Absent:
     case VertexKind::Either:
       break;

@@ -19,6 +19,8 @@ const char *kindName(StoryStep::Kind K) {
     return "handler";
   case StoryStep::Kind::LostMessage:
     return "lost_message";
+  case StoryStep::Kind::Restart:
+    return "restart";
   }
   return "";
 }
@@ -144,6 +146,8 @@ bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P) {
     S.K = StoryStep::Kind::Handler;
   else if (Kind == "lost_message")
     S.K = StoryStep::Kind::LostMessage;
+  else if (Kind == "restart")
+    S.K = StoryStep::Kind::Restart;
   else {
     P.field("kind").report("unknown story step kind");
     return false;

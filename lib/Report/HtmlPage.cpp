@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "faultline/Report/HtmlReport.h"
+#include "faultline/Report/RunReport.h"
 
 #include "HtmlEscape.h"
 
@@ -56,6 +57,7 @@ svg.spacetime .arrow.lost { stroke: #c0392b; stroke-dasharray: 5 4; }
 svg.spacetime .lost-mark, svg.spacetime .crash-mark {
   stroke: #c0392b; stroke-width: 3; fill: none; }
 svg.spacetime .crash-label { fill: #c0392b; font-weight: bold; }
+svg.spacetime .restart-mark { stroke: #1e8449; stroke-width: 3; fill: none; }
 svg.spacetime .timer-mark { fill: #fff; stroke: #b8860b; stroke-width: 2; }
 svg.spacetime .timer-label { fill: #b8860b; font-size: 10px; text-anchor: end; }
 svg.spacetime .msg-label { fill: #557; font-size: 9px; }
@@ -125,10 +127,10 @@ private:
 
   void writeSummary() {
     const Bounds &B = S.Bounds;
-    OS << fmt::format("<p class=\"bounds\">Nodes {}; EOT {}, EFF {}, {} crash{} allowed; "
+    OS << fmt::format("<p class=\"bounds\">Nodes {}; EOT {}, EFF {}, {} crash{}{} allowed; "
                       "strategy {}.</p>\n",
                       escaped(llvm::join(B.Nodes, ", ")), B.EOT, B.EFF, B.MaxCrashes,
-                      B.MaxCrashes == 1 ? "" : "es", strategyName(S.Strat));
+                      B.MaxCrashes == 1 ? "" : "es", restartsBound(B), strategyName(S.Strat));
     switch (R.V) {
     case search::Verdict::Counterexample:
       OS << fmt::format("<p>{} counterexample{} found{}.</p>\n", R.Found.size(),
@@ -139,9 +141,9 @@ private:
       break;
     case search::Verdict::Certified:
       OS << fmt::format("<p class=\"certificate\">No fault scenario within EOT {}, EFF {} and "
-                        "{} crash{} violates an invariant: all {} scenarios are covered by the "
+                        "{} crash{}{} violates an invariant: all {} scenarios are covered by the "
                         "{} run{} below.</p>\n",
-                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", restartsBound(B),
                         formatSpaceSize(R), R.Runs, R.Runs == 1 ? "" : "s");
       break;
     case search::Verdict::Inconclusive:

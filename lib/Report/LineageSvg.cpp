@@ -52,9 +52,7 @@ bool isCut(const lineage::LineageVertex &V, const eval::Run &R, const eval::Symb
     for (const Omission &O : Cut.Omissions)
       if (O.From == V.From && O.To == V.To && O.Time == V.SendTime)
         return true;
-    auto SenderDead = crashTime(Cut, V.From), ReceiverDead = crashTime(Cut, V.To);
-    return (SenderDead && *SenderDead <= V.SendTime) ||
-           (ReceiverDead && *ReceiverDead <= V.SendTime + 1);
+    return Cut.down(V.From, V.SendTime) || Cut.down(V.To, V.SendTime + 1);
   }
   if (V.Kind == lineage::VertexKind::Tuple && !V.Given) {
     const eval::TupleRecord &T = R.Tuples[V.Tuple];

@@ -22,6 +22,9 @@ std::string fingerprintText(const Finding &F) {
     case StoryStep::Kind::Crash:
       Faults.insert("crash of " + (S.Role.empty() ? std::string("a node") : S.Role));
       break;
+    case StoryStep::Kind::Restart:
+      Faults.insert("restart of " + (S.Role.empty() ? std::string("a node") : S.Role));
+      break;
     case StoryStep::Kind::LostMessage:
       Faults.insert("lost " + S.Message + " from " + S.Role + " to " + S.PeerRole);
       break;

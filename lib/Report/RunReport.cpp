@@ -34,13 +34,30 @@ static std::string tupleText(const Run &R, const SymbolTable &Syms, eval::RelId 
   return fmt::format("{}({})", R.RelNames[Rel], Syms.render(Values));
 }
 
+std::string restartsAllowed(const Bounds &B) {
+  return B.MaxRestarts > 0 ? fmt::format(", restarts allowed {}", B.MaxRestarts) : "";
+}
+
+std::string restartsBound(const Bounds &B) {
+  return B.MaxRestarts > 0
+             ? fmt::format(", {} restart{}", B.MaxRestarts, B.MaxRestarts == 1 ? "" : "s")
+             : "";
+}
+
 void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms) {
   // Messages are recorded in send order; a crash is shown before the
-  // messages of its time step, which it silences, and a timer firing (it
-  // holds when its step begins) after the crashes of its step.
-  std::vector<std::tuple<int, int, size_t, std::string>> Lines;
+  // messages of its time step, which it silences, and so is a restart, from
+  // which the node sends again; a timer firing (it holds when its step
+  // begins) comes after the crashes and restarts of its step.
+  std::vector<std::tuple<int, std::string, const char *>> Events;
   for (const Crash &C : R.Faults.Crashes)
-    Lines.emplace_back(C.Time, 0, Lines.size(), fmt::format("{} crashes", C.Node));
+    Events.emplace_back(C.Time, C.Node, "crashes");
+  for (const Restart &Re : R.Faults.Restarts)
+    Events.emplace_back(Re.Time, Re.Node, "restarts");
+  std::sort(Events.begin(), Events.end());
+  std::vector<std::tuple<int, int, size_t, std::string>> Lines;
+  for (const auto &[Time, Node, What] : Events)
+    Lines.emplace_back(Time, 0, Lines.size(), fmt::format("{} {}", Node, What));
   for (const eval::TimerArming &A : R.Timers)
     if (A.FiredAt)
       Lines.emplace_back(A.FiredAt, 1, Lines.size(),
@@ -94,8 +111,8 @@ void printRunText(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms,
 }
 
 std::string boundsText(const Bounds &B) {
-  return fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}", B.EOT, B.EFF,
-                     fmt::join(B.Nodes, ","), B.MaxCrashes,
+  return fmt::format("EOT {}, EFF {}, nodes {}, crashes allowed {}{}{}", B.EOT, B.EFF,
+                     fmt::join(B.Nodes, ","), B.MaxCrashes, restartsAllowed(B),
                      B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
 }
 
@@ -104,19 +121,29 @@ llvm::json::Object boundsToJSON(const Bounds &B) {
   for (const std::string &N : B.Nodes)
     Nodes.push_back(N);
   llvm::json::Object Out{
-      {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", std::move(Nodes)}};
+      {"eot", B.EOT},
+      {"eff", B.EFF},
+      {"crashes", B.MaxCrashes},
+      {"restarts", B.MaxRestarts},
+      {"nodes", std::move(Nodes)},
+  };
   if (B.TimerSlack)
     Out["timer_slack"] = B.TimerSlack;
   return Out;
 }
 
 llvm::json::Object faultsToJSON(const FaultSet &F) {
-  llvm::json::Array Crashes, Omissions;
+  llvm::json::Array Crashes, Omissions, Restarts;
   for (const Crash &C : F.Crashes)
     Crashes.push_back(llvm::json::Object{{"node", C.Node}, {"time", C.Time}});
   for (const Omission &O : F.Omissions)
     Omissions.push_back(llvm::json::Object{{"from", O.From}, {"to", O.To}, {"time", O.Time}});
+  for (const Restart &Re : F.Restarts)
+    Restarts.push_back(llvm::json::Object{{"node", Re.Node}, {"time", Re.Time}});
   llvm::json::Object Out{{"crashes", std::move(Crashes)}, {"omissions", std::move(Omissions)}};
+  // Only when there are some, as in a replay's schedule (faultline/schedule_json.h).
+  if (!Restarts.empty())
+    Out["restarts"] = std::move(Restarts);
   // Only a model with timers and slack has delays; other reports stay as they were.
   if (!F.TimerDelays.empty()) {
     llvm::json::Array Delays;

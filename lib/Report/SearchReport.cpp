@@ -129,13 +129,13 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
     else if (!R.InvariantsWithoutPre.empty())
       OS << fmt::format("verdict: CERTIFIED FOR THE OUTCOMES SEEN: no fault scenario within EOT "
                         "{}, EFF {}, {} crash{}{} breaks an outcome the runs had; {}\n",
-                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", slackText(B),
-                        withoutPreText(R));
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        restartsBound(B) + slackText(B), withoutPreText(R));
     else
       OS << fmt::format("verdict: CERTIFIED: no fault scenario within EOT {}, EFF {}, {} crash{}{} "
                         "violates the invariant{}\n",
-                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", slackText(B),
-                        certificateCaveats(R));
+                        B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
+                        restartsBound(B) + slackText(B), certificateCaveats(R));
     break;
   case search::Verdict::Inconclusive:
     OS << "verdict: INCONCLUSIVE: no counterexample found before the search stopped ("

@@ -64,6 +64,8 @@ public:
       drawMessage(M);
     for (const Crash &C : R.Faults.Crashes)
       drawCrash(C);
+    for (const Restart &Re : R.Faults.Restarts)
+      drawRestart(Re);
     for (const eval::TimerArming &A : R.Timers)
       if (A.FiredAt)
         drawTimer(A);
@@ -102,9 +104,16 @@ private:
                       escaped(Node));
     OS << fmt::format("<line class=\"lane-line\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>", X,
                       Top, Alive);
+    // Down from the crash until the restart (or the end); a restarted node's
+    // lane goes on from its restart.
+    std::optional<int> Back = R.Faults.restartTime(Node);
+    int End = y(R.EOT) + RowHeight / 2;
     if (Crashed)
       OS << fmt::format("<line class=\"lane-dead\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
-                        X, Alive, y(R.EOT) + RowHeight / 2);
+                        X, Alive, Back ? y(*Back) : End);
+    if (Back)
+      OS << fmt::format("<line class=\"lane-line\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
+                        X, y(*Back), End);
     OS << "</g>\n";
   }
 
@@ -145,6 +154,15 @@ private:
                       "l16,-16\"/><text class=\"crash-label\" x=\"{}\" y=\"{}\">crash</text></g>\n",
                       escaped(C.Node), C.Time, escaped(C.Node), C.Time, X - 8, Y - 8, X + 12,
                       Y + 4);
+  }
+
+  void drawRestart(const Restart &Re) {
+    int X = x(Re.Node), Y = y(Re.Time);
+    OS << fmt::format("<g class=\"restart\" data-node=\"{}\" data-time=\"{}\"><title>{} restarts "
+                      "at {}, with only its durable state</title><circle class=\"restart-mark\" "
+                      "cx=\"{}\" cy=\"{}\" r=\"6\"/><text class=\"crash-label\" x=\"{}\" "
+                      "y=\"{}\">restart</text></g>\n",
+                      escaped(Re.Node), Re.Time, escaped(Re.Node), Re.Time, X, Y, X + 12, Y + 4);
   }
 
   void drawTimer(const eval::TimerArming &A) {

@@ -45,6 +45,16 @@ std::vector<LocatedStep> faultSteps(const eval::Run &R, const ir::Program &P,
     St.Step.Text = fmt::format("at time {}, node {} crashes", C.Time, C.Node);
     Steps.push_back(std::move(St));
   }
+  for (const Restart &Re : R.Faults.Restarts) {
+    LocatedStep St{{}, CrashLoc};
+    St.Step.K = StoryStep::Kind::Restart;
+    St.Step.Time = Re.Time;
+    St.Step.Node = Re.Node;
+    St.Step.Role = roleAt(R, Syms, Re.Node, Re.Time);
+    St.Step.Text = fmt::format("at time {}, node {} restarts, with only its durable state",
+                               Re.Time, Re.Node);
+    Steps.push_back(std::move(St));
+  }
   for (const eval::Message &M : R.Messages)
     if (M.Fate == eval::MessageFate::Omitted) {
       LocatedStep St{{}, P.Rules[M.Rule].Loc};

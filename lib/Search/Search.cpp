@@ -265,6 +265,8 @@ SearchResult searchLDFI(Searcher &S) {
   // Goals for what earlier runs had are not even built; the filter still
   // drops what a run's symmetric images had.
   LO.PreSeen = &Pres.seen();
+  if (S.B.MaxRestarts > 0)
+    LO.RestartNodes = S.B.Nodes;
   LO.Deadline = S.limits().Deadline;
   LO.MemoryCeiling = S.MemoryCeiling;
   auto Learn = [&](const FaultSet &F, lineage::Lineage *L) {
@@ -295,6 +297,28 @@ SearchResult searchLDFI(Searcher &S) {
       Solver.addRun(IL, Image);
       S.charge(S.Result.SolverSeconds, Began);
     }
+  };
+  // The solver chooses omissions and crashes; restarts come as variants of
+  // each candidate with crashes (docs/design.md, "Restarts"). They are run,
+  // not learnt from: the solver cannot tell a candidate with restarts from
+  // one without, and a restarted node's derivations would say nothing about
+  // the node staying down. Returns whether the search goes on.
+  auto TryRestarts = [&](const FaultSet &F) {
+    for (const FaultSet &V : restartVariants(S.B, F)) {
+      if (!Known.insert(V).second)
+        continue;
+      if (S.outOfBudget())
+        return false;
+      auto R = S.execute(V);
+      if (!R)
+        return false;
+      if (R->violates()) {
+        S.keep(std::move(R));
+        if (S.done())
+          return false;
+      }
+    }
+    return true;
   };
   std::optional<FaultSet> Next = FaultSet();
   bool Exhausted = false;
@@ -344,6 +368,8 @@ SearchResult searchLDFI(Searcher &S) {
       S.writeDot(L);
       Pres.noteHeld(L.PreHeld);
       Learn(*Next, &L);
+      if (!TryRestarts(*Next))
+        break;
     }
     if (S.overMemory())
       break;

@@ -133,6 +133,8 @@ FaultSet rename(const FaultSet &F, const NodeRenaming &R) {
     Out.Omissions.push_back({Of(O.From), Of(O.To), O.Time});
   for (const Crash &C : F.Crashes)
     Out.Crashes.push_back({Of(C.Node), C.Time});
+  for (const Restart &Re : F.Restarts)
+    Out.Restarts.push_back({Of(Re.Node), Re.Time});
   for (const TimerDelay &D : F.TimerDelays)
     Out.TimerDelays.push_back({Of(D.Node), D.Timer, D.Due, D.Delay});
   Out.normalize();

@@ -255,6 +255,14 @@ std::vector<z3::expr> FaultFormula::alive(const lineage::Lineage &L,
       // A firing needs all its supports; an absent tuple stays absent while
       // all its possible causes stay as they were.
       Alive[V] = Children.empty() ? Ctx.bool_val(true) : z3::mk_and(Children);
+      // A carry-over of volatile state into t+1 is lost if its node
+      // restarts at t+1, which a crash at or before t allows. Read as "a
+      // crash by t cuts it", so that the solver proposes that crash; the
+      // search then tries its restart times (docs/design.md, "Restarts").
+      if (LV.Kind == VertexKind::Firing && B.MaxRestarts > 0 && !LV.From.empty())
+        if (auto Node = Down.find(LV.From);
+            Node != Down.end() && LV.SendTime >= 1 && LV.SendTime <= B.EOT)
+          assign(*Alive[V], *Alive[V] && !Node->second[LV.SendTime - 1]);
       break;
     case VertexKind::Either:
       Alive[V] = Children.empty() ? Ctx.bool_val(false) : z3::mk_or(Children);

@@ -86,8 +86,9 @@ struct HittingSetSolver::Impl {
     for (size_t I = 0; I < L.Outcomes.size(); ++I) {
       Outcome &O = goal(L.Graph[L.Outcomes[I]].Key, Run, F, Held);
       S.add(z3::implies(Includes && O.Goal, !Alive[I]));
-      // Crashing a node the outcome's pre needs alive removes pre too.
-      if (I < L.OutcomeLiveNodes.size())
+      // Crashing a node the outcome's pre needs alive removes pre too;
+      // unless it may restart, and be alive at EOT again.
+      if (B.MaxRestarts <= 0 && I < L.OutcomeLiveNodes.size())
         for (const std::string &Node : L.OutcomeLiveNodes[I])
           S.add(z3::implies(O.Goal, !Faults.crashesEver(Node)));
     }

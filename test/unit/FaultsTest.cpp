@@ -73,6 +73,52 @@ TEST(CheckFaults, FaultsOutsideTheBoundsSayWhichAndWhy) {
   EXPECT_EQ(check(ABC, F), "ok");
 }
 
+TEST(CheckFaults, RestartsNeedAnEarlierCrashAndTheBound) {
+  Bounds B{5, 3, 2, {"a", "b", "c"}};
+  B.MaxRestarts = 1;
+  EXPECT_EQ(check({4, 3, 1, {"a"}, 0, -1}), "the number of restarts cannot be negative (got -1)");
+  FaultSet F;
+  F.Restarts = {{"a", 3}};
+  EXPECT_EQ(check(B, F), "restart of 'a', which does not crash");
+  F.Crashes = {{"a", 3}};
+  EXPECT_EQ(check(B, F), "restart time 3 of 'a' is outside 4..EOT=5 (a node restarts at least "
+                         "one step after its crash at 3)");
+  F.Restarts = {{"a", 6}};
+  EXPECT_EQ(check(B, F), "restart time 6 of 'a' is outside 4..EOT=5 (a node restarts at least "
+                         "one step after its crash at 3)");
+  F.Restarts = {{"a", 4}};
+  EXPECT_EQ(check(B, F), "ok");
+  F.Restarts = {{"a", 4}, {"a", 5}};
+  EXPECT_EQ(check(B, F), "node 'a' restarts more than once");
+  F.Crashes = {{"a", 3}, {"b", 1}};
+  F.Restarts = {{"a", 4}, {"b", 2}};
+  EXPECT_EQ(check(B, F), "2 restarts given but the bounds allow 1");
+  B.MaxRestarts = 0;
+  F.Restarts = {{"a", 4}};
+  EXPECT_EQ(check(B, F), "1 restarts given but the bounds allow 0");
+}
+
+TEST(FaultSet, RestartsBringANodeBack) {
+  FaultSet F;
+  F.Crashes = {{"b", 2}, {"a", 4}};
+  F.Restarts = {{"b", 4}};
+  EXPECT_EQ(F.describe(), "crash a@4, crash b@2, restart b@4");
+  EXPECT_EQ(F.size(), 3u);
+  EXPECT_EQ(F.restartTime("b"), 4);
+  EXPECT_EQ(F.restartTime("a"), std::nullopt);
+  // b is down at 2 and 3, up again from 4; a stays down from 4.
+  EXPECT_FALSE(F.down("b", 1));
+  EXPECT_TRUE(F.down("b", 2));
+  EXPECT_TRUE(F.down("b", 3));
+  EXPECT_FALSE(F.down("b", 4));
+  EXPECT_TRUE(F.down("a", 5));
+  EXPECT_FALSE(F.down("c", 5));
+  FaultSet G = F;
+  G.Restarts.clear();
+  EXPECT_FALSE(F == G);
+  EXPECT_TRUE(G < F);
+}
+
 TEST(FaultSet, NormalizedSetsCompareAndAnswerQueries) {
   FaultSet F, G;
   F.Omissions = {{"b", "c", 1}, {"a", "c", 2}, {"b", "c", 1}};
@@ -133,6 +179,36 @@ TEST(RandomFaults, StayInBoundsAndCoverThem) {
   EXPECT_EQ(CrashTimes, (std::set<int>{1, 2, 3, 4, 5}));
   EXPECT_EQ(OmissionTimes, (std::set<int>{1, 2}));
   EXPECT_GT(Distinct.size(), 500u);
+}
+
+TEST(RandomFaults, WithoutRestartsTheDrawsAreAsBefore) {
+  // A bound of restarts that allows none draws nothing more: a seed gives
+  // the sets it gave before restarts existed (the replay's --random too).
+  Bounds B{5, 3, 2, {"a", "b", "c"}};
+  Random R1(11), R2(11);
+  FaultSet First = randomFaults(B, R1);
+  EXPECT_EQ(First.describe(), randomFaults(B, R2).describe());
+  EXPECT_TRUE(First.Restarts.empty());
+}
+
+TEST(RandomFaults, RestartsStayInBoundsAndCoverThem) {
+  Bounds B{5, 4, 2, {"a", "b", "c"}};
+  B.MaxRestarts = 1;
+  Random R(5);
+  std::set<int> RestartTimes;
+  bool OmissionAfterRestart = false;
+  for (int I = 0; I < 2000; ++I) {
+    FaultSet F = randomFaults(B, R);
+    ASSERT_EQ(checkFaults(B, F), std::nullopt) << F.describe();
+    for (const Restart &Re : F.Restarts)
+      RestartTimes.insert(Re.Time);
+    for (const Omission &O : F.Omissions) {
+      EXPECT_FALSE(F.down(O.From, O.Time)) << F.describe();
+      OmissionAfterRestart = OmissionAfterRestart || F.restartTime(O.From).has_value();
+    }
+  }
+  EXPECT_EQ(RestartTimes, (std::set<int>{2, 3, 4, 5}));
+  EXPECT_TRUE(OmissionAfterRestart);
 }
 
 TEST(RandomFaults, NoRoomMeansNoFaults) {

@@ -93,7 +93,8 @@ TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
                 "bounds, faults, violated)");
   EXPECT_EQ(errorOf(write("omisions.json", R"({"faults": {"omisions": []}})")),
             "schedule '" + Dir +
-                "/omisions.json': faults: unknown key \"omisions\" (expected crashes, omissions)");
+                "/omisions.json': faults: unknown key \"omisions\" (expected crashes, "
+                "omissions, restarts)");
   EXPECT_EQ(errorOf(write("when.json", R"({"faults": {"crashes": [{"node": "a", "time": 2,
                                                                   "when": 3}]}})")),
             "schedule '" + Dir +
@@ -105,7 +106,8 @@ TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
   EXPECT_EQ(errorOf(write("eots.json",
                           R"({"bounds": {"eot": 3, "eff": 1, "crashes": 0, "eots": 4}, "faults": {}})")),
             "schedule '" + Dir +
-                "/eots.json': bounds: unknown key \"eots\" (expected eot, eff, crashes, nodes)");
+                "/eots.json': bounds: unknown key \"eots\" (expected eot, eff, crashes, nodes, "
+                "restarts)");
 }
 
 TEST(ScheduleJson, TheFaultsAreRequired) {
@@ -139,6 +141,22 @@ TEST(ScheduleJson, WhatIsWrittenReadsBackTheSame) {
   EXPECT_EQ(In.F, Out.F);
   EXPECT_TRUE(In.HasViolated);
   EXPECT_EQ(In.Violated, Out.Violated);
+}
+
+TEST(ScheduleJson, RestartsReadBackTheSame) {
+  Schedule Out;
+  Out.Scenario = "election";
+  Out.B = Bounds{8, 0, 1, {"a", "b", "c"}, 0, 1};
+  Out.F.Crashes = {{"b", 3}};
+  Out.F.Restarts = {{"b", 5}};
+  nlohmann::json Doc = scheduleJSON(Out);
+  EXPECT_EQ(Doc["faults"]["restarts"].dump(), R"([{"node":"b","time":5}])");
+  EXPECT_EQ(Doc["bounds"]["restarts"].dump(), "1");
+  Schedule In = readSchedule(write("restart.json", Doc.dump(2)));
+  ASSERT_TRUE(In.B.has_value());
+  EXPECT_EQ(In.B->MaxRestarts, 1);
+  EXPECT_EQ(In.F, Out.F);
+  EXPECT_EQ(In.F.describe(), "crash b@3, restart b@5");
 }
 
 TEST(ScheduleJson, TheWriterLeavesOutWhatItDoesNotKnow) {

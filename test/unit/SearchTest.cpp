@@ -135,6 +135,18 @@ TEST(Search, FaultSpaceSizeSmallCases) {
   EXPECT_EQ(search::faultSpaceSize(bounds(3, 0, {"a", "b"}, 1)), 7.0L);
 }
 
+TEST(Search, FaultSpaceSizeCountsRestarts) {
+  // EFF 0, one crash among two nodes over 3 steps, which may restart: a
+  // crash at 1 can come back at 2 or 3, one at 2 at 3: 7 + 2*3.
+  Bounds B = bounds(3, 0, {"a", "b"}, 1);
+  B.MaxRestarts = 1;
+  EXPECT_EQ(search::faultSpaceSize(B), 13.0L);
+  EXPECT_NEAR(search::faultSpaceLog10(B), std::log10(13.0), 1e-9);
+  Bounds Lossy = bounds(6, 4, {"a", "b", "c"}, 2);
+  Lossy.MaxRestarts = 2;
+  EXPECT_NEAR(search::faultSpaceLog10(Lossy), std::log10(search::faultSpaceSize(Lossy)), 1e-9);
+}
+
 TEST(Search, FaultSpaceLog10StaysFinite) {
   for (const Bounds &B : {bounds(3, 2, {"a", "b"}, 0), bounds(3, 0, {"a", "b"}, 1),
                           bounds(6, 4, {"a", "b", "c"}, 2)})
@@ -165,6 +177,34 @@ TEST(Search, ExhaustiveWalksEachCanonicalScenarioOnce) {
       Last = X.Faults.size();
       EXPECT_FALSE(checkFaults(B, X.Faults).has_value()) << X.Faults.describe();
     }
+  }
+}
+
+TEST(Search, ExhaustiveWalksEachScenarioWithRestartsOnce) {
+  // With restarts, each canonical set once too (a restarted node's sends
+  // from its restart on can be lost again), as many as the space counts.
+  Model M(R"(p(N, X)@async :- q(N, X, M); q("a", 1, "b")@1; r(N) :- q(N, _, _);)");
+  for (int Restarts : {1, 2}) {
+    Bounds B = bounds(3, 3, {"a", "b"}, 2);
+    B.MaxRestarts = Restarts;
+    auto E = searchWith(M, B, Strategy::Exhaustive);
+    EXPECT_EQ(E.V, Verdict::Certified);
+    EXPECT_EQ(static_cast<long double>(E.Runs), search::faultSpaceSize(B)) << Restarts;
+    std::set<FaultSet> Seen;
+    size_t Last = 0, WithRestarts = 0;
+    bool LostAfterRestart = false;
+    for (const search::Execution &X : E.Executions) {
+      EXPECT_TRUE(Seen.insert(X.Faults).second) << X.Faults.describe();
+      EXPECT_GE(X.Faults.size(), Last);
+      Last = X.Faults.size();
+      EXPECT_FALSE(checkFaults(B, X.Faults).has_value()) << X.Faults.describe();
+      WithRestarts += X.Faults.Restarts.size() == static_cast<size_t>(Restarts);
+      for (const Omission &O : X.Faults.Omissions)
+        LostAfterRestart = LostAfterRestart || (X.Faults.restartTime(O.From) &&
+                                                O.Time >= *X.Faults.restartTime(O.From));
+    }
+    EXPECT_GT(WithRestarts, 0u);
+    EXPECT_TRUE(LostAfterRestart);
   }
 }
 
@@ -225,6 +265,30 @@ TEST(SearchTimers, ExhaustiveWalksEveryFiringScheduleOnce) {
   R = searchWith(M, B, Strategy::Exhaustive);
   EXPECT_EQ(R.Runs, 1u);
   EXPECT_FALSE(R.TimerFirings);
+}
+
+TEST(SearchTimers, ExhaustiveWalksTheSchedulesOfEveryRestart) {
+  // The ticker, armed again when its node restarts. A restart at r disarms
+  // the pending tick (docs/ir-reference.md, "Restarts"), so before r the
+  // schedules are those of ticks fired before r: M(d) = M(d + 1) + M(d + 2)
+  // for d < r, 1 from r on (M(2) = 1, 2, 3, 5 for r = 2..5); after it the
+  // new tick due at r + 1 has N(r + 1) = 5, 3, 2, 1 (N as above). With
+  // the r - 1 crash times before r: 5 + 2*6 + 3*6 + 4*5 = 55 schedules with
+  // a restart, 8 without faults and 5 * 8 with a crash alone.
+  Model M(std::string(Ticker) + "arm_t(N, 1) :- restart(N, _);\n");
+  Bounds B = bounds(5, 0, {"a"}, 1);
+  B.MaxRestarts = 1;
+  B.TimerSlack = 1;
+  search::SearchResult R = searchWith(M, B, Strategy::Exhaustive);
+  EXPECT_EQ(R.V, Verdict::Certified);
+  EXPECT_EQ(R.Runs, 8u + 40u + 55u);
+  std::set<FaultSet> Seen;
+  unsigned Restarted = 0;
+  for (const search::Execution &E : R.Executions) {
+    EXPECT_TRUE(Seen.insert(E.Faults).second) << E.Faults.describe();
+    Restarted += !E.Faults.Restarts.empty();
+  }
+  EXPECT_EQ(Restarted, 55u);
 }
 
 TEST(SearchTimers, RandomSearchDrawsFiringSchedules) {

@@ -34,6 +34,7 @@ struct Config {
   int EOT, EFF, Crashes;
   std::vector<std::string> Nodes;
   int TimerSlack = 0;
+  int Restarts = 0;
 };
 
 std::string describe(const Config &C) {
@@ -42,6 +43,7 @@ std::string describe(const Config &C) {
     Nodes += (Nodes.empty() ? "" : ",") + N;
   return std::string(C.Model) + " " + std::to_string(C.EOT) + "/" + std::to_string(C.EFF) + "/" +
          Nodes + "/" + std::to_string(C.Crashes) +
+         (C.Restarts ? "/r" + std::to_string(C.Restarts) : "") +
          (C.TimerSlack ? " slack " + std::to_string(C.TimerSlack) : "");
 }
 
@@ -88,6 +90,23 @@ const Config Configs[] = {
     {"selection/fallback.ded", 6, 3, 0, ABC},
     {"selection/fallback.ded", 5, 4, 0, ABC},
     {"selection/fallback.ded", 5, 3, 1, ABC},
+    // Restarts: a crashed node comes back with only its durable state. The
+    // vote that is not durable lets the voter vote twice in a term; the
+    // durable one does not; the other models gain what a node that is back
+    // can do (send again, from its initial facts).
+    {"restart/vote.ded", 6, 2, 1, ABC, 0, 1},
+    {"restart/vote.ded", 6, 0, 1, ABC, 0, 1},
+    {"restart/vote_durable.ded", 6, 2, 1, ABC, 0, 1},
+    // The vote as a re-initialised scalar: only a restart's initial value
+    // breaks it, which LDFI sees through the crash that allows the restart.
+    {"restart/vote_scalar.ded", 8, 0, 1, ABC, 0, 1},
+    {"restart/vote_scalar.ded", 7, 3, 1, ABC, 0, 1},
+    {"broadcast/retry.ded", 4, 2, 1, ABC, 0, 1},
+    {"broadcast/ack.ded", 4, 2, 1, ABC, 0, 1},
+    {"delivery/acked.ded", 4, 2, 1, ABC, 0, 1},
+    {"commit/2pc.ded", 5, 0, 1, Commit, 0, 1},
+    {"kafka/isr_small.ded", 5, 2, 1, KafkaSmall, 0, 1},
+    {"detector/told.ded", 4, 0, 1, Detector, 0, 1},
     // Timers: with slack, when each fires is part of the scenario. The
     // election's bug needs a late firing; the watchdog's a lost heartbeat
     // while it fires on time; decide and probe need the cancels and arms
@@ -113,6 +132,13 @@ const Config Configs[] = {
     {"timers/decide.ded", 6, 0, 0, AB, 2},
     {"timers/probe.ded", 6, 2, 0, AB, 1},
     {"timers/probe.ded", 6, 0, 1, AB, 2},
+    // Timers and restarts: a restart disarms its node's pending timers, and
+    // the exhaustive walk runs every timer schedule of each restart.
+    {"timers/election.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/watchdog_tolerant.ded", 6, 3, 1, AB, 1, 1},
+    {"timers/retry.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/decide.ded", 6, 2, 1, AB, 1, 1},
+    {"timers/probe.ded", 4, 2, 1, AB, 1, 1},
 };
 
 class Sweep : public ::testing::TestWithParam<Config> {};
@@ -132,6 +158,7 @@ TEST_P(Sweep, LdfiAgreesWithExhaustiveSearch) {
   B.EOT = C.EOT;
   B.EFF = C.EFF;
   B.MaxCrashes = C.Crashes;
+  B.MaxRestarts = C.Restarts;
   B.Nodes = C.Nodes;
   B.TimerSlack = C.TimerSlack;
 

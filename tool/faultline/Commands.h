@@ -77,6 +77,7 @@ struct ScenarioOptions {
 struct RunOptions : ScenarioOptions {
   std::vector<std::string> Omissions; ///< FROM,TO,T as given.
   std::vector<std::string> Crashes;   ///< NODE,T as given.
+  std::vector<std::string> Restarts;  ///< NODE,T as given.
   std::vector<std::string> TimerDelays; ///< NODE,TIMER,DUE,DELAY as given.
   std::vector<std::string> Show;
   bool AllTimes = false;

@@ -124,8 +124,10 @@ int extractCommand(const ExtractOptions &Opts) {
   for (const frontend::ExtractedModel &M : *Models) {
     const frontend::ScenarioModel &S = M.Scenario;
     OS << fmt::format("// faultline extract: scenario '{}'\n// run with: --eot {} --eff {} "
-                      "--crashes {} --nodes {}\n",
-                      M.DisplayName, S.EOT, S.EFF, S.Crashes, fmt::join(S.Nodes, ","));
+                      "--crashes {}{} --nodes {}\n",
+                      M.DisplayName, S.EOT, S.EFF, S.Crashes,
+                      S.Restarts > 0 ? fmt::format(" --restarts {}", S.Restarts) : "",
+                      fmt::join(S.Nodes, ","));
     OS << ir::printProgram(M.program(), PO);
     if (Models->size() > 1 && Opts.Scenario.empty()) {
       OS << "// (more scenarios: pick one with --scenario NAME)\n";

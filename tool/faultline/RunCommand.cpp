@@ -11,7 +11,7 @@
 
 namespace faultline::tool {
 
-/// Turns --omit/--crash arguments into a checked fault set.
+/// Turns --omit/--crash/--restart arguments into a checked fault set.
 static std::optional<FaultSet> parseFaults(const RunOptions &Opts, ir::DiagnosticEngine &Diags) {
   FaultSet F;
   for (const std::string &Text : Opts.Omissions) {
@@ -29,6 +29,14 @@ static std::optional<FaultSet> parseFaults(const RunOptions &Opts, ir::Diagnosti
       return std::nullopt;
     }
     F.Crashes.push_back(*C);
+  }
+  for (const std::string &Text : Opts.Restarts) {
+    auto C = eval::parseCrash(Text); // the same NODE,TIME shape
+    if (!C) {
+      Diags.error("invalid --restart '" + Text + "': expected NODE,TIME");
+      return std::nullopt;
+    }
+    F.Restarts.push_back({C->Node, C->Time});
   }
   for (const std::string &Text : Opts.TimerDelays) {
     auto D = eval::parseTimerDelay(Text);

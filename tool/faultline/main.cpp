@@ -76,6 +76,11 @@ static cl::alias NodesShort("N", cl::aliasopt(Nodes), cl::desc("Alias for --node
 static cl::opt<int> MaxCrashes("crashes", cl::desc("Crash failures allowed (default 0)"),
                                cl::init(faultline::Bounds().MaxCrashes), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::alias CrashesShort("c", cl::aliasopt(MaxCrashes), cl::desc("Alias for --crashes"));
+static cl::opt<int> MaxRestarts(
+    "restarts",
+    cl::desc("Crashed nodes that may come back, at most once each (default 0)"),
+    cl::init(faultline::Bounds().MaxRestarts), cl::sub(RunCmd), cl::sub(LdfiCmd),
+    cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<int> TimerSlack(
     "timer-slack",
     cl::desc("How many steps after its deadline a timer may fire (default 0: exactly at it)"),
@@ -120,6 +125,9 @@ static cl::list<std::string> Omit("omit", cl::desc("Lose the messages FROM,TO,TI
                                   cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> CrashAt("crash", cl::desc("Crash NODE,TIME (repeatable)"),
                                      cl::sub(RunCmd), cl::cat(Cat));
+static cl::list<std::string> RestartAt(
+    "restart", cl::desc("Restart the crashed NODE at TIME: NODE,TIME (repeatable)"),
+    cl::sub(RunCmd), cl::cat(Cat));
 static cl::list<std::string> DelayTimer(
     "delay-timer",
     cl::desc("Fire the timer TIMER of NODE that is due at DUE only DELAY steps later "
@@ -274,6 +282,7 @@ static ScenarioOptions scenarioOptions(const std::vector<std::string> &Files) {
   S.Bounds.EOT = EOT;
   S.Bounds.EFF = EFF;
   S.Bounds.MaxCrashes = MaxCrashes;
+  S.Bounds.MaxRestarts = MaxRestarts;
   S.Bounds.TimerSlack = TimerSlack;
   for (const std::string &List : Nodes) {
     SmallVector<StringRef, 8> Names;
@@ -310,6 +319,8 @@ static faultline::check::SearchSettings searchSettings() {
     S.EFF = EFF;
   if (MaxCrashes.getNumOccurrences())
     S.Crashes = MaxCrashes;
+  if (MaxRestarts.getNumOccurrences())
+    S.Restarts = MaxRestarts;
   S.Options = searchOptions();
   return S;
 }
@@ -365,6 +376,7 @@ static int dispatch() {
     static_cast<ScenarioOptions &>(O) = scenarioOptions({RunFiles.begin(), RunFiles.end()});
     O.Omissions.assign(Omit.begin(), Omit.end());
     O.Crashes.assign(CrashAt.begin(), CrashAt.end());
+    O.Restarts.assign(RestartAt.begin(), RestartAt.end());
     O.TimerDelays.assign(DelayTimer.begin(), DelayTimer.end());
     O.Show.assign(Show.begin(), Show.end());
     O.AllTimes = AllTimes;

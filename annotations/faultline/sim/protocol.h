@@ -80,6 +80,11 @@ struct RoleInfo {
   std::function<std::shared_ptr<void>(const NodeId &)> Create;
   std::function<std::shared_ptr<void>(const void *)> Copy;
   std::vector<std::function<void(void *)>> Periodic;
+  /// FL_ON_RESTART handlers, run at the step the node restarts.
+  std::vector<std::function<void(void *)>> OnRestart;
+  /// For each FL_DURABLE or FL_GHOST member: copies it from the node as it
+  /// was (first) into the re-initialised one (second) at a restart.
+  std::vector<std::function<void(const void *, void *)>> KeepDurable;
   /// The receive handler of each message type.
   std::map<TypeKey, ReceiveFn> Receive;
   /// The names of those types, to check that they are registered.
@@ -134,6 +139,22 @@ public:
   }
   RoleBuilder &periodic(void (P::*Handler)()) {
     return periodic([Handler](P &Object) { (Object.*Handler)(); });
+  }
+  /// An on-restart handler, a callable `(P &)`: run at the step the node
+  /// restarts, after its periodic handlers and before its receive handler.
+  template <class F> RoleBuilder &onRestart(F Handler) {
+    Info.OnRestart.push_back([Handler](void *Object) { Handler(*static_cast<P *>(Object)); });
+    return *this;
+  }
+  RoleBuilder &onRestart(void (P::*Handler)()) {
+    return onRestart([Handler](P &Object) { (Object.*Handler)(); });
+  }
+  /// A member that survives a restart (FL_DURABLE, FL_GHOST).
+  template <class T> RoleBuilder &durable(T P::*Field) {
+    Info.KeepDurable.push_back([Field](const void *From, void *To) {
+      static_cast<P *>(To)->*Field = static_cast<const P *>(From)->*Field;
+    });
+    return *this;
   }
   /// A state member, under its relation in the model (`node_log` for
   /// Node::log): the replay prints it at EOT as that relation, and checks

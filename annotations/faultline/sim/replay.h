@@ -156,6 +156,7 @@ inline int listScenarios(const Simulator &Sim) {
     for (const NodeId &N : B.Nodes)
       List += (List.empty() ? "" : ",") + N;
     std::cout << Name << ": EOT " << B.EOT << ", EFF " << B.EFF << ", crashes " << B.MaxCrashes
+              << (B.MaxRestarts > 0 ? ", restarts " + std::to_string(B.MaxRestarts) : "")
               << ", nodes " << List << "\n";
   }
   return 0;
@@ -227,7 +228,10 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
       First = std::move(Out);
   }
   std::string Within = "EOT " + std::to_string(B.EOT) + ", EFF " + std::to_string(B.EFF) + ", " +
-                       std::to_string(B.MaxCrashes) + (B.MaxCrashes == 1 ? " crash" : " crashes");
+                       std::to_string(B.MaxCrashes) + (B.MaxCrashes == 1 ? " crash" : " crashes") +
+                       (B.MaxRestarts > 0 ? ", " + std::to_string(B.MaxRestarts) +
+                                                (B.MaxRestarts == 1 ? " restart" : " restarts")
+                                          : "");
   if (O.JSON) {
     nlohmann::json Doc = {{"scenario", O.Scenario},
                           {"runs", O.Random},

@@ -41,23 +41,30 @@ inline std::string timeColumn(int T) {
 }
 
 /// One line per message between distinct nodes, in send order, with each
-/// crash before the messages of its step, which it silences:
+/// crash (and restart) before the messages of its step, which it silences
+/// (from which the node sends again):
 ///     1  a -> b  deliver("b", "a", "hello")  lost (omitted)
 ///     2  a crashes
+///     4  a restarts
 inline void printTimeline(std::ostream &OS, const Outcome &O) {
-  std::vector<Crash> Crashes = O.F.Crashes;
-  std::sort(Crashes.begin(), Crashes.end(), [](const Crash &A, const Crash &B) {
-    return std::tie(A.Time, A.Node) < std::tie(B.Time, B.Node);
-  });
-  auto Next = Crashes.begin();
+  std::vector<std::tuple<int, NodeId, const char *>> Events;
+  for (const Crash &C : O.F.Crashes)
+    Events.emplace_back(C.Time, C.Node, " crashes\n");
+  for (const Restart &R : O.F.Restarts)
+    Events.emplace_back(R.Time, R.Node, " restarts\n");
+  std::sort(Events.begin(), Events.end());
+  auto Next = Events.begin();
+  auto Print = [&] {
+    OS << timeColumn(std::get<0>(*Next)) << std::get<1>(*Next) << std::get<2>(*Next);
+  };
   for (const SentMessage &M : O.Messages) {
-    for (; Next != Crashes.end() && Next->Time <= M.SendTime; ++Next)
-      OS << timeColumn(Next->Time) << Next->Node << " crashes\n";
+    for (; Next != Events.end() && std::get<0>(*Next) <= M.SendTime; ++Next)
+      Print();
     OS << timeColumn(M.SendTime) << M.From << " -> " << M.To << "  " << M.Relation << "("
        << render(M.Values) << ")  " << fateText(M.What) << "\n";
   }
-  for (; Next != Crashes.end(); ++Next)
-    OS << timeColumn(Next->Time) << Next->Node << " crashes\n";
+  for (; Next != Events.end(); ++Next)
+    Print();
 }
 
 struct ReportOptions {
@@ -83,7 +90,9 @@ inline void printOutcome(std::ostream &OS, const Outcome &O, const ReportOptions
   for (const NodeId &N : O.B.Nodes)
     Nodes += (Nodes.empty() ? "" : ",") + N;
   OS << "scenario '" << O.Scenario << "': EOT " << O.B.EOT << ", EFF " << O.B.EFF << ", nodes "
-     << Nodes << ", crashes allowed " << O.B.MaxCrashes << "\n";
+     << Nodes << ", crashes allowed " << O.B.MaxCrashes
+     << (O.B.MaxRestarts > 0 ? ", restarts allowed " + std::to_string(O.B.MaxRestarts) : "")
+     << "\n";
   OS << "faults: " << O.F.describe() << "\n";
   std::vector<std::string> Failed = O.violatedInvariants();
   if (Failed.empty()) {

@@ -10,7 +10,12 @@
 //   one message: the least of its inbox by (arrival, kind, sender, fields);
 //   the others wait;
 // - a node that crashes at step c sends nothing to others from step c on
-//   (it still receives and computes, and its messages to itself arrive);
+//   (it still receives and computes, and its messages to itself arrive),
+//   until it restarts at r, if it does: then, at the start of step r, it
+//   becomes its initial state again (as the scenario set it up) except for
+//   its durable members, which keep their values, loses the messages
+//   waiting in its inbox, runs its on-restart handlers in step r, and sends
+//   again;
 //   an omission (from, to, t) loses every message on that channel sent at t;
 //   messages to names that are not nodes go nowhere;
 // - at the step a node crashes, every other node whose role handles
@@ -20,7 +25,8 @@
 //   model's tuples are;
 // - the invariants are checked on the state at the start of step EOT (the
 //   updates of step EOT come too late, as in the model), for every
-//   combination of nodes of their roles that never crash.
+//   combination of nodes of their roles that are not down for good (a
+//   node that restarted counts).
 //
 //===----------------------------------------------------------------------===//
 
@@ -187,12 +193,16 @@ public:
       B.EOT = Override->EOT;
       B.EFF = Override->EFF;
       B.MaxCrashes = Override->MaxCrashes;
+      B.MaxRestarts = Override->MaxRestarts;
     }
     Out.B = B;
     Out.F = F;
     Out.F.normalize();
     if (auto Problem = checkFaults(B, Out.F))
       throw Error("scenario '" + Out.Scenario + "': " + *Problem);
+    // What a restart returns to: each node as the scenario set it up.
+    for (const NodeState &N : Nodes)
+      Initial.push_back(N.Role->Copy(N.Object.get()));
     for (T = 1; T <= B.EOT; ++T)
       step();
     return std::move(Out);
@@ -225,6 +235,7 @@ public:
     B.EFF = EFF;
     B.MaxCrashes = Crashes;
   }
+  void restarts(int Restarts) override { B.MaxRestarts = Restarts; }
   void node(const NodeId &Name, TypeKey Role) override {
     const RoleInfo *R = P.role(Role);
     if (!R)
@@ -290,7 +301,21 @@ private:
     return nullptr;
   }
 
+  /// Node N comes back at this step: its initial state with its durable
+  /// members as they are, and none of the messages waiting for it.
+  void restart(NodeState &N, const std::shared_ptr<void> &InitialState) {
+    std::shared_ptr<void> Fresh = N.Role->Copy(InitialState.get());
+    for (const auto &Keep : N.Role->KeepDurable)
+      Keep(N.Object.get(), Fresh.get());
+    N.Object = std::move(Fresh);
+    for (auto It = N.Inbox.begin(); It != N.Inbox.end();)
+      It = It->first.Arrival < T ? N.Inbox.erase(It) : std::next(It);
+  }
+
   void step() {
+    for (size_t I = 0; I < Nodes.size(); ++I)
+      if (Out.F.restartTime(Nodes[I].Name) == T)
+        restart(Nodes[I], Initial[I]);
     for (const Delivery &D : Deliveries)
       if (D.At == T)
         if (NodeState *N = find(D.To))
@@ -307,6 +332,9 @@ private:
       std::vector<Step> Handlers;
       for (size_t I = 0; I < N.Role->Periodic.size(); ++I)
         Handlers.push_back({N.Role->Periodic[I], I, nullptr});
+      if (Out.F.restartTime(N.Name) == T)
+        for (const auto &OnRestart : N.Role->OnRestart)
+          Handlers.push_back({OnRestart, N.Role->Periodic.size(), nullptr});
       InboxKey Key;
       Envelope Message{nullptr, nullptr};
       if (!N.Inbox.empty()) {
@@ -432,8 +460,8 @@ private:
           To->Inbox.emplace(std::move(Key), Envelope{O.Type, O.Payload});
         continue;
       }
-      if (auto Crashed = Out.F.crashTime(From->Name); Crashed && *Crashed <= T)
-        continue; // A crashed node sends nothing.
+      if (Out.F.down(From->Name, T))
+        continue; // A crashed node sends nothing until it restarts.
       if (!Recorded.emplace(From->Name, O.To, O.Info->Relation, O.Fields).second)
         continue; // The same message twice is one message.
       Fate What = Out.F.omits(From->Name, O.To, T) ? Fate::Omitted
@@ -466,14 +494,15 @@ private:
       Out.AtEOT.push_back({N.Name, N.RoleKey, N.Role->Copy(N.Object.get())});
   }
 
-  /// Every combination of never-crashing nodes of the invariant's roles
+  /// Every combination of nodes of the invariant's roles that are not down
+  /// for good
   /// (the same node may fill several parameters).
   void checkInvariant(const InvariantInfo &I) {
     std::vector<std::vector<const NodeState *>> Choices;
     for (TypeKey Role : I.Roles) {
       Choices.emplace_back();
       for (const NodeState &N : Nodes)
-        if (N.RoleKey == Role && !Out.F.crashTime(N.Name))
+        if (N.RoleKey == Role && !(Out.F.crashTime(N.Name) && !Out.F.restartTime(N.Name)))
           Choices.back().push_back(&N);
       if (Choices.back().empty())
         return; // No live node of a role: the invariant holds.
@@ -500,6 +529,8 @@ private:
   bool CheckSnapshots;
   Bounds B;
   std::vector<NodeState> Nodes;
+  /// Each node's state when the run began, by index into Nodes.
+  std::vector<std::shared_ptr<void>> Initial;
   std::vector<Delivery> Deliveries;
   Outcome Out;
   int T = 0;

@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace faultline::eval {
 
@@ -68,7 +69,9 @@ struct EvalOptions {
   bool IgnoreNegation = false;
   /// Also seed crash(Observer, N, T) for every node N and time T, while
   /// crashing nobody: with IgnoreNegation and no faults, the run then holds
-  /// what positive reads of `crash` can add in any run as well.
+  /// what positive reads of `crash` can add in any run as well. With
+  /// restarts in the bounds, also what a restart adds at any step:
+  /// restart(N, T) and N's initial facts.
   bool EveryCrash = false;
   /// A min<> or max<> rule (ir::Rule::isSelection) derives a head for every
   /// value its group ranges over, not just the least or greatest. The one
@@ -154,6 +157,12 @@ private:
   /// The relations of each stratum, by index into Strata.Strata.
   std::vector<std::vector<RelId>> StratumRels;
   RelId CrashRel = 0;
+  RelId RestartRel = 0;
+  /// The relations declared durable or ghost: a restart keeps them.
+  std::set<RelId> Durable;
+  /// The relations @next rules derive: a node's state, which a restart
+  /// re-initialises from its facts of time 1.
+  std::set<RelId> State;
   /// The program's timers: the relation each fires in, is armed and is
   /// cancelled through.
   struct TimerRels {

@@ -117,8 +117,10 @@ struct TimerArming {
   int MaxDelay = 0;
   int FiredAt = 0; ///< The step it fired (0: not within the run).
   std::optional<TupleId> Fired;
-  int EndedAt = 0; ///< The step a cancel or re-arm ended it (0: none did).
-  std::optional<TupleId> EndTuple; ///< That cancel or arm tuple.
+  /// The step a cancel, a re-arm or a restart of its node ended it (0:
+  /// none did).
+  int EndedAt = 0;
+  std::optional<TupleId> EndTuple; ///< That cancel, arm or restart tuple.
   /// Whether it was pending at its due step (so the scenario chose when).
   bool reachedDue() const { return EndedAt == 0 || EndedAt >= Due; }
 };

@@ -34,6 +34,8 @@ struct ScenarioModel {
   std::string QualifiedName; ///< With its namespaces: `broadcast::lostDelivery`.
   /// As s.bounds sets them; a scenario without s.bounds has the defaults.
   int EOT = Bounds().EOT, EFF = Bounds().EFF, Crashes = Bounds().MaxCrashes;
+  /// As s.restarts sets it.
+  int Restarts = Bounds().MaxRestarts;
   std::vector<std::string> Nodes;
   std::vector<ir::Fact> Facts;
   ir::SourceLoc Loc;
@@ -93,6 +95,8 @@ struct Entity {
   /// the declaration that takes each; the relations derived from a member
   /// are in the reserved namespace and need no claim.
   std::vector<std::pair<std::string, ir::SourceLoc>> Claims;
+  /// A role's FL_DURABLE and FL_GHOST members' relations.
+  std::vector<ir::Declaration> Declarations;
   /// A message's relation and number of columns; a handler's message.
   std::string Relation;
   unsigned Columns = 0;

@@ -127,6 +127,21 @@ struct Fact {
 
 bool operator==(const Fact &A, const Fact &B);
 
+/// `durable rel, ...;` or `ghost rel, ...;`: what a relation keeps when its
+/// node restarts. A durable relation's `@next` carry-over survives the
+/// restart (the node persisted it); a ghost relation is durable too and is
+/// history the invariants read, which no crash erases (docs/ir-reference.md,
+/// "Restarts").
+struct Declaration {
+  enum class Kind { Durable, Ghost };
+  Kind K = Kind::Durable;
+  std::string Relation;
+  SourceLoc Loc;
+};
+
+bool operator==(const Declaration &A, const Declaration &B);
+const char *spelling(Declaration::Kind K);
+
 /// `timer election/1;`: a timer per node that the program arms by deriving
 /// `arm_election(Node, Delay)`, disarms by deriving `cancel_election(Node)`,
 /// and that holds as `election(Node)` at the step it fires; when, within
@@ -144,6 +159,7 @@ bool operator==(const TimerDecl &A, const TimerDecl &B);
 struct Program {
   std::vector<Rule> Rules;
   std::vector<Fact> Facts;
+  std::vector<Declaration> Declarations;
   std::vector<TimerDecl> Timers;
   /// The declaration of the timer named Name, if any.
   const TimerDecl *timer(const std::string &Name) const {
@@ -157,6 +173,9 @@ struct Program {
   std::vector<std::string> Files{std::string()};
 
   unsigned addFile(std::string Path);
+  /// Whether Relation survives a restart of its node: declared durable or
+  /// ghost, or frontend machinery that does (ir::survivesRestart).
+  bool durable(const std::string &Relation) const;
   std::string fileName(SourceLoc L) const {
     return L.FileID < Files.size() ? Files[L.FileID] : std::string();
   }

@@ -9,10 +9,15 @@
 #ifndef FAULTLINE_IR_RESERVEDNAMES_H
 #define FAULTLINE_IR_RESERVEDNAMES_H
 
+#include <string>
+
 namespace faultline::ir {
 
 /// The built-in `crash(Node, Node, Time)` relation every program can read.
 inline constexpr const char *CrashRelation = "crash";
+/// The built-in `restart(Node, Time)`: holds at Node at the step Time at
+/// which it comes back from a crash (docs/ir-reference.md, "Restarts").
+inline constexpr const char *RestartRelation = "restart";
 
 /// An invariant's precondition and postcondition: a violation is a `pre`
 /// tuple at the end of time without a matching `post` tuple.
@@ -35,6 +40,13 @@ inline constexpr const char *AssertRelation = "fl_assert";
 /// The frontend derives it where the compiled code would compute a value
 /// the model cannot hold (an unsigned 64-bit subtraction below zero).
 inline constexpr const char *ErrorRelation = "fl_error";
+
+/// The frontend's machinery that a restart keeps, as if declared durable:
+/// the clock (the step is global), the node's role, and the asserts that
+/// failed (history). Its inbox of messages not yet handled is lost.
+inline bool survivesRestart(const std::string &Relation) {
+  return Relation == ClockRelation || Relation == RoleRelation || Relation == AssertRelation;
+}
 
 } // namespace faultline::ir
 

@@ -60,7 +60,10 @@ struct LineageVertex {
   std::string Relation;
   std::vector<std::string> Columns;
   /// For messages: who sent it to whom, when. For NoCrash: which node
-  /// (From, empty for any) at which time (SendTime, 0 for any).
+  /// (From, empty for any) at which time (SendTime, 0 for any). For a
+  /// firing that carries volatile state from SendTime to the next step at
+  /// node From (an @next head of a relation not declared durable, a
+  /// message to self): what a restart of From at SendTime+1 loses.
   std::string From, To;
   int SendTime = 0;
   /// For NoCrash of any node: the crashes the run already had, which did
@@ -149,6 +152,10 @@ struct BuildOptions {
   /// Keys (PreGoal::key) of the `pre` tuples earlier runs had: the search
   /// aims at those through their `post`, so their goals are not built.
   const std::set<std::string> *PreSeen = nullptr;
+  /// With restarts in the bounds, the nodes (which may restart): an absent
+  /// tuple a restart could add (`restart`, re-initialised state) then has
+  /// the crash that allows the restart among its causes.
+  std::vector<std::string> RestartNodes;
   /// Building stops, leaving Lineage::Stopped set, once this time has passed
   /// or the process's resident memory exceeds MemoryCeiling (bytes; 0:
   /// none): a search's --timeout and --max-memory cover lineage too.

@@ -36,10 +36,10 @@ struct LineRange {
 
 /// One step of a counterexample's story.
 struct StoryStep {
-  enum class Kind { Crash, Handler, LostMessage };
+  enum class Kind { Crash, Handler, LostMessage, Restart };
   Kind K = Kind::Handler;
   int Time = 0;
-  /// The node that crashes, handles or sends.
+  /// The node that crashes, restarts, handles or sends.
   std::string Node;
   /// Its role (a crash, a handler, a lost message's sender), "" if unknown.
   std::string Role;

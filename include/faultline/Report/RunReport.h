@@ -34,17 +34,25 @@ struct RunReportOptions {
 /// name a message's fate.
 const char *fateName(eval::MessageFate F);
 
+/// ", restarts allowed N" when the bounds allow restarts, else nothing:
+/// appended to the bounds line, which stays as it was without them.
+std::string restartsAllowed(const Bounds &B);
+/// ", N restart(s)" when the bounds allow restarts, else nothing: appended
+/// to "N crash(es)" in a certificate.
+std::string restartsBound(const Bounds &B);
+
 /// One line per message: "2  a -> b  log("b", 1)  lost (omitted)".
 void printTimeline(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms);
 
 void printRunText(llvm::raw_ostream &OS, const eval::Run &R, const eval::SymbolTable &Syms,
                   const Bounds &B, const RunReportOptions &Opts);
 
-/// "EOT 6, EFF 2, nodes a,b, crashes allowed 1", with ", timer slack N"
-/// when the bounds let timers fire late.
+/// "EOT 6, EFF 2, nodes a,b, crashes allowed 1", with restartsAllowed and
+/// ", timer slack N" when the bounds let timers fire late.
 std::string boundsText(const Bounds &B);
-/// The `bounds` object of the JSON reports; `timer_slack` only when not 0,
-/// so that reports without timers stay as they were.
+/// The `bounds` object of the JSON reports; `restarts` always, and
+/// `timer_slack` only when not 0, so that reports without timers stay as
+/// they were.
 llvm::json::Object boundsToJSON(const Bounds &B);
 llvm::json::Object faultsToJSON(const FaultSet &F);
 llvm::json::Array messagesToJSON(const eval::Run &R, const eval::SymbolTable &Syms);

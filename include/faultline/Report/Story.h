@@ -27,7 +27,7 @@ struct LocatedStep {
   ir::SourceLoc Loc;
 };
 
-/// Each crash of run R (at CrashLoc: a crash has no place in the program;
+/// Each crash and restart of run R (at CrashLoc: neither has a place in the program;
 /// check gives its scenario's) and each lost message (at the rule that sent
 /// it), in time order, a time's crashes first. Roles come from the run's
 /// fl_role table, "" where it has none.

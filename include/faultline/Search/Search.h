@@ -158,7 +158,10 @@ SearchResult search(const eval::Evaluator &Ev, const Bounds &B,
 /// The number of distinct fault scenarios within B: each node either never
 /// crashes or crashes once at a time in 1..EOT (at most MaxCrashes do), and
 /// every message channel between distinct nodes may lose its messages at each
-/// send time before EFF (and before its sender's crash).
+/// send time before EFF (and before its sender's crash, or while it is down
+/// when it restarts); up to MaxRestarts crashed nodes restart once, after
+/// their crash. Timer schedules are not counted: each scenario has its own
+/// (SearchResult::TimerFirings).
 long double faultSpaceSize(const Bounds &B);
 /// log10 of faultSpaceSize(B), finite also where the size itself overflows
 /// a long double (many nodes and a large EFF).

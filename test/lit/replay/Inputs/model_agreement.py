@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -37,25 +38,38 @@ def run(cmd, ok=(0, 1)):
 
 
 def scenarios(replay):
-    """name -> (eot, eff, crashes, nodes) from `replay --list`."""
+    """name -> (eot, eff, crashes, restarts, nodes) from `replay --list`."""
     out = {}
     for line in run([replay, "--list"], ok=(0,)).stdout.splitlines():
         name, rest = line.split(": ", 1)
         parts = dict(p.split(" ", 1) for p in rest.split(", "))
         out[name] = (int(parts["EOT"]), int(parts["EFF"]), int(parts["crashes"]),
-                     parts["nodes"].split(","))
+                     int(parts.get("restarts", 0)), parts["nodes"].split(","))
     return out
 
 
-def random_faults(rng, eot, eff, crashes, nodes):
-    faults = {"crashes": [], "omissions": []}
+def random_faults(rng, eot, eff, crashes, restarts, nodes):
+    faults = {"crashes": [], "omissions": [], "restarts": []}
     for node in rng.sample(nodes, rng.randint(0, crashes)):
         faults["crashes"].append({"node": node, "time": rng.randint(1, eot)})
+    # Some crashed nodes come back, at least one step after their crash.
+    # (Nothing is drawn without restarts: a seed gives the schedules it gave
+    # before restarts existed.)
+    back = [c for c in faults["crashes"] if c["time"] < eot]
+    if restarts > 0:
+        for c in rng.sample(back, rng.randint(0, min(restarts, len(back)))):
+            faults["restarts"].append({"node": c["node"],
+                                       "time": rng.randint(c["time"] + 1, eot)})
+    down = {}
+    for c in faults["crashes"]:
+        r = [x["time"] for x in faults["restarts"] if x["node"] == c["node"]]
+        down[c["node"]] = (c["time"], r[0] if r else eot + 1)
     rate = rng.random()
     for f in nodes:
         for t in nodes:
             for time in range(1, eff):
-                if f != t and rng.random() < rate:
+                lo, hi = down.get(f, (eot + 1, eot + 1))
+                if f != t and rng.random() < rate and not lo <= time < hi:
                     faults["omissions"].append({"from": f, "to": t, "time": time})
     return faults
 
@@ -118,7 +132,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     rng = random.Random(args.seed)
     ok = True
-    for name, (eot, eff, crashes, nodes) in sorted(scenarios(args.replay).items()):
+    for name, (eot, eff, crashes, restarts, nodes) in sorted(scenarios(args.replay).items()):
         model_file = os.path.join(args.work, name + ".ded")
         run([args.faultline, "extract", "-p", args.build, args.source, "--scenario", name,
              "-o", model_file], ok=(0,))
@@ -128,7 +142,8 @@ def main():
             with open(emitted) as f:
                 schedules.append(("counterexample", json.load(f)["faults"]))
         for i in range(args.random):
-            schedules.append(("random %d" % (i + 1), random_faults(rng, eot, eff, crashes, nodes)))
+            schedules.append(("random %d" % (i + 1),
+                              random_faults(rng, eot, eff, crashes, restarts, nodes)))
         state_rels = None
         for label, faults in schedules:
             schedule_file = os.path.join(args.work, name + ".schedule.json")
@@ -137,14 +152,22 @@ def main():
             sim = json.loads(run([args.replay, "--schedule", schedule_file, "--format",
                                   "json"]).stdout)
             if state_rels is None:
-                state_rels = list(sim["state"].keys())
+                # The simulator lists the members of every role; the model of
+                # a scenario has the relations of the roles it has nodes of.
+                with open(model_file) as f:
+                    model_text = f.read()
+                state_rels = [r for r in sim["state"].keys()
+                              if re.search(r"\b%s\(" % re.escape(r), model_text)]
             cmd = [args.faultline, "run", model_file, "--eot", str(eot), "--eff", str(eff),
-                   "--crashes", str(crashes), "--nodes", ",".join(nodes), "--format", "json",
+                   "--crashes", str(crashes), "--restarts", str(restarts),
+                   "--nodes", ",".join(nodes), "--format", "json",
                    "--all-times", "--show", ",".join(state_rels + ["fl_current"])]
             for c in faults["crashes"]:
                 cmd += ["--crash", "%s,%d" % (c["node"], c["time"])]
             for o in faults["omissions"]:
                 cmd += ["--omit", "%s,%s,%d" % (o["from"], o["to"], o["time"])]
+            for r in faults.get("restarts", []):
+                cmd += ["--restart", "%s,%d" % (r["node"], r["time"])]
             model = json.loads(run(cmd).stdout)
             if not compare(name + " (" + label + ")", faults, sim, model, eot):
                 ok = False
