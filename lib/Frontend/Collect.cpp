@@ -217,12 +217,25 @@ private:
                     "a FL_MESSAGE is a plain struct of its fields; copy the fields the protocol "
                     "reads into one");
     for (const clang::FieldDecl *F : D->fields()) {
+      // A vector of values is a batch (Raft's entries), sent as rows of
+      // its own.
+      if (std::optional<clang::QualType> Element = vectorElementType(F->getType())) {
+        Batch B;
+        B.Field = F;
+        std::string Name = M.Relation + "_" + relationName(F->getName());
+        B.Relation = std::string(ir::ReservedPrefix) + "batch_" + Name;
+        B.Stored = std::string(ir::ReservedPrefix) + "batched_" + Name;
+        B.ElementColumns = columnCount(*Element);
+        M.Batches.push_back(std::move(B));
+        M.Fields.push_back(F);
+        continue;
+      }
       if (!isValueType(F->getType())) {
         R.unsupported(F->getLocation(),
                       "message field '" + F->getNameAsString() + "' of type '" +
                           F->getType().getAsString() + "'",
-                      "message fields must be integers, bools, enums, strings or plain "
-                          "structs of those");
+                      "message fields must be integers, bools, enums, strings, plain "
+                          "structs of those, or std::vectors of those (a batch)");
         continue;
       }
       M.Fields.push_back(F);

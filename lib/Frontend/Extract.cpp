@@ -263,6 +263,7 @@ public:
     for (const std::string &Arg : ExtraArgs)
       Text += Arg + "\n";
     Text += "--ignore-calls=" + Model.IgnoreCalls + "\n";
+    Text += "--loop-bound=" + std::to_string(Model.LoopBound) + "\n";
     return llvm::utohexstr(llvm::xxh3_64bits(Text), /*LowerCase=*/true, 16);
   }
 
@@ -373,6 +374,7 @@ public:
     TUResult R;
     R.File = File;
     R.Model.IgnoreCalls = Opts.IgnoreCalls;
+    R.Model.LoopBound = Opts.LoopBound;
     R.Model.Deadline = Opts.Deadline;
     if (Opts.Deadline && ExtractionDeadline::Clock::now() >= Opts.Deadline->At) {
       R.H = TUResult::How::NotStarted;

@@ -101,6 +101,25 @@ void FragmentBuilder::addMessage(const MessageType &M) {
   current().Columns = M.Columns;
   current().CrashNotice = M.CrashNotice;
   current().Claims.push_back({M.Relation, current().Loc});
+  // A batch's rows arrive with their message and wait with it in the
+  // inbox: kept, by arrival time, for the step that handles it.
+  for (const Batch &B : M.Batches) {
+    std::vector<Term> Sent{var("N"), var("F")}, Kept{var("N"), var("T"), var("F")};
+    for (unsigned I = 0; I < M.Columns + 1 + B.ElementColumns; ++I) {
+      Sent.push_back(var("A" + std::to_string(I + 1)));
+      Kept.push_back(var("A" + std::to_string(I + 1)));
+    }
+    Rule Arrives = rule(atom(B.Stored, Kept), ir::HeadTime::Now,
+                        {atom(B.Relation, Sent), atom(ClockRelation, {var("N"), var("T")})},
+                        "a '" + M.Relation + "' message's " + B.Field->getNameAsString() +
+                            " arrive with it");
+    Rule Waits = rule(atom(B.Stored, Kept), ir::HeadTime::Next, {atom(B.Stored, Kept)},
+                      "a '" + M.Relation + "' message's " + B.Field->getNameAsString() +
+                          " wait with it");
+    Arrives.Loc = Waits.Loc = loc(B.Field->getLocation());
+    current().Rules.push_back(std::move(Arrives));
+    current().Rules.push_back(std::move(Waits));
+  }
 }
 
 void FragmentBuilder::addRole(const Role &Ro) {

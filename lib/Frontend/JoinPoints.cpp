@@ -192,6 +192,8 @@ private:
       Context.insert(Context.end(), Value.begin(), Value.end());
     if (Cx.Handled.Message)
       Context.push_back(Term::variable("From"));
+    if (Cx.Handled.Arrival)
+      Context.push_back(*Cx.Handled.Arrival);
     if (Cx.Here.This)
       Context.insert(Context.end(), Cx.Here.This->begin(), Cx.Here.This->end());
     for (const auto &[Field, Key] : Cx.Here.Walked)

@@ -31,7 +31,7 @@ public:
     std::string Method = MC->getMethodDecl()->getNameAsString();
     if (State->K == StateMember::Kind::Vector &&
         (Method == "size" || (Method == "empty" && P.VectorEdits.count(State->Field))))
-      return vectorLength(*State, Method == "empty", P);
+      return vectorLength(Obj, *State, Method == "empty", P);
     const Overlay *Seen = Cx.readable(P, *State, MC->getBeginLoc(), "reading");
     Term Node = Term::variable(Obj.Var);
     bool IsMap = State->keyed();
@@ -71,9 +71,9 @@ public:
 
   /// A vector's size (or, with Empty, 1 where it is empty and 0 where
   /// not), as the path's updates left it.
-  Valued vectorLength(const StateMember &State, bool Empty, const Path &P) {
+  Valued vectorLength(const Object &Obj, const StateMember &State, bool Empty, const Path &P) {
     Valued Out;
-    for (auto &[Q, Size] : vectorSize(State, P)) {
+    for (auto &[Q, Size] : vectorSize(State, P, Obj.Var)) {
       if (!Empty) {
         Out.push_back({std::move(Q), Size});
         continue;
@@ -87,12 +87,17 @@ public:
     return Out;
   }
 
-  Valued vectorSize(const StateMember &State, Path P) {
-    if (auto Edit = P.VectorEdits.find(State.Field); Edit != P.VectorEdits.end()) {
+  /// The size of Var's vector (the handler's own node's by default), after
+  /// the path's updates of its own.
+  Valued vectorSize(const StateMember &State, Path P, std::string Var = "") {
+    if (Var.empty())
+      Var = Cx.Here.Self.Var;
+    if (auto Edit = P.VectorEdits.find(State.Field);
+        Edit != P.VectorEdits.end() && Var == Cx.Here.Self.Var) {
       Term Size = Edit->second.Size;
       return Valued{{std::move(P), std::move(Size)}};
     }
-    Term Node = Term::variable(Cx.Here.Self.Var);
+    Term Node = Term::variable(Var);
     Cx.Fragment.needSize(State);
     // The emptiness test is the same literal on both sides, so that a path
     // that tested it before (`!v.empty()`) does not split again.
@@ -279,7 +284,7 @@ private:
       Tuple V = valueAt(Obj, State, {Term::integer(0)}, Q, Loc);
       return Tupled{{std::move(Q), std::move(V)}};
     }
-    for (auto &[Q, Size] : vectorSize(State, P)) {
+    for (auto &[Q, Size] : vectorSize(State, P, Obj.Var)) {
       if (Size.K == Term::Kind::Integer)
         continue;
       Term Index = Cx.freshVariable("Last");

@@ -36,6 +36,8 @@ public:
       if (auto Out = Cx.localVectorEffect(Call, P))
         return *Out;
       if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {
+        if (auto Appended = Cx.batchInsert(MC, P))
+          return *Appended;
         if (auto Updated = setUpdate(MC, P))
           return *Updated;
         // std::set::insert on a member the user forgot to mark.
@@ -114,10 +116,12 @@ private:
     std::vector<Path> Out;
     for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P))) {
       Tupled Partial{{std::move(Q), {}}};
-      for (const clang::Expr *F : Fields) {
+      for (size_t I = 0; I < Fields.size(); ++I) {
+        if (Msg->batchOf(Msg->Fields[I]))
+          continue; // its rows follow the message's
         Tupled Next;
         for (auto &[Q2, Terms] : Partial)
-          for (auto &[Q3, T] : Cx.evalTuple(F, std::move(Q2)))
+          for (auto &[Q3, T] : Cx.evalTuple(Fields[I], std::move(Q2)))
             Next.push_back({std::move(Q3), append(Terms, T)});
         Partial = std::move(Next);
       }
@@ -125,6 +129,9 @@ private:
         std::vector<Term> Cols{Dst, self()};
         Cols.insert(Cols.end(), Terms.begin(), Terms.end());
         Cx.emit(atom(Msg->Relation, Cols), ir::HeadTime::Async, Q4, Call->getBeginLoc());
+        for (size_t I = 0; I < Fields.size(); ++I)
+          if (const Batch *B = Msg->batchOf(Msg->Fields[I]))
+            Cx.sendBatch(*B, Fields[I], Dst, Terms, Q4, Call->getBeginLoc());
         Out.push_back(std::move(Q4));
       }
     }

@@ -120,6 +120,8 @@ public:
       });
     if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E); Op && comparison(Op))
       return Cx.truthValue(E, std::move(P));
+    if (auto V = Cx.batchRead(E, P))
+      return Cx.scalars(std::move(*V), E);
     if (auto V = Cx.elementRead(E, P))
       return Cx.scalars(std::move(*V), E);
     if (auto V = Cx.iteratorRead(E, nullptr, P))
@@ -158,6 +160,8 @@ public:
       return branches<Tupled>(C, std::move(P), [&](const clang::Expr *X, Path Q) {
         return evalTuple(X, std::move(Q));
       });
+    if (auto V = Cx.batchRead(E, P))
+      return *V;
     if (auto V = Cx.elementRead(E, P))
       return *V;
     if (auto V = Cx.iteratorRead(E, nullptr, P))
@@ -287,6 +291,12 @@ private:
       if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base);
           D && D->getDecl() == H.MessageParam) {
         auto It = H.Fields.find(Field);
+        if (It == H.Fields.end() && H.Message->batchOf(Field))
+          Cx.fail(Mem->getBeginLoc(),
+                  "the batch '" + Field->getNameAsString() + "' used as a value",
+                  "read a batch with size(), empty(), [i], at(i), front(), back() and loops, "
+                  "append it to a state vector with v.insert(v.end(), b.begin(), b.end()), or "
+                  "pass it on in a send");
         if (It == H.Fields.end())
           Cx.fail(Mem->getBeginLoc(), "this message field",
                   "message fields must be scalars or plain structs of scalars");

@@ -69,9 +69,16 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   Path Start;
   if (H.Message) {
     // fl_current(Node, _, "kind", From, fields..., _...)
-    std::vector<Term> Cols{Node, Term::wildcard(), Term::string(H.Message->Relation),
+    // A message with batches names its arrival, which tells its rows from
+    // those of an equal message that arrived at another step.
+    Term Arrival = H.Message->Batches.empty() ? Term::wildcard() : Term::variable("Arrival");
+    if (!H.Message->Batches.empty())
+      Cx.Handled.Arrival = Arrival;
+    std::vector<Term> Cols{Node, Arrival, Term::string(H.Message->Relation),
                            Term::variable("From")};
     for (const clang::FieldDecl *F : H.Message->Fields) {
+      if (H.Message->batchOf(F))
+        continue;
       Tuple V = Cx.fresh(F->getType(), F->getName());
       Cx.Handled.Fields[F] = V;
       Cols = append(std::move(Cols), V);

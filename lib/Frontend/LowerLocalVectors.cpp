@@ -49,17 +49,17 @@ public:
     if (Cx.JoinPrefix.empty())
       Cx.fail(V->getLocation(), "a local vector outside a handler",
               "collect values in a handler or a helper it calls");
-    if (columnCount(*Element) != 1)
-      Cx.fail(V->getLocation(), "a local vector of structs",
-              "collect integers, strings or enums (a field of each struct)");
     LocalVector L;
     L.Loc = V->getLocation();
+    L.ElementColumns = columnCount(*Element);
     L.Relation = Cx.JoinPrefix + "_" + V->getNameAsString() + "_" + std::to_string(++Cx.Joins);
     L.Context.push_back(Term::variable(Cx.Here.Self.Var));
     for (const auto &[Field, Value] : Cx.Handled.Fields)
       L.Context.insert(L.Context.end(), Value.begin(), Value.end());
     if (Cx.Handled.Message)
       L.Context.push_back(Term::variable("From"));
+    if (Cx.Handled.Arrival)
+      L.Context.push_back(*Cx.Handled.Arrival);
     Cx.LocalVectors[V] = std::move(L);
     return true;
   }
@@ -83,8 +83,8 @@ public:
                 "collect every element first, then sort and read");
       Term Slot = slot(*L, P, MC);
       std::vector<Path> Out;
-      for (auto &[Q, X] : Cx.eval(MC->getArg(0), P)) {
-        Cx.emit(atom(L->Relation, append(L->Context, {Slot, X})), ir::HeadTime::Now, Q,
+      for (auto &[Q, X] : Cx.evalTuple(MC->getArg(0), P)) {
+        Cx.emit(atom(L->Relation, append(append(L->Context, {Slot}), X)), ir::HeadTime::Now, Q,
                 MC->getBeginLoc());
         Out.push_back(std::move(Q));
       }
@@ -105,6 +105,9 @@ public:
     if (Cx.Here.InLoopBody)
       Cx.fail(Call->getBeginLoc(), "sorting a local vector inside a loop",
               "sort it once, after collecting its elements");
+    if (L->ElementColumns != 1)
+      Cx.fail(Call->getBeginLoc(), "sorting a vector of structs",
+              "collect and sort one field of each (integers, strings or enums)");
     L->Sorted = true;
     bool Descending = false;
     if (Call->getNumArgs() == 3) {
@@ -156,21 +159,66 @@ private:
   /// What tells this push's elements from the others': the entry of the
   /// loop around it, or the call site.
   Term slot(LocalVector &L, const Path &P, const clang::CXXMemberCallExpr *Push) {
-    if (!Cx.Here.InLoopBody)
-      return Term::string(std::string(ir::ReservedPrefix) + "push_" + std::to_string(++L.Pushes));
+    // Numbered in call order, which the names' order keeps (positions in a
+    // batch are ranks of slots).
+    if (!Cx.Here.InLoopBody) {
+      std::string N = std::to_string(++L.Pushes);
+      return Term::string(std::string(ir::ReservedPrefix) + "push_" +
+                          std::string(N.size() < 4 ? 4 - N.size() : 0, '0') + N);
+    }
     const auto &[Field, Key] = Cx.Here.Walked.back();
     const StateMember *State = Cx.Proto.stateOf(Field);
     // The loop's entries tell its elements apart: one push_back call in
-    // one loop (reached on as many paths as its conditions give).
-    if (Cx.Here.Walked.size() != 1 || !State || State->KeyColumns != 1 ||
-        State->K == StateMember::Kind::Vector || (L.LoopPush && L.LoopPush != Push))
+    // one loop (reached on as many paths as its conditions give); an index
+    // loop's (or a batch's) elements by their index.
+    bool ByKey = State && State->KeyColumns == 1 && State->K != StateMember::Kind::Vector;
+    if (Cx.Here.Walked.size() != 1 || !(ByKey || Cx.Here.LoopPosition) ||
+        (L.LoopPush && L.LoopPush != Push))
       Cx.fail(Push->getBeginLoc(), "this push_back onto a local vector",
-              "push_back from one call in one loop over a state set or map with scalar keys, "
-              "not nested");
+              "push_back from one call in one loop (over a state set or map with scalar keys, "
+              "the indices of a state vector, or a message's batch), not nested");
     L.LoopPush = Push;
+    if (Cx.Here.LoopPosition)
+      return *Cx.Here.LoopPosition;
     // A map's entry key; a set's element is the loop's quantified value.
     return Key ? Key->front() : P.Quantified.back();
   }
+
+public:
+  /// Ranks of the slots: the position C++ gives each element, where the
+  /// slots' order is the push order (one loop, in its order, or pushes
+  /// outside loops, in call order).
+  std::string positions(LocalVector &L, clang::SourceLocation Loc) {
+    if (L.LoopPush && L.Pushes)
+      Cx.fail(Loc, "a local vector filled both inside and outside a loop, used in order",
+              "fill it from one loop, or from calls outside loops");
+    if (L.Sorted)
+      Cx.fail(Loc, "a sorted local vector used in order",
+              "send the vector as collected, or read its sorted elements by index");
+    std::string Name = L.Relation + "_position";
+    if (!Cx.AlgorithmRelations.try_emplace(Name, Name).second)
+      return Name;
+    // Position 0 has no slot before it; position k has k.
+    Term S = Cx.freshVariable("Slot"), Earlier = Cx.freshVariable("Earlier");
+    std::string Before = L.Relation + "_after_first";
+    Path Rows;
+    Rows.Body.push_back(atom(L.Relation, append(append(L.Context, {S}),
+                                                wildcards(L.ElementColumns))));
+    Path First = Rows;
+    Rows.Body.push_back(atom(L.Relation, append(append(L.Context, {Earlier}),
+                                                wildcards(L.ElementColumns))));
+    compare(Rows, ir::CmpOp::LT, Earlier, S);
+    Cx.emit(atom(Name, append(L.Context, {S, Term::aggregate("count", Earlier)})),
+            ir::HeadTime::Now, Rows, L.Loc);
+    Cx.emit(atom(Before, append(L.Context, {S})), ir::HeadTime::Now, Rows, L.Loc);
+    First.Body.push_back(atom(Before, append(L.Context, {S}), /*Negated=*/true));
+    Cx.emit(atom(Name, append(L.Context, {S, Term::integer(0)})), ir::HeadTime::Now, First,
+            L.Loc);
+    L.Read = true;
+    return Name;
+  }
+
+private:
 
   Valued size(LocalVector &L, const Path &P, bool Empty) {
     L.Read = true;
@@ -178,7 +226,8 @@ private:
     if (Cx.AlgorithmRelations.try_emplace(Count, Count).second) {
       Path Rows;
       Term S = Cx.freshVariable("Slot");
-      Rows.Body.push_back(atom(L.Relation, append(L.Context, {S, Term::wildcard()})));
+      Rows.Body.push_back(
+          atom(L.Relation, append(append(L.Context, {S}), wildcards(L.ElementColumns))));
       Cx.emit(atom(Count, append(L.Context, {Term::aggregate("count", S)})), ir::HeadTime::Now,
               Rows, L.Loc);
     }
@@ -204,6 +253,9 @@ private:
     bool Descending = Sorted->second;
     std::string Before = ranks(L, Descending, /*Inclusive=*/false),
                 UpTo = ranks(L, Descending, /*Inclusive=*/true);
+    if (L.ElementColumns != 1)
+      Cx.fail(Loc, "reading an element of a local vector of structs",
+              "send it as a message's batch, or collect one field of each");
     Valued Out;
     for (auto &[Q, I] : Cx.eval(Index, P)) {
       Term X = Cx.freshVariable("Element"), Up = Cx.freshVariable("UpTo"),
@@ -256,6 +308,11 @@ std::optional<std::vector<Path>> LoweringContext::localVectorEffect(const clang:
   if (LocalVectors.empty())
     return std::nullopt;
   return LocalVectorLowering(*this).effect(Call, P);
+}
+
+std::string LoweringContext::localVectorPositions(const clang::ValueDecl *V,
+                                                  clang::SourceLocation Loc) {
+  return LocalVectorLowering(*this).positions(LocalVectors.at(V), Loc);
 }
 
 std::optional<Valued> LoweringContext::localVectorRead(const clang::Expr *E, const Path &P) {

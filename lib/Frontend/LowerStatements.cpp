@@ -67,10 +67,12 @@ public:
       for (Path &P : Live)
         for (Path &Q : Cx.execTruncation(*T, std::move(P)))
           Out.push_back(std::move(Q));
+    } else if (std::optional<UnrolledLoop> U = unrolledLoop(S)) {
+      Out = execUnrolled(*U, std::move(Live));
     } else if (llvm::isa<clang::ContinueStmt>(S)) {
       // The loop walks all elements at once, each on its own paths: a
-      // continue ends this element's.
-      if (!Cx.Here.InLoopBody)
+      // continue ends this element's (in an unrolled loop, this iteration).
+      if (!Cx.Here.InLoopBody && !Cx.Here.InUnrolledLoop)
         Cx.fail(S->getBeginLoc(), "a continue outside a loop", "test a condition instead");
       for (Path &P : Live)
         P.Continued = true;
@@ -83,8 +85,7 @@ public:
           Out.push_back(std::move(Q));
     } else {
       Cx.fail(S->getBeginLoc(), statementInCxxTerms(S),
-              "use if/else, early return, range-for loops over state containers, and "
-              "`while (v.size() > n) v.pop_back();` to truncate a state vector");
+              "use if/else, switch, early return and loops");
     }
     return concat(std::move(Out), std::move(Done));
   }
@@ -98,6 +99,27 @@ public:
   static std::optional<Truncation> truncation(const clang::Stmt *S) {
     if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(S))
       return truncationLoop(W);
+    return std::nullopt;
+  }
+
+  /// A loop run as C++ runs it, one iteration after another: a while,
+  /// do-while or for loop that is none of the idioms above.
+  struct UnrolledLoop {
+    const clang::Stmt *Loop;
+    const clang::Stmt *Init;
+    const clang::Expr *Cond; ///< Null: `for (;;)`, which only a break ends.
+    const clang::Expr *Inc;
+    const clang::Stmt *Body;
+    bool TestFirst;
+  };
+
+  static std::optional<UnrolledLoop> unrolledLoop(const clang::Stmt *S) {
+    if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(S))
+      return UnrolledLoop{W, nullptr, W->getCond(), nullptr, W->getBody(), true};
+    if (const auto *F = llvm::dyn_cast<clang::ForStmt>(S))
+      return UnrolledLoop{F, F->getInit(), F->getCond(), F->getInc(), F->getBody(), true};
+    if (const auto *D = llvm::dyn_cast<clang::DoStmt>(S))
+      return UnrolledLoop{D, nullptr, D->getCond(), nullptr, D->getBody(), false};
     return std::nullopt;
   }
 
@@ -312,6 +334,8 @@ private:
   }
 
   std::vector<Path> execLoop(const clang::CXXForRangeStmt *F, std::vector<Path> In) {
+    if (const Batch *B = Cx.handledBatch(F->getRangeInit()))
+      return execBatchLoop(F, *B, std::move(In));
     auto [Obj, State] = stateContainer(F->getRangeInit(), F->getBeginLoc());
     const clang::VarDecl *Var = F->getLoopVariable();
     std::vector<Path> Out;
@@ -362,15 +386,17 @@ private:
   /// Runs a loop's body once for all its elements (each a path of
   /// Elements); P goes on past the loop.
   Path walk(const clang::Stmt *Body, std::vector<Path> Elements, const clang::FieldDecl *Walked,
-            std::optional<Tuple> EntryKey, Path P) {
+            std::optional<Tuple> EntryKey, Path P, std::optional<Term> Position = std::nullopt) {
     bool Outer = !Cx.Here.InLoopBody;
     bool SavedBreak = Cx.Here.BreakEndsSwitch;
+    std::optional<Term> SavedPosition = std::exchange(Cx.Here.LoopPosition, std::move(Position));
     std::set<const clang::FieldDecl *> Outside = std::exchange(Cx.LoopUpdates, {});
     Cx.Here.InLoopBody = true;
     Cx.Here.BreakEndsSwitch = false;
     Cx.Here.Walked.push_back({Walked, std::move(EntryKey)});
     std::vector<Path> Ends = exec(Body, std::move(Elements));
     Cx.Here.Walked.pop_back();
+    Cx.Here.LoopPosition = std::move(SavedPosition);
     Cx.Here.InLoopBody = !Outer;
     Cx.Here.BreakEndsSwitch = SavedBreak;
     // The loop's effects were emitted per element; after it, the path
@@ -390,6 +416,12 @@ private:
   /// element per index of v from a while the condition holds, walked at
   /// once as a range-for is. The body may not change i.
   std::vector<Path> execIndexLoop(const IndexLoop &L, std::vector<Path> In) {
+    // A body that changes what later iterations read runs iteration by
+    // iteration, as written.
+    if (sequential(L.Loop->getBody()))
+      return execUnrolled(*unrolledLoop(L.Loop), std::move(In));
+    if (const Batch *B = Cx.handledBatch(L.Vector))
+      return execBatchIndexLoop(L, *B, std::move(In));
     Object Obj;
     const StateMember *State = nullptr;
     if (!Cx.memberState(L.Vector, Obj, State) || State->K != StateMember::Kind::Vector)
@@ -410,9 +442,197 @@ private:
           for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
             Elements.push_back(std::move(R));
       Out.push_back(walk(L.Loop->getBody(), std::move(Elements), State->Field, std::nullopt,
-                         std::move(P)));
+                         std::move(P), I));
     }
     return Out;
+  }
+
+  /// `for (const T &e : m.batch)`: one element per row of the handled
+  /// message's batch, walked at once; `v.push_back(e)` alone in the body
+  /// appends the batch to a state vector.
+  std::vector<Path> execBatchLoop(const clang::CXXForRangeStmt *F, const Batch &B,
+                                  std::vector<Path> In) {
+    if (sequential(F->getBody()))
+      return execUnrolledBatch(F, B, std::move(In));
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      if (auto Appended = Cx.batchAppendLoop(F, P)) {
+        Out = concat(std::move(Out), std::move(*Appended));
+        continue;
+      }
+      Path Each = P;
+      Term Position = Cx.freshVariable("Position");
+      const clang::VarDecl *Var = F->getLoopVariable();
+      Tuple E = Cx.fresh(Var->getType().getNonReferenceType(), Var->getName());
+      Each.Body.push_back(Cx.batchRows(B, Position, E));
+      Each.Locals[Var] = E;
+      Each.Quantified.push_back(Position);
+      std::vector<Path> Elements;
+      Elements.push_back(std::move(Each));
+      Out.push_back(
+          walk(F->getBody(), std::move(Elements), B.Field, std::nullopt, std::move(P), Position));
+    }
+    return Out;
+  }
+
+  /// A range-for over a batch whose body changes the log as it goes (Raft's
+  /// follower: skip the entries it has, truncate at the first conflict,
+  /// append the rest): iteration k reads element k, while the batch has it.
+  std::vector<Path> execUnrolledBatch(const clang::CXXForRangeStmt *F, const Batch &B,
+                                      std::vector<Path> In) {
+    const clang::VarDecl *Var = F->getLoopVariable();
+    unsigned Bound = Cx.Proto.LoopBound;
+    std::vector<Path> Paths = std::move(In), Out;
+    for (unsigned K = 0; !Paths.empty(); ++K) {
+      std::vector<Path> Going;
+      for (Path &P : Paths)
+        for (auto &[Q, N] : Cx.batchSize(B, std::move(P))) {
+          Path Exit = Q;
+          if (compare(Exit, ir::CmpOp::LE, N, Term::integer(K)))
+            Out.push_back(std::move(Exit));
+          if (!compare(Q, ir::CmpOp::GT, N, Term::integer(K)))
+            continue;
+          if (K == Bound) {
+            Cx.runError(Q, F->getBeginLoc(),
+                        "this loop runs more than the " + std::to_string(Bound) +
+                            " iterations faultline unrolls (--loop-bound)",
+                        N);
+            continue;
+          }
+          Tuple E = Cx.fresh(Var->getType().getNonReferenceType(), Var->getName());
+          Q.Body.push_back(Cx.batchRows(B, Term::integer(K), E));
+          Q.Locals[Var] = E;
+          Going.push_back(std::move(Q));
+        }
+      Paths = iterate(F, F->getBody(), nullptr, std::move(Going), Out);
+    }
+    return Out;
+  }
+
+  /// Whether a loop body changes what its later iterations read: a state
+  /// vector's length, a scalar member.
+  bool sequential(const clang::Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(S); W && truncationLoop(W))
+      return true;
+    Object Obj;
+    const StateMember *State = nullptr;
+    if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(S)) {
+      llvm::StringRef Method = MC->getMethodDecl()->getName();
+      if ((Method == "push_back" || Method == "pop_back" || Method == "resize" ||
+           Method == "erase" || Method == "insert" || Method == "clear") &&
+          Cx.memberState(MC->getImplicitObjectArgument(), Obj, State) &&
+          State->K == StateMember::Kind::Vector)
+        return true;
+    }
+    const clang::Expr *Target = nullptr;
+    if (const auto *B = llvm::dyn_cast<clang::BinaryOperator>(S); B && B->isAssignmentOp())
+      Target = B->getLHS();
+    if (const auto *U = llvm::dyn_cast<clang::UnaryOperator>(S); U && U->isIncrementDecrementOp())
+      Target = U->getSubExpr();
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(S);
+        Op && Op->getOperator() == clang::OO_Equal && Op->getNumArgs() == 2)
+      Target = Op->getArg(0);
+    if (Target && Cx.memberState(Target, Obj, State) && State->K == StateMember::Kind::Scalar)
+      return true;
+    for (const clang::Stmt *Child : S->children())
+      if (sequential(Child))
+        return true;
+    return false;
+  }
+
+  /// `for (size_t i = a; i < m.batch.size(); ++i) ... m.batch[i] ...`.
+  std::vector<Path> execBatchIndexLoop(const IndexLoop &L, const Batch &B, std::vector<Path> In) {
+    std::vector<Path> Out;
+    for (Path &P : In) {
+      Path Each = P;
+      Term I = Cx.freshVariable(L.Index->getName());
+      Each.Body.push_back(Cx.batchRows(B, I, wildcards(B.ElementColumns)));
+      Each.Locals[L.Index] = {I};
+      Each.Quantified.push_back(I);
+      std::vector<Path> Elements;
+      for (auto &[Q, Start] : Cx.eval(L.Start, std::move(Each)))
+        if (compare(Q, ir::CmpOp::GE, I, Start))
+          for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
+            Elements.push_back(std::move(R));
+      Out.push_back(
+          walk(L.Loop->getBody(), std::move(Elements), B.Field, std::nullopt, std::move(P), I));
+    }
+    return Out;
+  }
+
+  /// Runs the loop's iterations one after another, at most the loop bound
+  /// (`--loop-bound`) of them: a path on which the loop would go on past it
+  /// stops the run with an error at the loop, so no run the model has is
+  /// cut short silently. A break leaves the loop, a continue goes on to the
+  /// next iteration; the paths are joined after each iteration, so rules
+  /// grow with the bound times the body, not with the paths.
+  std::vector<Path> execUnrolled(const UnrolledLoop &L, std::vector<Path> In) {
+    if (const auto *W = llvm::dyn_cast<clang::WhileStmt>(L.Loop); W && W->getConditionVariable())
+      Cx.fail(L.Loop->getBeginLoc(), "a declaration in a while loop's condition",
+              "declare the variable before the loop");
+    if (const auto *F = llvm::dyn_cast<clang::ForStmt>(L.Loop); F && F->getConditionVariable())
+      Cx.fail(L.Loop->getBeginLoc(), "a declaration in a for loop's condition",
+              "declare the variable before the loop");
+    // An invariant's paths are the cases of its property, not steps of a
+    // computation.
+    if (Cx.JoinPrefix.empty())
+      Cx.fail(L.Loop->getBeginLoc(), statementInCxxTerms(L.Loop),
+              "an invariant states its property with if/else, returns, range-for loops over "
+              "state containers and the <algorithm> tests");
+    unsigned Bound = Cx.Proto.LoopBound;
+    std::vector<Path> Paths = L.Init ? exec(L.Init, std::move(In)) : std::move(In);
+    std::vector<Path> Out;
+    for (unsigned Iteration = 0; !Paths.empty(); ++Iteration) {
+      if (L.Cond && (L.TestFirst || Iteration > 0)) {
+        std::vector<Path> Going;
+        for (Path &P : Paths) {
+          Out = concat(std::move(Out), Cx.assume(L.Cond, false, P));
+          Going = concat(std::move(Going), Cx.assume(L.Cond, true, std::move(P)));
+        }
+        Paths = std::move(Going);
+      }
+      if (Iteration == Bound) {
+        for (const Path &P : Paths)
+          Cx.runError(P, L.Loop->getBeginLoc(),
+                      "this loop runs more than the " + std::to_string(Bound) +
+                          " iterations faultline unrolls (--loop-bound)",
+                      Term::integer(Bound));
+        break;
+      }
+      Paths = iterate(L.Loop, L.Body, L.Inc, std::move(Paths), Out);
+    }
+    return Out;
+  }
+
+  /// One iteration of an unrolled loop: its body, then its increment. The
+  /// paths that leave the loop (a break, a return) go to Out; those that
+  /// go on are returned, joined.
+  std::vector<Path> iterate(const clang::Stmt *Loop, const clang::Stmt *Body,
+                            const clang::Expr *Inc, std::vector<Path> Paths,
+                            std::vector<Path> &Out) {
+    if (Paths.empty())
+      return Paths;
+    bool SavedBreak = Cx.Here.BreakEndsSwitch, SavedUnrolled = Cx.Here.InUnrolledLoop;
+    Cx.Here.BreakEndsSwitch = true;
+    Cx.Here.InUnrolledLoop = true;
+    Paths = exec(Body, std::move(Paths));
+    Cx.Here.BreakEndsSwitch = SavedBreak;
+    Cx.Here.InUnrolledLoop = SavedUnrolled;
+    std::vector<Path> Next;
+    for (Path &P : Paths) {
+      P.Continued = false;
+      if (P.Broke || P.Returned) {
+        P.Broke = false;
+        Out.push_back(std::move(P));
+      } else {
+        Next.push_back(std::move(P));
+      }
+    }
+    if (Inc)
+      Next = exec(Inc, std::move(Next));
+    return Cx.joinPaths(std::move(Next), Loop);
   }
 
   /// The state container a loop walks.

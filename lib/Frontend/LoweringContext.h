@@ -89,6 +89,8 @@ struct LocalVector {
   /// The push_back call inside a loop over a state container, if any.
   const clang::Expr *LoopPush = nullptr;
   unsigned Pushes = 0;
+  /// A struct element takes a column per scalar field.
+  unsigned ElementColumns = 1;
 };
 
 /// `auto it = c.find(k);`: the container and the key looked up.
@@ -211,7 +213,10 @@ struct Trigger {
   const MessageType *Message = nullptr;
   const clang::ParmVarDecl *MessageParam = nullptr;
   const clang::ParmVarDecl *FromParam = nullptr;
+  /// The columns of each field but the batches.
   std::map<const clang::FieldDecl *, Tuple> Fields;
+  /// The step the message arrived at, where it has batches.
+  std::optional<ir::Term> Arrival;
 };
 
 /// How a function is named where it shows: in notes, after each problem,
@@ -236,11 +241,18 @@ struct Scope {
   /// The struct value whose member helper is being inlined.
   std::optional<Tuple> This;
   bool InLoopBody = false;
-  /// A break here ends the innermost switch (not a loop, not a helper).
+  /// A break here ends the innermost switch or unrolled loop (not a
+  /// range-for, not a helper).
   bool BreakEndsSwitch = false;
+  /// In the body of a loop run iteration by iteration (a while loop): a
+  /// continue ends the iteration.
+  bool InUnrolledLoop = false;
   /// The containers the enclosing loops walk, with the key of the current
   /// entry for a map.
   std::vector<std::pair<const clang::FieldDecl *, std::optional<Tuple>>> Walked;
+  /// In an index loop over a state vector or a loop over a batch, the
+  /// variable of the current element's index.
+  std::optional<ir::Term> LoopPosition;
   /// How deep inlined helpers are nested.
   unsigned Depth = 0;
 };
@@ -329,6 +341,35 @@ public:
   std::optional<std::vector<Path>> localVectorEffect(const clang::CallExpr *Call, const Path &P);
   /// size(), empty() and an element of a local vector.
   std::optional<Valued> localVectorRead(const clang::Expr *E, const Path &P);
+
+  /// The rows of a local vector in the order C++ holds them (push order):
+  /// the name of a relation (Context..., Slot, Position), or an error at
+  /// Loc where the model cannot tell that order.
+  std::string localVectorPositions(const clang::ValueDecl *V, clang::SourceLocation Loc);
+
+  // ---- LowerBatches.cpp ----
+  /// The batch E reads: a std::vector field of the handled message (also
+  /// through a reference to the message), or null.
+  const Batch *handledBatch(const clang::Expr *E) const;
+  /// The handled message's rows of batch B: (Position, Element).
+  ir::Atom batchRows(const Batch &B, const ir::Term &Position, const Tuple &Element) const;
+  /// The handled batch's size: a count where it has rows, 0 where not.
+  Valued batchSize(const Batch &B, const Path &P);
+  /// size(), empty(), front(), back(), at(i) and [i] on a handled batch;
+  /// none if E is no such read.
+  std::optional<Tupled> batchRead(const clang::Expr *E, const Path &P);
+  /// `v.insert(v.end(), b.begin(), b.end())` on a state vector v and a
+  /// handled batch b; none if MC is no such call.
+  std::optional<std::vector<Path>> batchInsert(const clang::CXXMemberCallExpr *MC, const Path &P);
+  /// `for (const T &e : b) v.push_back(e);`: the same append, as a loop;
+  /// none if F is no such loop.
+  std::optional<std::vector<Path>> batchAppendLoop(const clang::CXXForRangeStmt *F,
+                                                   const Path &P);
+  /// Emits the rows of batch B of a message sent to Dst with the columns
+  /// Sent, where Arg (the field's value in the send) gives them: `{}`, a
+  /// local vector, a state vector, or a handled batch.
+  void sendBatch(const Batch &B, const clang::Expr *Arg, const ir::Term &Dst, const Tuple &Sent,
+                 const Path &P, clang::SourceLocation Loc);
 
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.

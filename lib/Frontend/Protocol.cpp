@@ -95,6 +95,13 @@ const Role *Protocol::roleOf(const clang::RecordDecl *D) const {
   return It == Roles.end() ? nullptr : &It->second;
 }
 
+const Batch *MessageType::batchOf(const clang::FieldDecl *F) const {
+  for (const Batch &B : Batches)
+    if (B.Field == F)
+      return &B;
+  return nullptr;
+}
+
 const MessageType *Protocol::messageOf(clang::QualType T) const {
   const clang::RecordDecl *D = T.getNonReferenceType()->getAsRecordDecl();
   if (!D)

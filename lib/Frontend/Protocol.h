@@ -36,14 +36,34 @@ const clang::Expr *skipWrappers(const clang::Expr *E, bool IntoCopies,
 /// `SomeName` -> `some_name`: relation names start lower-case in Dedalus.
 std::string relationName(llvm::StringRef CxxName);
 
+/// A `std::vector<T>` field of a message, a batch (Raft's entries): its
+/// elements travel as rows of a relation of their own, sent with the
+/// message in the same rule body, so a fault loses both together:
+/// `Relation(To, From, the message's columns..., Position, element...)`.
+/// The receiver keeps them as `Stored(Node, Arrival, From, columns...,
+/// Position, element...)` until the message is handled.
+struct Batch {
+  const clang::FieldDecl *Field = nullptr;
+  std::string Relation;
+  std::string Stored;
+  unsigned ElementColumns = 1;
+};
+
 struct MessageType {
   const clang::RecordDecl *Decl = nullptr;
   std::string Relation;
+  /// Every field, batches included, in declaration order (as braces give
+  /// them).
   std::vector<const clang::FieldDecl *> Fields;
-  /// The fields' columns: one per scalar, a struct's flattened.
+  /// The columns of the fields other than batches: one per scalar, a
+  /// struct's flattened.
   unsigned Columns = 0;
+  std::vector<Batch> Batches;
   /// faultline::NodeCrashed: sent by the environment, not by the protocol.
   bool CrashNotice = false;
+
+  /// The batch a field is, if it is one.
+  const Batch *batchOf(const clang::FieldDecl *F) const;
 };
 
 struct StateMember {
@@ -98,6 +118,9 @@ struct Protocol {
   /// Calls to functions whose qualified name matches this (--ignore-calls)
   /// have no effect on the model, like FL_IGNORE functions; null for none.
   std::shared_ptr<const llvm::Regex> IgnoreCalls;
+  /// How many iterations of a while, do-while or plain for loop the
+  /// lowering unrolls (--loop-bound).
+  unsigned LoopBound = 8;
 
   const Role *roleOf(const clang::RecordDecl *D) const;
   const MessageType *messageOf(const clang::QualType T) const;

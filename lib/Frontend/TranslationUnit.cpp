@@ -65,6 +65,7 @@ Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Op
   // The tool and the plugin check the expression when they read it.
   if (!Model.IgnoreCalls.empty())
     P.IgnoreCalls = std::make_shared<const llvm::Regex>(Model.IgnoreCalls);
+  P.LoopBound = Model.LoopBound;
   Deadline Time(Model.Deadline);
   lowerProtocol(P, Ctx, R, B, Time);
   lowerScenarios(P, Ctx, R, B);

@@ -64,9 +64,10 @@ void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms)
                          fmt::format("{} timer {} fires (armed at {}, due {})", A.Node, A.Timer,
                                      A.ArmTime, A.Due));
   for (const eval::Message &M : R.Messages)
-    Lines.emplace_back(M.SendTime, 2, Lines.size(),
-                       fmt::format("{} -> {}  {}  {}", M.From, M.To,
-                                   tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate)));
+    if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+      Lines.emplace_back(M.SendTime, 2, Lines.size(),
+                         fmt::format("{} -> {}  {}  {}", M.From, M.To,
+                                     tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate)));
   std::sort(Lines.begin(), Lines.end(), [](const auto &A, const auto &B) {
     return std::tie(std::get<0>(A), std::get<1>(A), std::get<2>(A)) <
            std::tie(std::get<0>(B), std::get<1>(B), std::get<2>(B));
@@ -183,12 +184,13 @@ const char *fateName(MessageFate F) {
 llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
   llvm::json::Array Out;
   for (const eval::Message &M : R.Messages)
-    Out.push_back(llvm::json::Object{{"from", M.From},
-                                     {"to", M.To},
-                                     {"send_time", M.SendTime},
-                                     {"relation", R.RelNames[M.Rel]},
-                                     {"tuple", tupleJSON(M.Values, Syms)},
-                                     {"fate", fateName(M.Fate)}});
+    if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+      Out.push_back(llvm::json::Object{{"from", M.From},
+                                       {"to", M.To},
+                                       {"send_time", M.SendTime},
+                                       {"relation", R.RelNames[M.Rel]},
+                                       {"tuple", tupleJSON(M.Values, Syms)},
+                                       {"fate", fateName(M.Fate)}});
   return Out;
 }
 

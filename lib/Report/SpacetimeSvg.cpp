@@ -17,6 +17,7 @@
 
 #include "HtmlEscape.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Report/RunReport.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -61,7 +62,8 @@ public:
     for (size_t I = 0; I < Nodes.size(); ++I)
       drawLane(I);
     for (const eval::Message &M : R.Messages)
-      drawMessage(M);
+      if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+        drawMessage(M);
     for (const Crash &C : R.Faults.Crashes)
       drawCrash(C);
     for (const Restart &Re : R.Faults.Restarts)

@@ -14,7 +14,8 @@
 // does (as Chromium's plugins do): under -Werror its warnings are errors,
 // unless -fplugin-arg-faultline-no-error or -Wno-error=faultline is given.
 // `// NOLINT(faultline)` on a line silences its warnings.
-// -fplugin-arg-faultline-ignore-calls=REGEX is `--ignore-calls REGEX`.
+// -fplugin-arg-faultline-ignore-calls=REGEX is `--ignore-calls REGEX`;
+// -fplugin-arg-faultline-loop-bound=N is `--loop-bound N`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -134,9 +135,18 @@ protected:
         Model.IgnoreCalls = Regex.str();
         continue;
       }
-      D.Report(D.getCustomDiagID(
-          clang::DiagnosticsEngine::Error,
-          "faultline: unknown plugin argument '%0' (known: no-error, ignore-calls=REGEX)"))
+      if (llvm::StringRef Bound = A; Bound.consume_front("loop-bound=")) {
+        if (Bound.getAsInteger(10, Model.LoopBound)) {
+          D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                     "faultline: loop-bound: '%0' is not a number of iterations"))
+              << Bound;
+          return false;
+        }
+        continue;
+      }
+      D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
+                                 "faultline: unknown plugin argument '%0' (known: no-error, "
+                                 "ignore-calls=REGEX, loop-bound=N)"))
           << A;
       return false;
     }

@@ -131,6 +131,7 @@ struct ReviewOptions : check::SearchSettings {
   std::string BuildPath;           ///< -p: the folder of compile_commands.json
   std::vector<std::string> ExtraArgs;
   std::string IgnoreCalls; ///< --ignore-calls, for both revisions
+  unsigned LoopBound = 8;  ///< --loop-bound, for both revisions
   unsigned Jobs = 0;
   bool Verbose = false;
   /// --timeout, for the extraction of both revisions.

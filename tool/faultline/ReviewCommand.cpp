@@ -255,6 +255,7 @@ int reviewCommand(const ReviewOptions &Opts) {
     F.CacheDir = CacheDir;
     F.ExtraArgs = Opts.ExtraArgs;
     F.IgnoreCalls = Opts.IgnoreCalls;
+    F.LoopBound = Opts.LoopBound;
     F.Jobs = Opts.Jobs;
     F.Verbose = Opts.Verbose;
     F.Deadline = Opts.Deadline;

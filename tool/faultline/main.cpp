@@ -180,6 +180,12 @@ static cl::opt<std::string> IgnoreCalls(
              "regular expression (logging, metrics), as if marked FL_IGNORE"),
     cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
     cl::cat(Cat));
+static cl::opt<unsigned> LoopBound(
+    "loop-bound",
+    cl::desc("Unroll while, do-while and plain for loops in handlers this many iterations; a "
+             "run in which a loop would go on stops with an error at the loop (default 8)"),
+    cl::value_desc("N"), cl::init(8), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd),
+    cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> EmitSchedules(
@@ -405,6 +411,7 @@ static int dispatch() {
     F.Files.assign(SourceFiles.begin(), SourceFiles.end());
     F.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
     F.IgnoreCalls = IgnoreCalls;
+    F.LoopBound = LoopBound;
     F.FixedArgs = FixedArgs;
     F.FilesRegex = FilesRegex;
     F.Jobs = Jobs;
@@ -436,6 +443,7 @@ static int dispatch() {
     O.BuildPath = BuildPath;
     O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
     O.IgnoreCalls = IgnoreCalls;
+    O.LoopBound = LoopBound;
     O.Jobs = Jobs;
     O.Verbose = Verbose;
     O.Deadline = extractionDeadline();

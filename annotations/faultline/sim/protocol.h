@@ -45,6 +45,10 @@ namespace faultline::sim {
 using detail::TypeKey;
 using detail::typeKey;
 
+/// Whether T is a std::vector (a message's batch).
+template <class T> struct IsVector : std::false_type {};
+template <class T, class A> struct IsVector<std::vector<T, A>> : std::true_type {};
+
 /// The name of a type, for error messages (the simulator needs no RTTI).
 template <class T> std::string typeName() {
 #if defined(__clang__) || defined(__GNUC__)
@@ -269,7 +273,12 @@ public:
   /// Appends a field or state value as the model's columns: one for an
   /// integer, bool, enum or string, one per scalar field of a struct.
   template <class T> void append(Tuple &Out, const T &V) const {
-    if constexpr (std::is_enum<T>::value) {
+    if constexpr (IsVector<T>::value) {
+      // A message's batch travels with it; the model identifies and orders
+      // messages by their other fields.
+      (void)Out;
+      (void)V;
+    } else if constexpr (std::is_enum<T>::value) {
       // An enumerator is its value in the model, as in the compiled code.
       Out.push_back(Value::integer(static_cast<long long>(V)));
     } else if constexpr (std::is_integral<T>::value) {

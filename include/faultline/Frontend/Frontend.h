@@ -46,6 +46,8 @@ struct ExtractOptions {
   /// `--ignore-calls`: calls to functions whose qualified name matches
   /// this regular expression have no effect on the model (as FL_IGNORE).
   std::string IgnoreCalls;
+  /// `--loop-bound`: the iterations of a while loop the lowering unrolls.
+  unsigned LoopBound = 8;
   /// The compiler arguments given after `--` on the command line: then no
   /// database is read and every file is compiled with these (as clang-tidy
   /// does).

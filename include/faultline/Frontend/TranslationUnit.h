@@ -45,6 +45,10 @@ struct ModelOptions {
   /// expression (llvm::Regex, matched anywhere in the name) have no effect
   /// on the model, as FL_IGNORE functions' (`--ignore-calls`). Empty: none.
   std::string IgnoreCalls;
+  /// How many iterations of a while, do-while or plain for loop the
+  /// lowering unrolls (`--loop-bound`); a run that needs more stops with
+  /// an error at the loop.
+  unsigned LoopBound = 8;
   /// Where the lowering stops, reporting where it was, if it is still
   /// running. Not part of a cached extraction's key: a TU that reaches it
   /// has a problem, and a TU with problems is not stored.

@@ -31,6 +31,12 @@ inline constexpr const char *RoleRelation = "fl_role";
 inline constexpr const char *ClockRelation = "fl_now";
 inline constexpr const char *InboxRelation = "fl_inbox";
 inline constexpr const char *CurrentRelation = "fl_current";
+/// `fl_batch_<message>_<field>`: the rows of a message's std::vector field,
+/// sent with it (and lost with it); reports show the message, not them.
+inline constexpr const char *BatchPrefix = "fl_batch_";
+inline bool isBatchRelation(const std::string &Relation) {
+  return Relation.compare(0, 9, BatchPrefix) == 0;
+}
 /// `fl_assert(Node, Assertion, Time)`: a handler reached the C++ `assert`
 /// named Assertion with its condition false at Time; kept to EOT, where
 /// it is a `pre` without `post`.

@@ -2,7 +2,7 @@
 //
 // A handler's local std::vector is collected (push_back), sorted, then read;
 // the model keeps its elements as a set of rows, so any other order of use,
-// an initializer, or struct elements is an error at the construct.
+// an initializer, or sorting structs is an error at the construct.
 
 #include "Inputs/preamble.h"
 
@@ -12,6 +12,7 @@
 struct Pair {
   int a;
   int b;
+  bool operator<(const Pair &o) const { return a < o.a; }
 };
 
 struct FL_MESSAGE Msg {
@@ -26,7 +27,9 @@ struct FL_PROCESS Node {
     std::vector<int> early{1, 2};
     // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:22: error: a local vector with an initializer in Node::onMsg is outside what faultline can model; declare it empty (std::vector<T> v;) and push_back its elements
     std::vector<Pair> pairs;
-    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:23: error: a local vector of structs in Node::onMsg is outside what faultline can model; collect integers, strings or enums (a field of each struct)
+    pairs.push_back(Pair{m.v, 1});
+    std::sort(pairs.begin(), pairs.end());
+    // ERR: {{.*}}err-local-vectors.cpp:[[@LINE-1]]:5: error: sorting a vector of structs in Node::onMsg is outside what faultline can model; collect and sort one field of each (integers, strings or enums)
     std::vector<int> v;
     v.push_back(m.v);
     n = v[0];

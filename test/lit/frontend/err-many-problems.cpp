@@ -27,10 +27,11 @@ struct FL_PROCESS Node {
       x = 1;
     else
       x = 2;
-    do {
+    try {
       ++x;
-    } while (x < m.v);
-    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-3]]:5: error: a do-while loop in Node::onMsg is outside what faultline can model
+    } catch (...) {
+    }
+    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-4]]:5: error: a try block in Node::onMsg is outside what faultline can model
     int copy;
     // ERR: {{.*}}err-many-problems.cpp:[[@LINE-1]]:9: error: this declaration in Node::onMsg is outside what faultline can model
     // ERR-NOT: error:
@@ -47,9 +48,9 @@ struct FL_PROCESS Node {
   }
 
   void check(int v) {
-    while (v > 0)
-      --v;
-    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-2]]:5: error: a while loop in Node::onMsg is outside what faultline can model
+    if (v > 0)
+      throw v;
+    // ERR: {{.*}}err-many-problems.cpp:[[@LINE-1]]:7: error: a throw in Node::onMsg is outside what faultline can model
     // ERR-NOT: error:
   }
 

@@ -56,20 +56,4 @@ struct FL_PROCESS Copier {
   }
 };
 
-struct FL_MESSAGE Cut {
-  int n;
-};
-
-struct FL_PROCESS Cutter {
-  FL_STATE std::vector<int> log;
-  FL_STATE int last = 0;
-
-  FL_RECEIVE void onCut(const Cut &m) {
-    while (!log.empty())
-      log.pop_back();
-    // ERR: {{.*}}err-vector-updates.cpp:[[@LINE-2]]:5: error: a while loop in Cutter::onCut is outside what faultline can model; use if/else, early return, range-for loops over state containers, and `while (v.size() > n) v.pop_back();` to truncate a state vector
-    // ERR-NOT: error:
-  }
-};
-
 FL_SCENARIO void one(faultline::Scenario &s) { s.node<Node>("a"); }

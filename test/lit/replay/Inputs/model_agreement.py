@@ -128,11 +128,14 @@ def main():
     ap.add_argument("--schedules")
     ap.add_argument("--random", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scenario", help="only this scenario")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     rng = random.Random(args.seed)
     ok = True
     for name, (eot, eff, crashes, restarts, nodes) in sorted(scenarios(args.replay).items()):
+        if args.scenario and name != args.scenario:
+            continue
         model_file = os.path.join(args.work, name + ".ded")
         run([args.faultline, "extract", "-p", args.build, args.source, "--scenario", name,
              "-o", model_file], ok=(0,))
