@@ -183,18 +183,46 @@ private:
         Ok = false;
         return;
       }
-      // A message without fields (`Tick{}`) has no columns to read.
-      auto Fields = Msg->Fields.empty() ? std::optional<Tuple>(Tuple()) : constant(Call->getArg(2));
-      if (!Fields)
-        return;
-      ir::Fact F;
+      // The fields' columns, then each batch's rows (`Append{1, {Entry{1,
+      // 2}}}`), which arrive with the message. A message without fields
+      // (`Tick{}`) has no columns to read.
+      std::optional<Tuple> Fields = Tuple();
+      std::vector<std::pair<const Batch *, std::vector<Tuple>>> Rows;
+      for (unsigned I = 0; I < Msg->Fields.size() && Fields; ++I) {
+        const clang::Expr *Init = List->getInit(I);
+        if (const Batch *B = Msg->batchOf(Msg->Fields[I])) {
+          std::vector<Tuple> Elements;
+          for (const clang::Expr *E : batchElements(Init))
+            if (std::optional<Tuple> V = constant(E))
+              Elements.push_back(std::move(*V));
+            else
+              return;
+          Rows.emplace_back(B, std::move(Elements));
+          continue;
+        }
+        std::optional<Tuple> V = constant(Init);
+        if (!V)
+          return;
+        Fields->insert(Fields->end(), V->begin(), V->end());
+      }
       Uses.push_back(Msg->Decl);
-      F.Head.Relation = Msg->Relation;
-      F.Head.Args = {ir::Term::string(*To), ir::Term::string(*From)};
-      F.Head.Args.insert(F.Head.Args.end(), Fields->begin(), Fields->end());
-      F.Time = *At;
-      F.Loc = M.loc(Call->getBeginLoc());
-      S.Facts.push_back(std::move(F));
+      auto Fact = [&](const std::string &Relation, const Tuple &Columns) {
+        ir::Fact F;
+        F.Head.Relation = Relation;
+        F.Head.Args = {ir::Term::string(*To), ir::Term::string(*From)};
+        F.Head.Args.insert(F.Head.Args.end(), Columns.begin(), Columns.end());
+        F.Time = *At;
+        F.Loc = M.loc(Call->getBeginLoc());
+        S.Facts.push_back(std::move(F));
+      };
+      Fact(Msg->Relation, *Fields);
+      for (const auto &[B, Elements] : Rows)
+        for (size_t Position = 0; Position < Elements.size(); ++Position) {
+          Tuple Columns = *Fields;
+          Columns.push_back(ir::Term::integer(static_cast<int64_t>(Position)));
+          Columns.insert(Columns.end(), Elements[Position].begin(), Elements[Position].end());
+          Fact(B->Relation, Columns);
+        }
       Deliveries.push_back({*To, *At, Call->getBeginLoc()});
       return;
     }
@@ -204,6 +232,29 @@ private:
   }
 
   /// A message value down to its braces (not into its fields).
+  /// The elements of a batch written in a delivery: `{}` or `{Entry{...},
+  /// ...}` (a std::vector built from an initializer list).
+  std::vector<const clang::Expr *> batchElements(const clang::Expr *E) {
+    E = E->IgnoreImplicit();
+    if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E)) {
+      if (C->getNumArgs() == 0)
+        return {};
+      // The initializer list, then the allocator's default argument.
+      const auto *IL = llvm::dyn_cast<clang::CXXStdInitializerListExpr>(
+          C->getArg(0)->IgnoreImplicit());
+      bool Defaults = std::all_of(C->arg_begin() + 1, C->arg_end(), [](const clang::Expr *A) {
+        return llvm::isa<clang::CXXDefaultArgExpr>(A);
+      });
+      if (IL && Defaults)
+        E = IL->getSubExpr()->IgnoreImplicit();
+    }
+    if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(E))
+      return std::vector<const clang::Expr *>(L->inits().begin(), L->inits().end());
+    Rep.error(E->getBeginLoc(), "write a batch as {} or {element, ...} with constant elements");
+    Ok = false;
+    return {};
+  }
+
   static const clang::Expr *unwrapMessage(const clang::Expr *E) {
     return skipWrappers(E, /*IntoCopies=*/false);
   }

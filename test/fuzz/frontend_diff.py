@@ -11,7 +11,9 @@ default constructor; unsigned arithmetic that wraps: unsigned char,
 unsigned, a guarded 64-bit size() - 1; writes through references and
 out-parameters; sets, maps and vectors updated by the handlers, a map's
 entries written twice with keys equal in some runs; chains of && and ||,
-sums of conditional expressions), builds each one's simulator with `faultline extract
+sums of conditional expressions; while, do-while and plain for loops run
+iteration by iteration; a message with a std::vector field, a batch, sent
+from a local vector or the log and read, walked and appended), builds each one's simulator with `faultline extract
 --emit=simulation` and clang, and runs the compiled code and faultline's
 model under the same fault schedules with test/lit/replay/Inputs/
 model_agreement.py: any disagreement (messages, handled messages, state at
@@ -101,6 +103,11 @@ struct FL_MESSAGE Msg {
   int x;
 };
 
+struct FL_MESSAGE Sync {
+  int n;
+  std::vector<int> items;
+};
+
 struct FL_PROCESS Node {
 %s
 %s
@@ -109,15 +116,57 @@ struct FL_PROCESS Node {
   FL_RECEIVE void onMsg(const Msg &m, const NodeId &from) {
     voters.insert(from);
 %s
+%s
     if (m.x > 0)
       send(peer, Msg{m.color, m.x - 1});
+  }
+
+  FL_RECEIVE void onSync(const Sync &s) {
+%s
   }
 };
 
 FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
 
 } // namespace fuzz
-""" % (enums, "\n".join("  " + m for m in members), ctor, body)
+""" % (enums, "\n".join("  " + m for m in members), ctor, self.syncSend(), body,
+       self.syncBody())
+
+    def syncSend(self):
+        # Batches are sent before the handler updates what they are built
+        # from: a local vector filled from a set (in its order), the log.
+        r = self.rng
+        return r.choice([
+            "    std::vector<int> items;\n"
+            "    for (int s : seen)\n"
+            "      items.push_back(s * %d);\n"
+            "    if (m.x %% 2 == %d)\n"
+            "      send(peer, Sync{m.x, items});" % (r.randint(1, 3), r.randint(0, 1)),
+            "    if (m.x > %d)\n      send(peer, Sync{m.x, log});" % r.randint(0, 2),
+            "    if (m.x == %d)\n      send(peer, Sync{m.x, {}});" % r.randint(0, 3),
+        ])
+
+    def syncBody(self):
+        # A batch read (size, back, [i]), walked (a join, or iteration by
+        # iteration when the body appends), and appended.
+        r = self.rng
+        reads = r.choice([
+            "    if (!s.items.empty())\n"
+            "      total = s.items.back() + static_cast<int>(s.items.size());",
+            "    if (s.items.size() > 1)\n      total = s.items[1] - s.items.front();",
+            "    total = static_cast<int>(s.items.size()) + s.n;",
+        ])
+        walk = r.choice([
+            "    for (int v : s.items)\n      if (v > %d)\n        seen.insert(v);"
+            % r.randint(0, 5),
+            "    for (int v : s.items) {\n      if (v %% 2 == %d)\n        continue;\n"
+            "      log.push_back(v);\n    }" % r.randint(0, 1),
+            "    for (std::size_t i = 0; i < s.items.size(); ++i)\n"
+            "      seen.insert(s.items[i] + static_cast<int>(i));",
+            "    if (log.size() > {0})\n      log.resize({0});\n"
+            "    log.insert(log.end(), s.items.begin(), s.items.end());".format(r.randint(0, 2)),
+        ])
+        return reads + "\n" + walk
 
     def condition(self):
         # Chains of && and || (negated and nested at times) of up to six
@@ -174,6 +223,12 @@ FL_INVARIANT inline bool sane(const Node &n) { return n.total != 123456789; }
             # out-parameter are writes of the member.
             "{ int &r = total; r = r + m.x; }",
             "bump(total, m.x);",
+            # Loops run iteration by iteration.
+            "{ int k = 0; while (k < m.x && k < %d) { total = total + k; ++k; } }"
+            % r.randint(1, 5),
+            "for (int i = 0; i < %d; ++i) { if (i == m.x) break; count += 1; }"
+            % r.randint(1, 4),
+            "{ int k = %d; do { level += 1; --k; } while (k > 0); }" % r.randint(0, 3),
             # A sum of conditional expressions: 2^N values, joined.
             "total = %s;" % " + ".join("(%s ? %s : %d)" % (self.test(), r.choice(["m.x", "1"]),
                                                          r.randint(0, 3))

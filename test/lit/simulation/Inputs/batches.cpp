@@ -20,3 +20,17 @@ FL_SCENARIO void replicate(faultline::Scenario &s) {
 }
 
 } // namespace batches
+
+namespace batches {
+
+/// The scenario delivers b an append of two entries, which b forwards.
+FL_SCENARIO void delivered(faultline::Scenario &s) {
+  s.bounds(4, 2, 0);
+  s.node<Leader>("a");
+  s.node<Follower>("b");
+  s.node<Auditor>("x");
+  s.deliver<Append>("b", "a", Append{2, 0, 0, {Entry{2, 5}, Entry{2, 6}}, 1}, 1);
+  s.deliver<Append>("b", "a", Append{2, 2, 2, {}, 2}, 2);
+}
+
+} // namespace batches
