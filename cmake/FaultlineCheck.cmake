@@ -2,13 +2,20 @@
 #
 #   faultline_check(<target> [WARN_ONLY])
 #
-# compiles <target>'s sources with faultline's clang plugin (the target must
-# be built by clang-19: the plugin loads into it), which reports problems
-# with the annotated code as warnings during each compile (errors under
-# -Werror) and writes each TU's extraction next to its object file. Once
-# <target> is built, `faultline check --from-objects` links those and
-# searches every scenario, without parsing anything again; a counterexample
-# fails the build unless WARN_ONLY is given.
+# compiles <target>'s C++ sources with faultline's clang plugin (the target
+# must be built by clang-19: the plugin loads into it), which reports
+# problems with the annotated code as warnings during each compile (errors
+# under -Werror) and writes each TU's extraction. Once <target> is built,
+# `faultline check --from-objects` links the extractions of the target's
+# current sources and searches every scenario, without parsing anything
+# again; a counterexample fails the build unless WARN_ONLY is given.
+#
+# The extractions go to CMakeFiles/<target>.dir/faultline/<the source's
+# absolute path>.faultline.json (-fplugin-arg-faultline-out-dir): names
+# known before anything is compiled, so that they are declared as the
+# build's byproducts (`ninja -t clean` removes them, `ninja -t cleandead`
+# those of sources taken out of the target) and the check reads the list of
+# the target's sources rather than whatever a folder holds.
 #
 # In faultline's own build the plugin and the tool are its targets; in a
 # project using an installed faultline, find_package(faultline CONFIG) sets
@@ -16,6 +23,17 @@
 # plugin, faultline-plugin.so, and the tool before calling it).
 
 set(FAULTLINE_CHECK_OBJECTS_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/FaultlineCheckObjects.cmake)
+
+# Where the plugin writes the extraction of <source> (absolute) under
+# <dir>; the plugin's outDirPath() names it the same way.
+function(_faultline_fragment_path out dir source)
+  cmake_path(GET source ROOT_NAME root)
+  string(REPLACE ":" "" root "${root}")
+  cmake_path(GET source RELATIVE_PART rest)
+  set(${out} "${dir}/${root}/${rest}.faultline.json")
+  cmake_path(NORMAL_PATH ${out})
+  set(${out} "${${out}}" PARENT_SCOPE)
+endfunction()
 
 function(faultline_check target)
   cmake_parse_arguments(ARG "WARN_ONLY" "" "" ${ARGN})
@@ -39,18 +57,52 @@ function(faultline_check target)
   else()
     message(FATAL_ERROR "faultline_check(${target}): set FAULTLINE_EXECUTABLE to faultline")
   endif()
-  target_compile_options(${target} PRIVATE -fplugin=${plugin})
-  # Where CMake puts the target's objects, and so the plugin its extractions.
-  set(objects ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir)
-  # The extractions are the target's objects' (a source removed from the
-  # target leaves its old one behind, which must not be checked); the
-  # clean target removes them with the objects.
-  set(fragments "$<JOIN:$<TARGET_OBJECTS:${target}>,.faultline.json;>.faultline.json")
-  set_property(TARGET ${target} APPEND PROPERTY ADDITIONAL_CLEAN_FILES "${fragments}")
+  set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir/faultline)
+  # C++ only: the plugin is clang's C++ frontend's, and a C or assembly
+  # source of the target has nothing for it.
+  target_compile_options(${target} PRIVATE
+    "$<$<COMPILE_LANGUAGE:CXX>:-fplugin=${plugin}>"
+    "$<$<COMPILE_LANGUAGE:CXX>:-fplugin-arg-faultline-out-dir=${out_dir}>")
+  # The clean target removes them all, whatever their sources were.
+  set_property(TARGET ${target} APPEND PROPERTY ADDITIONAL_CLEAN_FILES "${out_dir}")
+  # The check and its byproducts once the directory is processed, so that
+  # sources added after this call are among them.
+  cmake_language(EVAL CODE
+    "cmake_language(DEFER CALL _faultline_check_add_command [[${target}]] [[${exe}]] "
+    "[[${out_dir}]] [[${ARG_WARN_ONLY}]])")
+endfunction()
+
+function(_faultline_check_add_command target exe out_dir warn_only)
+  get_target_property(sources ${target} SOURCES)
+  get_target_property(source_dir ${target} SOURCE_DIR)
+  # The extractions of the C++ sources named without generator expressions
+  # (the others' are known only when generating: the clean target removes
+  # those). The plugin writes one for each C++ TU it compiles, even one with
+  # nothing annotated, so every byproduct exists after a build.
+  set(byproducts ${out_dir}/fragments.txt)
+  foreach(source IN LISTS sources)
+    if(source MATCHES "\\$<")
+      continue()
+    endif()
+    get_source_file_property(header ${source} TARGET_DIRECTORY ${target} HEADER_FILE_ONLY)
+    get_source_file_property(language ${source} TARGET_DIRECTORY ${target} LANGUAGE)
+    cmake_path(GET source EXTENSION LAST_ONLY ext)
+    string(REGEX REPLACE "^\\." "" ext "${ext}")
+    if(header OR (language AND NOT language STREQUAL "CXX") OR
+       (NOT language AND NOT ext IN_LIST CMAKE_CXX_SOURCE_FILE_EXTENSIONS))
+      continue()
+    endif()
+    cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY ${source_dir} NORMALIZE)
+    _faultline_fragment_path(fragment ${out_dir} ${source})
+    list(APPEND byproducts ${fragment})
+  endforeach()
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -DFAULTLINE=${exe} -DDIR=${objects}
-            "-DOBJECTS=$<JOIN:$<TARGET_OBJECTS:${target}>,|>" -DWARN_ONLY=${ARG_WARN_ONLY}
+    COMMAND ${CMAKE_COMMAND} -DFAULTLINE=${exe} -DOUT_DIR=${out_dir}
+            -DSOURCE_DIR=${source_dir}
+            "-DSOURCES=$<JOIN:$<TARGET_PROPERTY:${target},SOURCES>,|>"
+            -DWARN_ONLY=${warn_only}
             -P ${FAULTLINE_CHECK_OBJECTS_SCRIPT}
+    BYPRODUCTS ${byproducts}
     COMMENT "faultline: checking the scenarios of ${target}"
     VERBATIM)
 endfunction()

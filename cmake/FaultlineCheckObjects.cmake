@@ -1,35 +1,35 @@
-# Run after a target is built by faultline_check() (cmake -P): removes the
-# extractions under DIR that belong to no object of the target (a source
-# taken out of it leaves its `.o.faultline.json` behind), then runs
-# `FAULTLINE check --from-objects DIR`. Its exit code is the build's: 1 for
-# a counterexample fails it, unless WARN_ONLY.
+# Run after a target is built by faultline_check() (cmake -P): lists the
+# extractions of the target's current sources (SOURCES, as the build
+# evaluated them) in OUT_DIR/fragments.txt and runs
+# `FAULTLINE check --from-objects` on that list. An extraction left in
+# OUT_DIR by a source taken out of the target is not in it, so it is never
+# checked. Its exit code is the build's: 1 for a counterexample fails it,
+# unless WARN_ONLY.
 #
-#   cmake -DFAULTLINE=<faultline> -DDIR=<objects dir> -DOBJECTS=<obj>[|<obj>...]
-#         [-DWARN_ONLY=ON] -P FaultlineCheckObjects.cmake
+#   cmake -DFAULTLINE=<faultline> -DOUT_DIR=<dir> -DSOURCE_DIR=<target's>
+#         -DSOURCES=<src>[|<src>...] [-DWARN_ONLY=ON] -P FaultlineCheckObjects.cmake
 
-cmake_minimum_required(VERSION 3.20) # IN_LIST, cmake_path
-string(REPLACE "|" ";" objects "${OBJECTS}")
-# As the glob names them: CMake's object paths can have a "./" in them.
-set(OBJECTS "")
-foreach(object IN LISTS objects)
-  cmake_path(NORMAL_PATH object)
-  list(APPEND OBJECTS "${object}")
-endforeach()
-file(GLOB_RECURSE fragments "${DIR}/*.faultline.json")
-foreach(fragment IN LISTS fragments)
-  cmake_path(NORMAL_PATH fragment)
-  string(REGEX REPLACE "\\.faultline\\.json$" "" object "${fragment}")
-  if(NOT object IN_LIST OBJECTS)
-    message(STATUS "faultline: ignoring and removing ${fragment}: no object of the target")
-    file(REMOVE "${fragment}")
+cmake_minimum_required(VERSION 3.20) # cmake_path
+include(${CMAKE_CURRENT_LIST_DIR}/FaultlineCheck.cmake) # _faultline_fragment_path
+
+string(REPLACE "|" ";" sources "${SOURCES}")
+set(list "")
+foreach(source IN LISTS sources)
+  cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY ${SOURCE_DIR} NORMALIZE)
+  _faultline_fragment_path(fragment ${OUT_DIR} ${source})
+  # A header, or a C source: the plugin compiled no TU of it.
+  if(EXISTS ${fragment})
+    string(APPEND list "${fragment}\n")
   endif()
 endforeach()
+file(WRITE ${OUT_DIR}/fragments.txt "${list}")
 
-execute_process(COMMAND ${FAULTLINE} check --from-objects ${DIR} RESULT_VARIABLE status)
+execute_process(COMMAND ${FAULTLINE} check --from-objects ${OUT_DIR}/fragments.txt
+                RESULT_VARIABLE status)
 if(status EQUAL 1 AND WARN_ONLY)
   return()
 endif()
 if(NOT status EQUAL 0)
   # The diagnostics are above; a non-zero exit fails the build.
-  message(FATAL_ERROR "faultline check --from-objects ${DIR} exited with ${status}")
+  message(FATAL_ERROR "faultline check --from-objects ${OUT_DIR}/fragments.txt exited with ${status}")
 endif()

@@ -35,6 +35,7 @@ namespace {
 /// Lines First..Last of the program's file FileID.
 struct CodeSpan {
   unsigned FileID = 0, First = 0, Last = 0;
+  bool State = false; ///< report::LineRange::State
 };
 
 /// One line of the story, with the location the diagnostics need.
@@ -176,7 +177,7 @@ public:
       for (const CodeSpan &C : *St.Code) {
         report::Location L = report::locationOf(Program, {C.FileID, C.First, 0});
         if (L.isValid())
-          Out.push_back({MapPath ? (*MapPath)(L.File) : L.File, C.First, C.Last});
+          Out.push_back({MapPath ? (*MapPath)(L.File) : L.File, C.First, C.Last, C.State});
       }
     return Out;
   }
@@ -205,10 +206,17 @@ private:
     if (H.EndLine >= H.Loc.Line)
       Next = H.EndLine + 1;
     std::set<std::pair<unsigned, unsigned>> Elsewhere;
+    // The relations its rules read: the lines that give them their initial
+    // values (a member's initializer, the scenario's s.init) are state it
+    // reaches, where a change to a constant it compares with shows.
+    std::set<std::string> Reads;
     std::string Prefix = H.Name + ": ";
     for (const ir::Rule &R : Model.Rules.Rules) {
       if (!llvm::StringRef(R.Origin).starts_with(Prefix) || !R.Loc.isValid())
         continue;
+      for (const ir::BodyElem &E : R.Body)
+        if (const auto *A = std::get_if<ir::Atom>(&E))
+          Reads.insert(A->Relation);
       if (R.Loc.FileID == H.Loc.FileID && R.Loc.Line >= H.Loc.Line && R.Loc.Line < Next)
         Own.Last = std::max(Own.Last, R.Loc.Line);
       else
@@ -218,6 +226,13 @@ private:
     for (auto [File, Line] : Elsewhere)
       if (!(File == Own.FileID && Line >= Own.First && Line <= Own.Last))
         It->second.push_back({File, Line, Line});
+    std::set<std::pair<unsigned, unsigned>> StateLines;
+    for (const ir::Fact &Fa : Model.Scenario.Facts)
+      if (Fa.Loc.isValid() && Reads.count(Fa.Head.Relation) &&
+          !llvm::StringRef(Fa.Head.Relation).starts_with("fl_"))
+        StateLines.insert({Fa.Loc.FileID, Fa.Loc.Line});
+    for (auto [File, Line] : StateLines)
+      It->second.push_back({File, Line, Line, /*State=*/true});
     return It->second;
   }
 

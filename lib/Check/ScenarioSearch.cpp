@@ -2,6 +2,7 @@
 
 #include "faultline/Check/ScenarioSearch.h"
 
+#include "faultline/IR/ReservedNames.h"
 #include "faultline/Report/RunReport.h"
 #include "faultline/Report/SearchReport.h"
 
@@ -12,12 +13,35 @@
 
 namespace faultline::check {
 
-std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Model,
-                                            const SearchSettings &S, SearchedScenario &Out) {
+namespace {
+
+/// The names of the invariants (and asserts) NOLINT(faultline) silences.
+std::vector<std::string> silencedInvariants(const frontend::ExtractedModel &Model) {
+  std::vector<std::string> Out;
+  for (const frontend::Declaration &I : Model.Invariants)
+    if (I.Suppressed)
+      Out.push_back(I.Name);
+  return Out;
+}
+
+/// Validates, stratifies and searches Model's program, without the pre
+/// rules of the invariants in Without (which then cannot fail).
+std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model,
+                                           const SearchSettings &S,
+                                           const std::vector<std::string> &Without,
+                                           SearchedScenario &Out) {
   const frontend::ScenarioModel &Sc = Model.Scenario;
   const std::string &Name = Model.DisplayName;
+  Out.Ev.reset();
   Out.Model = &Model;
+  Out.Unsearched = Without;
   Out.Program = Model.program();
+  if (!Without.empty())
+    llvm::erase_if(Out.Program.Rules, [&](const ir::Rule &R) {
+      const std::vector<ir::Term> &Args = R.Head.Args;
+      return R.Head.Relation == ir::PreRelation && !Args.empty() &&
+             Args[0].K == ir::Term::Kind::String && llvm::is_contained(Without, Args[0].Text);
+    });
   ir::DiagnosticEngine Internal(llvm::errs());
   Internal.setProgram(&Out.Program);
   if (!ir::validateProgram(Out.Program, Internal)) {
@@ -42,6 +66,37 @@ std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Mode
   return std::nullopt;
 }
 
+} // namespace
+
+std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Model,
+                                            const SearchSettings &S, SearchedScenario &Out) {
+  if (auto Failure = searchProgram(Model, S, {}, Out))
+    return Failure;
+  // The search stops at its first counterexample. When that breaks only
+  // invariants a NOLINT silences, another run may still break one it does
+  // not: NOLINT on one invariant must not hide another's counterexample.
+  // So search again without the silenced ones; if that finds one, it is
+  // the result (searched once more into Out: the evaluator a result's runs
+  // refer to cannot be moved), else the silenced counterexample stands.
+  std::vector<std::string> Silenced = silencedInvariants(Model);
+  if (Silenced.empty() || S.Options.FindAll || Out.R.V != search::Verdict::Counterexample ||
+      !Out.reported().empty())
+    return std::nullopt;
+  auto Others = std::make_unique<SearchedScenario>();
+  if (auto Failure = searchProgram(Model, S, Silenced, *Others))
+    return Failure;
+  if (Others->R.V != search::Verdict::Counterexample)
+    return std::nullopt;
+  unsigned Runs = Out.R.Runs + Others->R.Runs;
+  double Seconds = Out.R.Seconds + Others->R.Seconds;
+  Others.reset();
+  if (auto Failure = searchProgram(Model, S, Silenced, Out))
+    return Failure;
+  Out.R.Runs += Runs;
+  Out.R.Seconds += Seconds;
+  return std::nullopt;
+}
+
 void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
   const std::string &Name = Model->DisplayName;
   if (Model->Invariants.empty())
@@ -52,7 +107,7 @@ void SearchedScenario::warnVacuous(ir::DiagnosticEngine &D) const {
   // lowers to none.
   std::vector<std::string> WithPreRules = search::invariantNames(Program);
   for (const frontend::Declaration &I : Model->Invariants)
-    if (!llvm::is_contained(WithPreRules, I.Name))
+    if (!llvm::is_contained(WithPreRules, I.Name) && !llvm::is_contained(Unsearched, I.Name))
       D.warning(I.Loc, "invariant '" + I.Name + "' can never fail (its condition is always "
                        "true), so 'certified' means nothing for it in scenario '" + Name + "'");
   if (!WithPreRules.empty())
@@ -72,7 +127,8 @@ std::string SearchedScenario::stats() const {
       continue;
     }
     ++Invariants;
-    WithPre += llvm::is_contained(WithPreRules, I.Name) &&
+    WithPre += (llvm::is_contained(WithPreRules, I.Name) ||
+                llvm::is_contained(Unsearched, I.Name)) &&
                !llvm::is_contained(R.InvariantsWithoutPre, I.Name) &&
                !llvm::is_contained(R.InvariantsPreUnreachable, I.Name);
   }

@@ -593,24 +593,64 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
   return Models;
 }
 
-std::optional<std::vector<ExtractedModel>> extractFromObjects(const std::string &Dir,
-                                                              llvm::raw_ostream &Errs) {
-  if (!llvm::sys::fs::is_directory(Dir)) {
-    Errs << "faultline: error: --from-objects: no such folder: " << Dir << "\n";
+/// The fragment files a list file names, one a line (relative ones from the
+/// list's folder), as faultline_check writes it: exactly the target's, where
+/// a folder could hold the fragment of a source the target no longer has.
+static std::optional<std::vector<std::string>> readFragmentList(const std::string &List,
+                                                                llvm::raw_ostream &Errs) {
+  auto Buffer = ir::readRegularFile(List, MaxFragmentBytes);
+  if (!Buffer) {
+    Errs << "faultline: error: --from-objects: " << List << ": "
+         << llvm::toString(Buffer.takeError()) << "\n";
     return std::nullopt;
   }
   std::vector<std::string> Paths;
-  std::error_code EC;
-  for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".faultline.json"))
-      Paths.push_back(It->path());
-  if (EC) {
-    Errs << "faultline: error: cannot read " << Dir << ": " << EC.message() << "\n";
-    return std::nullopt;
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  (*Buffer)->getBuffer().split(Lines, '\n');
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    llvm::StringRef Line = Lines[I].trim();
+    if (Line.empty())
+      continue;
+    llvm::SmallString<256> Path(Line);
+    if (llvm::sys::path::is_relative(Path)) {
+      Path = llvm::sys::path::parent_path(List);
+      llvm::sys::path::append(Path, Line);
+    }
+    if (!llvm::sys::fs::is_regular_file(Path)) {
+      Errs << List << ":" << I + 1 << ":1: error: no faultline extraction " << Path
+           << " (build with -fplugin=faultline-plugin.so)\n";
+      return std::nullopt;
+    }
+    Paths.push_back(Path.str().str());
   }
-  // In a stable order, whatever the file system's.
+  return Paths;
+}
+
+std::optional<std::vector<ExtractedModel>> extractFromObjects(const std::string &Dir,
+                                                              llvm::raw_ostream &Errs) {
+  std::vector<std::string> Paths;
+  if (llvm::sys::fs::is_regular_file(Dir)) {
+    auto Listed = readFragmentList(Dir, Errs);
+    if (!Listed)
+      return std::nullopt;
+    Paths = std::move(*Listed);
+  } else if (!llvm::sys::fs::is_directory(Dir)) {
+    Errs << "faultline: error: --from-objects: no such folder or list file: " << Dir << "\n";
+    return std::nullopt;
+  } else {
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::StringRef(It->path()).ends_with(".faultline.json"))
+        Paths.push_back(It->path());
+    if (EC) {
+      Errs << "faultline: error: cannot read " << Dir << ": " << EC.message() << "\n";
+      return std::nullopt;
+    }
+  }
+  // In a stable order, whatever the file system's or the list's.
   std::sort(Paths.begin(), Paths.end());
+  Paths.erase(std::unique(Paths.begin(), Paths.end()), Paths.end());
   std::vector<Fragment> Fragments;
   bool Failed = false;
   for (const std::string &P : Paths) {

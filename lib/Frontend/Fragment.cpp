@@ -79,6 +79,16 @@ static bool fromJSON(const Value &V, IgnoredCode &I, Path P) {
   return O && O.map("loc", I.Loc) && O.map("what", I.What);
 }
 
+static Value toJSON(const ReportedProblem &R) {
+  return Object{{"loc", ir::toJSON(R.Loc)}, {"message", R.Message}, {"silenced", R.Silenced}};
+}
+
+static bool fromJSON(const Value &V, ReportedProblem &R, Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("loc", R.Loc) && O.map("message", R.Message) &&
+         O.map("silenced", R.Silenced);
+}
+
 static Value toJSON(const ScenarioModel &S) {
   Array Nodes;
   for (const std::string &N : S.Nodes)
@@ -208,6 +218,12 @@ Value toJSON(const Fragment &F) {
            {"entities", std::move(Entities)}};
   if (!Ignored.empty())
     O["ignored"] = std::move(Ignored);
+  if (!F.Reported.empty()) {
+    Array Reported;
+    for (const ReportedProblem &R : F.Reported)
+      Reported.push_back(toJSON(R));
+    O["reported"] = std::move(Reported);
+  }
   return O;
 }
 
@@ -224,7 +240,7 @@ bool fromJSON(const Value &V, Fragment &F, Path P) {
   }
   if (!O.map("main_file", F.MainFile) || !O.map("files", Files) ||
       !O.map("problems", Problems) || !O.map("entities", F.Entities) ||
-      !O.mapOptional("ignored", F.Ignored))
+      !O.mapOptional("ignored", F.Ignored) || !O.mapOptional("reported", F.Reported))
     return false;
   F.Problems = static_cast<unsigned>(std::max<int64_t>(Problems, 0));
   F.Files.assign(1, std::string());

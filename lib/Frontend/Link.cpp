@@ -76,16 +76,15 @@ public:
   explicit Linker(llvm::raw_ostream &Errs) : Diags(Errs) {}
 
   bool merge(const std::vector<Fragment> &Fragments) {
+    std::vector<std::pair<const Fragment *, std::vector<unsigned>>> Refused;
     for (const Fragment &F : Fragments) {
-      if (F.Problems) {
-        Diags.error(F.MainFile + ": faultline reported " + std::to_string(F.Problems) +
-                    " problem" + (F.Problems == 1 ? "" : "s") +
-                    " when this file was compiled; fix them before checking");
-        continue;
-      }
       std::vector<unsigned> FileMap;
       for (const std::string &Path : F.Files)
         FileMap.push_back(Path.empty() ? 0 : Program.addFile(Path));
+      if (F.Problems) {
+        Refused.push_back({&F, std::move(FileMap)});
+        continue;
+      }
       for (Entity E : F.Entities) {
         bool Ok = true;
         forEachLoc(E, [&](ir::SourceLoc &L) {
@@ -101,6 +100,8 @@ public:
         add(std::move(E));
       }
     }
+    for (auto &[F, FileMap] : Refused)
+      refuse(*F, FileMap);
     return !Diags.hasErrors();
   }
 
@@ -273,6 +274,32 @@ private:
       }
     }
     return Ok;
+  }
+
+  /// A TU whose extraction left out code the frontend rejected: its model
+  /// would be wrong, so it is not used. Each problem is named where it is,
+  /// as the compile reported it; a NOLINT silences the warning in the
+  /// build's output, not the code's absence from the model.
+  void refuse(const Fragment &F, const std::vector<unsigned> &FileMap) {
+    unsigned Named = 0;
+    for (const ReportedProblem &R : F.Reported) {
+      ir::SourceLoc L = R.Loc;
+      L.FileID = L.FileID < FileMap.size() ? FileMap[L.FileID] : 0;
+      if (!L.FileID)
+        L = ir::SourceLoc();
+      error(L, R.Message);
+      if (R.Silenced)
+        note(L, "NOLINT(faultline) silenced this warning in the build, but the code it names "
+                "is not in the model, so the model of " +
+                    F.MainFile +
+                    " would be wrong; a NOLINT silences a counterexample, not this");
+      ++Named;
+    }
+    // A fragment from before they were listed: their number only.
+    if (Named < F.Problems)
+      Diags.error(F.MainFile + ": faultline reported " + std::to_string(F.Problems - Named) +
+                  (Named ? " more" : "") + " problem" + (F.Problems - Named == 1 ? "" : "s") +
+                  " when this file was compiled; fix them before checking");
   }
 
   void error(ir::SourceLoc L, const std::string &Message) {

@@ -6,7 +6,8 @@
 // they are errors: the model would be wrong without the rejected code. In
 // the clang plugin, riding along a normal build, they are warnings
 // (`[-Wfaultline]`) that -Werror makes errors, and a NOLINT comment
-// silences; the TU's extraction still counts them, and check refuses it.
+// silences; the TU's extraction still lists them, and check refuses it,
+// naming each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,7 @@
 #include "clang/Basic/SourceManager.h"
 
 #include <string>
+#include <vector>
 
 namespace faultline::frontend {
 
@@ -41,11 +43,19 @@ public:
   }
   /// Problems reported so far, silenced ones included.
   unsigned problems() const { return Problems; }
+  /// Each one: where, what, and whether a NOLINT silenced it.
+  struct Record {
+    clang::SourceLocation Loc;
+    std::string Message;
+    bool Silenced = false;
+  };
+  const std::vector<Record> &records() const { return Records; }
 
 private:
   clang::DiagnosticsEngine &D;
   ProblemOptions Opts;
   unsigned Problems = 0;
+  std::vector<Record> Records;
   /// The last problem was silenced: so are its notes.
   bool Silenced = false;
 };

@@ -44,11 +44,12 @@ bool hasNolint(const clang::SourceManager &SM, clang::SourceLocation L) {
 void Reporter::error(clang::SourceLocation L, const std::string &Message) {
   ++Problems;
   Silenced = Opts.AsWarnings && Opts.HonourNolint && hasNolint(D.getSourceManager(), L);
+  std::string Text = Opts.AsWarnings ? Message + " [-Wfaultline]" : Message;
+  Records.push_back({L, Text, Silenced});
   if (Silenced)
     return;
   auto Level = !Opts.AsWarnings || Opts.WarningsAsErrors ? clang::DiagnosticsEngine::Error
                                                          : clang::DiagnosticsEngine::Warning;
-  std::string Text = Opts.AsWarnings ? Message + " [-Wfaultline]" : Message;
   D.Report(L, D.getCustomDiagID(Level, "%0")) << Text;
 }
 
@@ -69,8 +70,12 @@ Fragment extractTranslationUnit(clang::ASTContext &Ctx, const ProblemOptions &Op
   Deadline Time(Model.Deadline);
   lowerProtocol(P, Ctx, R, B, Time);
   lowerScenarios(P, Ctx, R, B);
+  std::vector<ReportedProblem> Reported;
+  for (const Reporter::Record &Rec : R.records())
+    Reported.push_back({B.loc(Rec.Loc), Rec.Message, Rec.Silenced});
   Fragment F = B.take();
   F.Problems = R.problems();
+  F.Reported = std::move(Reported);
   return F;
 }
 

@@ -55,7 +55,10 @@ llvm::json::Value toJSON(const Location &L) {
 }
 
 llvm::json::Value toJSON(const LineRange &R) {
-  return llvm::json::Object{{"file", R.File}, {"first", R.First}, {"last", R.Last}};
+  llvm::json::Object O{{"file", R.File}, {"first", R.First}, {"last", R.Last}};
+  if (R.State)
+    O["state"] = true;
+  return O;
 }
 
 llvm::json::Value toJSON(const Violation &V) {
@@ -122,7 +125,8 @@ bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {
 bool fromJSON(const llvm::json::Value &V, LineRange &R, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   uint64_t First = 0, Last = 0;
-  if (!O || !O.map("file", R.File) || !O.map("first", First) || !O.map("last", Last))
+  if (!O || !O.map("file", R.File) || !O.map("first", First) || !O.map("last", Last) ||
+      !O.mapOptional("state", R.State))
     return false;
   R.First = static_cast<unsigned>(First);
   R.Last = static_cast<unsigned>(Last);

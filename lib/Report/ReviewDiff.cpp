@@ -171,8 +171,12 @@ void placeOnChanges(std::vector<Finding> &Findings, const ChangedLines &Changed)
       for (const LineRange &R : S.Code)
         if (unsigned Line = firstChanged(Changed, R.File, R.First, R.Last)) {
           F.Changed = {R.File, Line, 0};
-          F.ChangedText = fmt::format("changed code of {}, which node {} runs at time {}",
-                                      S.Handler, S.Node, S.Time);
+          F.ChangedText =
+              R.State ? fmt::format("changed initial state that {} reads, which node {} runs "
+                                    "at time {}",
+                                    S.Handler, S.Node, S.Time)
+                      : fmt::format("changed code of {}, which node {} runs at time {}",
+                                    S.Handler, S.Node, S.Time);
           break;
         }
       if (F.Changed.isValid())

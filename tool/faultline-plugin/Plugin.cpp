@@ -13,9 +13,17 @@
 // Clang does not apply -Werror to a plugin's own diagnostics, so the plugin
 // does (as Chromium's plugins do): under -Werror its warnings are errors,
 // unless -fplugin-arg-faultline-no-error or -Wno-error=faultline is given.
-// `// NOLINT(faultline)` on a line silences its warnings.
+// `// NOLINT(faultline)` on a line silences its warnings (the fragment still
+// lists them: check names them when it refuses the TU).
 // -fplugin-arg-faultline-ignore-calls=REGEX is `--ignore-calls REGEX`;
 // -fplugin-arg-faultline-loop-bound=N is `--loop-bound N`.
+//
+// Every compiled TU gets a fragment, an empty one if nothing in it is
+// annotated, so that a fragment is never older than its object: a build
+// tool told that the fragments are outputs (faultline_check's BYPRODUCTS)
+// always finds them. -fplugin-arg-faultline-out-dir=DIR writes it to
+// DIR/<the source file's absolute path>.faultline.json instead, a name the
+// build system knows before it compiles anything (faultline_check uses it).
 //
 //===----------------------------------------------------------------------===//
 
@@ -79,11 +87,14 @@ public:
     faultline::frontend::Fragment F =
         faultline::frontend::extractTranslationUnit(Ctx, Opts, Model);
     // Under -Werror a problem fails the compile: no object, no extraction.
-    if (Output.empty() || (F.Entities.empty() && F.Problems == 0) ||
-        Ctx.getDiagnostics().hasErrorOccurred())
+    if (Output.empty() || Ctx.getDiagnostics().hasErrorOccurred())
       return;
     std::string Error;
-    if (!faultline::frontend::writeFragment(F, Output, Error)) {
+    // Under -fplugin-arg-faultline-out-dir, the source's folders.
+    if (std::error_code EC =
+            llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Output)))
+      Error = "cannot create the folder of " + Output + ": " + EC.message();
+    if (!Error.empty() || !faultline::frontend::writeFragment(F, Output, Error)) {
       clang::DiagnosticsEngine &D = Ctx.getDiagnostics();
       D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error, "faultline: %0")) << Error;
     }
@@ -110,9 +121,14 @@ protected:
     // object the driver deletes after linking.
     std::string Object = CI.getFrontendOpts().OutputFile;
     std::string Output;
-    if (!Object.empty() && Object != "-" && !llvm::StringRef(Object).starts_with("/dev/") &&
-        !isDriverTemporary(Object, CI.getFrontendOpts().Inputs))
+    if (Object.empty() || Object == "-" || llvm::StringRef(Object).starts_with("/dev/") ||
+        isDriverTemporary(Object, CI.getFrontendOpts().Inputs))
+      ;
+    else if (OutDir.empty())
       Output = Object + ".faultline.json";
+    else if (CI.getFrontendOpts().Inputs.size() == 1 &&
+             CI.getFrontendOpts().Inputs[0].isFile())
+      Output = outDirPath(CI.getFrontendOpts().Inputs[0].getFile());
     return std::make_unique<FaultlineConsumer>(Opts, Model, Output);
   }
 
@@ -124,6 +140,10 @@ protected:
         continue;
       }
       clang::DiagnosticsEngine &D = CI.getDiagnostics();
+      if (llvm::StringRef Dir = A; Dir.consume_front("out-dir=") && !Dir.empty()) {
+        OutDir = Dir.str();
+        continue;
+      }
       if (llvm::StringRef Regex = A; Regex.consume_front("ignore-calls=")) {
         std::string Error;
         if (!llvm::Regex(Regex).isValid(Error)) {
@@ -146,7 +166,7 @@ protected:
       }
       D.Report(D.getCustomDiagID(clang::DiagnosticsEngine::Error,
                                  "faultline: unknown plugin argument '%0' (known: no-error, "
-                                 "ignore-calls=REGEX, loop-bound=N)"))
+                                 "ignore-calls=REGEX, loop-bound=N, out-dir=DIR)"))
           << A;
       return false;
     }
@@ -156,7 +176,23 @@ protected:
   ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
+  /// OutDir/<Source made absolute, without . and ..>.faultline.json, as
+  /// CMake's cmake_path(ABSOLUTE_PATH ... NORMALIZE) names it too.
+  std::string outDirPath(llvm::StringRef Source) const {
+    llvm::SmallString<256> Abs(Source);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    llvm::SmallString<256> Out(OutDir);
+    // The root ("/", or "C:\" on Windows) becomes a folder name.
+    llvm::StringRef Root = llvm::sys::path::root_path(Abs);
+    std::string RootName = Root.str();
+    llvm::erase_if(RootName, [](char C) { return C == '/' || C == '\\' || C == ':'; });
+    llvm::sys::path::append(Out, RootName, llvm::StringRef(Abs).drop_front(Root.size()));
+    return (Out + ".faultline.json").str();
+  }
+
   bool NoError = false;
+  std::string OutDir;
   ModelOptions Model;
 };
 

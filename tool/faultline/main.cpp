@@ -214,8 +214,8 @@ static cl::alias VerboseLong("verbose", cl::aliasopt(Verbose), cl::desc("Alias f
 static cl::opt<std::string> FromObjects(
     "from-objects",
     cl::desc("Link the extractions the clang plugin wrote next to the object files under DIR, "
-             "instead of parsing"),
-    cl::value_desc("DIR"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+             "instead of parsing; or, if DIR is a file, those it lists one a line"),
+    cl::value_desc("DIR|LIST"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Fingerprints(
     "fingerprints",
     cl::desc("Print each scenario's model fingerprint (as in the schedules of check "

@@ -40,6 +40,10 @@ struct SearchedScenario {
   std::unique_ptr<eval::Evaluator> Ev;
   Bounds B;
   search::SearchResult R;
+  /// Invariants NOLINT(faultline) silences whose pre rules Program lacks:
+  /// their counterexample was found first, and this search looked for the
+  /// others' (searchScenario).
+  std::vector<std::string> Unsearched;
   SearchedScenario() = default;
   SearchedScenario(const SearchedScenario &) = delete;
   SearchedScenario &operator=(const SearchedScenario &) = delete;

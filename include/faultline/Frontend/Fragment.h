@@ -113,6 +113,17 @@ struct Entity {
 
 const char *kindName(Entity::Kind K);
 
+/// A problem the frontend reported in a translation unit. The plugin keeps
+/// them in the TU's fragment so that `check --from-objects`, which refuses
+/// the fragment, can say which ones and where: the compile's warning has
+/// scrolled by, or a NOLINT silenced it.
+struct ReportedProblem {
+  ir::SourceLoc Loc;
+  std::string Message;
+  /// A `// NOLINT(faultline)` on its line silenced the plugin's warning.
+  bool Silenced = false;
+};
+
 /// The extraction of one translation unit. FileIDs index Files.
 struct Fragment {
   std::string MainFile;
@@ -121,6 +132,8 @@ struct Fragment {
   /// Problems the frontend reported in this TU (the plugin reports them as
   /// warnings and still writes the fragment; check refuses to use it).
   unsigned Problems = 0;
+  /// Those problems, where they are (none in a fragment of an older plugin).
+  std::vector<ReportedProblem> Reported;
   std::vector<IgnoredCode> Ignored;
 
   unsigned addFile(const std::string &Path);

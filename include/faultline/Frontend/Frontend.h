@@ -74,7 +74,9 @@ std::optional<std::vector<ExtractedModel>> extract(const ExtractOptions &Opts,
                                                    llvm::raw_ostream &Errs);
 
 /// Links the fragments the clang plugin wrote next to the object files in
-/// Dir (recursively: `*.faultline.json`), without parsing anything.
+/// Dir (recursively: `*.faultline.json`), without parsing anything. Dir may
+/// instead be a file listing the fragment files, one a line (relative ones
+/// from its folder): faultline_check() lists exactly its target's.
 std::optional<std::vector<ExtractedModel>> extractFromObjects(const std::string &Dir,
                                                               llvm::raw_ostream &Errs);
 

@@ -32,6 +32,9 @@ struct Location {
 struct LineRange {
   std::string File;
   unsigned First = 0, Last = 0;
+  /// A line that sets the initial value of state the handler reads (a
+  /// member's initializer, a scenario's s.init), not code it runs.
+  bool State = false;
 };
 
 /// One step of a counterexample's story.
