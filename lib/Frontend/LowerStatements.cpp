@@ -434,15 +434,8 @@ private:
       Term I = Cx.freshVariable(L.Index->getName());
       Each.Body.push_back(atom(State->Relation, append({Term::variable(Obj.Var), I},
                                                        wildcards(State->ValueColumns))));
-      Each.Locals[L.Index] = {I};
-      Each.Quantified.push_back(I);
-      std::vector<Path> Elements;
-      for (auto &[Q, Start] : Cx.eval(L.Start, std::move(Each)))
-        if (compare(Q, ir::CmpOp::GE, I, Start))
-          for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
-            Elements.push_back(std::move(R));
-      Out.push_back(walk(L.Loop->getBody(), std::move(Elements), State->Field, std::nullopt,
-                         std::move(P), I));
+      Out.push_back(walk(L.Loop->getBody(), indexElements(L, std::move(Each), I), State->Field,
+                         std::nullopt, std::move(P), I));
     }
     return Out;
   }
@@ -542,6 +535,19 @@ private:
     return false;
   }
 
+  /// An index loop's elements: one per index I (bound in Each by the rows
+  /// of what it walks) from the loop's start on, where its condition holds.
+  std::vector<Path> indexElements(const IndexLoop &L, Path Each, const Term &I) {
+    Each.Locals[L.Index] = {I};
+    Each.Quantified.push_back(I);
+    std::vector<Path> Elements;
+    for (auto &[Q, Start] : Cx.eval(L.Start, std::move(Each)))
+      if (compare(Q, ir::CmpOp::GE, I, Start))
+        for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
+          Elements.push_back(std::move(R));
+    return Elements;
+  }
+
   /// `for (size_t i = a; i < m.batch.size(); ++i) ... m.batch[i] ...`.
   std::vector<Path> execBatchIndexLoop(const IndexLoop &L, const Batch &B, std::vector<Path> In) {
     std::vector<Path> Out;
@@ -549,15 +555,8 @@ private:
       Path Each = P;
       Term I = Cx.freshVariable(L.Index->getName());
       Each.Body.push_back(Cx.batchRows(B, I, wildcards(B.ElementColumns)));
-      Each.Locals[L.Index] = {I};
-      Each.Quantified.push_back(I);
-      std::vector<Path> Elements;
-      for (auto &[Q, Start] : Cx.eval(L.Start, std::move(Each)))
-        if (compare(Q, ir::CmpOp::GE, I, Start))
-          for (Path &R : Cx.assume(L.Loop->getCond(), true, std::move(Q)))
-            Elements.push_back(std::move(R));
-      Out.push_back(
-          walk(L.Loop->getBody(), std::move(Elements), B.Field, std::nullopt, std::move(P), I));
+      Out.push_back(walk(L.Loop->getBody(), indexElements(L, std::move(Each), I), B.Field,
+                         std::nullopt, std::move(P), I));
     }
     return Out;
   }
