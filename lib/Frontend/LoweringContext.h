@@ -330,6 +330,11 @@ public:
   /// size(), empty() and an element of a local vector.
   std::optional<Valued> localVectorRead(const clang::Expr *E, const Path &P);
 
+  // ---- LowerTimers.cpp ----
+  /// `t.arm(steps)` and `t.cancel()` on a faultline::Timer, or none if E is
+  /// no call on one.
+  std::optional<std::vector<Path>> timerEffect(const clang::Expr *E, const Path &P);
+
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);
