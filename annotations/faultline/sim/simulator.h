@@ -268,7 +268,7 @@ public:
       throw Error("s.node(\"" + Name + "\"): its role is not registered (Protocol::role)");
     if (find(Name))
       throw Error("node '" + Name + "' is declared twice");
-    Nodes.push_back({Name, Role, R, R->Create(Name), {}});
+    Nodes.push_back({Name, Role, R, R->Create(Name), {}, {}});
   }
   void *state(const NodeId &Name, TypeKey Role, const char *Call) override {
     NodeState *N = find(Name);
