@@ -4,9 +4,10 @@
 // node's current one (`fl_current`), or, for a periodic handler, the node's
 // role at every step, and for an on-restart handler the step its node
 // restarts (the built-in `restart`); a timer's handler starts from the
-// timer's firing as the node's current event, as a message's does. Its effects are rules; its scalar assignments are
-// emitted when a path ends, the last one of each member per path, since
-// all of a step's updates take effect at the next.
+// timer's firing as the node's current event, as a message's does. Its
+// effects are rules; its scalar assignments are emitted when a path ends,
+// the last one of each member per path, since all of a step's updates take
+// effect at the next.
 //
 //===----------------------------------------------------------------------===//
 

@@ -257,7 +257,8 @@ private:
 
   const TimerMember *timer(const clang::Expr *E) {
     const auto *U = llvm::dyn_cast<clang::UnaryOperator>(unwrap(E));
-    const auto *D = U ? llvm::dyn_cast<clang::DeclRefExpr>(U->getSubExpr()->IgnoreParens()) : nullptr;
+    const auto *D =
+        U ? llvm::dyn_cast<clang::DeclRefExpr>(U->getSubExpr()->IgnoreParens()) : nullptr;
     const auto *F = D ? llvm::dyn_cast<clang::FieldDecl>(D->getDecl()) : nullptr;
     const TimerMember *T = F ? P.timerOf(F) : nullptr;
     if (!T) {
