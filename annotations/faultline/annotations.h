@@ -47,6 +47,15 @@
 /// A member function of a process, without parameters, run at the step the
 /// node restarts (after its volatile members were re-initialised).
 #define FL_ON_RESTART FAULTLINE_MARK("on_restart")
+/// A faultline::Timer data member of a process: a per-node timer that the
+/// handlers arm (`t.arm(steps)`) and cancel (`t.cancel()`), and whose
+/// firing the search schedules (`--timer-slack`).
+#define FL_TIMER FAULTLINE_MARK("timer")
+/// A member function of a process, without parameters, that handles the
+/// firing of its FL_TIMER member Timer (`FL_ON_TIMER(electionTimer) void
+/// onElectionTimeout()`): a firing is an event of its node's step, as a
+/// message is, and the node handles one event per step.
+#define FL_ON_TIMER(Timer) FAULTLINE_MARK("on_timer:" #Timer)
 /// The project's own send primitive: its first parameter is the destination,
 /// its second the message.
 #define FL_SEND FAULTLINE_MARK("send")
@@ -63,6 +72,44 @@ namespace faultline {
 
 /// Nodes are named by strings, as in the model.
 using NodeId = std::string;
+
+/// A timer of a node, marked FL_TIMER. arm() and cancel() take effect at
+/// the end of the step of the handler that calls them, as the model's
+/// updates do: an arm (re)starts the timer, due Steps steps later; of
+/// several arms in one step the shortest counts; a cancel in the step of
+/// an arm loses to it. The FL_ON_TIMER handler runs when the timer fires,
+/// at its due step or, when the search may delay timers (--timer-slack),
+/// up to that many steps later. The simulator (faultline/simulator.h)
+/// keeps the deadlines; outside it a Timer only records the requests of
+/// the current step, for a project's own runtime to read.
+class Timer {
+public:
+  /// Starts the timer, or moves its deadline: it is due Steps steps after
+  /// this one (1 to 10000).
+  void arm(int Steps) {
+    if (!ArmRequested || Steps < Requested)
+      Requested = Steps;
+    ArmRequested = true;
+  }
+  /// Stops the timer, unless an arm in the same step starts it again.
+  void cancel() { CancelRequested = true; }
+
+  /// Whether this step armed the timer, and the shortest delay it asked for.
+  bool armRequested() const { return ArmRequested; }
+  int requestedDelay() const { return Requested; }
+  /// Whether this step cancelled the timer (and did not arm it).
+  bool cancelRequested() const { return !ArmRequested && CancelRequested; }
+  /// Forgets this step's requests once they took effect.
+  void clearRequests() {
+    ArmRequested = CancelRequested = false;
+    Requested = 0;
+  }
+
+private:
+  bool ArmRequested = false;
+  bool CancelRequested = false;
+  int Requested = 0;
+};
 
 namespace detail {
 
@@ -119,6 +166,8 @@ public:
   /// How many crashed nodes may come back; a sink that cannot restart
   /// nodes ignores it.
   virtual void restarts(int) {}
+  /// How many steps late a timer may fire; a sink without timers ignores it.
+  virtual void timerSlack(int) {}
   /// Creates node Name of the role whose type key is Role.
   virtual void node(const NodeId &Name, detail::TypeKey Role) = 0;
   /// The object of node Name, which must be of role Role, for the call
@@ -178,6 +227,20 @@ public:
     void *Object = Sink->state(Node, detail::typeKey<P>(), "put");
     if (!detail::putIn(static_cast<P *>(Object)->*Member, Key, Value, 0))
       Sink->mismatch(Node, "put");
+  }
+  /// Arms Node's timer Member before the run, as an arm in its first step
+  /// would: it is due at step 1 + Steps.
+  template <class P> void arm(const NodeId &Node, Timer P::*Member, int Steps) {
+    if (!Sink)
+      return;
+    void *Object = Sink->state(Node, detail::typeKey<P>(), "arm");
+    (static_cast<P *>(Object)->*Member).arm(Steps);
+  }
+  /// How many steps after its deadline a timer may fire (0 without a call):
+  /// the search's default for --timer-slack.
+  void timerSlack(int Steps) {
+    if (Sink)
+      Sink->timerSlack(Steps);
   }
   /// Message M from From arrives at To at time At.
   template <class M> void deliver(const NodeId &To, const NodeId &From, const M &Message, int At) {

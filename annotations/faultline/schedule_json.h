@@ -74,7 +74,7 @@ public:
       S.Model = text(Doc.at("model"), "model");
     if (Doc.contains("bounds")) {
       const nlohmann::json &B = object(Doc.at("bounds"), "bounds");
-      onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes", "restarts"});
+      onlyKeys(B, "bounds", {"eot", "eff", "crashes", "nodes", "restarts", "timer_slack"});
       S.B = Bounds{integer(field(B, "eot", "bounds"), "bounds.eot"),
                    integer(field(B, "eff", "bounds"), "bounds.eff"),
                    integer(field(B, "crashes", "bounds"), "bounds.crashes"),
@@ -83,11 +83,13 @@ public:
         S.B->Nodes = texts(B.at("nodes"), "bounds.nodes");
       if (B.contains("restarts"))
         S.B->MaxRestarts = integer(B.at("restarts"), "bounds.restarts");
+      if (B.contains("timer_slack"))
+        S.B->TimerSlack = integer(B.at("timer_slack"), "bounds.timer_slack");
     }
     if (Doc.contains("faults")) {
       const nlohmann::json &F = object(Doc.at("faults"), "faults");
       // Either list may be left out (none of that kind), not misspelled.
-      onlyKeys(F, "faults", {"crashes", "omissions", "restarts"});
+      onlyKeys(F, "faults", {"crashes", "omissions", "restarts", "timer_delays"});
       if (F.contains("crashes"))
         each(F.at("crashes"), "faults.crashes",
              [&](const nlohmann::json &C, const std::string &At) {
@@ -101,6 +103,15 @@ public:
                onlyKeys(object(R, At), At, {"node", "time"});
                S.F.Restarts.push_back({text(field(R, "node", At), At + ".node"),
                                        integer(field(R, "time", At), At + ".time")});
+             });
+      if (F.contains("timer_delays"))
+        each(F.at("timer_delays"), "faults.timer_delays",
+             [&](const nlohmann::json &D, const std::string &At) {
+               onlyKeys(object(D, At), At, {"node", "timer", "due", "delay"});
+               S.F.TimerDelays.push_back({text(field(D, "node", At), At + ".node"),
+                                          text(field(D, "timer", At), At + ".timer"),
+                                          integer(field(D, "due", At), At + ".due"),
+                                          integer(field(D, "delay", At), At + ".delay")});
              });
       if (F.contains("omissions"))
         each(F.at("omissions"), "faults.omissions",
@@ -225,6 +236,12 @@ inline nlohmann::json faultsJSON(const FaultSet &F) {
       Restarts.push_back({{"node", R.Node}, {"time", R.Time}});
     Out["restarts"] = Restarts;
   }
+  if (!F.TimerDelays.empty()) {
+    nlohmann::json Delays = nlohmann::json::array();
+    for (const TimerDelay &D : F.TimerDelays)
+      Delays.push_back({{"node", D.Node}, {"timer", D.Timer}, {"due", D.Due}, {"delay", D.Delay}});
+    Out["timer_delays"] = Delays;
+  }
   return Out;
 }
 
@@ -233,6 +250,8 @@ inline nlohmann::json boundsJSON(const Bounds &B) {
       {"eot", B.EOT}, {"eff", B.EFF}, {"crashes", B.MaxCrashes}, {"nodes", B.Nodes}};
   if (B.MaxRestarts > 0)
     Out["restarts"] = B.MaxRestarts;
+  if (B.TimerSlack > 0)
+    Out["timer_slack"] = B.TimerSlack;
   return Out;
 }
 

@@ -99,8 +99,13 @@ public:
           St.S.Message = Kind;
           St.S.Peer = text(V[3]);
           St.S.Handler = H ? H->Name : "";
-          St.S.Text = fmt::format("at time {}, node {} handles '{}' from {}{}", T, St.S.Node, Kind,
-                                  St.S.Peer, H ? " in " + H->Name : "");
+          std::string In = H ? " in " + H->Name : "";
+          St.S.Text =
+              Program.timer(Kind)
+                  ? fmt::format("at time {}, node {} handles the firing of its timer '{}'{}", T,
+                                St.S.Node, Kind, In)
+                  : fmt::format("at time {}, node {} handles '{}' from {}{}", T, St.S.Node, Kind,
+                                St.S.Peer, In);
           Steps.push_back(std::move(St));
         }
     std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {

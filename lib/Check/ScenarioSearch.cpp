@@ -54,6 +54,7 @@ std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model
   Out.B.EFF = S.EFF.value_or(Sc.EFF);
   Out.B.MaxCrashes = S.Crashes.value_or(Sc.Crashes);
   Out.B.MaxRestarts = S.Restarts.value_or(Sc.Restarts);
+  Out.B.TimerSlack = S.TimerSlack.value_or(Sc.TimerSlack);
   Out.B.Nodes = Sc.Nodes;
   if (auto Problem = checkFaults(Out.B, FaultSet())) {
     llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
@@ -132,14 +133,17 @@ std::string SearchedScenario::stats() const {
                !llvm::is_contained(R.InvariantsWithoutPre, I.Name) &&
                !llvm::is_contained(R.InvariantsPreUnreachable, I.Name);
   }
-  return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios, invariants with a pre: {} "
+  return fmt::format("{} run{}, {:.3f} s, fault space {} scenarios{}, invariants with a pre: {} "
                      "of {}{}",
-                     R.Runs, R.Runs == 1 ? "" : "s", R.Seconds,
-                     report::formatSpaceSize(R), WithPre, Invariants,
+                     R.Runs, R.Runs == 1 ? "" : "s", R.Seconds, report::formatSpaceSize(R),
+                     R.TimerFirings ? " (each with its timer firings)" : "", WithPre, Invariants,
                      Asserts ? fmt::format(", asserts checked: {}", Asserts) : "");
 }
 
 std::string SearchedScenario::verdictText() const {
+  // The bounds beyond the crashes: restarts, and how late timers may fire.
+  std::string More = report::restartsBound(B) +
+                     (B.TimerSlack ? fmt::format(", timer slack {}", B.TimerSlack) : "");
   switch (R.V) {
   case search::Verdict::Counterexample:
     if (reported().empty())
@@ -152,10 +156,10 @@ std::string SearchedScenario::verdictText() const {
     if (!R.InvariantsWithoutPre.empty())
       return fmt::format("certified for the outcomes seen for EOT {}, EFF {}, {} crash{}{}; "
                          "{} ({})",
-                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es",
-                         report::restartsBound(B), report::withoutPreText(R), stats());
+                         B.EOT, B.EFF, B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", More,
+                         report::withoutPreText(R), stats());
     return fmt::format("certified for EOT {}, EFF {}, {} crash{}{}{} ({})", B.EOT, B.EFF,
-                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", report::restartsBound(B),
+                       B.MaxCrashes, B.MaxCrashes == 1 ? "" : "es", More,
                        report::certificateCaveats(R), stats());
   case search::Verdict::Inconclusive:
     return fmt::format("inconclusive, {} ({})", R.StopReason, stats());

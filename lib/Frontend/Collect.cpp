@@ -182,9 +182,12 @@ public:
     };
     for (const auto &[Decl, M] : P.Messages)
       Claim(M.Relation, M.Decl);
-    for (const auto &[Decl, Ro] : P.Roles)
+    for (const auto &[Decl, Ro] : P.Roles) {
       for (const StateMember &S : Ro.State)
         Claim(S.Relation, S.Field);
+      for (const TimerMember &T : Ro.Timers)
+        Claim(T.Name, T.Field);
+    }
   }
 
   void finish() {
@@ -291,6 +294,8 @@ private:
           continue;
         }
         Ro.State.push_back(S);
+      } else if (Mark == "timer") {
+        addTimer(Ro, F);
       } else if (!Mark.empty()) {
         R.error(F->getLocation(), "FL_" + upper(Mark) + " does not belong on a data member");
       }
@@ -332,10 +337,69 @@ private:
           Stored.Handlers.push_back(Handler{
               M->getDefinition() ? llvm::cast<clang::CXXMethodDecl>(M->getDefinition()) : M,
               nullptr, nullptr, nullptr, /*OnRestart=*/true});
+      } else if (llvm::StringRef(Mark).starts_with("on_timer:")) {
+        addTimerHandler(Stored, M, llvm::StringRef(Mark).drop_front(9));
       } else if (!Mark.empty()) {
         R.error(M->getLocation(), "FL_" + upper(Mark) + " does not belong on a member function");
       }
     }
+    checkTimerHandlers(Stored);
+  }
+
+  static bool isTimerType(clang::QualType T) {
+    const auto *R = canonical(T)->getAsCXXRecordDecl();
+    return R && R->getQualifiedNameAsString() == "faultline::Timer";
+  }
+
+  void addTimer(Role &Ro, const clang::FieldDecl *F) {
+    if (!isTimerType(F->getType())) {
+      R.error(F->getLocation(), "FL_TIMER must mark a faultline::Timer member, not '" +
+                                    F->getType().getAsString() +
+                                    "'; the model keeps the timer's deadline, the code arms "
+                                    "and cancels it");
+      return;
+    }
+    Ro.Timers.push_back({F, relationName(Ro.Name) + "_" + relationName(F->getName()), nullptr});
+  }
+
+  /// `FL_ON_TIMER(member) void onTimeout()`: the member names one of the
+  /// role's timers, each handled by one method.
+  void addTimerHandler(Role &Ro, const clang::CXXMethodDecl *M, llvm::StringRef Member) {
+    if (const clang::FunctionDecl *Def = M->getDefinition())
+      M = llvm::cast<clang::CXXMethodDecl>(Def);
+    TimerMember *T = nullptr;
+    for (TimerMember &Known : Ro.Timers)
+      if (Known.Field->getName() == Member.trim())
+        T = &Known;
+    if (!T) {
+      R.error(M->getLocation(), "FL_ON_TIMER(" + Member.str() + "): " + Ro.Name +
+                                    " has no FL_TIMER member named '" + Member.str() + "'");
+      return;
+    }
+    if (M->getNumParams() != 0) {
+      R.error(M->getLocation(), "a FL_ON_TIMER handler takes no parameters");
+      return;
+    }
+    if (T->Handler) {
+      R.error(M->getLocation(), "a second FL_ON_TIMER handler for '" + Member.str() + "' in " +
+                                    Ro.Name);
+      R.note(T->Handler->getLocation(), "the first one is here");
+      return;
+    }
+    T->Handler = M;
+    Handler H{M, nullptr, nullptr, nullptr};
+    H.Timer = T;
+    Ro.Handlers.push_back(H);
+  }
+
+  /// A timer that nobody handles would still take its node's step when it
+  /// fires; that is a mistake, not a protocol.
+  void checkTimerHandlers(const Role &Ro) {
+    for (const TimerMember &T : Ro.Timers)
+      if (!T.Handler)
+        R.error(T.Field->getLocation(),
+                "FL_TIMER '" + T.Field->getNameAsString() + "' has no handler; mark the method "
+                "that handles its firing FL_ON_TIMER(" + T.Field->getNameAsString() + ")");
   }
 
   void addReceive(Role &Ro, const clang::CXXMethodDecl *M) {

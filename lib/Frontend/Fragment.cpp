@@ -97,7 +97,7 @@ static Value toJSON(const ScenarioModel &S) {
                 {"eot", S.EOT},     {"eff", S.EFF},
                 {"crashes", S.Crashes}, {"nodes", std::move(Nodes)},
                 {"facts", array(S.Facts)}, {"loc", ir::toJSON(S.Loc)},
-                {"restarts", S.Restarts}};
+                {"restarts", S.Restarts}, {"timer_slack", S.TimerSlack}};
 }
 
 static bool fromJSON(const Value &V, ScenarioModel &S, Path P) {
@@ -105,7 +105,7 @@ static bool fromJSON(const Value &V, ScenarioModel &S, Path P) {
   return O && O.map("name", S.Name) && O.map("qualified", S.QualifiedName) &&
          O.map("eot", S.EOT) && O.map("eff", S.EFF) && O.map("crashes", S.Crashes) &&
          O.map("nodes", S.Nodes) && O.map("facts", S.Facts) && O.map("loc", S.Loc) &&
-         O.mapOptional("restarts", S.Restarts);
+         O.mapOptional("restarts", S.Restarts) && O.mapOptional("timer_slack", S.TimerSlack);
 }
 
 static Value toJSON(const Entity &E) {
@@ -139,6 +139,12 @@ static Value toJSON(const Entity &E) {
     for (const ir::Declaration &D : E.Declarations)
       Declarations.push_back(Array{D.Relation, ir::spelling(D.K), ir::toJSON(D.Loc)});
     O["declarations"] = std::move(Declarations);
+  }
+  if (!E.Timers.empty()) {
+    Array Timers;
+    for (const ir::TimerDecl &T : E.Timers)
+      Timers.push_back(Array{T.Name, ir::toJSON(T.Loc)});
+    O["timers"] = std::move(Timers);
   }
   if (E.Scenario)
     O["scenario"] = toJSON(*E.Scenario);
@@ -184,6 +190,18 @@ static bool fromJSON(const Value &V, Entity &E, Path P) {
     }
     C.first = Name->str();
     E.Claims.push_back(std::move(C));
+  }
+  const Array *Timers = V.getAsObject()->getArray("timers");
+  for (size_t I = 0; Timers && I < Timers->size(); ++I) {
+    ir::TimerDecl T;
+    const Array *Timer = (*Timers)[I].getAsArray();
+    auto Name = Timer && Timer->size() == 2 ? (*Timer)[0].getAsString() : std::nullopt;
+    if (!Name || !ir::fromJSON((*Timer)[1], T.Loc, P.field("timers").index(I))) {
+      P.field("timers").index(I).report("expected [timer, location]");
+      return false;
+    }
+    T.Name = Name->str();
+    E.Timers.push_back(std::move(T));
   }
   const Array *Declarations = V.getAsObject()->getArray("declarations");
   for (size_t I = 0; Declarations && I < Declarations->size(); ++I) {

@@ -146,6 +146,15 @@ void FragmentBuilder::addRole(const Role &Ro) {
     addRule(rule(atom(S.Relation, Cols), ir::HeadTime::Next, {atom(S.Relation, Cols), Kept},
                  Origin));
   }
+  // A timer takes its own name and those of its arms and cancels.
+  for (const TimerMember &T : Ro.Timers) {
+    ir::TimerDecl Decl;
+    Decl.Name = T.Name;
+    Decl.Loc = loc(T.Field->getLocation());
+    for (const std::string &Name : {Decl.Name, Decl.armRelation(), Decl.cancelRelation()})
+      current().Claims.push_back({Name, Decl.Loc});
+    current().Timers.push_back(std::move(Decl));
+  }
 }
 
 void FragmentBuilder::beginHandler(const Role &Ro, const Handler &H) {
@@ -156,6 +165,9 @@ void FragmentBuilder::beginHandler(const Role &Ro, const Handler &H) {
     uses(H.Message->Decl);
     current().Relation = H.Message->Relation;
   }
+  // A timer's firing is handled as a message of the timer's name is.
+  if (H.Timer)
+    current().Relation = H.Timer->Name;
 }
 
 void FragmentBuilder::addCrashNotices(const MessageType &Notice, const Role &Ro) {

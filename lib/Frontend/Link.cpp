@@ -43,6 +43,8 @@ template <typename F> void forEachLoc(Entity &E, F &&Map) {
     Map(Loc);
   for (ir::Declaration &D : E.Declarations)
     Map(D.Loc);
+  for (ir::TimerDecl &T : E.Timers)
+    Map(T.Loc);
   for (InvariantCase &C : E.Cases) {
     Map(C.Loc);
     ir::forEachLoc(C.Pre, Map);
@@ -214,6 +216,8 @@ private:
         B.addRule(R);
       for (const ir::Declaration &D : E.Declarations)
         B.program().Declarations.push_back(D);
+      for (const ir::TimerDecl &T : E.Timers)
+        B.addTimer(T);
       if (E.K == Entity::Kind::Handler && !E.Relation.empty())
         B.addHandler(E.Relation, {E.Name, E.Loc, E.Suppressed, E.Role, E.EndLine});
       if (E.K == Entity::Kind::Invariant) {

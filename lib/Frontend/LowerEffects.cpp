@@ -611,6 +611,8 @@ std::vector<Path> LoweringContext::execTruncation(const Truncation &T, Path P) {
 }
 
 std::vector<Path> LoweringContext::execEffect(const clang::Expr *E, Path P) {
+  if (auto Out = timerEffect(E, P))
+    return std::move(*Out);
   return EffectLowering(*this).execEffect(E, std::move(P));
 }
 

@@ -3,9 +3,11 @@
 // A handler's paths start from its trigger: the message it handles as the
 // node's current one (`fl_current`), or, for a periodic handler, the node's
 // role at every step, and for an on-restart handler the step its node
-// restarts (the built-in `restart`). Its effects are rules; its scalar assignments are
-// emitted when a path ends, the last one of each member per path, since
-// all of a step's updates take effect at the next.
+// restarts (the built-in `restart`); a timer's handler starts from the
+// timer's firing as the node's current event, as a message's does. Its
+// effects are rules; its scalar assignments are emitted when a path ends,
+// the last one of each member per path, since all of a step's updates take
+// effect at the next.
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,13 +60,17 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   // so what matters about a scalar's writers is whether one is periodic.
   // An on-restart handler runs in the step of a restart, besides what the
   // node handles then: it owns what it writes, as a periodic handler does.
-  std::string Writer = H.Message ? "receive" : (H.OnRestart ? "restart:" : "periodic:") + Name;
+  // A timer's firing is one of the node's events: its handler takes the
+  // step's one event as a receive handler does.
+  std::string Writer = H.Message || H.Timer ? "receive"
+                                            : (H.OnRestart ? "restart:" : "periodic:") + Name;
   LoweringContext Cx(In, Kind,
                      FunctionNames{Name, " in " + Name, Name, Writer, H.Method->getLocation()});
   Cx.Here.Self = Object{&Ro, "Node"};
   Cx.JoinPrefix = std::string(ir::ReservedPrefix) + "at_" + relationName(Ro.Name) + "_" +
                   relationName(H.Method->getName()) +
-                  (H.Message ? "_" + H.Message->Relation : std::string());
+                  (H.Message ? "_" + H.Message->Relation : std::string()) +
+                  (H.Timer ? "_" + H.Timer->Name : std::string());
   Term Node = Term::variable("Node");
   Path Start;
   if (H.Message) {
@@ -88,6 +94,10 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
     Cx.Handled.FromParam = H.FromParam;
     Start.Body.push_back(atom(CurrentRelation, Cols));
   }
+  if (H.Timer)
+    // fl_current(Node, _, "timer", Node, _...)
+    Start.Body.push_back(
+        atom(CurrentRelation, {Node, Term::wildcard(), Term::string(H.Timer->Name), Node}));
   Start.Body.push_back(atom(RoleRelation, {Node, Term::string(Ro.Name)}));
   if (H.OnRestart)
     Start.Body.push_back(atom(ir::RestartRelation, {Node, Term::wildcard()}));

@@ -371,6 +371,11 @@ public:
   void sendBatch(const Batch &B, const clang::Expr *Arg, const ir::Term &Dst, const Tuple &Sent,
                  const Path &P, clang::SourceLocation Loc);
 
+  // ---- LowerTimers.cpp ----
+  /// `t.arm(steps)` and `t.cancel()` on a faultline::Timer, or none if E is
+  /// no call on one.
+  std::optional<std::vector<Path>> timerEffect(const clang::Expr *E, const Path &P);
+
   // ---- LowerConditions.cpp ----
   /// The paths on which a condition has the given truth.
   std::vector<Path> assume(const clang::Expr *E, bool Truth, Path P);

@@ -26,6 +26,39 @@ void ModelBuilder::addMessage(const std::string &Relation, unsigned Columns) {
   InboxWidth = std::max(InboxWidth, size_t(Columns));
 }
 
+void ModelBuilder::addTimer(const ir::TimerDecl &T) {
+  if (Model.Rules.timer(T.Name))
+    return;
+  Model.Rules.Timers.push_back(T);
+  Timers.push_back(T.Name);
+}
+
+const char *const ModelBuilder::TimerResetRelation = "fl_timer_reset";
+
+void ModelBuilder::addTimerEvents(const std::vector<Term> &Padding) {
+  // A firing is an event of the node's step, as a message is, from the node
+  // itself and without fields: the one-event-per-step inbox picks between
+  // it and the messages, and it waits while others go first.
+  for (const std::string &Name : Timers) {
+    std::vector<Term> Inbox{var("N"), var("T"), Term::string(Name), var("N")};
+    Inbox.insert(Inbox.end(), Padding.begin(), Padding.end());
+    addRule(rule(atom(InboxRelation, Inbox), ir::HeadTime::Now,
+                 {atom(Name, {var("N")}), atom(ClockRelation, {var("N"), var("T")})},
+                 "timer '" + Name + "' fires: an event of its node's inbox"));
+    // A firing that waits behind other events is dropped when the node
+    // arms or cancels the timer again before handling it: after cancel()
+    // the handler does not run, and a re-arm sets a new deadline.
+    ir::TimerDecl T;
+    T.Name = Name;
+    addRule(rule(atom(TimerResetRelation, {var("N"), Term::string(Name)}), ir::HeadTime::Now,
+                 {atom(T.armRelation(), {var("N"), Term::wildcard()})},
+                 "arming '" + Name + "' drops a firing not yet handled"));
+    addRule(rule(atom(TimerResetRelation, {var("N"), Term::string(Name)}), ir::HeadTime::Now,
+                 {atom(T.cancelRelation(), {var("N")})},
+                 "cancelling '" + Name + "' drops a firing not yet handled"));
+  }
+}
+
 void ModelBuilder::addInvariant(InvariantCase C) { Invariants.push_back(std::move(C)); }
 
 void ModelBuilder::addHandler(const std::string &Message, Declaration D) {
@@ -66,8 +99,12 @@ void ModelBuilder::addInbox() {
                  {atom(Relation, Msg), atom(ClockRelation, {var("N"), var("T")})},
                  "a '" + Relation + "' message enters the inbox"));
   }
-  addRule(rule(atom(InboxRelation, Columns("A")), ir::HeadTime::Next,
-               {atom(InboxRelation, Columns("A")), atom(CurrentRelation, Columns("A"), true)},
+  addTimerEvents(std::vector<Term>(InboxWidth, Term::integer(0)));
+  std::vector<BodyElem> Waits{atom(InboxRelation, Columns("A")),
+                              atom(CurrentRelation, Columns("A"), true)};
+  if (!Timers.empty())
+    Waits.push_back(atom(TimerResetRelation, {var("N"), var("K")}, true));
+  addRule(rule(atom(InboxRelation, Columns("A")), ir::HeadTime::Next, std::move(Waits),
                "unhandled messages wait"));
   // One message per node per step: the oldest, then by kind, sender and
   // fields, picked one column at a time with min<>.
@@ -131,7 +168,7 @@ ExtractedModel ModelBuilder::finish(ScenarioModel S) {
                "each node's clock"));
   addRule(rule(atom(RoleRelation, {var("N"), var("R")}), ir::HeadTime::Next,
                {atom(RoleRelation, {var("N"), var("R")})}, "roles persist"));
-  if (!MessageFields.empty())
+  if (!MessageFields.empty() || !Timers.empty())
     addInbox();
   // A failed assert stays failed: the invariants read it at EOT.
   if (std::any_of(Invariants.begin(), Invariants.end(),

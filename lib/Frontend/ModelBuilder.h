@@ -57,6 +57,8 @@ public:
   /// is there already.
   void addRule(ir::Rule R);
   void addMessage(const std::string &Relation, unsigned Columns);
+  /// Declares a timer whose firings enter the inbox (LowerTimers.cpp).
+  void addTimer(const ir::TimerDecl &T);
   void addInvariant(InvariantCase C);
   void addHandler(const std::string &Message, Declaration D);
   void addInvariantDeclaration(Declaration D);
@@ -68,11 +70,17 @@ public:
 
 private:
   void addInbox();
+  /// A timer's firing as an inbox event of its name, from its node.
+  void addTimerEvents(const std::vector<ir::Term> &Padding);
+  /// fl_timer_reset(Node, Timer): the node armed or cancelled the timer
+  /// this step, which drops a firing of it still waiting in the inbox.
+  static const char *const TimerResetRelation;
   void addInvariantRules();
 
   ExtractedModel Model;
   std::set<std::string> Seen;
   std::map<std::string, size_t> MessageFields;
+  std::vector<std::string> Timers;
   size_t InboxWidth = 0;
   std::vector<InvariantCase> Invariants;
 };

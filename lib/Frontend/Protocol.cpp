@@ -125,6 +125,16 @@ const StateMember *Protocol::stateOf(const clang::FieldDecl *F, const Role **R) 
   return nullptr;
 }
 
+const TimerMember *Protocol::timerOf(const clang::FieldDecl *F) const {
+  const Role *Owner = F ? roleOf(F->getParent()) : nullptr;
+  if (!Owner)
+    return nullptr;
+  for (const TimerMember &T : Owner->Timers)
+    if (T.Field == F)
+      return &T;
+  return nullptr;
+}
+
 bool Protocol::isSend(const clang::FunctionDecl *Callee) {
   if (!Callee)
     return false;

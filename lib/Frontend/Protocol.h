@@ -93,6 +93,17 @@ struct StateMember {
   std::string sizeRelation() const;
 };
 
+/// A FL_TIMER member: the model's `timer Name/1;`, armed through
+/// `arm_Name(Node, Delay)`, cancelled through `cancel_Name(Node)`; a firing
+/// enters its node's inbox as an event of kind Name from the node itself.
+struct TimerMember {
+  const clang::FieldDecl *Field = nullptr;
+  /// role_member, as a state member's relation is named.
+  std::string Name;
+  /// Its FL_ON_TIMER handler (null until one is found).
+  const clang::CXXMethodDecl *Handler = nullptr;
+};
+
 struct Handler {
   const clang::CXXMethodDecl *Method = nullptr;
   const MessageType *Message = nullptr; ///< Null for periodic handlers.
@@ -100,6 +111,9 @@ struct Handler {
   const clang::ParmVarDecl *FromParam = nullptr;
   /// FL_ON_RESTART: runs at the step its node restarts.
   bool OnRestart = false;
+  /// FL_ON_TIMER: handles the firings of this timer, as a receive handler
+  /// handles a message.
+  const TimerMember *Timer = nullptr;
 };
 
 struct Role {
@@ -108,6 +122,7 @@ struct Role {
   const clang::FieldDecl *Self = nullptr;
   std::vector<StateMember> State;
   std::vector<Handler> Handlers;
+  std::vector<TimerMember> Timers;
 };
 
 struct Protocol {
@@ -126,6 +141,8 @@ struct Protocol {
   const MessageType *messageOf(const clang::QualType T) const;
   /// The state member for a field, and its role, if it is one.
   const StateMember *stateOf(const clang::FieldDecl *F, const Role **R = nullptr) const;
+  /// The FL_TIMER member for a field, if it is one.
+  const TimerMember *timerOf(const clang::FieldDecl *F) const;
   /// Whether a call goes to the project's send primitive.
   static bool isSend(const clang::FunctionDecl *Callee);
 };

@@ -40,6 +40,7 @@ public:
     RoleOf.clear();
     Init.clear();
     Puts.clear();
+    Arms.clear();
     NextIndex.clear();
     Deliveries.clear();
     Ok = true;
@@ -105,6 +106,27 @@ private:
     if (Method == "restarts" && Call->getNumArgs() == 1) {
       if (auto V = integer(Call->getArg(0)))
         S.Restarts = static_cast<int>(*V);
+      return;
+    }
+    if (Method == "timerSlack" && Call->getNumArgs() == 1) {
+      if (auto V = integer(Call->getArg(0)))
+        S.TimerSlack = static_cast<int>(*V);
+      return;
+    }
+    if (Method == "arm" && Call->getNumArgs() == 3) {
+      auto Node = text(Call->getArg(0));
+      const TimerMember *Timer = timer(Call->getArg(1));
+      auto Steps = integer(Call->getArg(2));
+      if (!Node || !Timer || !Steps)
+        return;
+      if (*Steps < 1 || *Steps > 10000) {
+        Rep.error(Call->getArg(2)->getBeginLoc(),
+                  "a timer is due 1 to 10000 steps after it is armed, not " +
+                      std::to_string(*Steps));
+        Ok = false;
+        return;
+      }
+      Arms.push_back({*Node, Timer, *Steps, Call->getBeginLoc()});
       return;
     }
     if (Method == "node" && Call->getNumArgs() == 1) {
@@ -284,6 +306,19 @@ private:
     return State;
   }
 
+  const TimerMember *timer(const clang::Expr *E) {
+    const auto *U = llvm::dyn_cast<clang::UnaryOperator>(unwrap(E));
+    const auto *D =
+        U ? llvm::dyn_cast<clang::DeclRefExpr>(U->getSubExpr()->IgnoreParens()) : nullptr;
+    const auto *F = D ? llvm::dyn_cast<clang::FieldDecl>(D->getDecl()) : nullptr;
+    const TimerMember *T = F ? P.timerOf(F) : nullptr;
+    if (!T) {
+      Rep.error(E->getBeginLoc(), "expected a FL_TIMER member, as &Role::timer");
+      Ok = false;
+    }
+    return T;
+  }
+
   /// A constant's columns: one for a scalar, a struct's fields flattened.
   std::optional<Tuple> constant(const clang::Expr *E) {
     if (const clang::CXXRecordDecl *R = structOf(E->getType()))
@@ -362,6 +397,12 @@ private:
     for (const Put &Entry : Puts)
       if (Known(Entry.Node, Entry.Loc))
         hasMember(Entry.Node, *Entry.State, Entry.Loc);
+    for (const Arm &A : Arms)
+      if (Known(A.Node, A.Loc) && P.roleOf(A.Timer->Field->getParent()) != RoleOf[A.Node]) {
+        Rep.error(A.Loc, "'" + A.Node + "' is a node of role " + RoleOf[A.Node]->Name +
+                             ", which has no timer '" + A.Timer->Field->getNameAsString() + "'");
+        Ok = false;
+      }
     for (const Delivery &D : Deliveries) {
       Known(D.To, D.Loc);
       if (D.At < 1 || D.At > S.EOT) {
@@ -411,6 +452,13 @@ private:
     for (const Put &Entry : Puts)
       Fact(Entry.State->Relation, concat(concat({ir::Term::string(Entry.Node)}, Entry.Key), Entry.Value),
            M.loc(Entry.Loc));
+    // Armed as by an arm in the first step: due at 1 + Steps.
+    for (const Arm &A : Arms) {
+      ir::TimerDecl Timer;
+      Timer.Name = A.Timer->Name;
+      Fact(Timer.armRelation(), {ir::Term::string(A.Node), ir::Term::integer(A.Steps)},
+           M.loc(A.Loc));
+    }
     for (const Initial &I : Init) {
       Tuple Args = concat({ir::Term::string(I.Node)}, I.Value);
       // A vector's elements get the indices of their order in the scenario.
@@ -570,6 +618,13 @@ private:
     clang::SourceLocation Loc;
   };
 
+  struct Arm {
+    std::string Node;
+    const TimerMember *Timer;
+    int64_t Steps;
+    clang::SourceLocation Loc;
+  };
+
   struct Initial {
     std::string Node;
     const StateMember *State;
@@ -587,6 +642,7 @@ private:
   std::map<std::string, const Role *> RoleOf;
   std::vector<Initial> Init;
   std::vector<Put> Puts;
+  std::vector<Arm> Arms;
   std::vector<Delivery> Deliveries;
   std::map<std::pair<std::string, const StateMember *>, size_t> NextIndex;
   bool Ok = true;

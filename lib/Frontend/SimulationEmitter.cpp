@@ -316,6 +316,13 @@ private:
       std::string Method = H.Method->getNameAsString();
       if (!nameable(H.Method, "the handler '" + Ro.Name + "::" + Method + "'"))
         continue;
+      if (H.Timer) {
+        if (nameable(H.Timer->Field, "the timer member '" + Ro.Name + "::" +
+                                         H.Timer->Field->getNameAsString() + "'"))
+          Text += fmt::format("      .timer(\"{}\", &{}::{}, []({} &n) {{ n.{}(); }})\n",
+                              H.Timer->Name, Name, H.Timer->Field->getName().str(), Name, Method);
+        continue;
+      }
       if (!H.Message) {
         Text += fmt::format("      .{}([]({} &n) {{ n.{}(); }})\n",
                             H.OnRestart ? "onRestart" : "periodic", Name, Method);

@@ -21,6 +21,8 @@ const char *kindName(StoryStep::Kind K) {
     return "lost_message";
   case StoryStep::Kind::Restart:
     return "restart";
+  case StoryStep::Kind::LateTimer:
+    return "late_timer";
   }
   return "";
 }
@@ -152,6 +154,8 @@ bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P) {
     S.K = StoryStep::Kind::LostMessage;
   else if (Kind == "restart")
     S.K = StoryStep::Kind::Restart;
+  else if (Kind == "late_timer")
+    S.K = StoryStep::Kind::LateTimer;
   else {
     P.field("kind").report("unknown story step kind");
     return false;

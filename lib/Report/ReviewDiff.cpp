@@ -28,6 +28,9 @@ std::string fingerprintText(const Finding &F) {
     case StoryStep::Kind::LostMessage:
       Faults.insert("lost " + S.Message + " from " + S.Role + " to " + S.PeerRole);
       break;
+    case StoryStep::Kind::LateTimer:
+      Faults.insert("late " + S.Message + " of " + S.Role);
+      break;
     case StoryStep::Kind::Handler:
       if (!S.Handler.empty())
         Handlers.insert(S.Handler);

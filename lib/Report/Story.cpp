@@ -55,6 +55,24 @@ std::vector<LocatedStep> faultSteps(const eval::Run &R, const ir::Program &P,
                                Re.Time, Re.Node);
     Steps.push_back(std::move(St));
   }
+  // A timer that fires later than its deadline, at its arm (the code that
+  // set the deadline the firing missed).
+  for (const eval::TimerArming &A : R.Timers)
+    if (A.Delay > 0 && A.FiredAt) {
+      const std::vector<eval::FiringId> &Armed = R.Tuples[A.ArmTuple].Firings;
+      const eval::Firing *Arm = Armed.empty() ? nullptr : &R.Firings[Armed.front()];
+      LocatedStep St{{}, Arm ? P.Rules[Arm->Rule].Loc : CrashLoc};
+      St.Step.K = StoryStep::Kind::LateTimer;
+      St.Step.Time = A.FiredAt;
+      St.Step.Node = A.Node;
+      St.Step.Role = roleAt(R, Syms, A.Node, A.FiredAt);
+      St.Step.Message = A.Timer;
+      St.Step.Text = fmt::format("at time {}, timer {} of node {} fires {} step{} late (armed at "
+                                 "{}, due {})",
+                                 A.FiredAt, A.Timer, A.Node, A.Delay, A.Delay == 1 ? "" : "s",
+                                 A.ArmTime, A.Due);
+      Steps.push_back(std::move(St));
+    }
   for (const eval::Message &M : R.Messages)
     if (M.Fate == eval::MessageFate::Omitted && !ir::isBatchRelation(R.RelNames[M.Rel])) {
       LocatedStep St{{}, P.Rules[M.Rule].Loc};

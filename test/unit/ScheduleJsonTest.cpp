@@ -94,7 +94,7 @@ TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
   EXPECT_EQ(errorOf(write("omisions.json", R"({"faults": {"omisions": []}})")),
             "schedule '" + Dir +
                 "/omisions.json': faults: unknown key \"omisions\" (expected crashes, "
-                "omissions, restarts)");
+                "omissions, restarts, timer_delays)");
   EXPECT_EQ(errorOf(write("when.json", R"({"faults": {"crashes": [{"node": "a", "time": 2,
                                                                   "when": 3}]}})")),
             "schedule '" + Dir +
@@ -107,7 +107,7 @@ TEST(ScheduleJson, UnknownKeysAreErrorsThatNameThem) {
                           R"({"bounds": {"eot": 3, "eff": 1, "crashes": 0, "eots": 4}, "faults": {}})")),
             "schedule '" + Dir +
                 "/eots.json': bounds: unknown key \"eots\" (expected eot, eff, crashes, nodes, "
-                "restarts)");
+                "restarts, timer_slack)");
 }
 
 TEST(ScheduleJson, TheFaultsAreRequired) {
@@ -157,6 +157,27 @@ TEST(ScheduleJson, RestartsReadBackTheSame) {
   EXPECT_EQ(In.B->MaxRestarts, 1);
   EXPECT_EQ(In.F, Out.F);
   EXPECT_EQ(In.F.describe(), "crash b@3, restart b@5");
+}
+
+TEST(ScheduleJson, TimerDelaysReadBackTheSame) {
+  Schedule Out;
+  Out.Scenario = "forgetful";
+  Out.B = Bounds{6, 0, 0, {"a", "b"}, 1};
+  Out.F.TimerDelays = {{"b", "server_election_timer", 2, 1}};
+  nlohmann::json Doc = scheduleJSON(Out);
+  EXPECT_EQ(Doc["faults"]["timer_delays"].dump(),
+            R"([{"delay":1,"due":2,"node":"b","timer":"server_election_timer"}])");
+  EXPECT_EQ(Doc["bounds"]["timer_slack"].dump(), "1");
+  Schedule In = readSchedule(write("timers.json", Doc.dump(2)));
+  ASSERT_TRUE(In.B.has_value());
+  EXPECT_EQ(In.B->TimerSlack, 1);
+  EXPECT_EQ(In.F, Out.F);
+  EXPECT_EQ(In.F.describe(), "fire b.server_election_timer@3 (due 2)");
+  EXPECT_EQ(errorOf(write("late.json", R"({"faults": {"timer_delays": [{"node": "b",
+                                              "timer": "t", "due": 2, "late": 1}]}})")),
+            "schedule '" + ::testing::TempDir() +
+                "/late.json': faults.timer_delays[0]: unknown key \"late\" (expected node, "
+                "timer, due, delay)");
 }
 
 TEST(ScheduleJson, TheWriterLeavesOutWhatItDoesNotKnow) {

@@ -450,6 +450,62 @@ TEST(Simulator, ARestartKeepsDurableStateAndRunsItsHandler) {
   EXPECT_EQ(A.peer, "b"); // re-initialised as the scenario set it up
 }
 
+/// A timer armed by pings (cancelled by a ping of 0), and handled as an
+/// event of the node's inbox.
+struct Watch {
+  NodeId self;
+  faultline::Timer timer;
+  int fired = 0;
+
+  void onPing(const Ping &m) {
+    if (m.n == 0) {
+      timer.cancel();
+      return;
+    }
+    timer.arm(m.n + 5); // the shortest arm of a step counts
+    timer.arm(m.n);
+  }
+  void onTimer() { ++fired; }
+};
+
+TEST(Simulator, TimersFireAsTheModelsDo) {
+  Protocol P;
+  P.role<Watch>("Watch", &Watch::self).receive(&Watch::onPing).timer("watch_timer", &Watch::timer,
+                                                                     &Watch::onTimer);
+  P.message<Ping>("ping", &Ping::n);
+  P.scenario("watching", [](faultline::Scenario &s) {
+    s.bounds(13, 0, 0);
+    s.timerSlack(1);
+    s.node<Watch>("w");
+    s.arm("w", &Watch::timer, 2); // with step 1's arm of 4: due at 3
+    s.deliver<Ping>("w", "c", Ping{4}, 1);
+    s.deliver<Ping>("w", "c", Ping{2}, 4); // due 6, but cancelled at 5
+    s.deliver<Ping>("w", "c", Ping{0}, 5);
+    s.deliver<Ping>("w", "c", Ping{1}, 7); // due 8, one step late
+    s.deliver<Ping>("w", "c", Ping{3}, 9); // re-armed before its firing is handled
+  });
+  Simulator S(P);
+  EXPECT_EQ(S.shape("watching").TimerSlack, 1);
+  FaultSet F;
+  F.TimerDelays = {{"w", "watch_timer", 8, 1}};
+  Outcome O = S.run("watching", F);
+  // The firing at 9 waits behind the ping of 9 (by kind), whose arm drops it.
+  EXPECT_EQ(handledBy(O, "w"), (std::vector<std::string>{"1 ping c 4", "3 watch_timer w ",
+                                                         "4 ping c 2", "5 ping c 0", "7 ping c 1",
+                                                         "9 ping c 3", "12 watch_timer w "}));
+  std::vector<std::string> Armings;
+  for (const TimerArming &A : O.Timers)
+    Armings.push_back(A.Node + " " + A.Timer + " " + std::to_string(A.ArmTime) + " " +
+                      std::to_string(A.Due) + " " + std::to_string(A.FiredAt) + " " +
+                      std::to_string(A.EndedAt));
+  EXPECT_EQ(Armings, (std::vector<std::string>{"w watch_timer 1 3 3 0", "w watch_timer 4 6 0 5",
+                                               "w watch_timer 7 8 9 0",
+                                               "w watch_timer 9 12 12 0"}));
+  // A delay beyond the slack does not fit the bounds.
+  F.TimerDelays = {{"w", "watch_timer", 8, 2}};
+  EXPECT_THROW(S.run("watching", F), Error);
+}
+
 TEST(Simulator, StructsAreOneColumnPerField) {
   Protocol P;
   P.role<Store>("Store", &Store::self).receive(&Store::onPut).state("store_log", &Store::log);

@@ -124,9 +124,10 @@ int extractCommand(const ExtractOptions &Opts) {
   for (const frontend::ExtractedModel &M : *Models) {
     const frontend::ScenarioModel &S = M.Scenario;
     OS << fmt::format("// faultline extract: scenario '{}'\n// run with: --eot {} --eff {} "
-                      "--crashes {}{} --nodes {}\n",
+                      "--crashes {}{}{} --nodes {}\n",
                       M.DisplayName, S.EOT, S.EFF, S.Crashes,
                       S.Restarts > 0 ? fmt::format(" --restarts {}", S.Restarts) : "",
+                      S.TimerSlack > 0 ? fmt::format(" --timer-slack {}", S.TimerSlack) : "",
                       fmt::join(S.Nodes, ","));
     OS << ir::printProgram(M.program(), PO);
     if (Models->size() > 1 && Opts.Scenario.empty()) {

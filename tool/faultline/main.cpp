@@ -84,7 +84,8 @@ static cl::opt<int> MaxRestarts(
 static cl::opt<int> TimerSlack(
     "timer-slack",
     cl::desc("How many steps after its deadline a timer may fire (default 0: exactly at it)"),
-    cl::init(faultline::Bounds().TimerSlack), cl::sub(RunCmd), cl::sub(LdfiCmd), cl::cat(Cat));
+    cl::init(faultline::Bounds().TimerSlack), cl::sub(RunCmd), cl::sub(LdfiCmd),
+    cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<bool> NegativeSupport(
     "negative-support",
     cl::desc("Count what notin subgoals relied on as support, as Molly does (default on; "
@@ -327,6 +328,8 @@ static faultline::check::SearchSettings searchSettings() {
     S.Crashes = MaxCrashes;
   if (MaxRestarts.getNumOccurrences())
     S.Restarts = MaxRestarts;
+  if (TimerSlack.getNumOccurrences())
+    S.TimerSlack = TimerSlack;
   S.Options = searchOptions();
   return S;
 }

@@ -64,6 +64,15 @@ inline nlohmann::json outcomeJSON(const Outcome &O) {
                        {"relation", H.Relation},
                        {"from", H.From},
                        {"fields", detail::tupleJSON(H.Fields)}});
+  nlohmann::json Timers = nlohmann::json::array();
+  for (const TimerArming &A : O.Timers) {
+    nlohmann::json T = {{"node", A.Node}, {"timer", A.Timer}, {"armed", A.ArmTime}, {"due", A.Due}};
+    if (A.FiredAt)
+      T["fired"] = A.FiredAt;
+    if (A.EndedAt)
+      T["ended"] = A.EndedAt;
+    Timers.push_back(std::move(T));
+  }
   return {{"scenario", O.Scenario},
           {"bounds", boundsJSON(O.B)},
           {"faults", faultsJSON(O.F)},
@@ -73,6 +82,7 @@ inline nlohmann::json outcomeJSON(const Outcome &O) {
           {"messages", Messages},
           {"state", State},
           {"handled", Handled},
+          {"timers", Timers},
           {"warnings", O.Warnings}};
 }
 

@@ -12,6 +12,7 @@
 //   P.role<Node>("Node", &Node::self)
 //       .receive(&Node::onRelay)
 //       .periodic(&Node::relay)
+//       .timer("node_retry", &Node::retry, &Node::onRetry)
 //       .state("node_log", &Node::log);
 //   P.message<Relay>("relay", &Relay::payload);
 //   P.structure<Op>("Op", &Op::term, &Op::value);   // structs used as values
@@ -79,6 +80,13 @@ struct StateInfo {
 
 using ReceiveFn = std::function<void(void *, const void *, const NodeId &)>;
 
+/// A FL_TIMER member and its FL_ON_TIMER handler.
+struct TimerInfo {
+  std::string Name; ///< role_member, as in the extracted model: the firing's kind.
+  std::function<Timer &(void *)> Get;
+  std::function<void(void *)> Handler;
+};
+
 struct RoleInfo {
   std::string Name;
   std::function<std::shared_ptr<void>(const NodeId &)> Create;
@@ -94,6 +102,7 @@ struct RoleInfo {
   /// The names of those types, to check that they are registered.
   std::map<TypeKey, std::string> ReceiveNames;
   std::vector<StateInfo> State;
+  std::vector<TimerInfo> Timers;
 };
 
 struct InvariantInfo {
@@ -152,6 +161,17 @@ public:
   }
   RoleBuilder &onRestart(void (P::*Handler)()) {
     return onRestart([Handler](P &Object) { (Object.*Handler)(); });
+  }
+  /// A timer member under its name in the model (`node_retry` for
+  /// Node::retry), with the handler of its firings, a callable `(P &)`.
+  template <class F> RoleBuilder &timer(const std::string &Name, Timer P::*Member, F Handler) {
+    Info.Timers.push_back(
+        {Name, [Member](void *Object) -> Timer & { return static_cast<P *>(Object)->*Member; },
+         [Handler](void *Object) { Handler(*static_cast<P *>(Object)); }});
+    return *this;
+  }
+  RoleBuilder &timer(const std::string &Name, Timer P::*Member, void (P::*Handler)()) {
+    return timer(Name, Member, [Handler](P &Object) { (Object.*Handler)(); });
   }
   /// A member that survives a restart (FL_DURABLE, FL_GHOST).
   template <class T> RoleBuilder &durable(T P::*Field) {

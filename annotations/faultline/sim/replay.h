@@ -157,6 +157,7 @@ inline int listScenarios(const Simulator &Sim) {
       List += (List.empty() ? "" : ",") + N;
     std::cout << Name << ": EOT " << B.EOT << ", EFF " << B.EFF << ", crashes " << B.MaxCrashes
               << (B.MaxRestarts > 0 ? ", restarts " + std::to_string(B.MaxRestarts) : "")
+              << (B.TimerSlack > 0 ? ", timer slack " + std::to_string(B.TimerSlack) : "")
               << ", nodes " << List << "\n";
   }
   return 0;
@@ -220,8 +221,23 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
   long long Violating = 0;
   std::optional<Outcome> First;
   std::set<std::string> Warned;
+  std::vector<std::string> Timers = Sim.timerNames();
   for (long long I = 0; I < O.Random; ++I) {
-    Outcome Out = Sim.run(O.Scenario, randomFaults(B, R));
+    FaultSet F = randomFaults(B, R);
+    // Which armings a run makes is known only by running it: each timer of
+    // each node may be late at each step it could be due (a delay of an
+    // arming the run does not make changes nothing). Nothing is drawn
+    // without slack, so a seed gives the schedules it gave before timers.
+    if (B.TimerSlack > 0 && !Timers.empty()) {
+      double Rate = R.unit();
+      for (const NodeId &N : B.Nodes)
+        for (const std::string &Timer : Timers)
+          for (int Due = 2; Due <= B.EOT; ++Due)
+            if (R.unit() < Rate)
+              F.TimerDelays.push_back(
+                  {N, Timer, Due, 1 + static_cast<int>(R.below(B.TimerSlack))});
+    }
+    Outcome Out = Sim.run(O.Scenario, F);
     if (!Out.Warnings.empty() && Warned.insert(Out.F.describe()).second)
       printWarnings(Tool, Out);
     if (Out.violates() && !Violating++)
@@ -231,7 +247,8 @@ inline int replayRandom(const std::string &Tool, const Simulator &Sim, const Rep
                        std::to_string(B.MaxCrashes) + (B.MaxCrashes == 1 ? " crash" : " crashes") +
                        (B.MaxRestarts > 0 ? ", " + std::to_string(B.MaxRestarts) +
                                                 (B.MaxRestarts == 1 ? " restart" : " restarts")
-                                          : "");
+                                          : "") +
+                       (B.TimerSlack > 0 ? ", timer slack " + std::to_string(B.TimerSlack) : "");
   if (O.JSON) {
     nlohmann::json Doc = {{"scenario", O.Scenario},
                           {"runs", O.Random},

@@ -46,12 +46,20 @@ inline std::string timeColumn(int T) {
 ///     1  a -> b  deliver("b", "a", "hello")  lost (omitted)
 ///     2  a crashes
 ///     4  a restarts
+///     3  b timer node_election fires (armed at 1, due 2)
 inline void printTimeline(std::ostream &OS, const Outcome &O) {
-  std::vector<std::tuple<int, NodeId, const char *>> Events;
+  std::vector<std::tuple<int, NodeId, std::string>> Events;
   for (const Crash &C : O.F.Crashes)
     Events.emplace_back(C.Time, C.Node, " crashes\n");
   for (const Restart &R : O.F.Restarts)
     Events.emplace_back(R.Time, R.Node, " restarts\n");
+  // A timer's firing, as faultline run prints it: it holds when its step
+  // begins, before that step's messages.
+  for (const TimerArming &A : O.Timers)
+    if (A.FiredAt)
+      Events.emplace_back(A.FiredAt, A.Node,
+                          " timer " + A.Timer + " fires (armed at " + std::to_string(A.ArmTime) +
+                              ", due " + std::to_string(A.Due) + ")\n");
   std::sort(Events.begin(), Events.end());
   auto Next = Events.begin();
   auto Print = [&] {
@@ -92,7 +100,7 @@ inline void printOutcome(std::ostream &OS, const Outcome &O, const ReportOptions
   OS << "scenario '" << O.Scenario << "': EOT " << O.B.EOT << ", EFF " << O.B.EFF << ", nodes "
      << Nodes << ", crashes allowed " << O.B.MaxCrashes
      << (O.B.MaxRestarts > 0 ? ", restarts allowed " + std::to_string(O.B.MaxRestarts) : "")
-     << "\n";
+     << (O.B.TimerSlack > 0 ? ", timer slack " + std::to_string(O.B.TimerSlack) : "") << "\n";
   OS << "faults: " << O.F.describe() << "\n";
   std::vector<std::string> Failed = O.violatedInvariants();
   if (Failed.empty()) {

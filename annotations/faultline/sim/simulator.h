@@ -18,6 +18,16 @@
 //   again;
 //   an omission (from, to, t) loses every message on that channel sent at t;
 //   messages to names that are not nodes go nowhere;
+// - a timer armed at step t with delay d (faultline::Timer::arm, or the
+//   scenario's s.arm before step 1) is due at t+d and fires then, or as
+//   many steps later as the schedule's TimerDelay says, unless a cancel or
+//   another arm of a step before ends it; arms and cancels take effect at
+//   the end of their step, the shortest arm of a step winning and an arm
+//   beating a cancel. A firing enters its node's inbox at that step as an
+//   event of the timer's name, from the node itself, without fields, and
+//   runs the FL_ON_TIMER handler when the node handles it; an arm or a
+//   cancel of the timer drops a firing still waiting there. A restart
+//   ends the node's pending timers;
 // - at the step a node crashes, every other node whose role handles
 //   faultline::NodeCrashed sends itself one naming it (the model's perfect
 //   failure detector, faultline/failure_detector.h);
@@ -81,6 +91,16 @@ struct HandledMessage {
   Tuple Fields;
 };
 
+/// One arming of a timer, as the model's run records it.
+struct TimerArming {
+  NodeId Node;
+  std::string Timer;
+  int ArmTime = 0;
+  int Due = 0;
+  int FiredAt = 0; ///< 0: not within the run.
+  int EndedAt = 0; ///< The step a cancel, a re-arm or a restart ended it (0: none).
+};
+
 /// One combination of live nodes for which an invariant returned false.
 struct Violation {
   std::string Invariant;
@@ -102,6 +122,8 @@ public:
   /// In the order they were sent.
   std::vector<SentMessage> Messages;
   std::vector<HandledMessage> Handled;
+  /// Every arming of a timer, in the order they were armed.
+  std::vector<TimerArming> Timers;
   std::vector<Violation> Violations;
   std::vector<StateTable> State;
   /// Steps at which running the handlers one after the other departed from
@@ -165,6 +187,8 @@ struct InboxKey {
 struct Envelope {
   TypeKey Type;
   std::shared_ptr<const void> Payload;
+  /// A timer's firing instead of a message.
+  const TimerInfo *Timer = nullptr;
 };
 
 /// One run of one scenario. It is the ScenarioSink that the scenario
@@ -194,6 +218,7 @@ public:
       B.EFF = Override->EFF;
       B.MaxCrashes = Override->MaxCrashes;
       B.MaxRestarts = Override->MaxRestarts;
+      B.TimerSlack = Override->TimerSlack;
     }
     Out.B = B;
     Out.F = F;
@@ -236,13 +261,14 @@ public:
     B.MaxCrashes = Crashes;
   }
   void restarts(int Restarts) override { B.MaxRestarts = Restarts; }
+  void timerSlack(int Steps) override { B.TimerSlack = Steps; }
   void node(const NodeId &Name, TypeKey Role) override {
     const RoleInfo *R = P.role(Role);
     if (!R)
       throw Error("s.node(\"" + Name + "\"): its role is not registered (Protocol::role)");
     if (find(Name))
       throw Error("node '" + Name + "' is declared twice");
-    Nodes.push_back({Name, Role, R, R->Create(Name), {}});
+    Nodes.push_back({Name, Role, R, R->Create(Name), {}, {}});
   }
   void *state(const NodeId &Name, TypeKey Role, const char *Call) override {
     NodeState *N = find(Name);
@@ -275,6 +301,9 @@ private:
     const RoleInfo *Role;
     std::shared_ptr<void> Object;
     std::map<InboxKey, Envelope> Inbox;
+    /// Per timer of the role, the index of its pending arming in
+    /// Out.Timers, if one is pending.
+    std::map<const TimerInfo *, size_t> Pending;
   };
   struct Delivery {
     int At;
@@ -310,12 +339,64 @@ private:
     N.Object = std::move(Fresh);
     for (auto It = N.Inbox.begin(); It != N.Inbox.end();)
       It = It->first.Arrival < T ? N.Inbox.erase(It) : std::next(It);
+    // A timer is volatile: the restart ends its arming, and an arm the
+    // scenario made before step 1 is not made again.
+    for (auto &[Timer, Index] : N.Pending)
+      Out.Timers[Index].EndedAt = T;
+    N.Pending.clear();
+    for (const TimerInfo &Timer : N.Role->Timers)
+      Timer.Get(N.Object.get()).clearRequests();
+  }
+
+  /// The timers of N that fire at this step enter its inbox.
+  void fireTimers(NodeState &N) {
+    for (auto It = N.Pending.begin(); It != N.Pending.end();) {
+      TimerArming &A = Out.Timers[It->second];
+      if (A.Due + Out.F.timerDelay(N.Name, A.Timer, A.Due) != T) {
+        ++It;
+        continue;
+      }
+      A.FiredAt = T;
+      N.Inbox.emplace(InboxKey{T, A.Timer, N.Name, {}}, Envelope{nullptr, nullptr, It->first});
+      It = N.Pending.erase(It);
+    }
+  }
+
+  /// The arms and cancels of N's handlers in this step take effect.
+  void updateTimers(NodeState &N) {
+    for (const TimerInfo &Timer : N.Role->Timers) {
+      faultline::Timer &Requests = Timer.Get(N.Object.get());
+      bool Arm = Requests.armRequested();
+      int Delay = Requests.requestedDelay();
+      bool Cancel = Requests.cancelRequested();
+      Requests.clearRequests();
+      if (!Arm && !Cancel)
+        continue;
+      if (Arm && (Delay < 1 || Delay > 10000))
+        throw Error("at time " + std::to_string(T) + ", node " + N.Name + " armed its timer " +
+                    Timer.Name + " with a delay of " + std::to_string(Delay) +
+                    " steps; a delay is a number of steps from 1 to 10000");
+      // A firing still waiting in the inbox is dropped: after cancel() the
+      // handler does not run, and a re-arm sets a new deadline.
+      for (auto It = N.Inbox.begin(); It != N.Inbox.end();)
+        It = It->second.Timer == &Timer ? N.Inbox.erase(It) : std::next(It);
+      if (auto It = N.Pending.find(&Timer); It != N.Pending.end()) {
+        Out.Timers[It->second].EndedAt = T;
+        N.Pending.erase(It);
+      }
+      if (Arm) {
+        N.Pending[&Timer] = Out.Timers.size();
+        Out.Timers.push_back({N.Name, Timer.Name, T, T + Delay, 0, 0});
+      }
+    }
   }
 
   void step() {
     for (size_t I = 0; I < Nodes.size(); ++I)
       if (Out.F.restartTime(Nodes[I].Name) == T)
         restart(Nodes[I], Initial[I]);
+    for (NodeState &N : Nodes)
+      fireTimers(N);
     for (const Delivery &D : Deliveries)
       if (D.At == T)
         if (NodeState *N = find(D.To))
@@ -343,7 +424,9 @@ private:
         N.Inbox.erase(N.Inbox.begin());
         Out.Handled.push_back({T, N.Name, Key.Arrival, Key.Relation, Key.From, Key.Fields});
         auto Receive = N.Role->Receive.find(Message.Type);
-        if (Receive != N.Role->Receive.end()) {
+        if (Message.Timer) {
+          Handlers.push_back({Message.Timer->Handler, 0, &Key.Relation});
+        } else if (Receive != N.Role->Receive.end()) {
           const ReceiveFn &Fn = Receive->second;
           Handlers.push_back(
               {[&Fn, &Message, &Key](void *Object) { Fn(Object, Message.Payload.get(), Key.From); },
@@ -356,6 +439,8 @@ private:
     Current = nullptr;
     route(Sent);
     noticeCrashes();
+    for (NodeState &N : Nodes)
+      updateTimers(N);
   }
 
   /// The failure detector: a node that handles NodeCrashed sends itself a
@@ -572,6 +657,14 @@ public:
     return Out;
   }
   bool hasScenario(const std::string &Name) const { return lookup(Name) != nullptr; }
+  /// The names of the timers of every role, as the model names them.
+  std::vector<std::string> timerNames() const {
+    std::vector<std::string> Out;
+    for (const RoleInfo *R : P.roles())
+      for (const TimerInfo &T : R->Timers)
+        Out.push_back(T.Name);
+    return Out;
+  }
 
   /// A scenario's own bounds, with its nodes.
   Bounds shape(const std::string &Scenario) const {

@@ -27,7 +27,7 @@ namespace faultline::check {
 /// How to search: the overrides of the scenario's bounds, and the search's
 /// options (the same ones ldfi takes).
 struct SearchSettings {
-  std::optional<int> EOT, EFF, Crashes, Restarts;
+  std::optional<int> EOT, EFF, Crashes, Restarts, TimerSlack;
   search::SearchOptions Options;
 };
 

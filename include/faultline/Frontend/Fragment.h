@@ -36,6 +36,8 @@ struct ScenarioModel {
   int EOT = Bounds().EOT, EFF = Bounds().EFF, Crashes = Bounds().MaxCrashes;
   /// As s.restarts sets it.
   int Restarts = Bounds().MaxRestarts;
+  /// As s.timerSlack sets it.
+  int TimerSlack = Bounds().TimerSlack;
   std::vector<std::string> Nodes;
   std::vector<ir::Fact> Facts;
   ir::SourceLoc Loc;
@@ -97,7 +99,11 @@ struct Entity {
   std::vector<std::pair<std::string, ir::SourceLoc>> Claims;
   /// A role's FL_DURABLE and FL_GHOST members' relations.
   std::vector<ir::Declaration> Declarations;
-  /// A message's relation and number of columns; a handler's message.
+  /// A role's FL_TIMER members, each a timer of the model whose firings
+  /// enter the inbox as events of the timer's name.
+  std::vector<ir::TimerDecl> Timers;
+  /// A message's relation and number of columns; a handler's message (or
+  /// timer).
   std::string Relation;
   unsigned Columns = 0;
   /// A handler's role, as the scenarios' fl_role facts name it.

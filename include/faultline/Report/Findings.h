@@ -39,7 +39,8 @@ struct LineRange {
 
 /// One step of a counterexample's story.
 struct StoryStep {
-  enum class Kind { Crash, Handler, LostMessage, Restart };
+  /// LateTimer: a timer (Message) of Node fires later than its deadline.
+  enum class Kind { Crash, Handler, LostMessage, Restart, LateTimer };
   Kind K = Kind::Handler;
   int Time = 0;
   /// The node that crashes, restarts, handles or sends.

@@ -13,7 +13,8 @@ within the scenario's bounds. `faultline run` runs the model; the replay
 binary runs the compiled C++. For each schedule they must agree on
 
   - every message between nodes, its send time and fate;
-  - the message each node handles at each step (the model's fl_current);
+  - the message each node handles at each step (the model's fl_current),
+    timer firings included;
   - every registered state member at EOT (the model's state relations);
   - which invariants fail;
 
@@ -38,14 +39,30 @@ def run(cmd, ok=(0, 1)):
 
 
 def scenarios(replay):
-    """name -> (eot, eff, crashes, restarts, nodes) from `replay --list`."""
+    """name -> (eot, eff, crashes, restarts, timer slack, nodes) from `replay --list`."""
     out = {}
     for line in run([replay, "--list"], ok=(0,)).stdout.splitlines():
         name, rest = line.split(": ", 1)
-        parts = dict(p.split(" ", 1) for p in rest.split(", "))
+        parts = dict(p.rsplit(" ", 1) for p in rest.split(", "))
         out[name] = (int(parts["EOT"]), int(parts["EFF"]), int(parts["crashes"]),
-                     int(parts.get("restarts", 0)), parts["nodes"].split(","))
+                     int(parts.get("restarts", 0)), int(parts.get("timer slack", 0)),
+                     parts["nodes"].split(","))
     return out
+
+
+def random_delays(rng, eot, slack, nodes, timers):
+    """Delays for some of the armings a run may make: which armings there
+    are is known only by running, so each (node, timer, due step) may get
+    one; a delay of an arming the run does not make changes nothing."""
+    delays = []
+    rate = rng.random()
+    for node in nodes:
+        for timer in timers:
+            for due in range(2, eot + 1):
+                if rng.random() < rate:
+                    delays.append({"node": node, "timer": timer, "due": due,
+                                   "delay": rng.randint(1, slack)})
+    return delays
 
 
 def random_faults(rng, eot, eff, crashes, restarts, nodes):
@@ -108,6 +125,14 @@ def compare(name, faults, sim, model, eot):
         if sorted(got) != want:
             problems.append("messages handled at %d differ: simulator %s, model %s" %
                             (t, sorted(got), want))
+    sim_fired = sorted(key([t["node"], t["timer"], t["armed"], t["due"], t.get("fired", 0),
+                           t.get("ended", 0)])
+                       for t in sim.get("timers", []))
+    model_fired = sorted(key([t["node"], t["timer"], t["armed"], t["due"], t.get("fired", 0),
+                           t.get("ended", 0)])
+                         for t in model.get("timers", []))
+    if sim_fired != model_fired:
+        problems.append("timers differ:\n  simulator: %s\n  model: %s" % (sim_fired, model_fired))
     if sim["warnings"]:
         problems.append("the simulator warns: %s" % sim["warnings"])
     if problems:
@@ -133,25 +158,37 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     rng = random.Random(args.seed)
     ok = True
-    for name, (eot, eff, crashes, restarts, nodes) in sorted(scenarios(args.replay).items()):
+    for name, (eot, eff, crashes, restarts, slack, nodes) in \
+            sorted(scenarios(args.replay).items()):
         if args.scenario and name != args.scenario:
             continue
         model_file = os.path.join(args.work, name + ".ded")
         run([args.faultline, "extract", "-p", args.build, args.source, "--scenario", name,
              "-o", model_file], ok=(0,))
-        schedules = [("fault-free", {"crashes": [], "omissions": []})]
+        with open(model_file) as f:
+            timers = re.findall(r"^timer (\w+)/1;", f.read(), re.M)
+        schedules = [("fault-free", {"crashes": [], "omissions": []}, None)]
         emitted = os.path.join(args.schedules or "", name + ".json")
         if args.schedules and os.path.exists(emitted):
             with open(emitted) as f:
-                schedules.append(("counterexample", json.load(f)["faults"]))
+                doc = json.load(f)
+            # A counterexample found with --timer-slack has its own bounds.
+            schedules.append(("counterexample", doc["faults"], doc.get("bounds")))
         for i in range(args.random):
-            schedules.append(("random %d" % (i + 1),
-                              random_faults(rng, eot, eff, crashes, restarts, nodes)))
+            faults = random_faults(rng, eot, eff, crashes, restarts, nodes)
+            # (Nothing is drawn without slack and timers: a seed gives the
+            # schedules it gave before timers existed.)
+            if slack > 0 and timers:
+                faults["timer_delays"] = random_delays(rng, eot, slack, nodes, timers)
+            schedules.append(("random %d" % (i + 1), faults, None))
         state_rels = None
-        for label, faults in schedules:
+        for label, faults, bounds in schedules:
             schedule_file = os.path.join(args.work, name + ".schedule.json")
+            schedule = {"version": 1, "scenario": name, "faults": faults}
+            if bounds:
+                schedule["bounds"] = bounds
             with open(schedule_file, "w") as f:
-                json.dump({"version": 1, "scenario": name, "faults": faults}, f)
+                json.dump(schedule, f)
             sim = json.loads(run([args.replay, "--schedule", schedule_file, "--format",
                                   "json"]).stdout)
             if state_rels is None:
@@ -163,6 +200,7 @@ def main():
                               if re.search(r"\b%s\(" % re.escape(r), model_text)]
             cmd = [args.faultline, "run", model_file, "--eot", str(eot), "--eff", str(eff),
                    "--crashes", str(crashes), "--restarts", str(restarts),
+                   "--timer-slack", str((bounds or {}).get("timer_slack", slack)),
                    "--nodes", ",".join(nodes), "--format", "json",
                    "--all-times", "--show", ",".join(state_rels + ["fl_current"])]
             for c in faults["crashes"]:
@@ -171,6 +209,9 @@ def main():
                 cmd += ["--omit", "%s,%s,%d" % (o["from"], o["to"], o["time"])]
             for r in faults.get("restarts", []):
                 cmd += ["--restart", "%s,%d" % (r["node"], r["time"])]
+            for d in faults.get("timer_delays", []):
+                cmd += ["--delay-timer", "%s,%s,%d,%d" % (d["node"], d["timer"], d["due"],
+                                                          d["delay"])]
             model = json.loads(run(cmd).stdout)
             if not compare(name + " (" + label + ")", faults, sim, model, eot):
                 ok = False
