@@ -41,6 +41,13 @@
 /// A member function of a process that handles one message:
 /// `FL_RECEIVE void on(const Write &w)` or `(const Write &w, const NodeId &from)`.
 #define FL_RECEIVE FAULTLINE_MARK("receive")
+/// A member function of a process that serves one request and answers the
+/// caller: `FL_RPC void handle(const Req &req, Resp &resp)` (the handler
+/// fills the response, which starts as `Resp{}`), optionally with the
+/// caller's NodeId between them, or `FL_RPC Resp handle(const Req &req)`.
+/// The response, a FL_MESSAGE too, is a message back to the caller, sent
+/// when the handler returns and lost or delayed like any other.
+#define FL_RPC FAULTLINE_MARK("rpc")
 /// A member function of a process, without parameters, run at every step
 /// (retries, timeouts).
 #define FL_PERIODIC FAULTLINE_MARK("periodic")

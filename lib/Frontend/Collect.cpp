@@ -321,6 +321,8 @@ private:
       std::string Mark = markOf(M);
       if (Mark == "receive")
         addReceive(Stored, M);
+      else if (Mark == "rpc")
+        addRpc(Stored, M);
       else if (Mark == "ignore")
         continue; // read where it is called (LowerIgnored.cpp)
       else if (Mark == "periodic") {
@@ -411,22 +413,77 @@ private:
                                                     : nullptr;
     if (!Msg || M->getNumParams() > 2 ||
         (M->getNumParams() == 2 && !isScalarType(M->getParamDecl(1)->getType()))) {
+      clang::QualType Last = M->getNumParams() >= 2
+                                 ? M->getParamDecl(M->getNumParams() - 1)->getType()
+                                 : clang::QualType();
+      bool FillsResponse = Msg && !Last.isNull() && Last->isLValueReferenceType() &&
+                           !Last->getPointeeType().isConstQualified() && P.messageOf(Last);
       R.error(M->getLocation(),
-              "a FL_RECEIVE handler takes a message (a FL_MESSAGE struct) and, optionally, "
-              "the sender as a faultline::NodeId");
+              std::string("a FL_RECEIVE handler takes a message (a FL_MESSAGE struct) and, "
+                          "optionally, the sender as a faultline::NodeId") +
+                  (FillsResponse ? "; a handler that fills a response to the caller is "
+                                   "marked FL_RPC"
+                                 : ""));
       return;
     }
-    for (const Handler &Other : Ro.Handlers)
-      if (Other.Message == Msg) {
-        // One message, one handler: the model runs every handler of a
-        // message, C++ overload resolution would pick one.
-        R.error(M->getLocation(), "a second FL_RECEIVE handler for '" +
-                                      Msg->Decl->getNameAsString() + "' in " + Ro.Name);
-        R.note(Other.Method->getLocation(), "the first one is here");
-        return;
-      }
+    if (!firstHandlerOf(Ro, *Msg, M))
+      return;
     Ro.Handlers.push_back(
         Handler{M, Msg, M->getParamDecl(0), M->getNumParams() == 2 ? M->getParamDecl(1) : nullptr});
+  }
+
+  /// One message, one handler: the model runs every handler of a message,
+  /// C++ overload resolution would pick one.
+  bool firstHandlerOf(const Role &Ro, const MessageType &Msg, const clang::CXXMethodDecl *M) {
+    for (const Handler &Other : Ro.Handlers)
+      if (Other.Message == &Msg) {
+        R.error(M->getLocation(), "a second handler for '" + Msg.Decl->getNameAsString() +
+                                      "' in " + Ro.Name + " (FL_RECEIVE or FL_RPC)");
+        R.note(Other.Method->getLocation(), "the first one is here");
+        return false;
+      }
+    return true;
+  }
+
+  /// `FL_RPC void handle(const Req &, [const NodeId &from,] Resp &)` or
+  /// `FL_RPC Resp handle(const Req &[, const NodeId &from])`: a receive
+  /// handler of Req whose response goes back to the sender.
+  void addRpc(Role &Ro, const clang::CXXMethodDecl *M) {
+    if (const clang::FunctionDecl *Def = M->getDefinition())
+      M = llvm::cast<clang::CXXMethodDecl>(Def);
+    unsigned N = M->getNumParams();
+    const MessageType *Req = N >= 1 ? P.messageOf(M->getParamDecl(0)->getType()) : nullptr;
+    const clang::ParmVarDecl *Out = nullptr;
+    const MessageType *Resp = nullptr;
+    if (M->getReturnType()->isVoidType()) {
+      Out = N >= 2 ? M->getParamDecl(N - 1) : nullptr;
+      clang::QualType T = Out ? Out->getType() : clang::QualType();
+      if (Out && T->isLValueReferenceType() && !T->getPointeeType().isConstQualified())
+        Resp = P.messageOf(T);
+      --N; // the response is not the sender
+    } else {
+      Resp = P.messageOf(M->getReturnType());
+    }
+    bool FromOk = N < 2 || (N == 2 && isScalarType(M->getParamDecl(1)->getType()));
+    if (!Req || !Resp || N > 2 || !FromOk) {
+      R.error(M->getLocation(),
+              "a FL_RPC handler takes the request (a FL_MESSAGE struct), optionally the caller "
+              "as a faultline::NodeId, and the response (a FL_MESSAGE struct) as a non-const "
+              "reference it fills; or it returns the response");
+      return;
+    }
+    if (!Resp->Batches.empty()) {
+      R.error(M->getLocation(), "the response '" + Resp->Decl->getNameAsString() +
+                                    "' carries a batch (a std::vector field), which a FL_RPC "
+                                    "reply cannot; send it with the send primitive instead");
+      return;
+    }
+    if (!firstHandlerOf(Ro, *Req, M))
+      return;
+    Handler H{M, Req, M->getParamDecl(0), N == 2 ? M->getParamDecl(1) : nullptr};
+    H.Reply = Resp;
+    H.ReplyParam = Out;
+    Ro.Handlers.push_back(H);
   }
 
   Protocol &P;

@@ -267,10 +267,28 @@ private:
   Tupled element(const Object &Obj, const StateMember &State, const clang::Expr *Key, Path P) {
     Tupled Out;
     for (auto &[Q, K] : Cx.evalTuple(Key, std::move(P))) {
+      if (appendedInEarlierIteration(State, Q)) {
+        // Most often a path the loop's own conditions rule out (the index
+        // has moved past the size); a run that gets there stops here.
+        Cx.runError(Q, Key->getBeginLoc(),
+                    "reading '" + State.Field->getNameAsString() + "' after an earlier "
+                    "iteration's push_back in one step, which faultline cannot model; the index",
+                    K.front());
+        continue;
+      }
       Tuple V = valueAt(Obj, State, K, Q, Key->getBeginLoc());
       Out.push_back({std::move(Q), std::move(V)});
     }
     return Out;
+  }
+
+  /// In a loop run iteration by iteration, whether the path appended to
+  /// the vector State before this read.
+  bool appendedInEarlierIteration(const StateMember &State, const Path &P) const {
+    if (!Cx.Here.InUnrolledLoop || State.K != StateMember::Kind::Vector)
+      return false;
+    auto Edit = P.VectorEdits.find(State.Field);
+    return Edit != P.VectorEdits.end() && Edit->second.Appended;
   }
 
   /// `v.back()` (Last) or `v.front()`: undefined in C++ on an empty vector,

@@ -106,8 +106,10 @@ private:
     } else if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(Init)) {
       for (const clang::Expr *F : C->arguments())
         Fields.push_back(F);
+    } else if (Msg->Batches.empty()) {
+      return sendValue(Call, *Msg, std::move(P));
     } else {
-      Cx.fail(Init->getBeginLoc(), "a message that is not built in the send call",
+      Cx.fail(Init->getBeginLoc(), "a message with a batch that is not built in the send call",
               "write send(destination, Message{field, ...})");
     }
     if (Fields.size() != Msg->Fields.size())
@@ -135,6 +137,19 @@ private:
         Out.push_back(std::move(Q4));
       }
     }
+    return Out;
+  }
+
+  /// `send(dst, m)` with a message kept in a local (filled field by field,
+  /// as an RPC framework's response is), or read from elsewhere: its value.
+  std::vector<Path> sendValue(const clang::CallExpr *Call, const MessageType &Msg, Path P) {
+    std::vector<Path> Out;
+    for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P)))
+      for (auto &[Q2, Value] : Cx.evalTuple(Call->getArg(1), std::move(Q))) {
+        Cx.emit(atom(Msg.Relation, append({Dst, self()}, Value)), ir::HeadTime::Async, Q2,
+                Call->getBeginLoc());
+        Out.push_back(std::move(Q2));
+      }
     return Out;
   }
 
@@ -227,7 +242,8 @@ private:
               "size, empty, back, at, [] and range-for");
     if (Obj.Var != Cx.Here.Self.Var)
       Cx.fail(MC->getBeginLoc(), "updating another process's state", OwnStateOnly);
-    checkResizable(P, *State, Method, MC->getBeginLoc());
+    if (!checkResizable(P, *State, Method, MC->getBeginLoc()))
+      return std::vector<Path>{};
     Term Node = self();
     std::vector<Path> Out;
     if (Method == "clear") {
@@ -350,7 +366,8 @@ public:
               "faultline lowers `while (v.size() > n) v.pop_back();` on a FL_STATE vector");
     if (Obj.Var != Cx.Here.Self.Var)
       Cx.fail(T.Loop->getBeginLoc(), "updating another process's state", OwnStateOnly);
-    checkResizable(P, *State, "pop_back", T.Loop->getBeginLoc());
+    if (!checkResizable(P, *State, "pop_back", T.Loop->getBeginLoc()))
+      return {};
     std::vector<Path> Out = Cx.assume(T.Loop->getCond(), false, P);
     for (Path &Q : Cx.assume(T.Loop->getCond(), true, std::move(P)))
       for (auto &[R, N] : Cx.eval(T.Bound, std::move(Q)))
@@ -363,7 +380,13 @@ private:
   /// path is added at the next step, so no later pop_back, clear or
   /// truncation can remove it; and inside a loop over a container every
   /// element's path would append at the same index.
-  void checkResizable(const Path &P, const StateMember &State, const std::string &Method,
+  ///
+  /// False where the path stops with a run error instead: in a loop run
+  /// iteration by iteration, a truncation after an earlier iteration's
+  /// append is most often a path the loop's own conditions rule out (the
+  /// index has moved past the size), which the lowering cannot tell; a run
+  /// that does get there stops with an error at the call.
+  bool checkResizable(const Path &P, const StateMember &State, const std::string &Method,
                       clang::SourceLocation Loc) {
     std::string Name = State.Field->getNameAsString();
     if (Cx.Here.InLoopBody)
@@ -373,14 +396,22 @@ private:
     checkNotWalked(State, std::nullopt, Loc);
     auto Earlier = P.Updated.find(State.Field);
     if (Earlier == P.Updated.end())
-      return;
+      return true;
     auto Edit = P.VectorEdits.find(State.Field);
     if (Edit == P.VectorEdits.end())
       Cx.fail(Loc, "both " + Earlier->second + " and " + Method + " on '" + Name + "' in one step",
               "assign elements (v[i] = x) or change the vector's length, not both, in a handler");
-    if (Edit->second.Appended && Method != "push_back")
-      Cx.fail(Loc, "'" + Method + "' on '" + Name + "' after push_back in one step",
-              "shorten the vector first, then append, as a log's truncate-and-append does");
+    if (!Edit->second.Appended || Method == "push_back")
+      return true;
+    if (Cx.Here.InUnrolledLoop) {
+      Cx.runError(P, Loc,
+                  "'" + Method + "' on '" + Name + "' after an earlier iteration's push_back in "
+                  "one step, which faultline cannot model; the vector's size",
+                  Edit->second.Size);
+      return false;
+    }
+    Cx.fail(Loc, "'" + Method + "' on '" + Name + "' after push_back in one step",
+            "shorten the vector first, then append, as a log's truncate-and-append does");
   }
 
   static Term plus(const Term &T, int64_t K) {

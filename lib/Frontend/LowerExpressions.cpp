@@ -227,6 +227,12 @@ private:
     const clang::CXXRecordDecl *R = structOf(F->getType());
     if (!R)
       return {{std::move(P), {zeroValue(F->getType())}}};
+    return defaultFields(R, std::move(P));
+  }
+
+public:
+  /// A value-initialized struct (`Op{}`): each field's default.
+  Tupled defaultFields(const clang::CXXRecordDecl *R, Path P) {
     Tupled Partial{{std::move(P), {}}};
     for (const clang::FieldDecl *G : R->fields()) {
       Tupled Next;
@@ -238,6 +244,7 @@ private:
     return Partial;
   }
 
+private:
   Tupled evalName(const clang::DeclRefExpr *D, Path P) {
     const clang::ValueDecl *Decl = D->getDecl();
     const Trigger &H = Cx.Handled;
@@ -419,6 +426,14 @@ Valued LoweringContext::eval(const clang::Expr *E, Path P) {
 
 Tupled LoweringContext::evalTuple(const clang::Expr *E, Path P) {
   return ExpressionLowering(*this).evalTuple(E, std::move(P));
+}
+
+Tupled LoweringContext::defaultValue(clang::QualType T, Path P) {
+  // A struct without fields (an empty message) has no columns.
+  const clang::CXXRecordDecl *R = structOf(T);
+  if (!R)
+    return {{std::move(P), {}}};
+  return ExpressionLowering(*this).defaultFields(R, std::move(P));
 }
 
 Valued LoweringContext::scalars(Tupled V, const clang::Expr *E) {

@@ -5,7 +5,8 @@
 // role at every step, and for an on-restart handler the step its node
 // restarts (the built-in `restart`); a timer's handler starts from the
 // timer's firing as the node's current event, as a message's does. Its
-// effects are rules; its scalar assignments are emitted when a path ends,
+// effects are rules; an RPC's response is a message back to the sender where
+// a path ends; its scalar assignments are emitted when a path ends,
 // the last one of each member per path, since all of a step's updates take
 // effect at the next.
 //
@@ -21,17 +22,43 @@ using ir::Term;
 
 namespace {
 
-/// A handler returns nothing: a return only ends its path.
+/// Sends an RPC's response Value back to the caller where P ends the handler.
+void emitReply(LoweringContext &Cx, const MessageType &Reply, const Tuple &Value, const Path &P,
+               clang::SourceLocation Loc) {
+  Cx.Fragment.uses(Reply.Decl);
+  Tuple Cols{Term::variable("From"), Term::variable(Cx.Here.Self.Var)};
+  Cx.emit(atom(Reply.Relation, append(std::move(Cols), Value)), ir::HeadTime::Async, P, Loc);
+}
+
+/// A handler returns nothing: a return only ends its path. An RPC's return
+/// also answers the caller, with the response filled so far or returned.
 class HandlerKind final : public FunctionKind {
 public:
+  explicit HandlerKind(const Handler &H) : H(H) {}
+
   bool lowerReturnFalseIf(LoweringContext &, const clang::IfStmt *, const Path &) override {
     return false;
   }
-  void lowerReturn(LoweringContext &Cx, const clang::ReturnStmt *R, const Path &) override {
-    if (R->getRetValue())
-      Cx.fail(R->getBeginLoc(), "a return with a value", "handlers return void");
+  void lowerReturn(LoweringContext &Cx, const clang::ReturnStmt *R, const Path &P) override {
+    // A return in an inlined (void) helper ends the helper only.
+    if (Cx.Here.Depth)
+      return;
+    if (!H.Reply) {
+      if (R->getRetValue())
+        Cx.fail(R->getBeginLoc(), "a return with a value", "handlers return void");
+      return;
+    }
+    if (H.ReplyParam) {
+      emitReply(Cx, *H.Reply, P.Locals.at(H.ReplyParam), P, R->getBeginLoc());
+      return;
+    }
+    for (auto &[Q, Value] : Cx.evalTuple(R->getRetValue(), P))
+      emitReply(Cx, *H.Reply, Value, Q, R->getBeginLoc());
   }
   bool joinsPaths() const override { return true; }
+
+private:
+  const Handler &H;
 };
 
 /// The scalar assignments of a finished path: the last value of each, and
@@ -55,7 +82,7 @@ void emitAssignments(LoweringContext &Cx, const Path &P) {
 
 void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   std::string Name = Ro.Name + "::" + H.Method->getNameAsString();
-  HandlerKind Kind;
+  HandlerKind Kind(H);
   // Handlers that run in one step all read the state the step began with,
   // so what matters about a scalar's writers is whether one is periodic.
   // An on-restart handler runs in the step of a restart, besides what the
@@ -101,11 +128,33 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   Start.Body.push_back(atom(RoleRelation, {Node, Term::string(Ro.Name)}));
   if (H.OnRestart)
     Start.Body.push_back(atom(ir::RestartRelation, {Node, Term::wildcard()}));
+  if (H.ReplyParam) {
+    // The response the handler fills starts as `Resp{}` (the simulator's
+    // and an RPC framework's default-constructed response).
+    Tupled Empty;
+    try {
+      Empty = Cx.defaultValue(H.ReplyParam->getType().getNonReferenceType(), Start);
+    } catch (const Unsupported &) {
+      return; // reported
+    }
+    if (Empty.size() != 1) {
+      Cx.Rep.error(H.ReplyParam->getLocation(),
+                   "the response's default member initializers must be constants");
+      return;
+    }
+    Start = std::move(Empty.front().first);
+    Start.Locals[H.ReplyParam] = std::move(Empty.front().second);
+  }
   std::optional<std::vector<Path>> Ends = Cx.lowerBody(H.Method->getBody(), std::move(Start));
   if (!Ends)
     return;
-  for (const Path &End : Cx.joinEnds(std::move(*Ends), H.Method->getBody()))
+  for (const Path &End : Cx.joinEnds(std::move(*Ends), H.Method->getBody())) {
+    // A path that falls off the end of an RPC answers there; one that
+    // returned has answered at its return.
+    if (H.ReplyParam && !End.Returned)
+      emitReply(Cx, *H.Reply, End.Locals.at(H.ReplyParam), End, H.Method->getBody()->getEndLoc());
     emitAssignments(Cx, End);
+  }
   Cx.commitRules();
 }
 

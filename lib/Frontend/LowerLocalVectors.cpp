@@ -16,7 +16,8 @@
 // container, a name per call site for one outside loops. Its size is a
 // `count<>`; after std::sort, element i is the value x with fewer than i+1
 // elements before it in the order and at least i+1 up to it, which two
-// `count<>` relations say.
+// `count<>` relations say. std::nth_element is a sort whose one element
+// at the nth position the code may read.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,7 +37,7 @@ public:
   explicit LocalVectorLowering(LoweringContext &Cx) : Cx(Cx) {}
 
   /// `std::vector<T> v;` (or `v{}`), T a scalar.
-  bool declare(const clang::VarDecl *V) {
+  bool declare(const clang::VarDecl *V, const std::vector<Path> &In) {
     std::optional<clang::QualType> Element = vectorElementType(V->getType());
     if (!Element || V->getType()->isReferenceType())
       return false;
@@ -60,6 +61,11 @@ public:
       L.Context.push_back(Term::variable("From"));
     if (Cx.Handled.Arrival)
       L.Context.push_back(*Cx.Handled.Arrival);
+    // Declared in a loop's body: a vector per element of the loops around
+    // it, as C++ makes a new one each iteration.
+    L.OuterLoops = Cx.Here.Walked.size();
+    if (!In.empty())
+      L.Context = append(std::move(L.Context), In.front().Quantified);
     Cx.LocalVectors[V] = std::move(L);
     return true;
   }
@@ -91,18 +97,35 @@ public:
       return Out;
     }
     const clang::FunctionDecl *F = Call->getDirectCallee();
-    if (!F || F->getQualifiedNameAsString() != "std::sort")
+    std::string Name = F ? F->getQualifiedNameAsString() : "";
+    if (Name != "std::sort" && Name != "std::nth_element")
       return std::nullopt;
+    // std::nth_element(first, nth, last[, comp]) puts in place the one
+    // element a sort would put at nth: the model sorts, and lets the code
+    // read that element only.
+    bool Nth = Name == "std::nth_element";
+    unsigned Last = Nth ? 2 : 1;
     const auto *Begin = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(0)));
     LocalVector *L = Begin ? of(Begin->getImplicitObjectArgument()) : nullptr;
     if (!L)
       return std::nullopt;
-    const auto *End = llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(1)));
+    std::string Function = Nth ? "std::nth_element" : "std::sort";
+    const auto *End = Call->getNumArgs() > Last
+                          ? llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Call->getArg(Last)))
+                          : nullptr;
     if (Begin->getMethodDecl()->getName() != "begin" || !End ||
         End->getMethodDecl()->getName() != "end" || of(End->getImplicitObjectArgument()) != L ||
-        Call->getNumArgs() > 3)
-      Cx.fail(Call->getBeginLoc(), "this std::sort", "sort the whole vector: v.begin(), v.end()");
-    if (Cx.Here.InLoopBody)
+        Call->getNumArgs() > Last + 2)
+      Cx.fail(Call->getBeginLoc(), "this " + Function,
+              Nth ? "write std::nth_element(v.begin(), v.begin() + k, v.end())"
+                  : "sort the whole vector: v.begin(), v.end()");
+    if (Nth) {
+      L->NthIndex = offsetFromBegin(Call->getArg(1), L);
+      if (!L->NthIndex)
+        Cx.fail(Call->getArg(1)->getBeginLoc(), "this nth position",
+                "write it as v.begin() + k (or std::next(v.begin(), k))");
+    }
+    if (Cx.Here.Walked.size() > L->OuterLoops)
       Cx.fail(Call->getBeginLoc(), "sorting a local vector inside a loop",
               "sort it once, after collecting its elements");
     if (L->ElementColumns != 1)
@@ -110,11 +133,11 @@ public:
               "collect and sort one field of each (integers, strings or enums)");
     L->Sorted = true;
     bool Descending = false;
-    if (Call->getNumArgs() == 3) {
-      std::string Order = Call->getArg(2)->getType().getAsString();
+    if (Call->getNumArgs() == Last + 2) {
+      std::string Order = Call->getArg(Last + 1)->getType().getAsString();
       if (Order.find("greater") == std::string::npos && Order.find("less") == std::string::npos)
-        Cx.fail(Call->getBeginLoc(), "this std::sort's comparator",
-                "sort with the default order, std::less<>() or std::greater<>()");
+        Cx.fail(Call->getBeginLoc(), "this " + Function + "'s comparator",
+                "order with the default order, std::less<>() or std::greater<>()");
       Descending = Order.find("greater") != std::string::npos;
     }
     Path Sorted = P;
@@ -150,6 +173,38 @@ private:
     return D ? D->getDecl() : nullptr;
   }
 
+  /// k in `v.begin() + k` or `std::next(v.begin(), k)`, on L's vector.
+  const clang::Expr *offsetFromBegin(const clang::Expr *E, const LocalVector *L) {
+    E = strip(E);
+    const clang::Expr *Base = nullptr, *Offset = nullptr;
+    if (const auto *Op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == clang::OO_Plus && Op->getNumArgs() == 2) {
+      Base = Op->getArg(0);
+      Offset = Op->getArg(1);
+    } else if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E);
+               Call && Call->getDirectCallee() &&
+               Call->getDirectCallee()->getQualifiedNameAsString() == "std::next" &&
+               Call->getNumArgs() == 2) {
+      Base = Call->getArg(0);
+      Offset = Call->getArg(1);
+    }
+    const auto *Begin = Base ? llvm::dyn_cast<clang::CXXMemberCallExpr>(strip(Base)) : nullptr;
+    if (!Begin || Begin->getMethodDecl()->getName() != "begin" ||
+        of(Begin->getImplicitObjectArgument()) != L)
+      return nullptr;
+    return Offset;
+  }
+
+  /// Whether two expressions are written alike (the same names, operators
+  /// and constants), so that they give the same value where nothing
+  /// between them assigns.
+  bool sameExpression(const clang::Expr *A, const clang::Expr *B) const {
+    llvm::FoldingSetNodeID IdA, IdB;
+    strip(A)->Profile(IdA, Cx.AST, /*Canonical=*/true);
+    strip(B)->Profile(IdB, Cx.AST, /*Canonical=*/true);
+    return IdA == IdB;
+  }
+
   LocalVector *of(const clang::Expr *E) {
     const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(strip(E));
     auto It = D ? Cx.LocalVectors.find(D->getDecl()) : Cx.LocalVectors.end();
@@ -161,7 +216,7 @@ private:
   Term slot(LocalVector &L, const Path &P, const clang::CXXMemberCallExpr *Push) {
     // Numbered in call order, which the names' order keeps (positions in a
     // batch are ranks of slots).
-    if (!Cx.Here.InLoopBody) {
+    if (Cx.Here.Walked.size() == L.OuterLoops) {
       std::string N = std::to_string(++L.Pushes);
       return Term::string(std::string(ir::ReservedPrefix) + "push_" +
                           std::string(N.size() < 4 ? 4 - N.size() : 0, '0') + N);
@@ -172,7 +227,7 @@ private:
     // one loop (reached on as many paths as its conditions give); an index
     // loop's (or a batch's) elements by their index.
     bool ByKey = State && State->KeyColumns == 1 && State->K != StateMember::Kind::Vector;
-    if (Cx.Here.Walked.size() != 1 || !(ByKey || Cx.Here.LoopPosition) ||
+    if (Cx.Here.Walked.size() != L.OuterLoops + 1 || !(ByKey || Cx.Here.LoopPosition) ||
         (L.LoopPush && L.LoopPush != Push))
       Cx.fail(Push->getBeginLoc(), "this push_back onto a local vector",
               "push_back from one call in one loop (over a state set or map with scalar keys, "
@@ -250,6 +305,10 @@ private:
       Cx.fail(Loc, "reading an element of a local vector before sorting it",
               "sort it first (std::sort(v.begin(), v.end())) on every path to the read: the "
               "model keeps its elements as a set, not in the order they were pushed");
+    if (L.NthIndex && !sameExpression(L.NthIndex, Index))
+      Cx.fail(Index->getBeginLoc(), "reading another element than the nth after std::nth_element",
+              "read v[k] with the k given to std::nth_element (the others are in an unspecified "
+              "order), or std::sort the vector");
     bool Descending = Sorted->second;
     std::string Before = ranks(L, Descending, /*Inclusive=*/false),
                 UpTo = ranks(L, Descending, /*Inclusive=*/true);
@@ -299,8 +358,8 @@ private:
 
 } // namespace
 
-bool LoweringContext::declareLocalVector(const clang::VarDecl *V) {
-  return LocalVectorLowering(*this).declare(V);
+bool LoweringContext::declareLocalVector(const clang::VarDecl *V, const std::vector<Path> &In) {
+  return LocalVectorLowering(*this).declare(V, In);
 }
 
 std::optional<std::vector<Path>> LoweringContext::localVectorEffect(const clang::CallExpr *Call,

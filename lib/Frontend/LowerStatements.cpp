@@ -191,7 +191,7 @@ private:
         Cx.References[V] = V->getInit();
         continue;
       }
-      if (V && Cx.declareLocalVector(V))
+      if (V && Cx.declareLocalVector(V, In))
         continue;
       if (!V || !V->hasInit() || !isValueType(V->getType()))
         Cx.fail(Decl->getLocation(), "this declaration",

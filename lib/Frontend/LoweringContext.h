@@ -84,10 +84,16 @@ struct LocalVector {
   clang::SourceLocation Loc;
   /// Sorted on some path: no push_back may follow.
   bool Sorted = false;
+  /// Ordered by std::nth_element: k in its `v.begin() + k`, the one index
+  /// the code may read.
+  const clang::Expr *NthIndex = nullptr;
   /// Read (size, an element): a later push_back would change what was read.
   bool Read = false;
   /// The push_back call inside a loop over a state container, if any.
   const clang::Expr *LoopPush = nullptr;
+  /// How many loops enclose the declaration: one vector per element of
+  /// theirs (a batch built per peer), whose variables are in Context.
+  size_t OuterLoops = 0;
   unsigned Pushes = 0;
   /// A struct element takes a column per scalar field.
   unsigned ElementColumns = 1;
@@ -303,6 +309,9 @@ public:
   /// The columns of a value: a scalar's one term, or a plain struct's
   /// fields in order.
   Tupled evalTuple(const clang::Expr *E, Path P);
+  /// The value of a plain struct of type T built as `T{}`: each field's
+  /// default member initializer, or zero.
+  Tupled defaultValue(clang::QualType T, Path P);
   /// The one column of values the types say are scalars.
   Valued scalars(Tupled V, const clang::Expr *E);
 
@@ -335,8 +344,9 @@ public:
   std::optional<Valued> algorithm(const clang::Expr *E, const Path &P);
 
   // ---- LowerLocalVectors.cpp ----
-  /// `std::vector<T> v;` in a handler: true if V is such a local.
-  bool declareLocalVector(const clang::VarDecl *V);
+  /// `std::vector<T> v;` in a handler, reached by the paths In: true if V
+  /// is such a local.
+  bool declareLocalVector(const clang::VarDecl *V, const std::vector<Path> &In);
   /// push_back onto a local vector, or std::sort of one.
   std::optional<std::vector<Path>> localVectorEffect(const clang::CallExpr *Call, const Path &P);
   /// size(), empty() and an element of a local vector.

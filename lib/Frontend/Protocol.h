@@ -114,6 +114,11 @@ struct Handler {
   /// FL_ON_TIMER: handles the firings of this timer, as a receive handler
   /// handles a message.
   const TimerMember *Timer = nullptr;
+  /// FL_RPC: the response, a message back to the sender when the handler
+  /// returns, filled through ReplyParam (a `Resp &` parameter) or, where
+  /// that is null, returned.
+  const MessageType *Reply = nullptr;
+  const clang::ParmVarDecl *ReplyParam = nullptr;
 };
 
 struct Role {

@@ -329,10 +329,17 @@ private:
         continue;
       }
       std::string Message = typeName(H.Message->Decl);
+      std::string Args = H.FromParam ? "m, from" : "m";
+      // An RPC's response goes back to the caller when the handler returns.
+      std::string Call =
+          !H.Reply ? fmt::format("n.{}({});", Method, Args)
+          : H.ReplyParam
+              ? fmt::format("{} r{{}}; n.{}({}, r); ::faultline::sim::send(from, r);",
+                            typeName(H.Reply->Decl), Method, Args)
+              : fmt::format("::faultline::sim::send(from, n.{}({}));", Method, Args);
       Text += fmt::format("      .receive<{1}>([]({0} &n, const {1} &m, const ::faultline::NodeId "
-                          "&{2}) {{ n.{3}(m{4}); }})\n",
-                          Name, Message, H.FromParam ? "from" : "", Method,
-                          H.FromParam ? ", from" : "");
+                          "&{2}) {{ {3} }})\n",
+                          Name, Message, H.FromParam || H.Reply ? "from" : "", Call);
     }
     for (const StateMember &S : Ro.State) {
       if (!nameable(S.Field, "the state member '" + Ro.Name + "::" +
