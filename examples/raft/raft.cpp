@@ -216,20 +216,9 @@ bool committedEntriesAgree(const Server &a, const Server &b) {
   return true;
 }
 
-// ---- Scenarios --------------------------------------------------------------
+bool oneElectionSuffices(const QuietNetwork &, const Server &s) { return s.currentTerm <= 1; }
 
-/// Three servers, each knowing the other two.
-void threeServers(faultline::Scenario &s) {
-  s.node<Server>("a");
-  s.node<Server>("b");
-  s.node<Server>("c");
-  s.add("a", &Server::peers, "b");
-  s.add("a", &Server::peers, "c");
-  s.add("b", &Server::peers, "a");
-  s.add("b", &Server::peers, "c");
-  s.add("c", &Server::peers, "a");
-  s.add("c", &Server::peers, "b");
-}
+// ---- Scenarios --------------------------------------------------------------
 
 /// a's and b's election timers run out at the same time: each asks the
 /// others for their vote in term 1, and c's one vote decides.
@@ -343,6 +332,17 @@ FL_SCENARIO void figure8(faultline::Scenario &s) {
   s.add("c", &Server::log, Entry{3, 30});
   s.init("c", &Server::commitIndex, 1);
   s.arm("c", &Server::electionTimer, 2);
+}
+
+/// a's and b's election timers are due at step 2, and nothing fails, but
+/// timers may fire a step late: c's vote elects a, and a stays leader.
+FL_SCENARIO void stableLeader(faultline::Scenario &s) {
+  s.bounds(10, 0, 0);
+  s.timerSlack(1);
+  s.node<QuietNetwork>("quiet");
+  threeServers(s);
+  s.arm("a", &Server::electionTimer, 1);
+  s.arm("b", &Server::electionTimer, 1);
 }
 
 } // namespace raft

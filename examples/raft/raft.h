@@ -140,6 +140,31 @@ FL_INVARIANT bool electionSafety(const Server &a, const Server &b);
 /// one index.
 FL_INVARIANT bool committedEntriesAgree(const Server &a, const Server &b);
 
+/// Stands for a run where nothing crashes and no message is lost: a
+/// process without state or handlers, which the scenarios that promise it
+/// declare. An invariant applies to the scenarios that have nodes of all
+/// its parameters' roles, so one that also takes a QuietNetwork states a
+/// property of fault-free runs only.
+struct FL_PROCESS QuietNetwork {};
+
+/// Raft's timing, not its safety: where nothing fails, one election
+/// suffices. It holds only if every server restarts its election timer
+/// when it grants a vote, which is what a follower's timer is for.
+FL_INVARIANT bool oneElectionSuffices(const QuietNetwork &, const Server &s);
+
+/// The scenarios' cluster: three servers, each knowing the other two.
+inline void threeServers(faultline::Scenario &s) {
+  s.node<Server>("a");
+  s.node<Server>("b");
+  s.node<Server>("c");
+  s.add("a", &Server::peers, "b");
+  s.add("a", &Server::peers, "c");
+  s.add("b", &Server::peers, "a");
+  s.add("b", &Server::peers, "c");
+  s.add("c", &Server::peers, "a");
+  s.add("c", &Server::peers, "b");
+}
+
 } // namespace raft
 
 #endif // FAULTLINE_EXAMPLE_RAFT_H
