@@ -42,6 +42,7 @@ struct FL_PROCESS Server {
     Answer copy{};
     copy.term = p.seen;
     send(from, copy);
+    send(from, p); // forwarded whole
   }
 };
 
@@ -60,3 +61,4 @@ FL_SCENARIO void one(faultline::Scenario &s) {
 // CHECK-DAG: pong(From, Node, Pings_[[P:[0-9]+]] + 1)@async :- fl_current(Node, _, "ping", From, _, _), fl_role(Node, "Server"), server_pings(Node, Pings_[[P]]), From != "a";
 // A response in a local, sent whole.
 // CHECK-DAG: answer(From, Node, Seen_[[S:[0-9]+]], 0)@async :- fl_current(Node, _, "pong", From, Seen_[[S]], _), fl_role(Node, "Server");
+// CHECK-DAG: pong(From, Node, Seen_[[S2:[0-9]+]])@async :- fl_current(Node, _, "pong", From, Seen_[[S2]], _), fl_role(Node, "Server");
