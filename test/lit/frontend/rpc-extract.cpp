@@ -5,7 +5,8 @@
 // early return with the fields filled so far, at the end of the body with
 // the rest, and, for a handler that returns its response, at each return.
 // A response starts as Resp{}: default member initializers, or zero. A
-// response kept in a local is sent with the send primitive as a whole.
+// response kept in a local, or a message handled, is sent with the send
+// primitive as a whole.
 
 #include "Inputs/preamble.h"
 
