@@ -245,6 +245,23 @@ FL_SCENARIO void restartedVoter(faultline::Scenario &s) {
   s.deliver<RequestVoteRequest>("c", "b", RequestVoteRequest{1, "b", 0, 0}, 5);
 }
 
+/// a campaigns again, in term 2, while the vote c granted it in term 1 is
+/// still on its way; c has since voted for b, which leads term 2.
+FL_SCENARIO void staleVoteReply(faultline::Scenario &s) {
+  s.bounds(5, 2, 0);
+  threeServers(s);
+  s.init("a", &Server::currentTerm, 2);
+  s.init("a", &Server::votedFor, "a");
+  s.init("a", &Server::role, Role::Candidate);
+  s.init("b", &Server::currentTerm, 2);
+  s.init("b", &Server::votedFor, "b");
+  s.init("b", &Server::role, Role::Leader);
+  s.add("b", &Server::termsLed, 2);
+  s.init("c", &Server::currentTerm, 2);
+  s.init("c", &Server::votedFor, "b");
+  s.deliver<RequestVoteResponse>("a", "c", RequestVoteResponse{1, true}, 2);
+}
+
 /// a leads term 1, with b and c following; two commands reach it, which
 /// it replicates and commits.
 FL_SCENARIO void replication(faultline::Scenario &s) {
