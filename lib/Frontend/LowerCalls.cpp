@@ -178,6 +178,13 @@ private:
         Cx.References[Param] = Args[I];
         continue;
       }
+      // The handled message with a batch, or the batch, passed by const
+      // reference is the handler's own (it does not change during the
+      // handler): the helper reads the batch where the handler would.
+      if (Type->isLValueReferenceType() && passesBatch(Args[I])) {
+        Cx.References[Param] = Args[I];
+        continue;
+      }
       std::vector<Path> Next;
       for (Path &Q : Partial)
         for (auto &[Q2, T] : Cx.evalTuple(Args[I], std::move(Q))) {
@@ -189,6 +196,16 @@ private:
       Partial = Cx.joinPaths(std::move(Next), Args[I]);
     }
     return Partial;
+  }
+
+  /// Whether E is the handled message when it has batches, or one of its
+  /// batches.
+  bool passesBatch(const clang::Expr *E) const {
+    if (Cx.handledBatch(E))
+      return true;
+    const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Cx.referent(E));
+    return D && Cx.Handled.MessageParam && D->getDecl() == Cx.Handled.MessageParam &&
+           !Cx.Handled.Message->Batches.empty();
   }
 
   LoweringContext &Cx;

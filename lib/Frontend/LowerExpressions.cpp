@@ -275,7 +275,12 @@ private:
     if (const auto *V = llvm::dyn_cast<clang::VarDecl>(Decl); V && !V->hasLocalStorage())
       return constant(V, D->getBeginLoc(), std::move(P));
     if (H.MessageParam && Decl == H.MessageParam) {
-      // The whole message, passed on to a helper.
+      // The whole message, passed on to a helper (by reference when it
+      // has a batch: LowerCalls.cpp) or copied.
+      if (!H.Message->Batches.empty())
+        Cx.fail(D->getBeginLoc(),
+                "the message '" + Decl->getNameAsString() + "', which carries a batch, copied",
+                "pass it to helpers by const reference, and read the batch where it is");
       Tuple All;
       for (const clang::FieldDecl *F : H.Message->Fields)
         All = append(std::move(All), H.Fields.at(F));
@@ -295,7 +300,8 @@ private:
         return *V;
     const Trigger &H = Cx.Handled;
     if (Field && H.MessageParam) {
-      if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Base);
+      // Also through a helper's reference to the message.
+      if (const auto *D = llvm::dyn_cast<clang::DeclRefExpr>(Cx.referent(Base));
           D && D->getDecl() == H.MessageParam) {
         auto It = H.Fields.find(Field);
         if (It == H.Fields.end() && H.Message->batchOf(Field))

@@ -23,8 +23,10 @@ struct FL_MESSAGE Go {
   int n;
 };
 
-/// A helper does not take a batch: it is no value of the model.
-inline int count(const std::vector<Entry> &v) { return static_cast<int>(v.size()); }
+/// A helper does not take a batch by value (a copy): it is no value of the
+/// model. By const reference it reads the handler's (batch-helpers.test).
+inline int count(std::vector<Entry> v) { return static_cast<int>(v.size()); }
+inline int sizeOf(Append m) { return static_cast<int>(m.entries.size()); }
 
 struct FL_PROCESS Follower {
   FL_STATE std::vector<Entry> log;
@@ -36,6 +38,8 @@ struct FL_PROCESS Follower {
     // ERR: {{.*}}err-batches.cpp:[[@LINE-1]]:26: error: 'capacity' on a message's batch in Follower::onAppend is outside what faultline can model; read a batch with size(), empty(), [i], at(i), front(), back() and loops, or append it to a state vector
     n = count(m.entries);
     // ERR: {{.*}}err-batches.cpp:[[@LINE-1]]:15: error: the batch 'entries' used as a value in Follower::onAppend is outside what faultline can model; {{.*}}
+    n = sizeOf(m);
+    // ERR: {{.*}}err-batches.cpp:[[@LINE-1]]:16: error: the message 'm', which carries a batch, copied in Follower::onAppend is outside what faultline can model; pass it to helpers by const reference, and read the batch where it is
     log.insert(log.begin(), m.entries.begin(), m.entries.end());
     // ERR: {{.*}}err-batches.cpp:[[@LINE-1]]:5: error: this insert on a state vector in Follower::onAppend is outside what faultline can model; append a message's batch: v.insert(v.end(), m.entries.begin(), m.entries.end())
   }
