@@ -151,7 +151,8 @@ int writeStructured(const std::string &Output, const report::FindingsReport &Rep
 /// faultline merge: the JSON reports of a check's shards as one report.
 struct MergeOptions {
   std::vector<std::string> Files;
-  report::ReportFormat Format = report::ReportFormat::JSON;
+  /// Text: a line per finding and per scenario.
+  report::ReportFormat Format = report::ReportFormat::Text;
   std::string Output;
 };
 int mergeCommand(const MergeOptions &Opts);

@@ -266,23 +266,12 @@ static cl::opt<ReportFormat> CheckFormat(
                clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON"),
                clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment"),
                clEnumValN(ReportFormat::Html, "html",
-                          "One self-contained HTML page with diagrams")),
-    cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::cat(Cat));
+                          "One self-contained HTML page with diagrams (check)")),
+    cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::sub(MergeCmd), cl::cat(Cat));
 
 // merge
 static cl::list<std::string> MergeFiles(cl::Positional, cl::desc("<shard.json>..."),
                                         cl::OneOrMore, cl::sub(MergeCmd));
-static cl::opt<ReportFormat> MergeFormat(
-    "format", cl::desc("Output format"),
-    cl::values(clEnumValN(ReportFormat::Text, "text", "A line per scenario and finding"),
-               clEnumValN(ReportFormat::SARIF, "sarif", "SARIF 2.1.0"),
-               clEnumValN(ReportFormat::Rdjson, "rdjson", "reviewdog's Diagnostic Format"),
-               clEnumValN(ReportFormat::CodeQuality, "codequality",
-                          "GitLab's Code Quality report"),
-               clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON (default)"),
-               clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment")),
-    cl::init(ReportFormat::JSON), cl::sub(MergeCmd), cl::cat(Cat));
-
 // review
 static cl::opt<std::string> BaseRev("base", cl::desc("The revision the change starts from"),
                                     cl::value_desc("REV"), cl::Required, cl::sub(ReviewCmd),
@@ -518,7 +507,7 @@ static int dispatch() {
   if (MergeCmd) {
     MergeOptions O;
     O.Files.assign(MergeFiles.begin(), MergeFiles.end());
-    O.Format = MergeFormat;
+    O.Format = CheckFormat;
     O.Output = Output;
     return mergeCommand(O);
   }
