@@ -31,11 +31,15 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 
 namespace faultline::tool {
 
@@ -175,7 +179,8 @@ std::string verdictCacheDir(const CheckOptions &Opts) {
 /// Searches Model as searchScenario does, with a progress line.
 std::optional<check::SearchFailure> searchWithProgress(const CheckOptions &Opts,
                                                        const frontend::ExtractedModel &Model,
-                                                       check::SearchedScenario &Out) {
+                                                       check::SearchedScenario &Out,
+                                                       llvm::raw_ostream &Errs = llvm::errs()) {
   SearchShape Shape;
   Shape.Name = "scenario '" + Model.DisplayName + "'";
   Shape.MaxRuns = Opts.Options.MaxRuns;
@@ -183,8 +188,73 @@ std::optional<check::SearchFailure> searchWithProgress(const CheckOptions &Opts,
   SearchProgress Progress(Opts.Progress, Shape);
   check::SearchSettings Settings = Opts;
   Settings.Options.OnProgress = [&Progress](const search::Progress &P) { Progress.update(P); };
-  return check::searchScenario(Model, Settings, Out);
+  return check::searchScenario(Model, Settings, Out, Errs);
 }
+
+/// One scenario's search as check prints it, or why it failed, with the
+/// diagnostics it printed (when buffered).
+struct SearchOutcome {
+  std::optional<check::SearchFailure> Failure;
+  std::string Errors;
+  StoredVerdict V;
+  bool TimedOut = false; ///< Not kept: another run might finish it.
+};
+
+/// The searches of the scenarios the verdict store does not answer: with
+/// -j above 1 (the default: one per core), several at once on a thread
+/// pool, their diagnostics buffered, each taken in the models' order, so
+/// that the output is the one a search at a time prints; otherwise each
+/// when it is taken. After a failure, the searches not yet begun are not.
+class Searches {
+public:
+  Searches(const CheckOptions &Opts, const std::vector<frontend::ExtractedModel> &Models,
+           const std::vector<bool> &ToSearch)
+      : Opts(Opts), Models(Models), Futures(Models.size()) {
+    size_t Count = llvm::count(ToSearch, true);
+    unsigned Threads = llvm::hardware_concurrency(Opts.Frontend.Jobs).compute_thread_count();
+    if (Count < 2 || Threads < 2)
+      return;
+    Pool.emplace(llvm::hardware_concurrency(std::min<size_t>(Threads, Count)));
+    for (size_t I = 0; I < Models.size(); ++I)
+      if (ToSearch[I])
+        Futures[I] = Pool->async([this, I] {
+          if (Stop)
+            return SearchOutcome{check::SearchFailure::BadInput, "", {}, false};
+          return run(this->Models[I], /*Buffered=*/true);
+        });
+  }
+  ~Searches() {
+    Stop = true; // what is not begun yet is not needed
+  }
+
+  SearchOutcome take(size_t I) {
+    SearchOutcome O = Pool ? Futures[I].get() : run(Models[I], /*Buffered=*/false);
+    if (O.Failure)
+      Stop = true;
+    return O;
+  }
+
+private:
+  SearchOutcome run(const frontend::ExtractedModel &Model, bool Buffered) {
+    SearchOutcome O;
+    llvm::raw_string_ostream Buffer(O.Errors);
+    check::SearchedScenario S;
+    llvm::raw_ostream &Errs = Buffered ? static_cast<llvm::raw_ostream &>(Buffer) : llvm::errs();
+    O.Failure = searchWithProgress(Opts, Model, S, Errs);
+    if (!O.Failure) {
+      O.V = outputOf(S, Model);
+      O.TimedOut = S.R.StopReason == "timeout";
+    }
+    return O;
+  }
+
+  const CheckOptions &Opts;
+  const std::vector<frontend::ExtractedModel> &Models;
+  std::vector<std::shared_future<SearchOutcome>> Futures;
+  std::atomic<bool> Stop{false};
+  // Last: destroyed (waiting for the searches under way) first.
+  std::optional<llvm::DefaultThreadPool> Pool;
+};
 
 } // namespace
 
@@ -280,8 +350,23 @@ int checkCommand(const CheckOptions &Opts) {
     Store.emplace(CacheDir);
   bool Found = false;
   unsigned Searched = 0, Cached = 0;
-  for (const frontend::ExtractedModel &Model : *Models) {
-    // The page needs the runs themselves: it always searches.
+  // The stored verdicts of the same models, bounds and options; the others
+  // are searched (the page needs the runs themselves: it always searches).
+  check::PathMapper AsSeen = [](const std::string &P) { return P; };
+  std::vector<std::string> Keys(Models->size());
+  std::vector<std::optional<StoredVerdict>> Stored(Models->size());
+  std::vector<bool> ToSearch(Models->size(), !Html);
+  for (size_t I = 0; Store && I < Models->size(); ++I) {
+    Keys[I] = modelText((*Models)[I], Opts, &AsSeen);
+    Stored[I] = Store->lookup(Keys[I]);
+    if (Stored[I] && printable(*Stored[I]))
+      ToSearch[I] = false;
+    else
+      Stored[I].reset();
+  }
+  Searches Pending(Opts, *Models, ToSearch);
+  for (size_t I = 0; I < Models->size(); ++I) {
+    const frontend::ExtractedModel &Model = (*Models)[I];
     if (Html) {
       check::SearchedScenario S;
       if (auto Failure = searchWithProgress(Opts, Model, S))
@@ -307,19 +392,16 @@ int checkCommand(const CheckOptions &Opts) {
         return ExitBadInput;
       continue;
     }
-    // The stored verdict of the same model, bounds and options, or a search.
-    check::PathMapper AsSeen = [](const std::string &P) { return P; };
-    std::string Key = Store ? modelText(Model, Opts, &AsSeen) : "";
-    std::optional<StoredVerdict> V = Store ? Store->lookup(Key) : std::nullopt;
-    bool FromStore = V && printable(*V);
+    bool FromStore = Stored[I].has_value();
+    std::optional<StoredVerdict> V = std::move(Stored[I]);
     if (!FromStore) {
-      check::SearchedScenario S;
-      if (auto Failure = searchWithProgress(Opts, Model, S))
-        return exitCodeOf(*Failure);
-      V = outputOf(S, Model);
-      // A search the timeout ended might finish on another run: not kept.
-      if (Store && S.R.StopReason != "timeout")
-        Store->store(Key, *V);
+      SearchOutcome O = Pending.take(I);
+      llvm::errs() << O.Errors;
+      if (O.Failure)
+        return exitCodeOf(*O.Failure);
+      V = std::move(O.V);
+      if (Store && !O.TimedOut)
+        Store->store(Keys[I], *V);
     }
     ++(FromStore ? Cached : Searched);
     Found |= !V->Findings.empty();

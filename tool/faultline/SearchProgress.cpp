@@ -8,8 +8,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace faultline::tool {
+
+/// check searches several scenarios at once (-j): one line at a time.
+static std::mutex &outputLock() {
+  static std::mutex M;
+  return M;
+}
 
 SearchShape shapeOf(const Bounds &B, const search::SearchOptions &O, bool Timed) {
   SearchShape S;
@@ -31,6 +38,7 @@ SearchProgress::SearchProgress(ProgressMode Mode, SearchShape Shape)
 SearchProgress::~SearchProgress() {
   if (!Drawn)
     return;
+  std::lock_guard<std::mutex> Lock(outputLock());
   // A terminal's line goes away; elsewhere (--progress=always into a log)
   // the last one stays, on its own line.
   OS << (Terminal ? "\r\033[K" : "\n");
@@ -93,6 +101,7 @@ void SearchProgress::update(const search::Progress &P) {
   if (Last >= 0 && P.Seconds - Last < 0.25)
     return;
   Last = P.Seconds;
+  std::lock_guard<std::mutex> Lock(outputLock());
   OS << (Drawn && !Terminal ? "\n" : "") << (Terminal ? "\r\033[K" : "") << line(P);
   OS.flush();
   Drawn = true;

@@ -7,6 +7,7 @@
 // --max-runs or --timeout limit). Only on a terminal, and only once a
 // search has run for a second, unless --progress=always asks for it
 // anywhere from the first run (lit tests); --progress=never turns it off.
+// The lines of searches running at once (check -j) take turns.
 //
 //===----------------------------------------------------------------------===//
 
