@@ -201,17 +201,20 @@ struct SearchOutcome {
 };
 
 /// The searches of the scenarios the verdict store does not answer: with
-/// -j above 1 (the default: one per core), several at once on a thread
-/// pool, their diagnostics buffered, each taken in the models' order, so
-/// that the output is the one a search at a time prints; otherwise each
-/// when it is taken. After a failure, the searches not yet begun are not.
+/// an explicit -j N above 1, N at once on a thread pool, their diagnostics
+/// buffered, each taken in the models' order, so that the output is the
+/// one a search at a time prints; otherwise (the default) each when it is
+/// taken. Not one per core by default, as parsing is: on the loaded 2-core
+/// VM two searches at once cost a third more CPU time than one after the
+/// other (docs/user-guide.md, "Searches at once"). After a failure, the
+/// searches not yet begun are not.
 class Searches {
 public:
   Searches(const CheckOptions &Opts, const std::vector<frontend::ExtractedModel> &Models,
            const std::vector<bool> &ToSearch)
       : Opts(Opts), Models(Models), Futures(Models.size()) {
     size_t Count = llvm::count(ToSearch, true);
-    unsigned Threads = llvm::hardware_concurrency(Opts.Frontend.Jobs).compute_thread_count();
+    unsigned Threads = Opts.Frontend.Jobs; // 0: -j not given
     if (Count < 2 || Threads < 2)
       return;
     Pool.emplace(llvm::hardware_concurrency(std::min<size_t>(Threads, Count)));

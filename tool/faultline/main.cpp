@@ -219,8 +219,9 @@ static cl::opt<std::string> EmitSchedules(
 static cl::opt<std::string> FilesRegex(
     "files", cl::desc("Only the database's files whose path matches this regular expression"),
     cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed, and scenarios searched "
-                                       "(check), at once (default: one per core)"),
+static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed at once (default: one per "
+                                       "core), and, given, scenarios searched at once by check "
+                                       "(default: one)"),
                               cl::init(0), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Parse every translation unit and search every scenario "
