@@ -360,7 +360,11 @@ int checkCommand(const CheckOptions &Opts) {
   std::vector<std::optional<StoredVerdict>> Stored(Models->size());
   std::vector<bool> ToSearch(Models->size(), !Html);
   for (size_t I = 0; Store && I < Models->size(); ++I) {
-    Keys[I] = modelText((*Models)[I], Opts, &AsSeen);
+    // With the fingerprint the schedules carry (and a replay checks): it
+    // follows the order the fragments were linked in, which modelText
+    // does not.
+    Keys[I] = modelText((*Models)[I], Opts, &AsSeen) + "fingerprint " +
+              report::modelFingerprint((*Models)[I].program()) + "\n";
     Stored[I] = Store->lookup(Keys[I]);
     if (Stored[I] && printable(*Stored[I]))
       ToSearch[I] = false;
