@@ -29,7 +29,7 @@ std::vector<std::string> silencedInvariants(const frontend::ExtractedModel &Mode
 std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model,
                                            const SearchSettings &S,
                                            const std::vector<std::string> &Without,
-                                           SearchedScenario &Out) {
+                                           SearchedScenario &Out, llvm::raw_ostream &Errs) {
   const frontend::ScenarioModel &Sc = Model.Scenario;
   const std::string &Name = Model.DisplayName;
   Out.Ev.reset();
@@ -42,10 +42,10 @@ std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model
       return R.Head.Relation == ir::PreRelation && !Args.empty() &&
              Args[0].K == ir::Term::Kind::String && llvm::is_contained(Without, Args[0].Text);
     });
-  ir::DiagnosticEngine Internal(llvm::errs());
+  ir::DiagnosticEngine Internal(Errs);
   Internal.setProgram(&Out.Program);
   if (!ir::validateProgram(Out.Program, Internal)) {
-    llvm::errs() << "faultline: internal error: the model extracted for scenario '" << Name
+    Errs << "faultline: internal error: the model extracted for scenario '" << Name
                  << "' is invalid (a frontend bug; please report it)\n";
     return SearchFailure::Internal;
   }
@@ -57,7 +57,7 @@ std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model
   Out.B.TimerSlack = S.TimerSlack.value_or(Sc.TimerSlack);
   Out.B.Nodes = Sc.Nodes;
   if (auto Problem = checkFaults(Out.B, FaultSet())) {
-    llvm::errs() << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
+    Errs << "faultline: error: scenario '" << Name << "': " << *Problem << "\n";
     return SearchFailure::BadInput;
   }
   Out.Ev = std::make_unique<eval::Evaluator>(Out.Program, Out.Strata);
@@ -70,8 +70,9 @@ std::optional<SearchFailure> searchProgram(const frontend::ExtractedModel &Model
 } // namespace
 
 std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Model,
-                                            const SearchSettings &S, SearchedScenario &Out) {
-  if (auto Failure = searchProgram(Model, S, {}, Out))
+                                            const SearchSettings &S, SearchedScenario &Out,
+                                            llvm::raw_ostream &Errs) {
+  if (auto Failure = searchProgram(Model, S, {}, Out, Errs))
     return Failure;
   // The search stops at its first counterexample. When that breaks only
   // invariants a NOLINT silences, another run may still break one it does
@@ -84,14 +85,14 @@ std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Mode
       !Out.reported().empty())
     return std::nullopt;
   auto Others = std::make_unique<SearchedScenario>();
-  if (auto Failure = searchProgram(Model, S, Silenced, *Others))
+  if (auto Failure = searchProgram(Model, S, Silenced, *Others, Errs))
     return Failure;
   if (Others->R.V != search::Verdict::Counterexample)
     return std::nullopt;
   unsigned Runs = Out.R.Runs + Others->R.Runs;
   double Seconds = Out.R.Seconds + Others->R.Seconds;
   Others.reset();
-  if (auto Failure = searchProgram(Model, S, Silenced, Out))
+  if (auto Failure = searchProgram(Model, S, Silenced, Out, Errs))
     return Failure;
   Out.R.Runs += Runs;
   Out.R.Seconds += Seconds;

@@ -110,8 +110,17 @@ llvm::json::Value toJSON(const ScenarioSummary &S) {
   if (!S.Change.empty()) {
     O["change"] = S.Change;
     O["carried"] = S.Carried;
+  } else {
+    O["cached"] = S.Cached;
   }
   return O;
+}
+
+bool fromJSON(const llvm::json::Value &V, ScenarioSummary &S, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  return O && O.map("name", S.Name) && O.map("verdict", S.Verdict) &&
+         O.map("detail", S.Detail) && O.mapOptional("change", S.Change) &&
+         O.mapOptional("carried", S.Carried) && O.mapOptional("cached", S.Cached);
 }
 
 bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {

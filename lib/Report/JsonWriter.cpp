@@ -22,6 +22,9 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R) {
                        {"version", R.ToolVersion},
                        {"scenarios", std::move(Scenarios)},
                        {"findings", std::move(Findings)}};
+  if (R.Shard)
+    O["shard"] = llvm::json::Object{
+        {"index", R.Shard->Index}, {"count", R.Shard->Count}, {"scenarios", R.Shard->Total}};
   if (R.IsReview) {
     O["base"] = R.BaseRev;
     O["head"] = R.HeadRev;

@@ -164,7 +164,9 @@ std::string toMarkdown(const FindingsReport &R) {
   for (const ScenarioSummary &S : R.Scenarios)
     Out += fmt::format("| {} | {} | {}{} |\n", code(S.Name), S.Change.empty() ? "-" : S.Change,
                        inline_(verdictOf(S)),
-                       S.Carried ? " (carried: model unchanged, not re-checked)" : "");
+                       S.Carried  ? " (carried: model unchanged, not re-checked)"
+                       : S.Cached ? " (cached: model unchanged, not searched)"
+                                  : "");
   Out += "\n</details>\n";
   return Out;
 }

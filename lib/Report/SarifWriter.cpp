@@ -237,8 +237,17 @@ llvm::json::Value toSARIF(const FindingsReport &R) {
          llvm::json::Object{
              {"uri", "file://" + encodeURI(llvm::sys::path::convert_to_slash(R.SourceRoot)) +
                          (llvm::StringRef(R.SourceRoot).ends_with("/") ? "" : "/")}}}};
-  if (R.IsReview)
+  if (R.IsReview) {
     Run["properties"] = llvm::json::Object{{"baseRevision", R.BaseRev}, {"headRevision", R.HeadRev}};
+  } else {
+    // check: which scenarios' verdicts came from the verdict cache.
+    llvm::json::Array Cached;
+    for (const ScenarioSummary &S : R.Scenarios)
+      if (S.Cached)
+        Cached.push_back(S.Name);
+    if (!Cached.empty())
+      Run["properties"] = llvm::json::Object{{"cachedScenarios", std::move(Cached)}};
+  }
   return llvm::json::Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                             {"version", "2.1.0"},
                             {"runs", llvm::json::Array{std::move(Run)}}};

@@ -11,6 +11,8 @@
 #ifndef FAULTLINE_TOOL_COMMANDS_H
 #define FAULTLINE_TOOL_COMMANDS_H
 
+#include "SearchProgress.h"
+
 #include "faultline/Check/ScenarioSearch.h"
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Eval/Scenario.h"
@@ -90,6 +92,7 @@ struct LdfiOptions : ScenarioOptions {
   /// As check and review take them, with ldfi's own (strategy, seed...).
   search::SearchOptions Search;
   bool ShowRuns = false;
+  ProgressMode Progress = ProgressMode::Auto;
 };
 int ldfiCommand(const LdfiOptions &Opts);
 
@@ -121,8 +124,38 @@ struct CheckOptions : SourceOptions, check::SearchSettings {
   /// Text: diagnostics and a line per scenario; else a document (Writers.h).
   report::ReportFormat Format = report::ReportFormat::Text;
   std::string Output; ///< -o: where the document goes (empty or "-": stdout).
+  ProgressMode Progress = ProgressMode::Auto;
+  /// `--shard I/N` (or Bazel's TEST_SHARD_INDEX, TEST_TOTAL_SHARDS): only
+  /// the scenarios, sorted by name, whose rank modulo N is I.
+  std::optional<report::FindingsReport::ShardInfo> Shard;
+  /// Print the scenarios (of the shard) one a line instead of searching.
+  bool ListScenarios = false;
 };
 int checkCommand(const CheckOptions &Opts);
+
+/// "I/N" with 0 <= I < N as a shard (Total unset); nothing after an error
+/// (Error says why).
+std::optional<report::FindingsReport::ShardInfo> parseShard(llvm::StringRef Text,
+                                                            std::string &Error);
+
+/// The folder structured reports' paths are relative to (SARIF's
+/// %SRCROOT%): the git repository the current folder is in, else the
+/// current folder.
+std::string sourceRoot();
+
+/// Writes a structured report (any format but text and html) to Output
+/// (empty or "-": standard output); an exit code.
+int writeStructured(const std::string &Output, const report::FindingsReport &Report,
+                    report::ReportFormat Format);
+
+/// faultline merge: the JSON reports of a check's shards as one report.
+struct MergeOptions {
+  std::vector<std::string> Files;
+  /// Text: a line per finding and per scenario.
+  report::ReportFormat Format = report::ReportFormat::Text;
+  std::string Output;
+};
+int mergeCommand(const MergeOptions &Opts);
 
 /// faultline review: what a change does to the scenarios' verdicts
 /// (ReviewCommand.cpp).

@@ -1,6 +1,7 @@
 //===- LdfiCommand.cpp - faultline ldfi: the search -----------------------===//
 
 #include "Commands.h"
+#include "SearchProgress.h"
 
 #include "faultline/Eval/Evaluator.h"
 #include "faultline/Report/SearchReport.h"
@@ -13,31 +14,6 @@
 #include <fmt/format.h>
 
 namespace faultline::tool {
-
-/// A one-line progress report on stderr, redrawn at most ten times a
-/// second, and only when stderr is a terminal.
-class ProgressLine {
-public:
-  ProgressLine() : Enabled(llvm::errs().is_displayed()) {}
-  ~ProgressLine() {
-    if (Drawn)
-      llvm::errs() << "\r\033[K";
-  }
-  void update(const search::Progress &P) {
-    if (!Enabled || P.Seconds - Last < 0.1)
-      return;
-    Last = P.Seconds;
-    Drawn = true;
-    llvm::errs() << fmt::format("\r\033[Kfaultline: {} runs, {} counterexamples, {:.1f} s", P.Runs,
-                                P.Counterexamples, P.Seconds);
-    llvm::errs().flush();
-  }
-
-private:
-  bool Enabled;
-  bool Drawn = false;
-  double Last = 0;
-};
 
 int ldfiCommand(const LdfiOptions &Opts) {
   ir::DiagnosticEngine Diags(llvm::errs());
@@ -62,10 +38,12 @@ int ldfiCommand(const LdfiOptions &Opts) {
 
   eval::Evaluator Ev(Loaded->Program, Loaded->Strata);
   search::SearchOptions SO = Opts.Search;
-  ProgressLine Progress;
-  SO.OnProgress = [&Progress](const search::Progress &P) { Progress.update(P); };
+  auto Progress = std::make_unique<SearchProgress>(Opts.Progress,
+                                                   shapeOf(Opts.Bounds, SO, Ev.hasTimers()));
+  SO.OnProgress = [&Progress](const search::Progress &P) { Progress->update(P); };
 
   search::SearchResult Result = search::search(Ev, Opts.Bounds, SO, Diags);
+  Progress.reset(); // its line is gone before the report
   if (Result.Failed || Diags.hasErrors())
     return ExitBadInput;
   if (Opts.Format == OutputFormat::Html) {

@@ -31,12 +31,18 @@ std::string modelText(const frontend::ExtractedModel &M, const check::SearchSett
         File = (*WithLocations)(File);
   }
   const frontend::ScenarioModel &Sc = M.Scenario;
+  const search::SearchOptions &O = S.Options;
   std::string Text = fmt::format(
-      "scenario {}\neot {} eff {} crashes {} nodes {}\nnegative-support {} max-runs {} "
-      "timeout {}\n",
+      "scenario {}\neot {} eff {} crashes {} restarts {} timer-slack {} nodes {}\n"
+      "negative-support {} grounded {} symmetry {} max-runs {} timeout {}\n"
+      "strategy {} seed {} find-all {}\n"
+      "max-step-derivations {} max-tuples {} max-memory {}\n",
       M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
-      S.Crashes.value_or(Sc.Crashes), fmt::join(Sc.Nodes, ","), S.Options.NegativeSupport,
-      S.Options.MaxRuns, S.Options.TimeoutSeconds);
+      S.Crashes.value_or(Sc.Crashes), S.Restarts.value_or(Sc.Restarts),
+      S.TimerSlack.value_or(Sc.TimerSlack), fmt::join(Sc.Nodes, ","), O.NegativeSupport,
+      O.GroundedNegativeSupport, O.Symmetry, O.MaxRuns, O.TimeoutSeconds,
+      static_cast<int>(O.Strat), O.Seed, O.FindAll, O.Limits.MaxStepDerivations,
+      O.Limits.MaxTuples, O.Limits.MaxMemory);
   // Sorted, as the clauses below: the order of a model's declarations
   // follows the order its fragments were linked in.
   std::vector<std::string> Declarations;
@@ -76,6 +82,13 @@ std::string modelText(const frontend::ExtractedModel &M, const check::SearchSett
   return Text + Pending;
 }
 
+std::string contentsHash(const std::string &Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return "";
+  return llvm::utohexstr(llvm::xxh3_64bits((*Buffer)->getBuffer()), /*LowerCase=*/true, 16);
+}
+
 std::string VerdictStore::pathOf(const std::string &ModelText) const {
   // "checksummed": entries of the format before checksums are not read.
   std::string Key = std::string(frontend::Version) + "\nchecksummed\n" + ModelText;
@@ -105,6 +118,21 @@ std::optional<StoredVerdict> VerdictStore::lookup(const std::string &ModelText) 
     llvm::consumeError(Root.getError());
     return std::nullopt;
   }
+  if (const llvm::json::Value *Output = V->getAsObject()->get("output")) {
+    std::vector<std::vector<std::string>> Sources;
+    llvm::json::ObjectMapper OO(*Output, Root);
+    if (!OO || !OO.map("text", Out.Text) || !OO.map("verbose_text", Out.VerboseText) ||
+        !OO.map("schedules", Out.Schedules) || !OO.map("sources", Sources)) {
+      llvm::consumeError(Root.getError());
+      return std::nullopt;
+    }
+    for (std::vector<std::string> &S : Sources) {
+      if (S.size() != 2)
+        return std::nullopt;
+      Out.Sources.emplace_back(std::move(S[0]), std::move(S[1]));
+    }
+    Out.HasOutput = true;
+  }
   return Out;
 }
 
@@ -118,6 +146,15 @@ void VerdictStore::store(const std::string &ModelText, const StoredVerdict &V) c
                        {"verdict", V.Verdict},
                        {"detail", V.Detail},
                        {"findings", std::move(Findings)}};
+  if (V.HasOutput) {
+    llvm::json::Array Sources;
+    for (const auto &[Path, Hash] : V.Sources)
+      Sources.push_back(llvm::json::Array{Path, Hash});
+    O["output"] = llvm::json::Object{{"text", V.Text},
+                                     {"verbose_text", V.VerboseText},
+                                     {"schedules", V.Schedules},
+                                     {"sources", std::move(Sources)}};
+  }
   llvm::consumeError(llvm::writeToOutput(pathOf(ModelText), [&](llvm::raw_ostream &OS) {
     OS << ir::checksummedJSON(llvm::json::Value(std::move(O)));
     return llvm::Error::success();

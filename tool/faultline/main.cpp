@@ -17,17 +17,18 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <exception>
 #include <initializer_list>
 #include <string>
 
 #ifndef FAULTLINE_CXX_COMMANDS
 #include "llvm/Support/Errno.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <unistd.h>
@@ -46,6 +47,8 @@ static cl::SubCommand ExtractCmd("extract", "Print the model extracted from anno
 static cl::SubCommand CheckCmd("check", "Search the scenarios of annotated C++ for counterexamples");
 static cl::SubCommand ReviewCmd("review",
                                 "Report what a change (two git revisions) introduces and fixes");
+static cl::SubCommand MergeCmd("merge",
+                               "Join the JSON reports of a check's shards (--shard) into one");
 
 static cl::OptionCategory Cat("faultline options");
 
@@ -163,6 +166,15 @@ static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), c
 static cl::opt<std::string> LineageDot("lineage-dot",
                                        cl::desc("Write each run's lineage graph to DIR/run-N.dot"),
                                        cl::value_desc("DIR"), cl::sub(LdfiCmd), cl::cat(Cat));
+static cl::opt<ProgressMode> Progress(
+    "progress",
+    cl::desc("A progress line for a search (runs, rate, the share of the fault space run, the "
+             "time left where known) on standard error"),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto",
+                          "On a terminal, once a search runs for a second (default)"),
+               clEnumValN(ProgressMode::Always, "always", "Anywhere, from the first run"),
+               clEnumValN(ProgressMode::Never, "never", "Never")),
+    cl::init(ProgressMode::Auto), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> ShowRuns("show-runs", cl::desc("List every execution of the search"),
                               cl::sub(LdfiCmd), cl::cat(Cat));
 
@@ -189,6 +201,16 @@ static cl::opt<unsigned> LoopBound(
     cl::cat(Cat));
 static cl::opt<std::string> Scenario("scenario", cl::desc("Only this FL_SCENARIO function"),
                                      cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Check only shard I of N (0 <= I < N): the scenarios, sorted by name, whose rank "
+             "modulo N is I (default: Bazel's TEST_SHARD_INDEX of TEST_TOTAL_SHARDS, if set); "
+             "`faultline merge` joins the shards' --format json reports"),
+    cl::value_desc("I/N"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<bool> ListScenarios(
+    "list-scenarios",
+    cl::desc("Print the names of the scenarios (of the --shard) one a line, without searching"),
+    cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> EmitSchedules(
     "emit-schedules",
     cl::desc("Write each counterexample's fault schedule to DIR/<scenario>.json, for the "
@@ -197,11 +219,13 @@ static cl::opt<std::string> EmitSchedules(
 static cl::opt<std::string> FilesRegex(
     "files", cl::desc("Only the database's files whose path matches this regular expression"),
     cl::value_desc("REGEX"), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
-static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed at once (default: one per core)"),
+static cl::opt<unsigned> Jobs("j", cl::desc("Translation units parsed at once (default: one per "
+                                       "core), and, given, scenarios searched at once by check "
+                                       "(default: one)"),
                               cl::init(0), cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache",
-                             cl::desc("Parse every translation unit, and keep nothing in "
-                                      "BUILD_DIR/.faultline-cache"),
+                             cl::desc("Parse every translation unit and search every scenario "
+                                      "(check), and keep nothing in BUILD_DIR/.faultline-cache"),
                              cl::sub(ExtractCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> Verbose("v",
                              cl::desc("Say more: per translation unit, whether it was parsed, "
@@ -229,9 +253,11 @@ static cl::opt<std::string> Emit(
     cl::value_desc("model|simulation"), cl::init("model"), cl::sub(ExtractCmd), cl::cat(Cat));
 static cl::opt<std::string> Output("o",
                                    cl::desc("Write the model (extract) or the report (check "
-                                            "and ldfi --format, review) here (default: stdout)"),
+                                            "and ldfi --format, review, merge) here (default: "
+                                            "stdout)"),
                                    cl::value_desc("FILE"), cl::sub(ExtractCmd), cl::sub(CheckCmd),
-                                   cl::sub(LdfiCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+                                   cl::sub(LdfiCmd), cl::sub(ReviewCmd), cl::sub(MergeCmd),
+                                   cl::cat(Cat));
 static cl::opt<ReportFormat> CheckFormat(
     "format", cl::desc("Output format"),
     cl::values(clEnumValN(ReportFormat::Text, "text", "Diagnostics (default)"),
@@ -242,9 +268,12 @@ static cl::opt<ReportFormat> CheckFormat(
                clEnumValN(ReportFormat::JSON, "json", "faultline's findings JSON"),
                clEnumValN(ReportFormat::Markdown, "markdown", "A Markdown comment"),
                clEnumValN(ReportFormat::Html, "html",
-                          "One self-contained HTML page with diagrams")),
-    cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::cat(Cat));
+                          "One self-contained HTML page with diagrams (check)")),
+    cl::init(ReportFormat::Text), cl::sub(CheckCmd), cl::sub(MergeCmd), cl::cat(Cat));
 
+// merge
+static cl::list<std::string> MergeFiles(cl::Positional, cl::desc("<shard.json>..."),
+                                        cl::OneOrMore, cl::sub(MergeCmd));
 // review
 static cl::opt<std::string> BaseRev("base", cl::desc("The revision the change starts from"),
                                     cl::value_desc("REV"), cl::Required, cl::sub(ReviewCmd),
@@ -335,6 +364,39 @@ static faultline::check::SearchSettings searchSettings() {
 }
 #endif
 
+#ifdef FAULTLINE_CXX_COMMANDS
+/// check's shard: --shard, else Bazel's test sharding (TEST_TOTAL_SHARDS
+/// and TEST_SHARD_INDEX), whose TEST_SHARD_STATUS_FILE is touched to say
+/// that check shards. False after an error (printed).
+static bool checkShard(std::optional<faultline::report::FindingsReport::ShardInfo> &Out) {
+  std::string Error;
+  const char *Total = std::getenv("TEST_TOTAL_SHARDS");
+  if (const char *Status = std::getenv("TEST_SHARD_STATUS_FILE"); Status && Total) {
+    int FD = -1;
+    if (std::error_code EC = sys::fs::openFileForWrite(Status, FD, sys::fs::CD_OpenAlways)) {
+      errs() << "faultline: error: cannot touch TEST_SHARD_STATUS_FILE " << Status << ": "
+             << EC.message() << "\n";
+      return false;
+    }
+    sys::fs::closeFile(FD);
+  }
+  if (Shard.getNumOccurrences()) {
+    Out = parseShard(Shard, Error);
+    if (!Out)
+      errs() << "faultline: error: --shard: " << Error << "\n";
+    return Out.has_value();
+  }
+  if (!Total)
+    return true;
+  const char *Index = std::getenv("TEST_SHARD_INDEX");
+  std::string Text = std::string(Index ? Index : "") + "/" + Total;
+  Out = parseShard(Text, Error);
+  if (!Out)
+    errs() << "faultline: error: TEST_SHARD_INDEX/TEST_TOTAL_SHARDS: " << Error << "\n";
+  return Out.has_value();
+}
+#endif
+
 /// The limits are given to bound the work: 0 (or NaN, which compares
 /// false with everything) would silently mean "no limit", so they are
 /// rejected rather than guessed at.
@@ -404,6 +466,7 @@ static int dispatch() {
     O.Search.Seed = Seed;
     O.Search.LineageDotDir = LineageDot;
     O.ShowRuns = ShowRuns;
+    O.Progress = Progress;
     return ldfiCommand(O);
   }
 #ifdef FAULTLINE_CXX_COMMANDS
@@ -437,7 +500,18 @@ static int dispatch() {
     O.EmitSchedules = EmitSchedules;
     O.Format = CheckFormat;
     O.Output = Output;
+    O.Progress = Progress;
+    O.ListScenarios = ListScenarios;
+    if (!checkShard(O.Shard))
+      return ExitBadInput;
     return checkCommand(O);
+  }
+  if (MergeCmd) {
+    MergeOptions O;
+    O.Files.assign(MergeFiles.begin(), MergeFiles.end());
+    O.Format = CheckFormat;
+    O.Output = Output;
+    return mergeCommand(O);
   }
   if (ReviewCmd) {
     ReviewOptions O;
@@ -482,7 +556,7 @@ int main(int argc, char **argv) {
   // Before anything else: the C++ commands load Clang, which print, run and
   // ldfi do not pay for (docs/design.md, "Start-up").
   if (argc > 1 && llvm::any_of(std::initializer_list<const cl::SubCommand *>{
-                                   &ExtractCmd, &CheckCmd, &ReviewCmd},
+                                   &ExtractCmd, &CheckCmd, &ReviewCmd, &MergeCmd},
                                [&](const cl::SubCommand *C) { return C->getName() == argv[1]; }))
     return execCxxCommands(argv);
 #endif

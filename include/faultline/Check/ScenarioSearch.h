@@ -17,6 +17,8 @@
 #include "faultline/IR/Validate.h"
 #include "faultline/Search/Search.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,9 +68,13 @@ enum class SearchFailure {
   Internal, ///< The frontend made an invalid program.
 };
 
-/// Validates, stratifies and searches Model's program into Out.
+/// Validates, stratifies and searches Model's program into Out; its
+/// diagnostics go to Errs (check buffers those of scenarios searched at
+/// once, to print them in order). Searches of different models may run
+/// on different threads at once.
 std::optional<SearchFailure> searchScenario(const frontend::ExtractedModel &Model,
-                                            const SearchSettings &S, SearchedScenario &Out);
+                                            const SearchSettings &S, SearchedScenario &Out,
+                                            llvm::raw_ostream &Errs = llvm::errs());
 
 } // namespace faultline::check
 

@@ -109,6 +109,9 @@ struct ScenarioSummary {
   std::string Change;
   /// The verdict was carried from an earlier search of the same model.
   bool Carried = false;
+  /// check: the verdict came from the verdict cache (a search of the same
+  /// model, bounds and options by this faultline version), not a search.
+  bool Cached = false;
 };
 
 /// Everything a writer prints.
@@ -125,6 +128,13 @@ struct FindingsReport {
   std::string SourceCopy;
   std::vector<ScenarioSummary> Scenarios;
   std::vector<Finding> Findings;
+  /// A check of one shard (`--shard I/N`): Scenarios are those of shard
+  /// Index of Count, out of Total in all shards; `faultline merge` joins the
+  /// shards' reports.
+  struct ShardInfo {
+    unsigned Index = 0, Count = 0, Total = 0;
+  };
+  std::optional<ShardInfo> Shard;
 };
 
 /// File relative to R.SourceRoot when it is under it; else unchanged.
@@ -141,6 +151,7 @@ bool fromJSON(const llvm::json::Value &V, LineRange &R, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Violation &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, ScenarioSummary &S, llvm::json::Path P);
 
 } // namespace faultline::report
 
