@@ -14,11 +14,13 @@
 
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
+#include "faultline/Report/Story.h"
 
 #include "DotGraph.h"
 
 #include <fmt/format.h>
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -264,21 +266,97 @@ private:
   std::map<lineage::Vertex, std::vector<lineage::Vertex>> Shown;
 };
 
+/// What the C++ frontend's rules say about the code they came from: the
+/// state member a relation holds (its persistence rule's origin,
+/// "persistence of Replica::log"), the handler a rule lowers ("Replica::onX:
+/// <statement>"), the relations that are messages (@async heads).
+class CxxNames {
+public:
+  explicit CxxNames(const ir::Program &P) {
+    for (const ir::Rule &R : P.Rules) {
+      llvm::StringRef Origin(R.Origin);
+      FromCxx |= !Origin.empty();
+      if (Origin.consume_front("persistence of "))
+        Members[R.Head.Relation] = Origin.str();
+      if (R.Time == ir::HeadTime::Async)
+        Messages.insert(R.Head.Relation);
+    }
+  }
+
+  /// A tuple: "Replica::log of b: 0, "x"", "message replicate at a: c, 0";
+  /// a relation the code does not name as Dedalus writes it.
+  std::string tuple(const lineage::LineageVertex &V) const {
+    if (!FromCxx) // a Dedalus program: its own terms
+      return V.Key;
+    llvm::ArrayRef<std::string> Cols(V.Columns);
+    std::string Node = Cols.empty() ? "" : unquote(Cols.front());
+    llvm::ArrayRef<std::string> Rest = Cols.drop_front(Cols.empty() ? 0 : 1);
+    auto Values = [&] {
+      std::vector<std::string> Out;
+      for (const std::string &C : Rest)
+        Out.push_back(C);
+      return llvm::join(Out, ", ");
+    };
+    if (auto It = Members.find(V.Relation); It != Members.end())
+      return Rest.empty() ? fmt::format("{} of {}", It->second, Node)
+                          : fmt::format("{} of {}: {}", It->second, Node, Values());
+    if (Messages.count(V.Relation))
+      return fmt::format("message {} at {}: {}", V.Relation, Node, Values());
+    if (V.Relation == ir::PostRelation && !Rest.empty())
+      return fmt::format("invariant {} holds: {}", Node,
+                         llvm::join(Rest.drop_front(std::min<size_t>(1, Rest.size())), ", "));
+    return V.Key;
+  }
+
+  /// A rule firing: "Replica::onReplicaAck at c (replication.h:68)", or the
+  /// invariant it checks; a rule from elsewhere as Dedalus names it.
+  std::string firing(const ir::Rule &Rule, const std::string &Node, const ir::Program &P) const {
+    std::string Where =
+        Rule.Loc.isValid()
+            ? fmt::format(" ({}:{})", llvm::sys::path::filename(P.fileName(Rule.Loc)).str(),
+                          Rule.Loc.Line)
+            : "";
+    llvm::StringRef Origin(Rule.Origin);
+    if (Origin.consume_front("invariant "))
+      return fmt::format("invariant {}{}", Origin.split(':').first.str(), Where);
+    auto [Handler, Statement] = Origin.split(": ");
+    if (!Statement.empty() && Handler.contains("::"))
+      return fmt::format("{} at {}{}", Handler.str(), Node, Where);
+    return fmt::format("rule {}{}", Rule.Head.Relation, Where);
+  }
+
+private:
+  static std::string unquote(const std::string &S) {
+    return S.size() >= 2 && S.front() == '"' && S.back() == '"' ? S.substr(1, S.size() - 2) : S;
+  }
+  std::map<std::string, std::string> Members;
+  std::set<std::string> Messages;
+  /// Whether the C++ frontend wrote the program (its rules say what code
+  /// they come from).
+  bool FromCxx = false;
+};
+
 std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Vertex Id,
-                  const eval::Run &R, const ir::Program &P) {
+                  const eval::Run &R, const ir::Program &P, const CxxNames &Names,
+                  const eval::SymbolTable &Syms) {
   if (V.Kind == lineage::VertexKind::Tuple) {
     int From = R.Tuples[V.Tuple].Time, To = D.Latest.at(Id);
-    return From == To ? fmt::format("{}@{}", V.Key, From)
-                      : fmt::format("{}@{}..{}", V.Key, From, To);
+    std::string What = Names.tuple(V);
+    return From == To ? fmt::format("{}, time {}", What, From)
+                      : fmt::format("{}, time {}..{}", What, From, To);
   }
   if (V.Kind == lineage::VertexKind::Firing) {
     const eval::Firing &F = R.Firings[V.Firing];
-    const ir::Rule &Rule = P.Rules[F.Rule];
-    if (!Rule.Loc.isValid())
-      return fmt::format("rule {}@{}", Rule.Head.Relation, F.Time);
-    return fmt::format("rule {} ({}:{})@{}", Rule.Head.Relation,
-                       llvm::sys::path::filename(P.fileName(Rule.Loc)).str(), Rule.Loc.Line,
-                       F.Time);
+    // The node it ran at: its first body tuple's.
+    std::string Node;
+    if (!F.Body.empty() && !R.Tuples[F.Body.front()].Values.empty())
+      Node = storyText(Syms, R.Tuples[F.Body.front()].Values.front());
+    return fmt::format("{}, time {}", Names.firing(P.Rules[F.Rule], Node, P), F.Time);
+  }
+  if (V.Kind == lineage::VertexKind::Message) {
+    const eval::Message &M = R.Messages[V.Message];
+    return fmt::format("{} {} \u2192 {}, sent at {}", R.RelNames[M.Rel], M.From, M.To,
+                       M.SendTime);
   }
   return V.Label;
 }
@@ -306,6 +384,7 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
     return Out;
   }
 
+  CxxNames Names(P);
   DotGraph Dot;
   Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
   // Room for a browser's sans-serif, which can be wider than the metrics
@@ -318,7 +397,7 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
     N.Name = "v" + std::to_string(V);
     bool IsCut = isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
     Out.Cut += IsCut;
-    style(N.Attributes, G[V], label(G[V], D, V, FaultFree, P), IsCut);
+    style(N.Attributes, G[V], label(G[V], D, V, FaultFree, P, Names, Syms), IsCut);
   }
   for (auto [From, To] : D.Edges)
     Dot.Edges.push_back({Index.at(From), Index.at(To)});
