@@ -59,8 +59,9 @@ does a file that is only renamed (the base revision compiles it under its
 old name). When a
 version still breaks an invariant of a scenario but in another way (other
 faults or handlers take part), the review says so ("still broken, another
-way", with how it broke before) rather than "fixed" and "introduced": the
-change neither broke nor repaired it (v1 → v2 below).
+way", what it is now broken through and how it broke before) rather than
+"fixed" and "introduced": the change neither broke nor repaired it (v1 → v2
+below).
 
 An introduced finding is reported at the first line of its story that the
 commit changed (the code of a handler step, or of a helper it calls), where
