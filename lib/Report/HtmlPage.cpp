@@ -193,7 +193,7 @@ private:
        << "</div>\n";
     writeStory(Steps, Run);
     if (!Missing.empty() && FaultFree)
-      writeLineage(*FaultFree, Run.Tuples[Missing.front()].Values, C.Faults,
+      writeLineage(Run, *FaultFree, Run.Tuples[Missing.front()].Values, C.Faults,
                    fmt::format("{}-cx{}-lineage", Anchor, Index + 1));
     OS << "</div>\n";
   }
@@ -277,7 +277,7 @@ private:
     OS << "</table>\n";
   }
 
-  void writeLineage(const eval::Run &FaultFree, const eval::Tuple &Outcome,
+  void writeLineage(const eval::Run &Run, const eval::Run &FaultFree, const eval::Tuple &Outcome,
                     const FaultSet &Faults, const std::string &Id) {
     // The outcome in the invariant's terms: what is false in the
     // counterexample held in the fault-free run.
@@ -301,8 +301,23 @@ private:
     if (L.Cut == 0)
       OS << "<p class=\"nothing-cut\">Nothing drawn here is red: the faults take none of it "
             "away. The outcome broke through what the faults made happen instead (a "
-            "handler that ran only because of them); the story above shows what.</p>\n";
+            "handler that ran only because of them): the next drawing shows what.</p>\n";
     OS << "<div class=\"figure lineage\">" << L.Svg << "</div>\n";
+    if (L.Cut == 0)
+      writeWhyBroken(Run, FaultFree, Outcome, Id + "-why");
+  }
+
+  /// The lineage of the broken instance's precondition in the
+  /// counterexample's run, with what only the faults made happen in red.
+  void writeWhyBroken(const eval::Run &Run, const eval::Run &FaultFree, const eval::Tuple &Pre,
+                      const std::string &Id) {
+    LineageDrawing L = violationLineageSvg(Run, FaultFree, S.Ev->program(), Syms, Pre, Id);
+    if (L.Svg.empty())
+      return;
+    OS << "<h4>What the faults made happen</h4>\n<p>Why the invariant was checked here, in "
+          "this run: what its precondition needed, with what the fault-free run does not "
+          "have in red (the faults made it happen).</p>\n";
+    OS << "<div class=\"figure lineage why\">" << L.Svg << "</div>\n";
   }
 
   const ScenarioReport &S;

@@ -27,6 +27,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -322,6 +323,10 @@ public:
     auto [Handler, Statement] = Origin.split(": ");
     if (!Statement.empty() && Handler.contains("::"))
       return fmt::format("{} at {}{}", Handler.str(), Node, Where);
+    // What the frontend adds beside the handlers says what it models
+    // ("the failure detector tells Master of a crash").
+    if (FromCxx && !Origin.empty())
+      return fmt::format("{} ({} at {})", Origin.str(), Rule.Head.Relation, Node);
     return fmt::format("rule {}{}", Rule.Head.Relation, Where);
   }
 
@@ -363,6 +368,52 @@ std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Ve
 
 } // namespace
 
+namespace {
+
+/// Draws what D collected of G (a lineage of run R), each vertex red where
+/// Marked says so (counted in the drawing's Cut).
+LineageDrawing render(const lineage::LineageGraph &G, const Drawing &D, const eval::Run &R,
+                      const ir::Program &P, const eval::SymbolTable &Syms, const std::string &Id,
+                      const std::function<bool(lineage::Vertex)> &Marked) {
+  LineageDrawing Out;
+  CxxNames Names(P);
+  DotGraph Dot;
+  Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
+  // Room for a browser's sans-serif, which can be wider than the metrics
+  // the layout estimated the labels with (the margin).
+  Dot.NodeDefaults = {{"fontsize", "10"}, {"fontname", "Helvetica"}, {"margin", "0.25,0.06"}};
+  std::map<lineage::Vertex, size_t> Index;
+  for (lineage::Vertex V : D.Order) {
+    Index[V] = Dot.Nodes.size();
+    DotGraph::Node &N = Dot.Nodes.emplace_back();
+    N.Name = "v" + std::to_string(V);
+    bool IsMarked = Marked(V);
+    Out.Cut += IsMarked;
+    style(N.Attributes, G[V], label(G[V], D, V, R, P, Names, Syms), IsMarked);
+  }
+  for (auto [From, To] : D.Edges)
+    Dot.Edges.push_back({Index.at(From), Index.at(To)});
+
+  DotToSvgFn *Render = dotToSvg(Out.Why);
+  if (!Render)
+    return Out;
+  std::string Svg;
+  Render(Dot, Svg, Out.Why);
+  if (Svg.empty())
+    return Out;
+  // Inline in HTML: drop the XML declaration and doctype before <svg.
+  Out.Svg = Svg.substr(Svg.find("<svg"));
+  return Out;
+}
+
+std::string tooLarge() {
+  return fmt::format("the lineage has more than {} vertices, too many to draw; "
+                     "`faultline ldfi --lineage-dot DIR` writes it whole",
+                     MaxVertices);
+}
+
+} // namespace
+
 LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
                           const FaultSet &Cut, const std::string &Id) {
@@ -378,40 +429,56 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
   }
   Drawing D(G, FaultFree, P);
   if (!D.collect(*Root)) {
-    Out.Why = fmt::format("the lineage has more than {} vertices, too many to draw; "
-                      "`faultline ldfi --lineage-dot DIR` writes it whole",
-                          MaxVertices);
+    Out.Why = tooLarge();
     return Out;
   }
+  return render(G, D, FaultFree, P, Syms, Id, [&](lineage::Vertex V) {
+    return isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
+  });
+}
 
-  CxxNames Names(P);
-  DotGraph Dot;
-  Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
-  // Room for a browser's sans-serif, which can be wider than the metrics
-  // the layout estimated the labels with (the margin).
-  Dot.NodeDefaults = {{"fontsize", "10"}, {"fontname", "Helvetica"}, {"margin", "0.25,0.06"}};
-  std::map<lineage::Vertex, size_t> Index;
-  for (lineage::Vertex V : D.Order) {
-    Index[V] = Dot.Nodes.size();
-    DotGraph::Node &N = Dot.Nodes.emplace_back();
-    N.Name = "v" + std::to_string(V);
-    bool IsCut = isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
-    Out.Cut += IsCut;
-    style(N.Attributes, G[V], label(G[V], D, V, FaultFree, P, Names, Syms), IsCut);
+LineageDrawing violationLineageSvg(const eval::Run &Run, const eval::Run &FaultFree,
+                                   const ir::Program &P, const eval::SymbolTable &Syms,
+                                   const eval::Tuple &Pre, const std::string &Id) {
+  LineageDrawing Out;
+  std::optional<eval::RelId> PreRel = Run.relation(ir::PreRelation);
+  std::optional<eval::TupleId> Root =
+      PreRel ? Run.find(*PreRel, Run.EOT, Pre) : std::optional<eval::TupleId>();
+  if (!Root) {
+    Out.Why = "the run has no such pre tuple";
+    return Out;
   }
-  for (auto [From, To] : D.Edges)
-    Dot.Edges.push_back({Index.at(From), Index.at(To)});
-
-  DotToSvgFn *Render = dotToSvg(Out.Why);
-  if (!Render)
+  lineage::Lineage L = lineage::Lineage::of(Run, P, Syms, {*Root});
+  const lineage::LineageGraph &G = L.Graph;
+  Drawing D(G, Run, P);
+  if (!D.collect(L.Outcomes.front())) {
+    Out.Why = tooLarge();
     return Out;
-  std::string Svg;
-  Render(Dot, Svg, Out.Why);
-  if (Svg.empty())
-    return Out;
-  // Inline in HTML: drop the XML declaration and doctype before <svg.
-  Out.Svg = Svg.substr(Svg.find("<svg"));
-  return Out;
+  }
+  // What the fault-free run lacks: a tuple it never held at that time (over
+  // the whole chain a drawn vertex stands for), a message it never sent.
+  auto InFaultFree = [&](eval::TupleId Id, int Until) {
+    const eval::TupleRecord &T = Run.Tuples[Id];
+    for (int Time = T.Time; Time <= Until; ++Time)
+      if (!FaultFree.find(T.Rel, Time, T.Values))
+        return false;
+    return true;
+  };
+  return render(G, D, Run, P, Syms, Id, [&](lineage::Vertex V) {
+    const lineage::LineageVertex &LV = G[V];
+    if (LV.Kind == lineage::VertexKind::Tuple)
+      return !InFaultFree(LV.Tuple, D.Latest.at(V));
+    if (LV.Kind == lineage::VertexKind::Message) {
+      const eval::Message &M = Run.Messages[LV.Message];
+      return std::none_of(FaultFree.Messages.begin(), FaultFree.Messages.end(),
+                          [&](const eval::Message &F) {
+                            return F.From == M.From && F.To == M.To &&
+                                   F.SendTime == M.SendTime && F.Rel == M.Rel &&
+                                   F.Values == M.Values;
+                          });
+    }
+    return false;
+  });
 }
 
 } // namespace faultline::report

@@ -84,6 +84,14 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
                           const FaultSet &Cut, const std::string &Id);
 
+/// The SVG of why a counterexample's run broke an invariant: the lineage of
+/// its `pre` tuple Pre (without `post`) in Run, with what happened only
+/// because of the faults (tuples and messages the fault-free run FaultFree
+/// lacks) marked, counted in Cut.
+LineageDrawing violationLineageSvg(const eval::Run &Run, const eval::Run &FaultFree,
+                                   const ir::Program &P, const eval::SymbolTable &Syms,
+                                   const eval::Tuple &Pre, const std::string &Id);
+
 /// Collects scenarios and writes the page.
 class HtmlReport {
 public:
