@@ -13,10 +13,8 @@ the SARIF, rdjson, JSON or Markdown output shows a Dedalus tuple
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))))
@@ -48,10 +46,7 @@ def review(faultline, repo, fmt):
 
 def main():
     faultline = os.path.abspath(sys.argv[1])
-    scratch = tempfile.mkdtemp(prefix="faultline-cxx-terms-")
-    try:
-        repo = os.path.join(scratch, "repo")
-        review_example.build_repository(repo)
+    with review_example.scratch_repository("faultline-cxx-terms-") as repo:
         subprocess.run(["git", "-C", repo, "checkout", "-q", "v3"], check=True)
         outputs = {fmt: review(faultline, repo, fmt)
                    for fmt in ("sarif", "rdjson", "json", "markdown")}
@@ -83,8 +78,6 @@ def main():
             m = DEDALUS.search(text)
             print("%s: %s" % (fmt, "FAIL: a Dedalus tuple: " + text[m.start():m.start() + 60]
                               if m else "ok: no Dedalus tuple"))
-    finally:
-        shutil.rmtree(scratch)
 
 
 if __name__ == "__main__":
