@@ -303,9 +303,11 @@ public:
                           : fmt::format("{} of {}: {}", It->second, Node, Values());
     if (Messages.count(V.Relation))
       return fmt::format("message {} at {}: {}", V.Relation, Node, Values());
-    if (V.Relation == ir::PostRelation && !Rest.empty())
-      return fmt::format("invariant {} holds: {}", Node,
-                         llvm::join(Rest.drop_front(std::min<size_t>(1, Rest.size())), ", "));
+    // pre and post: (invariant, case, the instance's values).
+    if ((V.Relation == ir::PostRelation || V.Relation == ir::PreRelation) && !Rest.empty())
+      return fmt::format("invariant {} {}: {}", Node,
+                         V.Relation == ir::PostRelation ? "holds" : "is checked",
+                         llvm::join(Rest.drop_front(1), ", "));
     return V.Key;
   }
 

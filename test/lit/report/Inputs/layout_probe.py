@@ -129,7 +129,7 @@ def check(dom_path):
     for i, l in enumerate(m["lineages"], 1):
         req(l["width"] <= l["room"] + 1 and not l["scrollable"],
             "lineage %d fits in the page (%d px in %d px)" % (i, l["width"], l["room"]))
-        dedalus = [t for t in l["labels"] if t.startswith("rule ")]
+        dedalus = [t for t in l["labels"] if re.match(r"(rule |pre\(|post\()", t)]
         req(not dedalus, "lineage %d: boxes name handlers, not Dedalus rules%s"
             % (i, (": " + dedalus[0]) if dedalus else ""))
     # Not a requirement every counterexample can meet (a precondition the
