@@ -11,6 +11,7 @@ step. The document is the comment the bot would post, verbatim, with the
 exit code. test/lit/docs/review-example.test runs this script and compares
 its output with docs/review.md, so the document cannot drift."""
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -59,8 +60,9 @@ does a file that is only renamed (the base revision compiles it under its
 old name). When a
 version still breaks an invariant of a scenario but in another way (other
 faults or handlers take part), the review says so ("still broken, another
-way", with how it broke before) rather than "fixed" and "introduced": the
-change neither broke nor repaired it (v1 → v2 below).
+way", what it is now broken through and how it broke before) rather than
+"fixed" and "introduced": the change neither broke nor repaired it (v1 → v2
+below).
 
 An introduced finding is reported at the first line of its story that the
 commit changed (the code of a handler step, or of a helper it calls), where
@@ -102,6 +104,19 @@ def build_repository(repo):
         json.dump(commands, f, indent=2)
 
 
+@contextlib.contextmanager
+def scratch_repository(prefix):
+    """The case study's repository (build_repository) in a scratch folder,
+    removed afterwards."""
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    try:
+        repo = os.path.join(scratch, "repo")
+        build_repository(repo)
+        yield repo
+    finally:
+        shutil.rmtree(scratch)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--faultline", required=True, help="the faultline executable")
@@ -109,10 +124,7 @@ def main():
     args = parser.parse_args()
     faultline = os.path.abspath(args.faultline)
     page = [INTRO]
-    scratch = tempfile.mkdtemp(prefix="faultline-review-example-")
-    try:
-        repo = os.path.join(scratch, "repo")
-        build_repository(repo)
+    with scratch_repository("faultline-review-example-") as repo:
         for n in range(2, 6):
             base, head = "v%d" % (n - 1), "v%d" % n
             run = subprocess.run([faultline, "review", "--base", base, "--head", head, "-p",
@@ -128,8 +140,6 @@ def main():
             page.append("".join("> " + line if line.strip() else ">\n"
                                 for line in run.stdout.splitlines(keepends=True)))
             page.append("\n")
-    finally:
-        shutil.rmtree(scratch)
     text = "".join(page).rstrip("\n") + "\n"
     if args.output:
         with open(args.output, "w") as f:

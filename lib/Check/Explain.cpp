@@ -99,6 +99,8 @@ public:
           St.S.Message = Kind;
           St.S.Peer = text(V[3]);
           St.S.Handler = H ? H->Name : "";
+          if (!Program.timer(Kind))
+            St.S.Payload = payload(Kind, llvm::ArrayRef<eval::Value>(V).drop_front(4));
           std::string In = H ? " in " + H->Name : "";
           St.S.Text =
               Program.timer(Kind)
@@ -112,6 +114,32 @@ public:
       return std::tie(A.S.Time, A.Order, A.S.Text) < std::tie(B.S.Time, B.Order, B.S.Text);
     });
     return Steps;
+  }
+
+  /// A message with its payload as the code writes it:
+  /// `replicate{seq = 0, value = "x"}`; "" unless the handlers name every
+  /// field (a message only sent, a field no handler reads).
+  std::string messageText(const eval::Message &M) const {
+    if (M.Values.size() < 2)
+      return "";
+    // After the receiver and the sender.
+    return payload(Ev.relationNames()[M.Rel],
+                   llvm::ArrayRef<eval::Value>(M.Values).drop_front(2));
+  }
+
+  /// A message of Kind with the field values Values (a prefix is enough:
+  /// fl_current pads them to the widest message's).
+  std::string payload(const std::string &Kind, llvm::ArrayRef<eval::Value> Values) const {
+    const std::vector<std::string> &Names = fieldNames(Kind);
+    if (Names.empty() && !sendsOrDelivers(Kind))
+      return "";
+    if (Values.size() < Names.size() ||
+        llvm::any_of(Names, [](const std::string &N) { return N.empty(); }))
+      return "";
+    std::vector<std::string> Fields;
+    for (size_t I = 0; I < Names.size(); ++I)
+      Fields.push_back(fmt::format("{} = {}", Names[I], Ev.symbols().render(Values[I])));
+    return fmt::format("{}{{{}}}", Kind, fmt::join(Fields, ", "));
   }
 
   /// Whether the invariant named so is a handler's assert.
@@ -241,6 +269,45 @@ private:
     return It->second;
   }
 
+  /// Whether the program sends or delivers messages of Kind.
+  bool sendsOrDelivers(const std::string &Kind) const { return arity(Kind) >= 2; }
+  /// The columns of the message relation Kind (receiver, sender, fields),
+  /// from a rule that sends it or a fact that delivers it; 0 if none.
+  size_t arity(const std::string &Kind) const {
+    for (const ir::Rule &Rule : Program.Rules)
+      if (Rule.Time == ir::HeadTime::Async && Rule.Head.Relation == Kind)
+        return Rule.Head.Args.size();
+    for (const ir::Fact &F : Program.Facts)
+      if (F.Head.Relation == Kind)
+        return F.Head.Args.size();
+    return 0;
+  }
+  /// The C++ names of the fields of the message Kind, in order, from the
+  /// handlers that read it as fl_current(Node, _, "kind", From, Field_1,
+  /// ...); "" for a field no handler reads.
+  const std::vector<std::string> &fieldNames(const std::string &Kind) const {
+    auto [It, New] = FieldNames.try_emplace(Kind);
+    if (!New)
+      return It->second;
+    size_t Columns = arity(Kind);
+    std::vector<std::string> &Names = It->second;
+    Names.resize(Columns >= 2 ? Columns - 2 : 0);
+    for (const ir::Rule &Rule : Program.Rules)
+      for (const ir::BodyElem &E : Rule.Body) {
+        const auto *A = std::get_if<ir::Atom>(&E);
+        if (!A || A->Negated || A->Relation != ir::CurrentRelation ||
+            A->Args.size() < Names.size() + 4 || A->Args[2].K != ir::Term::Kind::String ||
+            A->Args[2].Text != Kind)
+          continue;
+        for (size_t I = 0; I < Names.size(); ++I) {
+          const ir::Term &T = A->Args[4 + I];
+          if (Names[I].empty() && T.K == ir::Term::Kind::Variable && T.Text != "_")
+            Names[I] = cxxName(T.Text);
+        }
+      }
+    return Names;
+  }
+
   /// The `pre` rule of the invariant case a `pre` tuple comes from.
   const ir::Rule *preRule(const eval::Tuple &Pre) const {
     for (const ir::Rule &Rule : Program.Rules) {
@@ -293,6 +360,7 @@ private:
   }
 
   mutable std::map<const frontend::Declaration *, std::vector<CodeSpan>> Code;
+  mutable std::map<std::string, std::vector<std::string>> FieldNames;
   const frontend::ExtractedModel &Model;
   const ir::Program &Program;
   const eval::Evaluator &Ev;
@@ -358,6 +426,10 @@ std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Ru
     Out.push_back(std::move(St.S));
   }
   return Out;
+}
+
+std::string messageText(const SearchedScenario &S, const eval::Message &M) {
+  return Explainer(S).messageText(M);
 }
 
 std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre, int EOT) {

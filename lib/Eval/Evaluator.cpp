@@ -329,6 +329,8 @@ private:
     ir::SourceLoc Blame =
         Firings.empty() ? ir::SourceLoc() : Ev.Rules[Firings.front().Rule]->Source->Loc;
     TupleId Id = tuple(Rel, Values, Rank, TupleOrigin::Derived, Blame);
+    if (!Opts.Provenance && !R.Tuples[Id].Firings.empty())
+      return; // its first firing is all that is kept
     for (Firing &F : Firings) {
       R.Tuples[Id].Firings.push_back(static_cast<FiringId>(R.Firings.size()));
       R.Firings.push_back(std::move(F));
@@ -937,8 +939,10 @@ private:
     Firing F;
     F.Rule = Cur->Index;
     F.Time = T;
-    F.Body = AtomTuples;
-    F.Absent = Absent;
+    if (Opts.Provenance) {
+      F.Body = AtomTuples;
+      F.Absent = Absent;
+    }
     deliver(std::move(Head), std::move(F), Where);
   }
 
@@ -965,19 +969,26 @@ private:
       if (R.find(Cur->HeadRel, T, Head))
         return;
       countDerivation();
-      ThisRound[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+      pend(ThisRound[{Cur->HeadRel, std::move(Head)}].Firings, std::move(F));
       return;
     }
     case ir::HeadTime::Next:
       if (T + 1 <= B.EOT) {
         countDerivation();
-        NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+        pend(NextStep[{Cur->HeadRel, std::move(Head)}].Firings, std::move(F));
       }
       return;
     case ir::HeadTime::Async:
       sendMessage(std::move(Head), std::move(F), Where);
       return;
     }
+  }
+
+  /// A head's firing, waiting to be committed (only its first without
+  /// provenance).
+  void pend(std::vector<Firing> &Firings, Firing F) {
+    if (Opts.Provenance || Firings.empty())
+      Firings.push_back(std::move(F));
   }
 
   void sendMessage(Tuple Head, Firing F, Value From) {
@@ -988,7 +999,7 @@ private:
       // Messages to self are never lost, even from a crashed node.
       if (T + 1 <= B.EOT) {
         countDerivation();
-        NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+        pend(NextStep[{Cur->HeadRel, std::move(Head)}].Firings, std::move(F));
       }
       return;
     }
@@ -1012,7 +1023,7 @@ private:
     if (Fate != MessageFate::Delivered)
       return;
     F.Message = It->second;
-    NextStep[{Cur->HeadRel, std::move(Head)}].Firings.push_back(std::move(F));
+    pend(NextStep[{Cur->HeadRel, std::move(Head)}].Firings, std::move(F));
   }
 
   void fireTemporal(const CompiledRule &Rule) {

@@ -32,6 +32,8 @@ std::unique_ptr<Grounding> Grounding::make(const eval::Evaluator &Ev, const Boun
   std::unique_ptr<Grounding> G(new Grounding(Ev));
   eval::EvalOptions EO;
   EO.IgnoreNegation = true;
+  // Read for its tables alone: no firings' bodies.
+  EO.Provenance = false;
   // Every timer fires at every step its slack allows: a delay only moves a
   // firing within that window.
   EO.EveryTimer = true;

@@ -41,6 +41,25 @@ std::string PreGoal::key() const {
                          : tupleKey(ir::PreRelation, Columns);
 }
 
+/// What might make a tuple of a relation appear if faults strike
+/// (Builder::causesOf).
+struct RelationCauses {
+  std::map<std::string, bool> Relations;
+  bool CrashUpstream = false;
+};
+
+struct ProgramCache::Impl {
+  /// The program and restart setting the memos below are of.
+  const ir::Program *Program = nullptr;
+  bool Restarts = false;
+  std::map<std::string, RelationCauses> CausesOf;
+  std::map<std::string, bool> Reinitialised;
+  std::optional<std::vector<size_t>> LiveColumns;
+};
+
+ProgramCache::ProgramCache() : I(std::make_unique<Impl>()) {}
+ProgramCache::~ProgramCache() = default;
+
 namespace {
 
 class Builder {
@@ -48,7 +67,14 @@ public:
   Builder(const eval::Run &R, const ir::Program &P, const eval::SymbolTable &Syms,
           const BuildOptions &Opts, LineageGraph &G)
       : R(R), P(P), Syms(Syms), Opts(Opts), G(G),
+        Memo(Opts.Cache ? *Opts.Cache->I : OwnMemo),
         CrashRel(R.relation(ir::CrashRelation).value_or(~eval::RelId(0))) {
+    bool Restarts = !Opts.RestartNodes.empty();
+    if (Memo.Program != &P || Memo.Restarts != Restarts) {
+      Memo = ProgramCache::Impl();
+      Memo.Program = &P;
+      Memo.Restarts = Restarts;
+    }
     for (const ir::TimerDecl &T : P.Timers)
       if (std::optional<eval::RelId> Rel = R.relation(T.Name))
         TimerRels.insert(*Rel);
@@ -197,6 +223,8 @@ private:
   LineageVertex absentVertex(const eval::TuplePattern &A) const {
     LineageVertex V;
     V.Kind = VertexKind::Absent;
+    if (!Opts.Labels)
+      return V;
     std::string Cols;
     for (size_t I = 0; I < A.Values.size(); ++I) {
       if (I)
@@ -326,8 +354,8 @@ private:
   /// Whether a restart re-initialises Rel from its facts: state that
   /// `@next` rules carry, that is not durable and has facts at time 1.
   bool reinitialised(const std::string &Rel) {
-    auto It = Reinitialised.find(Rel);
-    if (It != Reinitialised.end())
+    auto It = Memo.Reinitialised.find(Rel);
+    if (It != Memo.Reinitialised.end())
       return It->second;
     bool Carried = !P.durable(Rel) &&
                    llvm::any_of(P.Rules,
@@ -337,7 +365,7 @@ private:
                    llvm::any_of(P.Facts, [&](const ir::Fact &F) {
                      return F.Time == 1 && F.Head.Relation == Rel;
                    });
-    return Reinitialised.emplace(Rel, Carried).first->second;
+    return Memo.Reinitialised.emplace(Rel, Carried).first->second;
   }
 
   /// A timer's firing needs its arm tuple, that the scenario does not
@@ -498,10 +526,11 @@ private:
       return It->second;
     LineageVertex V;
     V.Kind = VertexKind::Firing;
-    V.Label = fmt::format("possible causes of {}@{}", R.RelNames[Rel], Time);
+    if (Opts.Labels)
+      V.Label = fmt::format("possible causes of {}@{}", R.RelNames[Rel], Time);
     Vertex Out = boost::add_vertex(V, G);
     CauseVertices.emplace(Key, Out);
-    const Causes &C = causesOf(R.RelNames[Rel]);
+    const RelationCauses &C = causesOf(R.RelNames[Rel]);
     for (const auto &[Name, SameTime] : C.Relations)
       if (auto Q = R.relation(Name))
         if (std::optional<Vertex> Upto = tuplesUpTo(*Q, SameTime ? Time : Time - 1, Work))
@@ -536,7 +565,8 @@ private:
       }
       LineageVertex V;
       V.Kind = VertexKind::Firing;
-      V.Label = fmt::format("every {} tuple up to @{}", R.RelNames[Rel], T);
+      if (Opts.Labels)
+        V.Label = fmt::format("every {} tuple up to @{}", R.RelNames[Rel], T);
       Vertex Upto = boost::add_vertex(V, G);
       if (Before)
         boost::add_edge(Upto, *Before, G);
@@ -555,14 +585,10 @@ private:
   /// rules from which Rel is derivable through positive subgoals, each with
   /// whether that holds within one time step; and a crash can add tuples
   /// wherever `crash` is read positively upstream.
-  struct Causes {
-    std::map<std::string, bool> Relations;
-    bool CrashUpstream = false;
-  };
-  const Causes &causesOf(const std::string &Rel) {
-    if (auto It = CausesOf.find(Rel); It != CausesOf.end())
+  const RelationCauses &causesOf(const std::string &Rel) {
+    if (auto It = Memo.CausesOf.find(Rel); It != Memo.CausesOf.end())
       return It->second;
-    Causes Out;
+    RelationCauses Out;
     auto Note = [&Out](const std::string &Name, bool SameTime) {
       auto [It, New] = Out.Relations.try_emplace(Name, SameTime);
       if (!New)
@@ -596,7 +622,7 @@ private:
         }
       }
     }
-    return CausesOf.emplace(Rel, std::move(Out)).first->second;
+    return Memo.CausesOf.emplace(Rel, std::move(Out)).first->second;
   }
 
   Vertex addTuple(eval::TupleId Id) {
@@ -606,12 +632,25 @@ private:
     V.Tuple = Id;
     // A timer's firing depends on the run (its arming, the scenario's delay).
     V.Given = T.Origin != eval::TupleOrigin::Derived && T.Origin != eval::TupleOrigin::Timer;
+    if (Opts.Labels)
+      describe(V);
+    return boost::add_vertex(V, G);
+  }
+
+public:
+  /// Gives a tuple vertex the text people read: its relation, rendered
+  /// columns, key and label (once).
+  void describe(LineageVertex &V) const {
+    if (V.Kind != VertexKind::Tuple || !V.Key.empty())
+      return;
+    const eval::TupleRecord &T = R.Tuples[V.Tuple];
     V.Relation = R.RelNames[T.Rel];
     V.Columns = rendered(T.Values);
     V.Key = tupleKey(V.Relation, V.Columns);
     V.Label = fmt::format("{}@{}", V.Key, T.Time);
-    return boost::add_vertex(V, G);
   }
+
+private:
 
   Vertex addFiring(eval::FiringId Id, eval::TupleId Head) {
     const eval::Firing &F = R.Firings[Id];
@@ -630,8 +669,9 @@ private:
       V.From = Syms.text(static_cast<uint32_t>(Values[0].V));
       V.SendTime = F.Time;
     }
-    V.Label = fmt::format("rule {} ({}:{})@{}", Rule.Head.Relation, P.fileName(Rule.Loc),
-                          Rule.Loc.Line, F.Time);
+    if (Opts.Labels)
+      V.Label = fmt::format("rule {} ({}:{})@{}", Rule.Head.Relation, P.fileName(Rule.Loc),
+                            Rule.Loc.Line, F.Time);
     return boost::add_vertex(V, G);
   }
 
@@ -645,7 +685,8 @@ private:
     V.From = M.From;
     V.To = M.To;
     V.SendTime = M.SendTime;
-    V.Label = fmt::format("{} -> {} @{}", M.From, M.To, M.SendTime);
+    if (Opts.Labels)
+      V.Label = fmt::format("{} -> {} @{}", M.From, M.To, M.SendTime);
     Vertex Out = boost::add_vertex(V, G);
     MessageVertices[Id] = Out;
     return Out;
@@ -656,14 +697,15 @@ private:
   const eval::SymbolTable &Syms;
   const BuildOptions &Opts;
   LineageGraph &G;
+  /// The program's analyses (causesOf, reinitialised): the search's, or
+  /// this build's own.
+  ProgramCache::Impl OwnMemo;
+  ProgramCache::Impl &Memo;
   std::unordered_map<eval::TupleId, Vertex> TupleVertices;
   std::unordered_map<eval::MessageId, Vertex> MessageVertices;
   std::map<std::pair<eval::RelId, int>, Vertex> CauseVertices;
-  /// Memo of reinitialised().
-  std::map<std::string, bool> Reinitialised;
   /// By relation: tuplesUpTo(Rel, T) at T - 1.
   std::unordered_map<eval::RelId, std::vector<std::optional<Vertex>>> Prefixes;
-  std::map<std::string, Causes> CausesOf;
   eval::RelId CrashRel;
   std::set<eval::RelId> TimerRels;
   std::map<std::tuple<eval::RelId, int, eval::Tuple, std::vector<bool>>, Vertex>
@@ -720,10 +762,15 @@ Lineage Lineage::build(const eval::Run &R, const ir::Program &P, const eval::Sym
                        const BuildOptions &Opts) {
   Lineage L;
   Builder B(R, P, Syms, Opts, L.Graph);
-  std::vector<size_t> Live = liveColumnsOfPre(P);
+  std::optional<std::vector<size_t>> OwnLive;
+  std::optional<std::vector<size_t>> &LiveMemo = Opts.Cache ? Opts.Cache->I->LiveColumns : OwnLive;
+  if (!LiveMemo)
+    LiveMemo = liveColumnsOfPre(P);
+  const std::vector<size_t> &Live = *LiveMemo;
   if (auto Post = R.relation(ir::PostRelation))
     for (eval::TupleId Id : R.table(*Post, R.EOT)) {
       L.Outcomes.push_back(B.tuple(Id));
+      B.describe(L.Graph[L.Outcomes.back()]); // its key names the solver's goal
       std::vector<std::string> Nodes;
       for (size_t C : Live) {
         const eval::Tuple &V = R.Tuples[Id].Values;
@@ -772,6 +819,8 @@ Lineage Lineage::renamed(const std::map<std::string, std::string> &Rename) const
     LineageVertex &LV = Out.Graph[*V];
     switch (LV.Kind) {
     case VertexKind::Tuple:
+      if (LV.Key.empty()) // built without labels: not an outcome
+        break;
       for (std::string &Column : LV.Columns)
         Column = renamedColumn(Column, Rename);
       LV.Key = tupleKey(LV.Relation, LV.Columns);

@@ -9,9 +9,7 @@
 
 namespace faultline::report {
 
-namespace {
-
-const char *kindName(StoryStep::Kind K) {
+const char *stepKindName(StoryStep::Kind K) {
   switch (K) {
   case StoryStep::Kind::Crash:
     return "crash";
@@ -26,8 +24,6 @@ const char *kindName(StoryStep::Kind K) {
   }
   return "";
 }
-
-} // namespace
 
 const char *baselineName(Baseline B) {
   switch (B) {
@@ -72,7 +68,7 @@ llvm::json::Value toJSON(const StoryStep &S) {
   llvm::json::Array Code;
   for (const LineRange &R : S.Code)
     Code.push_back(toJSON(R));
-  return llvm::json::Object{{"kind", kindName(S.K)},   {"time", S.Time},
+  return llvm::json::Object{{"kind", stepKindName(S.K)},   {"time", S.Time},
                             {"node", S.Node},          {"role", S.Role},
                             {"handler", S.Handler},    {"message", S.Message},
                             {"peer", S.Peer},          {"peer_role", S.PeerRole},

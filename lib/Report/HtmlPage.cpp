@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -42,8 +43,12 @@ table.verdicts td, table.verdicts th, table.stats td, table.stats th { border: 1
 .failed li { font-family: monospace; color: #8a1010; }
 table.story td { border-bottom: 1px solid #eee; } table.story td:nth-child(2) { min-width: 24em; }
 table.story pre { margin: 0; white-space: pre-wrap; }
+table.story tr.first td { border-top: 1px solid #bbb; } table.story td.time { font-weight: bold; }
+table.story td.fault { color: #c0392b; font-style: italic; }
 .loc { font-family: monospace; color: #555; white-space: nowrap; }
 .figure { overflow-x: auto; border: 1px solid #eee; padding: .5em; margin: .5em 0; }
+.figure.lineage { overflow: visible; }
+.figure.lineage svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
 svg.spacetime text { font-size: 11px; }
 svg.spacetime .node { font-weight: bold; font-size: 13px; text-anchor: middle; }
 svg.spacetime .time { fill: #888; text-anchor: end; }
@@ -60,7 +65,7 @@ svg.spacetime .crash-label { fill: #c0392b; font-weight: bold; }
 svg.spacetime .restart-mark { stroke: #1e8449; stroke-width: 3; fill: none; }
 svg.spacetime .timer-mark { fill: #fff; stroke: #b8860b; stroke-width: 2; }
 svg.spacetime .timer-label { fill: #b8860b; font-size: 10px; text-anchor: end; }
-svg.spacetime .msg-label { fill: #557; font-size: 9px; }
+svg.spacetime .msg-label { fill: #557; font-size: 9px; text-anchor: middle; }
 svg.spacetime .step circle { fill: #222; } svg.spacetime .handler { fill: #064; font-size: 10px; }
 )css";
 
@@ -105,7 +110,8 @@ public:
         writeCounterexample(I, *R.Found[I].Run, FaultFree.get());
     if (R.V == search::Verdict::Certified && FaultFree) {
       OS << "<h3>The fault-free run</h3>\n<div class=\"figure fault-free\">"
-         << spacetimeSvg(*FaultFree, B.Nodes, Syms, story(*FaultFree), Anchor + "-fault-free")
+         << spacetimeSvg(*FaultFree, B.Nodes, Syms, story(*FaultFree), Anchor + "-fault-free",
+                         S.MessageText)
          << "</div>\n";
     }
     OS << "</section>\n";
@@ -183,11 +189,11 @@ private:
     std::vector<StoryStep> Steps = story(Run);
     OS << "<h4>Spacetime diagram</h4>\n<div class=\"figure\">"
        << spacetimeSvg(Run, S.Bounds.Nodes, Syms, Steps,
-                       fmt::format("{}-cx{}-spacetime", Anchor, Index + 1))
+                       fmt::format("{}-cx{}-spacetime", Anchor, Index + 1), S.MessageText)
        << "</div>\n";
-    writeStory(Steps);
+    writeStory(Steps, Run);
     if (!Missing.empty() && FaultFree)
-      writeLineage(*FaultFree, Run.Tuples[Missing.front()].Values, C.Faults,
+      writeLineage(Run, *FaultFree, Run.Tuples[Missing.front()].Values, C.Faults,
                    fmt::format("{}-cx{}-lineage", Anchor, Index + 1));
     OS << "</div>\n";
   }
@@ -199,10 +205,61 @@ private:
                        Syms.render(Pre), EOT);
   }
 
-  void writeStory(const std::vector<StoryStep> &Steps) {
+  /// The message a story step is about: the one its handler handles, or
+  /// the one lost; null for a message to self (not in Run.Messages).
+  static const eval::Message *messageOf(const StoryStep &St, const eval::Run &Run) {
+    for (const eval::Message &M : Run.Messages) {
+      if (Run.RelNames[M.Rel] != St.Message)
+        continue;
+      if (St.K == StoryStep::Kind::Handler && M.To == St.Node && M.From == St.Peer &&
+          M.SendTime + 1 == St.Time && M.Fate == eval::MessageFate::Delivered)
+        return &M;
+      if (St.K == StoryStep::Kind::LostMessage && M.From == St.Node && M.To == St.Peer &&
+          M.SendTime == St.Time && M.Fate == eval::MessageFate::Omitted)
+        return &M;
+    }
+    return nullptr;
+  }
+
+  /// A step's sentence for the story table, which gives the time in its own
+  /// column: without "at time N, ", with the message's payload, and for a
+  /// crash what it means rather than a source line.
+  std::string storyRow(const StoryStep &St, const eval::Run &Run) const {
+    std::string Text = St.Text;
+    std::string Prefix = fmt::format("at time {}, ", St.Time);
+    if (llvm::StringRef(Text).starts_with(Prefix))
+      Text = Text.substr(Prefix.size());
+    // The message with its payload: as the story knows it (the handled
+    // message's own values), or else the message sent at the step's time.
+    std::string Payload = St.Payload;
+    if (Payload.empty())
+      if (const eval::Message *M = messageOf(St, Run))
+        Payload = messageText(*M, Run, Syms, S.MessageText);
+    std::string Quoted = "'" + St.Message + "'";
+    if (size_t At = Text.find(Quoted); !Payload.empty() && At != std::string::npos)
+      Text.replace(At, Quoted.size(), Payload);
+    if (St.K == StoryStep::Kind::Crash)
+      Text += ": nothing it sends from now on arrives";
+    return Text;
+  }
+
+  void writeStory(const std::vector<StoryStep> &Steps, const eval::Run &Run) {
     OS << "<h4>Story</h4>\n<table class=\"story\">\n";
+    int Shown = -1;
     for (const StoryStep &St : Steps) {
-      OS << fmt::format("<tr><td>{}</td><td>{}</td>", St.Time, escaped(St.Text));
+      // The time once, on the first of its steps.
+      bool First = St.Time != Shown;
+      Shown = St.Time;
+      OS << fmt::format("<tr class=\"step{}\" data-time=\"{}\" data-kind=\"{}\">"
+                        "<td class=\"time\">{}</td><td class=\"what\">{}</td>",
+                        First ? " first" : "", St.Time, stepKindName(St.K),
+                        First ? std::to_string(St.Time) : "", escaped(storyRow(St, Run)));
+      if (St.K == StoryStep::Kind::Crash || St.K == StoryStep::Kind::Restart) {
+        // A fault the search chose: no line of the program made it happen.
+        OS << "<td class=\"loc\"></td><td class=\"fault\">a fault the search injected</td>"
+              "</tr>\n";
+        continue;
+      }
       if (St.Loc.File.empty()) {
         OS << "<td></td><td></td></tr>\n";
         continue;
@@ -220,13 +277,22 @@ private:
     OS << "</table>\n";
   }
 
-  void writeLineage(const eval::Run &FaultFree, const eval::Tuple &Outcome,
+  void writeLineage(const eval::Run &Run, const eval::Run &FaultFree, const eval::Tuple &Outcome,
                     const FaultSet &Faults, const std::string &Id) {
+    // The outcome in the invariant's terms: what is false in the
+    // counterexample held in the fault-free run.
+    std::string Held = fmt::format("post({}) held", Syms.render(Outcome));
+    if (S.Describe) {
+      Held = S.Describe(Outcome, FaultFree.EOT);
+      if (size_t At = Held.find(" is false"); At != std::string::npos)
+        Held.replace(At, 9, " held");
+    }
     OS << fmt::format("<h4>Lineage of the broken outcome</h4>\n<p>In the fault-free run, "
-                      "<code>post({})</code> held because of what is drawn here (tuples as "
-                      "ellipses, rule firings as boxes, messages as diamonds); the faults of "
-                      "this counterexample take away what is red.</p>\n",
-                      escaped(Syms.render(Outcome)));
+                      "<code>{}</code> because of what is drawn here: the handlers that ran "
+                      "(boxes), the state they read and wrote and the messages they handled "
+                      "(ellipses), the messages sent (diamonds); the faults of this "
+                      "counterexample take away what is red.</p>\n",
+                      escaped(Held));
     LineageDrawing L = lineageSvg(FaultFree, S.Ev->program(), Syms, Outcome, Faults, Id);
     if (L.Svg.empty()) {
       OS << "<p class=\"no-lineage\">No lineage to draw: " << escaped(L.Why) << ".</p>\n";
@@ -235,8 +301,23 @@ private:
     if (L.Cut == 0)
       OS << "<p class=\"nothing-cut\">Nothing drawn here is red: the faults take none of it "
             "away. The outcome broke through what the faults made happen instead (a "
-            "handler that ran only because of them); the story above shows what.</p>\n";
+            "handler that ran only because of them): the next drawing shows what.</p>\n";
     OS << "<div class=\"figure lineage\">" << L.Svg << "</div>\n";
+    if (L.Cut == 0)
+      writeWhyBroken(Run, FaultFree, Outcome, Id + "-why");
+  }
+
+  /// The lineage of the broken instance's precondition in the
+  /// counterexample's run, with what only the faults made happen in red.
+  void writeWhyBroken(const eval::Run &Run, const eval::Run &FaultFree, const eval::Tuple &Pre,
+                      const std::string &Id) {
+    LineageDrawing L = violationLineageSvg(Run, FaultFree, S.Ev->program(), Syms, Pre, Id);
+    if (L.Svg.empty())
+      return;
+    OS << "<h4>What the faults made happen</h4>\n<p>Why the invariant was checked here, in "
+          "this run: what its precondition needed, with what the fault-free run does not "
+          "have in red (the faults made it happen).</p>\n";
+    OS << "<div class=\"figure lineage why\">" << L.Svg << "</div>\n";
   }
 
   const ScenarioReport &S;
@@ -252,21 +333,36 @@ private:
 void HtmlReport::addScenario(const ScenarioReport &S) {
   std::string Verdict = S.Suppressed ? "suppressed" : verdictName(S.Result->V);
   std::string Anchor = "scenario-" + std::to_string(Rows.size() + 1);
-  llvm::raw_string_ostream OS(Sections);
+  std::string Section;
+  llvm::raw_string_ostream OS(Section);
   SectionWriter(S, Anchor, OS).write(Verdict);
-  Rows.push_back({S.Name, Verdict, Anchor});
+  Rows.push_back({S.Name, Verdict, Anchor, std::move(Section)});
 }
 
 void HtmlReport::write(llvm::raw_ostream &OS) const {
+  // What failed first: a certified scenario's fault-free run would fill the
+  // first screen before the counterexample one came for.
+  auto Rank = [](const std::string &Verdict) {
+    return Verdict == "counterexample" ? 0 : Verdict == "certified" ? 2 : 1;
+  };
+  std::vector<const Row *> Order;
+  for (const Row &R : Rows)
+    Order.push_back(&R);
+  std::stable_sort(Order.begin(), Order.end(), [&](const Row *A, const Row *B) {
+    return Rank(A->Verdict) < Rank(B->Verdict);
+  });
   OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
      << escaped(Title) << "</title>\n<style>" << StyleSheet << "</style>\n</head>\n<body>\n";
   OS << "<h1>" << escaped(Title) << "</h1>\n<table class=\"verdicts\">\n"
      << "<tr><th>scenario</th><th>verdict</th></tr>\n";
-  for (const Row &Row : Rows)
+  for (const Row *Row : Order)
     OS << fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td><span class=\"verdict {}\">{}"
                       "</span></td></tr>\n",
-                      Row.Anchor, escaped(Row.Name), Row.Verdict, Row.Verdict);
-  OS << "</table>\n" << Sections << "</body>\n</html>\n";
+                      Row->Anchor, escaped(Row->Name), Row->Verdict, Row->Verdict);
+  OS << "</table>\n";
+  for (const Row *Row : Order)
+    OS << Row->Section;
+  OS << "</body>\n</html>\n";
 }
 
 } // namespace faultline::report

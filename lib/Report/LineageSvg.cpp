@@ -14,17 +14,20 @@
 
 #include "faultline/IR/ReservedNames.h"
 #include "faultline/Lineage/Lineage.h"
+#include "faultline/Report/Story.h"
 
 #include "DotGraph.h"
 
 #include <fmt/format.h>
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -264,23 +267,151 @@ private:
   std::map<lineage::Vertex, std::vector<lineage::Vertex>> Shown;
 };
 
+/// What the C++ frontend's rules say about the code they came from: the
+/// state member a relation holds (its persistence rule's origin,
+/// "persistence of Replica::log"), the handler a rule lowers ("Replica::onX:
+/// <statement>"), the relations that are messages (@async heads).
+class CxxNames {
+public:
+  explicit CxxNames(const ir::Program &P) {
+    for (const ir::Rule &R : P.Rules) {
+      llvm::StringRef Origin(R.Origin);
+      FromCxx |= !Origin.empty();
+      if (Origin.consume_front("persistence of "))
+        Members[R.Head.Relation] = Origin.str();
+      if (R.Time == ir::HeadTime::Async)
+        Messages.insert(R.Head.Relation);
+    }
+  }
+
+  /// A tuple: "Replica::log of b: 0, "x"", "message replicate at a: c, 0";
+  /// a relation the code does not name as Dedalus writes it.
+  std::string tuple(const lineage::LineageVertex &V) const {
+    if (!FromCxx) // a Dedalus program: its own terms
+      return V.Key;
+    llvm::ArrayRef<std::string> Cols(V.Columns);
+    std::string Node = Cols.empty() ? "" : unquote(Cols.front());
+    llvm::ArrayRef<std::string> Rest = Cols.drop_front(Cols.empty() ? 0 : 1);
+    auto Values = [&] {
+      std::vector<std::string> Out;
+      for (const std::string &C : Rest)
+        Out.push_back(C);
+      return llvm::join(Out, ", ");
+    };
+    if (auto It = Members.find(V.Relation); It != Members.end())
+      return Rest.empty() ? fmt::format("{} of {}", It->second, Node)
+                          : fmt::format("{} of {}: {}", It->second, Node, Values());
+    if (Messages.count(V.Relation))
+      return fmt::format("message {} at {}: {}", V.Relation, Node, Values());
+    // pre and post: (invariant, case, the instance's values).
+    if ((V.Relation == ir::PostRelation || V.Relation == ir::PreRelation) && !Rest.empty())
+      return fmt::format("invariant {} {}: {}", Node,
+                         V.Relation == ir::PostRelation ? "holds" : "is checked",
+                         llvm::join(Rest.drop_front(1), ", "));
+    return V.Key;
+  }
+
+  /// A rule firing: "Replica::onReplicaAck at c (replication.h:68)", or the
+  /// invariant it checks; a rule from elsewhere as Dedalus names it.
+  std::string firing(const ir::Rule &Rule, const std::string &Node, const ir::Program &P) const {
+    std::string Where =
+        Rule.Loc.isValid()
+            ? fmt::format(" ({}:{})", llvm::sys::path::filename(P.fileName(Rule.Loc)).str(),
+                          Rule.Loc.Line)
+            : "";
+    llvm::StringRef Origin(Rule.Origin);
+    if (Origin.consume_front("invariant "))
+      return fmt::format("invariant {}{}", Origin.split(':').first.str(), Where);
+    auto [Handler, Statement] = Origin.split(": ");
+    if (!Statement.empty() && Handler.contains("::"))
+      return fmt::format("{} at {}{}", Handler.str(), Node, Where);
+    // What the frontend adds beside the handlers says what it models
+    // ("the failure detector tells Master of a crash").
+    if (FromCxx && !Origin.empty())
+      return fmt::format("{} ({} at {})", Origin.str(), Rule.Head.Relation, Node);
+    return fmt::format("rule {}{}", Rule.Head.Relation, Where);
+  }
+
+private:
+  static std::string unquote(const std::string &S) {
+    return S.size() >= 2 && S.front() == '"' && S.back() == '"' ? S.substr(1, S.size() - 2) : S;
+  }
+  std::map<std::string, std::string> Members;
+  std::set<std::string> Messages;
+  /// Whether the C++ frontend wrote the program (its rules say what code
+  /// they come from).
+  bool FromCxx = false;
+};
+
 std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Vertex Id,
-                  const eval::Run &R, const ir::Program &P) {
+                  const eval::Run &R, const ir::Program &P, const CxxNames &Names,
+                  const eval::SymbolTable &Syms) {
   if (V.Kind == lineage::VertexKind::Tuple) {
     int From = R.Tuples[V.Tuple].Time, To = D.Latest.at(Id);
-    return From == To ? fmt::format("{}@{}", V.Key, From)
-                      : fmt::format("{}@{}..{}", V.Key, From, To);
+    std::string What = Names.tuple(V);
+    return From == To ? fmt::format("{}, time {}", What, From)
+                      : fmt::format("{}, time {}..{}", What, From, To);
   }
   if (V.Kind == lineage::VertexKind::Firing) {
     const eval::Firing &F = R.Firings[V.Firing];
-    const ir::Rule &Rule = P.Rules[F.Rule];
-    if (!Rule.Loc.isValid())
-      return fmt::format("rule {}@{}", Rule.Head.Relation, F.Time);
-    return fmt::format("rule {} ({}:{})@{}", Rule.Head.Relation,
-                       llvm::sys::path::filename(P.fileName(Rule.Loc)).str(), Rule.Loc.Line,
-                       F.Time);
+    // The node it ran at: its first body tuple's.
+    std::string Node;
+    if (!F.Body.empty() && !R.Tuples[F.Body.front()].Values.empty())
+      Node = storyText(Syms, R.Tuples[F.Body.front()].Values.front());
+    return fmt::format("{}, time {}", Names.firing(P.Rules[F.Rule], Node, P), F.Time);
+  }
+  if (V.Kind == lineage::VertexKind::Message) {
+    const eval::Message &M = R.Messages[V.Message];
+    return fmt::format("{} {} \u2192 {}, sent at {}", R.RelNames[M.Rel], M.From, M.To,
+                       M.SendTime);
   }
   return V.Label;
+}
+
+} // namespace
+
+namespace {
+
+/// Draws what D collected of G (a lineage of run R), each vertex red where
+/// Marked says so (counted in the drawing's Cut).
+LineageDrawing render(const lineage::LineageGraph &G, const Drawing &D, const eval::Run &R,
+                      const ir::Program &P, const eval::SymbolTable &Syms, const std::string &Id,
+                      const std::function<bool(lineage::Vertex)> &Marked) {
+  LineageDrawing Out;
+  CxxNames Names(P);
+  DotGraph Dot;
+  Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
+  // Room for a browser's sans-serif, which can be wider than the metrics
+  // the layout estimated the labels with (the margin).
+  Dot.NodeDefaults = {{"fontsize", "10"}, {"fontname", "Helvetica"}, {"margin", "0.25,0.06"}};
+  std::map<lineage::Vertex, size_t> Index;
+  for (lineage::Vertex V : D.Order) {
+    Index[V] = Dot.Nodes.size();
+    DotGraph::Node &N = Dot.Nodes.emplace_back();
+    N.Name = "v" + std::to_string(V);
+    bool IsMarked = Marked(V);
+    Out.Cut += IsMarked;
+    style(N.Attributes, G[V], label(G[V], D, V, R, P, Names, Syms), IsMarked);
+  }
+  for (auto [From, To] : D.Edges)
+    Dot.Edges.push_back({Index.at(From), Index.at(To)});
+
+  DotToSvgFn *Render = dotToSvg(Out.Why);
+  if (!Render)
+    return Out;
+  std::string Svg;
+  Render(Dot, Svg, Out.Why);
+  if (Svg.empty())
+    return Out;
+  // Inline in HTML: drop the XML declaration and doctype before <svg.
+  Out.Svg = Svg.substr(Svg.find("<svg"));
+  return Out;
+}
+
+std::string tooLarge() {
+  return fmt::format("the lineage has more than {} vertices, too many to draw; "
+                     "`faultline ldfi --lineage-dot DIR` writes it whole",
+                     MaxVertices);
 }
 
 } // namespace
@@ -300,39 +431,56 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
   }
   Drawing D(G, FaultFree, P);
   if (!D.collect(*Root)) {
-    Out.Why = fmt::format("the lineage has more than {} vertices, too many to draw; "
-                      "`faultline ldfi --lineage-dot DIR` writes it whole",
-                          MaxVertices);
+    Out.Why = tooLarge();
     return Out;
   }
+  return render(G, D, FaultFree, P, Syms, Id, [&](lineage::Vertex V) {
+    return isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
+  });
+}
 
-  DotGraph Dot;
-  Dot.Graph = {{"rankdir", "TB"}, {"id", Id}}; // Graphviz prefixes the SVG's ids with Id
-  // Room for a browser's sans-serif, which can be wider than the metrics
-  // the layout estimated the labels with (the margin).
-  Dot.NodeDefaults = {{"fontsize", "10"}, {"fontname", "Helvetica"}, {"margin", "0.25,0.06"}};
-  std::map<lineage::Vertex, size_t> Index;
-  for (lineage::Vertex V : D.Order) {
-    Index[V] = Dot.Nodes.size();
-    DotGraph::Node &N = Dot.Nodes.emplace_back();
-    N.Name = "v" + std::to_string(V);
-    bool IsCut = isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
-    Out.Cut += IsCut;
-    style(N.Attributes, G[V], label(G[V], D, V, FaultFree, P), IsCut);
+LineageDrawing violationLineageSvg(const eval::Run &Run, const eval::Run &FaultFree,
+                                   const ir::Program &P, const eval::SymbolTable &Syms,
+                                   const eval::Tuple &Pre, const std::string &Id) {
+  LineageDrawing Out;
+  std::optional<eval::RelId> PreRel = Run.relation(ir::PreRelation);
+  std::optional<eval::TupleId> Root =
+      PreRel ? Run.find(*PreRel, Run.EOT, Pre) : std::optional<eval::TupleId>();
+  if (!Root) {
+    Out.Why = "the run has no such pre tuple";
+    return Out;
   }
-  for (auto [From, To] : D.Edges)
-    Dot.Edges.push_back({Index.at(From), Index.at(To)});
-
-  DotToSvgFn *Render = dotToSvg(Out.Why);
-  if (!Render)
+  lineage::Lineage L = lineage::Lineage::of(Run, P, Syms, {*Root});
+  const lineage::LineageGraph &G = L.Graph;
+  Drawing D(G, Run, P);
+  if (!D.collect(L.Outcomes.front())) {
+    Out.Why = tooLarge();
     return Out;
-  std::string Svg;
-  Render(Dot, Svg, Out.Why);
-  if (Svg.empty())
-    return Out;
-  // Inline in HTML: drop the XML declaration and doctype before <svg.
-  Out.Svg = Svg.substr(Svg.find("<svg"));
-  return Out;
+  }
+  // What the fault-free run lacks: a tuple it never held at that time (over
+  // the whole chain a drawn vertex stands for), a message it never sent.
+  auto InFaultFree = [&](eval::TupleId Id, int Until) {
+    const eval::TupleRecord &T = Run.Tuples[Id];
+    for (int Time = T.Time; Time <= Until; ++Time)
+      if (!FaultFree.find(T.Rel, Time, T.Values))
+        return false;
+    return true;
+  };
+  return render(G, D, Run, P, Syms, Id, [&](lineage::Vertex V) {
+    const lineage::LineageVertex &LV = G[V];
+    if (LV.Kind == lineage::VertexKind::Tuple)
+      return !InFaultFree(LV.Tuple, D.Latest.at(V));
+    if (LV.Kind == lineage::VertexKind::Message) {
+      const eval::Message &M = Run.Messages[LV.Message];
+      return std::none_of(FaultFree.Messages.begin(), FaultFree.Messages.end(),
+                          [&](const eval::Message &F) {
+                            return F.From == M.From && F.To == M.To &&
+                                   F.SendTime == M.SendTime && F.Rel == M.Rel &&
+                                   F.Values == M.Values;
+                          });
+    }
+    return false;
+  });
 }
 
 } // namespace faultline::report

@@ -15,6 +15,8 @@
 
 #include "faultline/Report/Writers.h"
 
+#include "faultline/Report/ReviewDiff.h"
+
 #include "llvm/ADT/StringExtras.h"
 
 #include <fmt/format.h>
@@ -105,7 +107,8 @@ void timeline(std::string &Out, const FindingsReport &R, const Finding &F) {
   Out += fmt::format("<details><summary>{}: {} in scenario {} under {}</summary>\n\n",
                      label(F.State), code(F.Invariant), code(F.Scenario), faults(F));
   if (F.State == Baseline::Updated)
-    Out += fmt::format("Before this change: {}.\n\n", inline_(F.Before));
+    Out += fmt::format("Still broken, now through: {}. Before this change: {}.\n\n",
+                       inline_(wayText(F)), inline_(F.Before));
   if (F.Changed.isValid())
     Out += fmt::format("Where the change takes part: {}, the {}.\n\n", where(F.Changed),
                        inline_(F.ChangedText));

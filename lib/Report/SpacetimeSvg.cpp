@@ -33,18 +33,25 @@ namespace faultline::report {
 namespace {
 
 constexpr int LaneWidth = 190, RowHeight = 46, Left = 50, Top = 40;
+/// The labels' line heights: handler names (10px), arrow labels (9px).
+constexpr int HandlerLine = 12, MessageLine = 10;
+/// The width of a 9px label's character, as an estimate: the room a label
+/// is kept within the diagram with.
+constexpr double MessageCharWidth = 5.2;
 /// Room right of the last lane for the handler names written on it.
 constexpr int Right = 110;
 
 class Diagram {
 public:
   Diagram(const eval::Run &R, const std::vector<std::string> &Nodes,
-          const eval::SymbolTable &Syms, const std::string &Id)
-      : R(R), Nodes(Nodes), Syms(Syms), Id(Id) {}
+          const eval::SymbolTable &Syms, const std::string &Id, const MessageTextFn &Text)
+      : R(R), Nodes(Nodes), Syms(Syms), Id(Id), Text(Text) {}
 
   std::string render(const std::vector<StoryStep> &Steps) {
+    layOutRows(Steps);
     int Width = Left + LaneWidth * static_cast<int>(Nodes.size()) + Right;
     int Height = y(R.EOT + 1) + 10;
+    DiagramWidth = Width;
     OS << fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spacetime\" "
                       "id=\"{2}\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
                       "role=\"img\">\n",
@@ -77,7 +84,32 @@ public:
   }
 
 private:
-  static int y(int Time) { return Top + Time * RowHeight; }
+  /// Each time's row is tall enough for its labels, which never overlap:
+  /// the handler names written under each step (a band as deep as the most
+  /// handlers one node runs at that time), then one line per message sent
+  /// at that time, each arrow's label on its own line.
+  void layOutRows(const std::vector<StoryStep> &Steps) {
+    std::map<std::pair<std::string, int>, int> Handlers;
+    std::map<int, int> Stack; // the most handler lines of a node, by time
+    for (const StoryStep &S : Steps)
+      if (!S.Node.empty() && !S.Handler.empty())
+        Stack[S.Time] = std::max(Stack[S.Time], ++Handlers[{S.Node, S.Time}]);
+    std::map<int, int> Sent;
+    for (const eval::Message &M : R.Messages)
+      if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+        LabelLine[&M] = Sent[M.SendTime]++;
+    RowTop.assign(R.EOT + 3, Top);
+    Band.assign(R.EOT + 2, 0);
+    for (int T = 0; T <= R.EOT + 1; ++T) {
+      Band[T] = 6 + HandlerLine * std::max(1, Stack[T]);
+      int Height = std::max(RowHeight, Band[T] + MessageLine * Sent[T] + 8);
+      RowTop[T + 1] = RowTop[T] + Height;
+    }
+  }
+  int y(int Time) const {
+    return RowTop[std::clamp(Time, 0, static_cast<int>(RowTop.size()) - 1)];
+  }
+  int RowHeightAt(int Time) const { return y(Time + 1) - y(Time); }
   int x(const std::string &Node) const {
     auto It = std::find(Nodes.begin(), Nodes.end(), Node);
     return Left + LaneWidth / 2 +
@@ -100,7 +132,7 @@ private:
     const std::string &Node = Nodes[I];
     int X = x(Node);
     std::optional<int> Crashed = crashTime(Node);
-    int Alive = Crashed ? y(*Crashed) : y(R.EOT) + RowHeight / 2;
+    int Alive = Crashed ? y(*Crashed) : y(R.EOT) + RowHeightAt(R.EOT) / 2;
     OS << fmt::format("<g class=\"lane\" data-node=\"{}\">", escaped(Node));
     OS << fmt::format("<text class=\"node\" x=\"{}\" y=\"{}\">{}</text>", X, Top - 8,
                       escaped(Node));
@@ -109,7 +141,7 @@ private:
     // Down from the crash until the restart (or the end); a restarted node's
     // lane goes on from its restart.
     std::optional<int> Back = R.Faults.restartTime(Node);
-    int End = y(R.EOT) + RowHeight / 2;
+    int End = y(R.EOT) + RowHeightAt(R.EOT) / 2;
     if (Crashed)
       OS << fmt::format("<line class=\"lane-dead\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>",
                         X, Alive, Back ? y(*Back) : End);
@@ -125,7 +157,7 @@ private:
     bool InFlight = M.Fate == eval::MessageFate::AfterEOT;
     if (InFlight) // stop short of the receiver: it never gets there
       X2 = X1 + (X2 - X1) * 3 / 5, Y2 = Y1 + (Y2 - Y1) * 3 / 5;
-    std::string Label = fmt::format("{}({})", R.RelNames[M.Rel], Syms.render(M.Values));
+    std::string Label = messageText(M, R, Syms, Text);
     OS << fmt::format("<g class=\"msg {}\" data-from=\"{}\" data-to=\"{}\" data-time=\"{}\" "
                       "data-fate=\"{}\" data-relation=\"{}\">",
                       fateName(M.Fate), escaped(M.From), escaped(M.To), M.SendTime,
@@ -144,8 +176,19 @@ private:
                         "marker-end=\"url(#{}-{})\"/>",
                         X1, Y1, X2, Y2, Id, InFlight ? "open-head" : "head");
     }
-    OS << fmt::format("<text class=\"msg-label\" x=\"{}\" y=\"{}\">{}</text>", (X1 + X2) / 2 + 4,
-                      (Y1 + Y2) / 2 - 3, escaped(R.RelNames[M.Rel]));
+    // The payload on the arrow, not only in its tooltip: on the line this
+    // message has below the handler names of its row, centred where the
+    // arrow crosses that line and kept within the diagram.
+    int YL = Y1 + Band[std::clamp(M.SendTime, 0, static_cast<int>(Band.size()) - 1)] +
+             MessageLine * LabelLine[&M] + 8;
+    int FullY2 = y(M.SendTime + 1);
+    double Along = FullY2 > Y1 ? static_cast<double>(YL - Y1) / (FullY2 - Y1) : 0.5;
+    double Half = MessageCharWidth * static_cast<double>(Label.size()) / 2;
+    double XL = x(M.From) + (x(M.To) - x(M.From)) * Along;
+    XL = std::max(XL, Half + 2);
+    XL = std::min(XL, std::max(Half + 2, DiagramWidth - Half - 2));
+    OS << fmt::format("<text class=\"msg-label\" x=\"{}\" y=\"{}\">{}</text>",
+                      static_cast<int>(XL), YL, escaped(Label));
     OS << "</g>\n";
   }
 
@@ -198,16 +241,32 @@ private:
   const std::vector<std::string> &Nodes;
   const eval::SymbolTable &Syms;
   const std::string &Id; ///< Unique in the page: the arrowheads' ids start with it.
+  const MessageTextFn &Text;
+  /// The top of each time's row (RowTop[T] is y(T)), the depth of its
+  /// handler names, and the line of each message's label in its row.
+  std::vector<int> RowTop, Band;
+  std::map<const eval::Message *, int> LabelLine;
+  double DiagramWidth = 0;
   std::string Out;
   llvm::raw_string_ostream OS{Out};
 };
 
 } // namespace
 
+std::string messageText(const eval::Message &M, const eval::Run &R,
+                        const eval::SymbolTable &Syms, const MessageTextFn &MessageText) {
+  if (MessageText)
+    if (std::string Text = MessageText(M); !Text.empty())
+      return Text;
+  // The receiver is the arrow's end: the columns after it.
+  eval::Tuple Payload(M.Values.begin() + std::min<size_t>(1, M.Values.size()), M.Values.end());
+  return fmt::format("{}({})", R.RelNames[M.Rel], Syms.render(Payload));
+}
+
 std::string spacetimeSvg(const eval::Run &R, const std::vector<std::string> &Nodes,
                          const eval::SymbolTable &Syms, const std::vector<StoryStep> &Steps,
-                         const std::string &Id) {
-  return Diagram(R, Nodes, Syms, Id).render(Steps);
+                         const std::string &Id, const MessageTextFn &MessageText) {
+  return Diagram(R, Nodes, Syms, Id, MessageText).render(Steps);
 }
 
 } // namespace faultline::report

@@ -239,6 +239,11 @@ SearchResult searchLDFI(Searcher &S) {
     Solver.setDeadline(*D);
   lineage::BuildOptions LO;
   LO.NegativeSupport = S.Opts.NegativeSupport;
+  // What lineage reads off the program is read once per search, and the
+  // vertices' text only when the graphs are written out.
+  lineage::ProgramCache Cache;
+  LO.Cache = &Cache;
+  LO.Labels = !S.Opts.LineageDotDir.empty();
   // Aim at the `pre` tuples a run lacks as well, by their why-not lineage
   // (grounded if the program's `pre` is, coarse otherwise), so that a `pre`
   // only faults create is searched for. That lineage is negative support.

@@ -165,6 +165,26 @@ TEST(Writers, MarkdownListsIntroducedAndFixedWithTimelines) {
   EXPECT_NE(M.find("| 2 | step at 2 | <code>src/log.cpp:12</code> |"), std::string::npos);
 }
 
+TEST(Writers, MarkdownKeepsACertificatesCaveatsAndDropsItsStatistics) {
+  // The verdict as check's ScenarioSearch writes it: bounds, caveat, then
+  // the statistics that change from run to run.
+  FindingsReport R;
+  R.IsReview = true;
+  R.Scenarios.push_back(
+      {"agg", "certified",
+       "certified for EOT 4, EFF 2, 0 crashes; a pre only faults create was aimed at only until "
+       "every invariant had a pre (pre depends on an aggregate) (2 runs, 0.004 s, fault space 4 "
+       "scenarios, invariants with a pre: 1 of 1)",
+       "changed", false});
+  std::string M = toMarkdown(R);
+  EXPECT_NE(M.find("| <code>agg</code> | changed | certified for EOT 4, EFF 2, 0 crashes; a pre "
+                   "only faults create was aimed at only until every invariant had a pre (pre "
+                   "depends on an aggregate) |"),
+            std::string::npos)
+      << M;
+  EXPECT_EQ(M.find("2 runs"), std::string::npos) << M;
+}
+
 TEST(Classify, AnotherWayToBreakTheSameInvariantIsUpdatedNotNew) {
   Finding Before = lostAppend();
   Finding After = lostAppend();

@@ -391,6 +391,7 @@ int checkCommand(const CheckOptions &Opts) {
       SR.Describe = [&S](const eval::Tuple &Pre, int EOT) {
         return check::describeViolation(S, Pre, EOT);
       };
+      SR.MessageText = [&S](const eval::Message &M) { return check::messageText(S, M); };
       Page.addScenario(SR);
       if (!PageToStdout)
         llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());

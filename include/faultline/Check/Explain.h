@@ -38,6 +38,10 @@ std::vector<report::StoryStep> storyOf(const SearchedScenario &S, const eval::Ru
 /// "durability(c = C, m = M, r = b) is false at the end of time 16, for seq = 0"
 std::string describeViolation(const SearchedScenario &S, const eval::Tuple &Pre, int EOT);
 
+/// A message with its payload in the C++ terms, `replicate{seq = 0, value =
+/// "x"}`: the field names its handlers read; "" when they do not name them.
+std::string messageText(const SearchedScenario &S, const eval::Message &M);
+
 /// A file name of the program as the reports show it (review: relative to
 /// the repository root).
 using PathMapper = std::function<std::string(const std::string &)>;

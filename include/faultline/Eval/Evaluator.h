@@ -89,6 +89,12 @@ struct EvalOptions {
   std::function<int(const std::string &Node, const std::string &Timer, int Due, int MaxDelay)>
       ChooseDelay;
   EvalLimits Limits;
+  /// Record every firing of a tuple with the body tuples it read (what
+  /// lineage reads). Without, a tuple keeps its first firing's rule and
+  /// time only, and a firing reads as if its body were empty: a run that is
+  /// read for its tables alone (negative support's grounding) is cheaper.
+  /// The limits count firings the same either way.
+  bool Provenance = true;
 };
 
 /// One way a rule might derive a tuple: its positive body atoms as tuples

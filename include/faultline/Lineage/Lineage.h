@@ -136,6 +136,20 @@ private:
   mutable Instances Scratch;
 };
 
+/// What lineage reads off the program alone (the relations that may
+/// cause a tuple to appear, the state a restart re-initialises, the columns
+/// of `pre` that must stay alive): the same for every run of a search. Kept
+/// across builds when BuildOptions::Cache points at one; a search makes one.
+class ProgramCache {
+public:
+  ProgramCache();
+  ~ProgramCache();
+  ProgramCache(const ProgramCache &) = delete;
+  ProgramCache &operator=(const ProgramCache &) = delete;
+  struct Impl;
+  std::unique_ptr<Impl> I;
+};
+
 struct BuildOptions {
   /// Add Absent vertices for the `notin` subgoals firings relied on (the run
   /// must have been made with EvalOptions::NegativeSupport).
@@ -161,6 +175,16 @@ struct BuildOptions {
   /// none): a search's --timeout and --max-memory cover lineage too.
   std::optional<std::chrono::steady_clock::time_point> Deadline;
   uint64_t MemoryCeiling = 0;
+  /// Program analyses shared by the builds of a search (null: each build
+  /// makes its own). Only for builds of one program with the same
+  /// RestartNodes.
+  ProgramCache *Cache = nullptr;
+  /// Whether every vertex gets the text people read (LineageVertex::Label,
+  /// and a tuple's Relation, Columns and Key). Without, only the outcomes
+  /// (Lineage::Outcomes) have Relation, Columns and Key, which is all a
+  /// search reads: it builds a lineage per run, and rendering each vertex
+  /// is most of the allocation.
+  bool Labels = true;
 };
 
 /// A `pre` tuple a run lacks and that faults might bring about, with what

@@ -51,12 +51,18 @@ struct StoryStep {
   /// message's message and receiver (with its role).
   std::string Handler, Message, Peer, PeerRole;
   std::string Text; ///< "at time 2, node a handles 'ack' from b in Leader::onAck"
+  /// A handler step's message with its payload in the C++ terms,
+  /// `ack{seq = 2}`, when known (the HTML story shows it; not in JSON).
+  std::string Payload;
   Location Loc;
   /// A handler step: the code it runs, the handler's lines and the lines
   /// of the helpers it calls, where a review places a finding the change
   /// introduced (placeOnChanges() in ReviewDiff.h).
   std::vector<LineRange> Code;
 };
+
+/// The JSON name of a step's kind: "crash", "handler", "lost_message", ...
+const char *stepKindName(StoryStep::Kind K);
 
 /// One instance of an invariant that is false at the end of the run.
 struct Violation {

@@ -37,6 +37,9 @@ using StoryFn = std::function<std::vector<StoryStep>(const eval::Run &)>;
 /// The sentence that says which invariant a `pre` tuple without its `post`
 /// breaks, with the values that broke it.
 using DescribeFn = std::function<std::string(const eval::Tuple &Pre, int EOT)>;
+/// A message as the user's code writes it, with its payload:
+/// `replicate{seq = 0, value = "x"}`; empty for the positional default.
+using MessageTextFn = std::function<std::string(const eval::Message &)>;
 
 /// One scenario's search and what is needed to explain it.
 struct ScenarioReport {
@@ -49,15 +52,22 @@ struct ScenarioReport {
   bool Suppressed = false;
   StoryFn Story;
   DescribeFn Describe;
+  MessageTextFn MessageText;
 };
+
+/// A message with its payload: MessageText's, or else the relation and its
+/// columns after the receiver's, `replicate(0, "x")`.
+std::string messageText(const eval::Message &M, const eval::Run &R,
+                        const eval::SymbolTable &Syms, const MessageTextFn &MessageText);
 
 /// The SVG spacetime diagram of a run: a lane per node, an arrow per
 /// message from its send to its delivery (dashed and crossed when lost,
 /// open-headed when still in flight at EOT), crashes marked, and the story's
-/// handlers written on the lanes. Id is the svg element's, unique in the page.
+/// handlers written on the lanes. Each arrow is labelled with its message
+/// and payload (messageText). Id is the svg element's, unique in the page.
 std::string spacetimeSvg(const eval::Run &R, const std::vector<std::string> &Nodes,
                          const eval::SymbolTable &Syms, const std::vector<StoryStep> &Steps,
-                         const std::string &Id);
+                         const std::string &Id, const MessageTextFn &MessageText = {});
 
 /// A lineage graph drawn, or why there is none.
 struct LineageDrawing {
@@ -74,6 +84,14 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
                           const FaultSet &Cut, const std::string &Id);
 
+/// The SVG of why a counterexample's run broke an invariant: the lineage of
+/// its `pre` tuple Pre (without `post`) in Run, with what happened only
+/// because of the faults (tuples and messages the fault-free run FaultFree
+/// lacks) marked, counted in Cut.
+LineageDrawing violationLineageSvg(const eval::Run &Run, const eval::Run &FaultFree,
+                                   const ir::Program &P, const eval::SymbolTable &Syms,
+                                   const eval::Tuple &Pre, const std::string &Id);
+
 /// Collects scenarios and writes the page.
 class HtmlReport {
 public:
@@ -86,10 +104,10 @@ public:
 private:
   struct Row {
     std::string Name, Verdict, Anchor;
+    std::string Section; ///< The scenario's part of the page.
   };
   std::string Title;
   std::vector<Row> Rows;
-  std::string Sections;
 };
 
 } // namespace faultline::report

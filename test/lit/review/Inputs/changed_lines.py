@@ -11,10 +11,8 @@ file) keeps it."""
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.dirname(os.path.abspath(__file__))))))
@@ -39,10 +37,7 @@ def added_lines(repo, base, head):
 
 def main():
     faultline = os.path.abspath(sys.argv[1])
-    scratch = tempfile.mkdtemp(prefix="faultline-changed-lines-")
-    try:
-        repo = os.path.join(scratch, "repo")
-        review_example.build_repository(repo)
+    with review_example.scratch_repository("faultline-changed-lines-") as repo:
         for n in range(2, 6):
             base, head = "v%d" % (n - 1), "v%d" % n
             run = subprocess.run([faultline, "review", "--base", base, "--head", head, "-p",
@@ -60,8 +55,6 @@ def main():
                 print("%s: %s at %s:%d, kept by -filter-mode=added: %s"
                       % (head, d["message"].split(":")[0], loc["path"], line,
                          "yes" if kept else "no"))
-    finally:
-        shutil.rmtree(scratch)
 
 
 if __name__ == "__main__":
