@@ -26,21 +26,23 @@ namespace faultline::solver {
 
 void prepareHeapForZ3() {
 #ifdef FAULTLINE_Z3_HUGE_PAGES
-  static bool Done = false;
-  if (Done)
-    return;
-  Done = true;
-  constexpr size_t Region = size_t(48) << 20, HugePage = size_t(2) << 20;
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
-  auto *Block = static_cast<char *>(std::malloc(Region));
-  if (!Block)
-    return;
-  uintptr_t Begin = (reinterpret_cast<uintptr_t>(Block) + HugePage - 1) & ~(HugePage - 1);
-  uintptr_t End = (reinterpret_cast<uintptr_t>(Block) + Region) & ~(HugePage - 1);
-  if (End > Begin)
-    madvise(reinterpret_cast<void *>(Begin), End - Begin, MADV_HUGEPAGE); // a hint only
-  std::free(Block);
+  // Once per process, also when check searches scenarios at once (-j): a
+  // function-local static is initialized by exactly one thread.
+  static const bool Prepared = [] {
+    constexpr size_t Region = size_t(48) << 20, HugePage = size_t(2) << 20;
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    auto *Block = static_cast<char *>(std::malloc(Region));
+    if (!Block)
+      return false;
+    uintptr_t Begin = (reinterpret_cast<uintptr_t>(Block) + HugePage - 1) & ~(HugePage - 1);
+    uintptr_t End = (reinterpret_cast<uintptr_t>(Block) + Region) & ~(HugePage - 1);
+    if (End > Begin)
+      madvise(reinterpret_cast<void *>(Begin), End - Begin, MADV_HUGEPAGE); // a hint only
+    std::free(Block);
+    return true;
+  }();
+  (void)Prepared;
 #endif
 }
 
