@@ -413,11 +413,8 @@ private:
                                                     : nullptr;
     if (!Msg || M->getNumParams() > 2 ||
         (M->getNumParams() == 2 && !isScalarType(M->getParamDecl(1)->getType()))) {
-      clang::QualType Last = M->getNumParams() >= 2
-                                 ? M->getParamDecl(M->getNumParams() - 1)->getType()
-                                 : clang::QualType();
-      bool FillsResponse = Msg && !Last.isNull() && Last->isLValueReferenceType() &&
-                           !Last->getPointeeType().isConstQualified() && P.messageOf(Last);
+      bool FillsResponse =
+          Msg && M->getNumParams() >= 2 && filledMessage(M->getParamDecl(M->getNumParams() - 1));
       R.error(M->getLocation(),
               std::string("a FL_RECEIVE handler takes a message (a FL_MESSAGE struct) and, "
                           "optionally, the sender as a faultline::NodeId") +
@@ -430,6 +427,15 @@ private:
       return;
     Ro.Handlers.push_back(
         Handler{M, Msg, M->getParamDecl(0), M->getNumParams() == 2 ? M->getParamDecl(1) : nullptr});
+  }
+
+  /// The message a parameter takes by non-const reference, to fill it (an
+  /// RPC's response), if it is one.
+  const MessageType *filledMessage(const clang::ParmVarDecl *Param) const {
+    clang::QualType T = Param->getType();
+    if (!T->isLValueReferenceType() || T->getPointeeType().isConstQualified())
+      return nullptr;
+    return P.messageOf(T);
   }
 
   /// One message, one handler: the model runs every handler of a message,
@@ -457,9 +463,7 @@ private:
     const MessageType *Resp = nullptr;
     if (M->getReturnType()->isVoidType()) {
       Out = N >= 2 ? M->getParamDecl(N - 1) : nullptr;
-      clang::QualType T = Out ? Out->getType() : clang::QualType();
-      if (Out && T->isLValueReferenceType() && !T->getPointeeType().isConstQualified())
-        Resp = P.messageOf(T);
+      Resp = Out ? filledMessage(Out) : nullptr;
       --N; // the response is not the sender
     } else {
       Resp = P.messageOf(M->getReturnType());

@@ -128,9 +128,7 @@ private:
         Partial = std::move(Next);
       }
       for (auto &[Q4, Terms] : Partial) {
-        std::vector<Term> Cols{Dst, self()};
-        Cols.insert(Cols.end(), Terms.begin(), Terms.end());
-        Cx.emit(atom(Msg->Relation, Cols), ir::HeadTime::Async, Q4, Call->getBeginLoc());
+        Cx.emitMessage(*Msg, Dst, Terms, Q4, Call->getBeginLoc());
         for (size_t I = 0; I < Fields.size(); ++I)
           if (const Batch *B = Msg->batchOf(Msg->Fields[I]))
             Cx.sendBatch(*B, Fields[I], Dst, Terms, Q4, Call->getBeginLoc());
@@ -146,8 +144,7 @@ private:
     std::vector<Path> Out;
     for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P)))
       for (auto &[Q2, Value] : Cx.evalTuple(Call->getArg(1), std::move(Q))) {
-        Cx.emit(atom(Msg.Relation, append({Dst, self()}, Value)), ir::HeadTime::Async, Q2,
-                Call->getBeginLoc());
+        Cx.emitMessage(Msg, Dst, Value, Q2, Call->getBeginLoc());
         Out.push_back(std::move(Q2));
       }
     return Out;
@@ -639,6 +636,13 @@ private:
 
 std::vector<Path> LoweringContext::execTruncation(const Truncation &T, Path P) {
   return EffectLowering(*this).truncationLoop(T, std::move(P));
+}
+
+void LoweringContext::emitMessage(const MessageType &Msg, const Term &Dst, const Tuple &Fields,
+                                  const Path &P, clang::SourceLocation Loc) {
+  Fragment.uses(Msg.Decl);
+  emit(atom(Msg.Relation, append({Dst, Term::variable(Here.Self.Var)}, Fields)),
+       ir::HeadTime::Async, P, Loc);
 }
 
 std::vector<Path> LoweringContext::execEffect(const clang::Expr *E, Path P) {

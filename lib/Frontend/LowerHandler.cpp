@@ -25,9 +25,7 @@ namespace {
 /// Sends an RPC's response Value back to the caller where P ends the handler.
 void emitReply(LoweringContext &Cx, const MessageType &Reply, const Tuple &Value, const Path &P,
                clang::SourceLocation Loc) {
-  Cx.Fragment.uses(Reply.Decl);
-  Tuple Cols{Term::variable("From"), Term::variable(Cx.Here.Self.Var)};
-  Cx.emit(atom(Reply.Relation, append(std::move(Cols), Value)), ir::HeadTime::Async, P, Loc);
+  Cx.emitMessage(Reply, Term::variable("From"), Value, P, Loc);
 }
 
 /// A handler returns nothing: a return only ends its path. An RPC's return

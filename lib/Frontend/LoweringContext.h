@@ -301,6 +301,11 @@ public:
   /// An expression statement: a send, a state update, an assignment, or a
   /// call of a helper.
   std::vector<Path> execEffect(const clang::Expr *E, Path P);
+  /// Emits message Msg, with the columns Fields (its batches left out),
+  /// from this node to Dst, arriving at a later step: a send, or an RPC's
+  /// response.
+  void emitMessage(const MessageType &Msg, const ir::Term &Dst, const Tuple &Fields,
+                   const Path &P, clang::SourceLocation Loc);
   /// `while (v.size() > n) v.pop_back();` on a state vector.
   std::vector<Path> execTruncation(const Truncation &T, Path P);
 
