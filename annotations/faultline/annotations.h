@@ -66,6 +66,13 @@
 /// The project's own send primitive: its first parameter is the destination,
 /// its second the message.
 #define FL_SEND FAULTLINE_MARK("send")
+/// The project's own asynchronous RPC call: the destination, the request (a
+/// FL_MESSAGE served by a FL_RPC handler) and the completion callback,
+/// `FL_CALL void requestVote(const NodeId &peer, const RequestVoteRequest &req,
+/// std::function<void(const RequestVoteResponse &)> done)` (the callback may
+/// also take the responder's NodeId). Calls pass a lambda; what it captures
+/// by value is carried until the response comes back.
+#define FL_CALL FAULTLINE_MARK("call")
 /// A boolean function over processes that must hold at the end of every run
 /// for every combination of live nodes of its parameters' roles.
 #define FL_INVARIANT FAULTLINE_MARK("invariant")

@@ -145,7 +145,7 @@ public:
       return true;
     if (Mark == "ignore")
       return true; // read where it is called (LowerIgnored.cpp)
-    if (Mark != "send" && Mark != "invariant" && Mark != "scenario") {
+    if (Mark != "send" && Mark != "call" && Mark != "invariant" && Mark != "scenario") {
       R.error(D->getLocation(), "FL_" + upper(Mark) + " does not belong on a free function");
       return true;
     }

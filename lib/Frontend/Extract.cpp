@@ -247,7 +247,7 @@ private:
 class Cache {
 public:
   /// Changes with what an entry holds, so that no older entry is read.
-  static constexpr const char *EntryFormat = "faultline-cache-2";
+  static constexpr const char *EntryFormat = "faultline-cache-3";
 
   Cache(std::string Dir, FileHashes &Hashes) : Dir(std::move(Dir)), Hashes(Hashes) {}
 

@@ -122,6 +122,23 @@ void FragmentBuilder::addMessage(const MessageType &M) {
   }
 }
 
+void FragmentBuilder::addCallContexts(const MessageType &M) {
+  std::vector<Term> Sent{var("N"), var("F")}, Kept{var("N"), var("T"), var("F")};
+  for (unsigned I = 0; I < M.Columns + 2; ++I) {
+    Sent.push_back(var("A" + std::to_string(I + 1)));
+    Kept.push_back(var("A" + std::to_string(I + 1)));
+  }
+  Rule Arrives = rule(atom(M.storedCallRelation(), Kept), ir::HeadTime::Now,
+                      {atom(M.callRelation(), Sent), atom(ClockRelation, {var("N"), var("T")})},
+                      "the calls a '" + M.Relation + "' message answers or makes arrive with it");
+  Rule Waits = rule(atom(M.storedCallRelation(), Kept), ir::HeadTime::Next,
+                    {atom(M.storedCallRelation(), Kept)},
+                    "the calls a '" + M.Relation + "' message answers or makes wait with it");
+  Arrives.Loc = Waits.Loc = loc(M.Decl->getLocation());
+  addRule(std::move(Arrives));
+  addRule(std::move(Waits));
+}
+
 void FragmentBuilder::addRole(const Role &Ro) {
   begin(Entity::Kind::Role, Ro.Decl, Ro.Decl->getQualifiedNameAsString());
   for (const StateMember &S : Ro.State) {
@@ -168,6 +185,15 @@ void FragmentBuilder::beginHandler(const Role &Ro, const Handler &H) {
   // A timer's firing is handled as a message of the timer's name is.
   if (H.Timer)
     current().Relation = H.Timer->Name;
+}
+
+void FragmentBuilder::beginCallback(const Role &Ro, const clang::CXXMethodDecl *CallOperator,
+                                    const MessageType &Response, std::string Name) {
+  begin(Entity::Kind::Handler, CallOperator, std::move(Name));
+  uses(Ro.Decl);
+  uses(Response.Decl);
+  current().Role = Ro.Name;
+  current().Relation = Response.Relation;
 }
 
 void FragmentBuilder::addCrashNotices(const MessageType &Notice, const Role &Ro) {

@@ -38,9 +38,17 @@ public:
   void uses(const clang::Decl *D);
 
   void addMessage(const MessageType &M);
+  /// The FL_CALL contexts of message M (a request or a response) arrive
+  /// with it and wait with it in the inbox: what the handler of a request
+  /// echoes, and the continuation of a response reads.
+  void addCallContexts(const MessageType &M);
   void addRole(const Role &R);
   /// A handler of Message in role R: its entity, declared at Method.
   void beginHandler(const Role &R, const Handler &H);
+  /// The completion callback of a FL_CALL made in role R: a handler of
+  /// Response, declared at the lambda's call operator.
+  void beginCallback(const Role &R, const clang::CXXMethodDecl *CallOperator,
+                     const MessageType &Response, std::string Name);
   /// Every node of role R gets Notice, from itself, at the step after
   /// another node crashes.
   void addCrashNotices(const MessageType &Notice, const Role &R);

@@ -33,6 +33,8 @@ public:
     if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(E)) {
       if (Protocol::isSend(Call->getDirectCallee()))
         return send(Call, std::move(P));
+      if (auto Out = Cx.remoteCall(Call, P))
+        return *Out;
       if (auto Out = Cx.localVectorEffect(Call, P))
         return *Out;
       if (const auto *MC = llvm::dyn_cast<clang::CXXMemberCallExpr>(Call)) {

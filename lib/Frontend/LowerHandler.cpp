@@ -22,10 +22,23 @@ using ir::Term;
 
 namespace {
 
-/// Sends an RPC's response Value back to the caller where P ends the handler.
+/// Sends an RPC's response Value back to the caller where P ends the handler,
+/// with the FL_CALL contexts of the request it answers: the caller's
+/// callback reads them (LowerRemoteCalls.cpp).
 void emitReply(LoweringContext &Cx, const MessageType &Reply, const Tuple &Value, const Path &P,
                clang::SourceLocation Loc) {
-  Cx.emitMessage(Reply, Term::variable("From"), Value, P, Loc);
+  Term From = Term::variable("From"), Node = Term::variable(Cx.Here.Self.Var);
+  Cx.emitMessage(Reply, From, Value, P, Loc);
+  const MessageType &Request = *Cx.Handled.Message;
+  Tuple Stored{Node, *Cx.Handled.Arrival, From};
+  for (const clang::FieldDecl *F : Request.Fields)
+    if (!Request.batchOf(F))
+      Stored = append(std::move(Stored), Cx.Handled.Fields.at(F));
+  Term Site = Cx.freshVariable("Site"), Time = Cx.freshVariable("CallTime");
+  Path Answered = P;
+  Answered.Body.push_back(atom(Request.storedCallRelation(), append(Stored, {Site, Time})));
+  Cx.emit(atom(Reply.callRelation(), append(append({From, Node}, Value), {Site, Time})),
+          ir::HeadTime::Async, Answered, Loc);
 }
 
 /// A handler returns nothing: a return only ends its path. An RPC's return
@@ -100,11 +113,15 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
   Path Start;
   if (H.Message) {
     // fl_current(Node, _, "kind", From, fields..., _...)
-    // A message with batches names its arrival, which tells its rows from
-    // those of an equal message that arrived at another step.
-    Term Arrival = H.Message->Batches.empty() ? Term::wildcard() : Term::variable("Arrival");
-    if (!H.Message->Batches.empty())
+    // A message with batches, or a request that FL_CALLs make, names its
+    // arrival, which tells its rows (its contexts) from those of an equal
+    // message that arrived at another step.
+    bool Rows = !H.Message->Batches.empty() || H.Reply;
+    Term Arrival = Rows ? Term::variable("Arrival") : Term::wildcard();
+    if (Rows)
       Cx.Handled.Arrival = Arrival;
+    if (H.Reply)
+      Cx.Fragment.addCallContexts(*H.Message);
     std::vector<Term> Cols{Node, Arrival, Term::string(H.Message->Relation),
                            Term::variable("From")};
     for (const clang::FieldDecl *F : H.Message->Fields) {
@@ -154,6 +171,81 @@ void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H) {
     emitAssignments(Cx, End);
   }
   Cx.commitRules();
+  for (const Continuation &K : Cx.Continuations)
+    lowerContinuation(In, K);
+}
+
+void lowerContinuation(const LoweringInputs &In, const Continuation &K) {
+  const Role &Ro = *K.Caller;
+  const clang::CXXMethodDecl *Callback = K.Lambda->getCallOperator();
+  const MessageType &Response = *K.Response;
+  for (const Handler &H : Ro.Handlers)
+    if (H.Message == &Response) {
+      In.Rep.error(K.Lambda->getBeginLoc(),
+                   "a callback of '" + Response.Relation +
+                       "' in a role that also handles it with " +
+                       H.Method->getNameAsString() +
+                       "(): a response goes either to the callback of the call it answers or "
+                       "to a receive handler; answer these calls with another message type");
+      return;
+    }
+  static const Handler NoResponse;
+  HandlerKind Kind(NoResponse);
+  In.Fragment.beginCallback(Ro, Callback, Response, K.Name);
+  LoweringContext Cx(
+      In, Kind, FunctionNames{K.Name, " in " + K.Name, K.Name, "receive", K.Lambda->getBeginLoc()});
+  Cx.Here.Self = Object{&Ro, "Node"};
+  Cx.JoinPrefix = K.Site + "_then";
+  Term Node = Term::variable("Node"), From = Term::variable("From"),
+       Arrival = Term::variable("Arrival"), Time = Term::variable("CallTime");
+  // fl_current(Node, Arrival, "resp", From, fields...): the response, as
+  // the node's event of the step, ...
+  Tuple Fields;
+  for (const clang::FieldDecl *F : Response.Fields) {
+    Tuple V = Cx.fresh(F->getType(), F->getName());
+    Cx.Handled.Fields[F] = V;
+    Fields = append(std::move(Fields), V);
+  }
+  Cx.Handled.Message = &Response;
+  Cx.Handled.MessageParam = Callback->getParamDecl(0);
+  Cx.Handled.FromParam = Callback->getNumParams() > 1 ? Callback->getParamDecl(1) : nullptr;
+  Cx.Handled.Arrival = Arrival;
+  Path Start;
+  Start.Body.push_back(
+      atom(CurrentRelation, append({Node, Arrival, Term::string(Response.Relation), From}, Fields)));
+  Start.Body.push_back(atom(RoleRelation, {Node, Term::string(Ro.Name)}));
+  // ... answering this call site's call of step CallTime, ...
+  Start.Body.push_back(atom(Response.storedCallRelation(),
+                            append(append({Node, Arrival, From}, Fields),
+                                   {Term::string(K.Site), Time})));
+  // ... which still waits, with the values the callback captured.
+  Tuple Waiting{Node, Time, From};
+  for (const clang::ValueDecl *V : K.Captured) {
+    Tuple Columns = Cx.fresh(V->getType().getNonReferenceType(), V->getName());
+    Start.Locals[V] = Columns;
+    Waiting = append(std::move(Waiting), Columns);
+  }
+  Start.Body.push_back(atom(K.Site, Waiting));
+  Cx.Fragment.addCallContexts(Response);
+  // The call waits until its callback runs (or the node restarts).
+  std::string Done = K.Site + "_done";
+  Tuple Kept = {var("N"), var("T"), var("P")};
+  for (size_t I = 3; I < Waiting.size(); ++I)
+    Kept.push_back(var("C" + std::to_string(I - 2)));
+  ir::Rule Waits = rule(atom(K.Site, Kept), ir::HeadTime::Next,
+                        {atom(K.Site, Kept), atom(Done, {var("N"), var("T"), var("P")}, true)},
+                        "a call made in " + K.CallerName + " waits for its response");
+  Waits.Loc = Cx.Fragment.loc(K.Call->getBeginLoc());
+  Cx.Fragment.addRule(std::move(Waits));
+  Cx.emit(atom(Done, {Node, Time, From}), ir::HeadTime::Now, Start, K.Lambda->getBeginLoc());
+  std::optional<std::vector<Path>> Ends = Cx.lowerBody(Callback->getBody(), std::move(Start));
+  if (!Ends)
+    return;
+  for (const Path &End : Cx.joinEnds(std::move(*Ends), Callback->getBody()))
+    emitAssignments(Cx, End);
+  Cx.commitRules();
+  for (const Continuation &Nested : Cx.Continuations)
+    lowerContinuation(In, Nested);
 }
 
 } // namespace faultline::frontend

@@ -99,6 +99,24 @@ struct LocalVector {
   unsigned ElementColumns = 1;
 };
 
+/// The completion callback of a FL_CALL, lowered after the function that
+/// makes the call as a handler of the response (LowerRemoteCalls.cpp).
+struct Continuation {
+  const clang::LambdaExpr *Lambda = nullptr;
+  const clang::CallExpr *Call = nullptr;
+  const MessageType *Response = nullptr;
+  const Role *Caller = nullptr;
+  /// The call site's name: the constant its contexts carry, and the name
+  /// of the relation of the calls waiting for their response,
+  /// `(Node, Time, Peer, captured...)`.
+  std::string Site;
+  /// The captured variables, in the order of their columns there.
+  std::vector<const clang::ValueDecl *> Captured;
+  /// How the caller is named, and the callback: "callback of f() in
+  /// Role::onX" (in notes and stories, and its rules' origin).
+  std::string CallerName, Name;
+};
+
 /// `auto it = c.find(k);`: the container and the key looked up.
 struct FoundIterator {
   Object Obj;
@@ -386,6 +404,12 @@ public:
   void sendBatch(const Batch &B, const clang::Expr *Arg, const ir::Term &Dst, const Tuple &Sent,
                  const Path &P, clang::SourceLocation Loc);
 
+  // ---- LowerRemoteCalls.cpp ----
+  /// A call of a FL_CALL function: the request, its context, and the call
+  /// waiting for its response; the callback is lowered later
+  /// (Continuations). None if Call is no such call.
+  std::optional<std::vector<Path>> remoteCall(const clang::CallExpr *Call, const Path &P);
+
   // ---- LowerTimers.cpp ----
   /// `t.arm(steps)` and `t.cancel()` on a faultline::Timer, or none if E is
   /// no call on one.
@@ -493,6 +517,8 @@ public:
   /// by predicate, outcome and the path that reached it (LowerAlgorithms).
   std::map<std::string, std::string> AlgorithmRelations;
   std::map<const clang::ValueDecl *, LocalVector> LocalVectors;
+  /// The callbacks of the FL_CALLs made, lowered once the function is.
+  std::vector<Continuation> Continuations;
   /// The body being lowered: after its last statement, the paths are the
   /// function's ends, which its entry point may join (joinEnds).
   const clang::Stmt *FunctionBody = nullptr;
@@ -518,6 +544,8 @@ std::string statementInCxxTerms(const clang::Stmt *S);
 /// The entry points of a handler's and an invariant's lowering.
 void lowerHandler(const LoweringInputs &In, const Role &Ro, const Handler &H);
 void lowerInvariant(const LoweringInputs &In, const clang::FunctionDecl *F);
+/// A FL_CALL's callback, as a handler of the response to its call.
+void lowerContinuation(const LoweringInputs &In, const Continuation &K);
 
 } // namespace faultline::frontend
 

@@ -102,6 +102,14 @@ const Batch *MessageType::batchOf(const clang::FieldDecl *F) const {
   return nullptr;
 }
 
+std::string MessageType::callRelation() const {
+  return ir::CallPrefix + Relation;
+}
+
+std::string MessageType::storedCallRelation() const {
+  return std::string(ir::ReservedPrefix) + "called_" + Relation;
+}
+
 const MessageType *Protocol::messageOf(clang::QualType T) const {
   const clang::RecordDecl *D = T.getNonReferenceType()->getAsRecordDecl();
   if (!D)
@@ -133,6 +141,10 @@ const TimerMember *Protocol::timerOf(const clang::FieldDecl *F) const {
     if (T.Field == F)
       return &T;
   return nullptr;
+}
+
+bool Protocol::isCall(const clang::FunctionDecl *Callee) {
+  return Callee && markOf(Callee) == "call";
 }
 
 bool Protocol::isSend(const clang::FunctionDecl *Callee) {

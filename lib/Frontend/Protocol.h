@@ -64,6 +64,13 @@ struct MessageType {
 
   /// The batch a field is, if it is one.
   const Batch *batchOf(const clang::FieldDecl *F) const;
+  /// The relation of the FL_CALL contexts that travel with the message, a
+  /// request or its response: `(To, From, columns..., Site, Time)`, the
+  /// call site and the caller's step; and where the receiver keeps them
+  /// until it handles the message, `(Node, Arrival, From, columns..., Site,
+  /// Time)`.
+  std::string callRelation() const;
+  std::string storedCallRelation() const;
 };
 
 struct StateMember {
@@ -150,6 +157,8 @@ struct Protocol {
   const TimerMember *timerOf(const clang::FieldDecl *F) const;
   /// Whether a call goes to the project's send primitive.
   static bool isSend(const clang::FunctionDecl *Callee);
+  /// A FL_CALL function: an RPC made with a completion callback.
+  static bool isCall(const clang::FunctionDecl *Callee);
 };
 
 } // namespace faultline::frontend

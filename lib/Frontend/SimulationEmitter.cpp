@@ -87,6 +87,7 @@ public:
     for (const clang::FunctionDecl *F : P.Scenarios)
       scenario(F);
     transport();
+    calls();
     if (R.problems() != 0)
       return;
     // The headers in the order the source includes them.
@@ -334,9 +335,9 @@ private:
       std::string Call =
           !H.Reply ? fmt::format("n.{}({});", Method, Args)
           : H.ReplyParam
-              ? fmt::format("{} r{{}}; n.{}({}, r); ::faultline::sim::send(from, r);",
+              ? fmt::format("{} r{{}}; n.{}({}, r); ::faultline::sim::reply(from, r);",
                             typeName(H.Reply->Decl), Method, Args)
-              : fmt::format("::faultline::sim::send(from, n.{}({}));", Method, Args);
+              : fmt::format("::faultline::sim::reply(from, n.{}({}));", Method, Args);
       Text += fmt::format("      .receive<{1}>([]({0} &n, const {1} &m, const ::faultline::NodeId "
                           "&{2}) {{ {3} }})\n",
                           Name, Message, H.FromParam || H.Reply ? "from" : "", Call);
@@ -390,21 +391,59 @@ private:
 
   // ---- The send primitive -----------------------------------------------------
 
-  /// The FL_SEND functions declared at namespace scope under DC.
-  static void findSends(const clang::DeclContext *DC,
-                        std::vector<const clang::FunctionDecl *> &Found) {
+  /// The functions marked Mark (FL_SEND, FL_CALL) declared at namespace
+  /// scope under DC.
+  static void findMarked(const clang::DeclContext *DC, llvm::StringRef Mark,
+                         std::vector<const clang::FunctionDecl *> &Found) {
     for (const clang::Decl *D : DC->decls()) {
       if (const auto *Inner = llvm::dyn_cast<clang::NamespaceDecl>(D))
-        findSends(Inner, Found);
+        findMarked(Inner, Mark, Found);
       else if (const auto *Linkage = llvm::dyn_cast<clang::LinkageSpecDecl>(D))
-        findSends(Linkage, Found);
+        findMarked(Linkage, Mark, Found);
       else if (const auto *T = llvm::dyn_cast<clang::FunctionTemplateDecl>(D)) {
-        if (markOf(T->getTemplatedDecl()) == "send" || markOf(T) == "send")
+        if (markOf(T->getTemplatedDecl()) == Mark || markOf(T) == Mark)
           Found.push_back(T->getTemplatedDecl()->getCanonicalDecl());
       } else if (const auto *F = llvm::dyn_cast<clang::FunctionDecl>(D)) {
-        if (markOf(F) == "send")
+        if (markOf(F) == Mark)
           Found.push_back(F->getCanonicalDecl());
       }
+    }
+    std::sort(Found.begin(), Found.end());
+    Found.erase(std::unique(Found.begin(), Found.end()), Found.end());
+  }
+
+  /// A FL_CALL function that this TU only declares is defined to make the
+  /// call through the simulator, which runs the callback with the response.
+  void calls() {
+    std::vector<const clang::FunctionDecl *> Calls;
+    findMarked(Ctx.getTranslationUnitDecl(), "call", Calls);
+    for (const clang::FunctionDecl *F : Calls) {
+      if (F->isDefined())
+        continue;
+      std::string What = "the FL_CALL function '" + F->getNameAsString() + "'";
+      if (!nameable(F, What) || !include(F, What))
+        continue;
+      if (F->getDescribedFunctionTemplate() || !F->getReturnType()->isVoidType() ||
+          F->getNumParams() != 3 ||
+          !F->getParamDecl(2)->getType().getNonReferenceType()->getAsCXXRecordDecl() ||
+          F->getParamDecl(2)
+                  ->getType()
+                  .getNonReferenceType()
+                  ->getAsCXXRecordDecl()
+                  ->getQualifiedNameAsString() != "std::function") {
+        R.error(F->getLocation(),
+                What + " must be a function (not a template) that returns void and takes the "
+                       "destination, the request and a std::function callback: the simulator's "
+                       "generated call() does nothing else");
+        continue;
+      }
+      std::string Name = F->getQualifiedNameAsString();
+      std::string Params = fmt::format(
+          "{}to, {}request, {}done", declarator(F->getParamDecl(0)->getType()),
+          declarator(F->getParamDecl(1)->getType()), declarator(F->getParamDecl(2)->getType()));
+      add(Out.Transport, "call " + Name + "(" + Params + ")",
+          fmt::format("void {}({}) {{\n  ::faultline::sim::call(to, request, done);\n}}\n", Name,
+                      Params));
     }
   }
 
@@ -414,9 +453,7 @@ private:
   /// own business (it may call faultline::sim::send itself).
   void transport() {
     std::vector<const clang::FunctionDecl *> Sends;
-    findSends(Ctx.getTranslationUnitDecl(), Sends);
-    std::sort(Sends.begin(), Sends.end());
-    Sends.erase(std::unique(Sends.begin(), Sends.end()), Sends.end());
+    findMarked(Ctx.getTranslationUnitDecl(), "send", Sends);
     for (const clang::FunctionDecl *F : Sends) {
       if (F->isDefined())
         continue;

@@ -64,7 +64,7 @@ void printTimeline(llvm::raw_ostream &OS, const Run &R, const SymbolTable &Syms)
                          fmt::format("{} timer {} fires (armed at {}, due {})", A.Node, A.Timer,
                                      A.ArmTime, A.Due));
   for (const eval::Message &M : R.Messages)
-    if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+    if (!ir::travelsWithMessage(R.RelNames[M.Rel]))
       Lines.emplace_back(M.SendTime, 2, Lines.size(),
                          fmt::format("{} -> {}  {}  {}", M.From, M.To,
                                      tupleText(R, Syms, M.Rel, M.Values), fateText(M.Fate)));
@@ -184,7 +184,7 @@ const char *fateName(MessageFate F) {
 llvm::json::Array messagesToJSON(const Run &R, const SymbolTable &Syms) {
   llvm::json::Array Out;
   for (const eval::Message &M : R.Messages)
-    if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+    if (!ir::travelsWithMessage(R.RelNames[M.Rel]))
       Out.push_back(llvm::json::Object{{"from", M.From},
                                        {"to", M.To},
                                        {"send_time", M.SendTime},

@@ -69,7 +69,7 @@ public:
     for (size_t I = 0; I < Nodes.size(); ++I)
       drawLane(I);
     for (const eval::Message &M : R.Messages)
-      if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+      if (!ir::travelsWithMessage(R.RelNames[M.Rel]))
         drawMessage(M);
     for (const Crash &C : R.Faults.Crashes)
       drawCrash(C);
@@ -96,7 +96,7 @@ private:
         Stack[S.Time] = std::max(Stack[S.Time], ++Handlers[{S.Node, S.Time}]);
     std::map<int, int> Sent;
     for (const eval::Message &M : R.Messages)
-      if (!ir::isBatchRelation(R.RelNames[M.Rel]))
+      if (!ir::travelsWithMessage(R.RelNames[M.Rel]))
         LabelLine[&M] = Sent[M.SendTime]++;
     RowTop.assign(R.EOT + 3, Top);
     Band.assign(R.EOT + 2, 0);

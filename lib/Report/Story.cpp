@@ -74,7 +74,7 @@ std::vector<LocatedStep> faultSteps(const eval::Run &R, const ir::Program &P,
       Steps.push_back(std::move(St));
     }
   for (const eval::Message &M : R.Messages)
-    if (M.Fate == eval::MessageFate::Omitted && !ir::isBatchRelation(R.RelNames[M.Rel])) {
+    if (M.Fate == eval::MessageFate::Omitted && !ir::travelsWithMessage(R.RelNames[M.Rel])) {
       LocatedStep St{{}, P.Rules[M.Rule].Loc};
       St.Step.K = StoryStep::Kind::LostMessage;
       St.Step.Time = M.SendTime;

@@ -49,6 +49,7 @@
 #include "faultline/sim/value.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -163,6 +164,12 @@ private:
 
 namespace detail {
 
+/// The completion callback of a FL_CALL, waiting for the response.
+struct Callback {
+  TypeKey Response;
+  std::function<void(const void *, const NodeId &)> Run;
+};
+
 /// A message on its way: what the inbox orders by, and the C++ value.
 struct Outgoing {
   NodeId To;
@@ -170,6 +177,10 @@ struct Outgoing {
   const MessageInfo *Info;
   Tuple Fields;
   std::shared_ptr<const void> Payload;
+  /// A request made by a FL_CALL: the callback its response runs.
+  std::shared_ptr<const Callback> Call;
+  /// A FL_RPC's response: the calls of the request it answers.
+  std::vector<uint64_t> Answers;
 };
 
 /// The model's inbox order: arrival, kind, sender, then the fields.
@@ -189,6 +200,10 @@ struct Envelope {
   std::shared_ptr<const void> Payload;
   /// A timer's firing instead of a message.
   const TimerInfo *Timer = nullptr;
+  /// The FL_CALLs a request was made by, and those a response answers:
+  /// equal messages on one channel at one step are one message, which
+  /// carries the calls of each (as the model's context rows do).
+  std::vector<uint64_t> Calls, Answers;
 };
 
 /// One run of one scenario. It is the ScenarioSink that the scenario
@@ -241,6 +256,26 @@ public:
       throw Error("a handler sent a " + typeName<M>() +
                   ", which is not registered (Protocol::message)");
     Outbox->push_back({To, typeKey<M>(), Info, Info->Fields(&Message), Info->Copy(&Message)});
+  }
+
+  /// A FL_CALL: Request goes to To like a message, and Done runs when its
+  /// response comes back (unless the caller restarted in between).
+  template <class Req, class Resp>
+  void call(const NodeId &To, const Req &Request,
+            std::function<void(const Resp &, const NodeId &)> Done) {
+    send(To, Request);
+    Outbox->back().Call = std::make_shared<const Callback>(
+        Callback{typeKey<Resp>(), [Done = std::move(Done)](const void *M, const NodeId &From) {
+                   Done(*static_cast<const Resp *>(M), From);
+                 }});
+  }
+
+  /// A FL_RPC handler's response, sent back with the calls of the request
+  /// being handled.
+  template <class M> void reply(const NodeId &To, const M &Message) {
+    send(To, Message);
+    if (Answering)
+      Outbox->back().Answers = *Answering;
   }
 
   /// The step being run (0 before the first).
@@ -301,6 +336,8 @@ private:
     const RoleInfo *Role;
     std::shared_ptr<void> Object;
     std::map<InboxKey, Envelope> Inbox;
+    /// The FL_CALLs made and not answered yet, by call number.
+    std::map<uint64_t, std::shared_ptr<const Callback>> Calls;
     /// Per timer of the role, the index of its pending arming in
     /// Out.Timers, if one is pending.
     std::map<const TimerInfo *, size_t> Pending;
@@ -317,6 +354,9 @@ private:
     std::function<void(void *)> Run;
     size_t Periodic;
     const std::string *Kind;
+    /// A FL_CALL's callback: it runs on the node it captured, not on a
+    /// copy.
+    bool Callback = false;
     std::string label() const {
       return Kind ? "handler of '" + *Kind + "'"
                   : "periodic handler #" + std::to_string(Periodic + 1);
@@ -337,6 +377,8 @@ private:
     for (const auto &Keep : N.Role->KeepDurable)
       Keep(N.Object.get(), Fresh.get());
     N.Object = std::move(Fresh);
+    // A callback dies with the process that waited for it.
+    N.Calls.clear();
     for (auto It = N.Inbox.begin(); It != N.Inbox.end();)
       It = It->first.Arrival < T ? N.Inbox.erase(It) : std::next(It);
     // A timer is volatile: the restart ends its arming, and an arm the
@@ -426,11 +468,27 @@ private:
         auto Receive = N.Role->Receive.find(Message.Type);
         if (Message.Timer) {
           Handlers.push_back({Message.Timer->Handler, 0, &Key.Relation});
+        } else if (!Message.Answers.empty()) {
+          // A response to this node's FL_CALLs runs their callbacks (none
+          // if the node restarted since it called).
+          for (uint64_t Id : Message.Answers)
+            if (auto Call = N.Calls.find(Id);
+                Call != N.Calls.end() && Call->second->Response == Message.Type) {
+              std::shared_ptr<const Callback> Done = Call->second;
+              N.Calls.erase(Call);
+              Handlers.push_back({[Done, &Message, &Key](void *) {
+                                    Done->Run(Message.Payload.get(), Key.From);
+                                  },
+                                  0, &Key.Relation, /*Callback=*/true});
+            }
         } else if (Receive != N.Role->Receive.end()) {
           const ReceiveFn &Fn = Receive->second;
-          Handlers.push_back(
-              {[&Fn, &Message, &Key](void *Object) { Fn(Object, Message.Payload.get(), Key.From); },
-               0, &Key.Relation});
+          Handlers.push_back({[this, &Fn, &Message, &Key](void *Object) {
+                                Answering = &Message.Calls;
+                                Fn(Object, Message.Payload.get(), Key.From);
+                                Answering = nullptr;
+                              },
+                              0, &Key.Relation});
         }
       }
       for (Outgoing &O : runHandlers(N, Handlers))
@@ -465,7 +523,9 @@ private:
   /// in a registered member becomes a warning.
   std::vector<Outgoing> runHandlers(NodeState &N, const std::vector<Step> &Handlers) {
     std::vector<Outgoing> All;
-    if (Handlers.size() < 2 || !CheckSnapshots) {
+    bool Callbacks = std::any_of(Handlers.begin(), Handlers.end(),
+                                 [](const Step &H) { return H.Callback; });
+    if (Handlers.size() < 2 || !CheckSnapshots || Callbacks) {
       for (const Step &H : Handlers)
         for (Outgoing &O : invoke(H.Run, N.Object.get()))
           All.push_back(std::move(O));
@@ -539,16 +599,25 @@ private:
       if (!To)
         continue; // Not a node of the scenario: the message goes nowhere.
       InboxKey Key{T + 1, O.Info->Relation, From->Name, O.Fields};
+      Envelope Message{O.Type, O.Payload, nullptr, {}, O.Answers};
+      if (O.Call) {
+        From->Calls[++LastCall] = O.Call;
+        Message.Calls.push_back(LastCall);
+      }
       if (To == From) {
         // Messages to self are never lost, even from a crashed node.
         if (T + 1 <= B.EOT)
-          To->Inbox.emplace(std::move(Key), Envelope{O.Type, O.Payload});
+          deliver(*To, std::move(Key), std::move(Message));
         continue;
       }
       if (Out.F.down(From->Name, T))
         continue; // A crashed node sends nothing until it restarts.
-      if (!Recorded.emplace(From->Name, O.To, O.Info->Relation, O.Fields).second)
-        continue; // The same message twice is one message.
+      if (!Recorded.emplace(From->Name, O.To, O.Info->Relation, O.Fields).second) {
+        // The same message twice is one message, carrying the calls of both.
+        if (auto It = To->Inbox.find(Key); It != To->Inbox.end())
+          merge(It->second, Message);
+        continue;
+      }
       Fate What = Out.F.omits(From->Name, O.To, T) ? Fate::Omitted
                   : T + 1 > B.EOT                  ? Fate::AfterEOT
                                                    : Fate::Delivered;
@@ -556,8 +625,19 @@ private:
       Values.insert(Values.end(), O.Fields.begin(), O.Fields.end());
       Out.Messages.push_back({T, From->Name, O.To, O.Info->Relation, std::move(Values), What});
       if (What == Fate::Delivered)
-        To->Inbox.emplace(std::move(Key), Envelope{O.Type, O.Payload});
+        deliver(*To, std::move(Key), std::move(Message));
     }
+  }
+
+  static void deliver(NodeState &To, InboxKey Key, Envelope Message) {
+    auto [It, New] = To.Inbox.emplace(std::move(Key), Message);
+    if (!New)
+      merge(It->second, Message);
+  }
+
+  static void merge(Envelope &Into, const Envelope &From) {
+    Into.Calls.insert(Into.Calls.end(), From.Calls.begin(), From.Calls.end());
+    Into.Answers.insert(Into.Answers.end(), From.Answers.begin(), From.Answers.end());
   }
 
   /// The invariants, the registered state and a copy of every node, at EOT.
@@ -621,6 +701,10 @@ private:
   int T = 0;
   NodeState *Current = nullptr;
   std::vector<Outgoing> *Outbox = nullptr;
+  /// The calls of the request whose handler is running: its response
+  /// answers them.
+  const std::vector<uint64_t> *Answering = nullptr;
+  uint64_t LastCall = 0;
 };
 
 /// The execution whose handlers are running on this thread.
@@ -716,6 +800,31 @@ template <class M> void send(const NodeId &To, const M &Message) {
   if (!detail::Running)
     throw Error("faultline::sim::send: no simulation is running");
   detail::Running->send(To, Message);
+}
+
+/// The protocol's FL_CALL function in the simulator: the request goes to To
+/// and Done runs with its response, as the model's callback does.
+template <class Req, class Resp>
+void call(const NodeId &To, const Req &Request, std::function<void(const Resp &)> Done) {
+  if (!detail::Running)
+    throw Error("faultline::sim::call: no simulation is running");
+  detail::Running->call<Req, Resp>(
+      To, Request, [Done = std::move(Done)](const Resp &R, const NodeId &) { Done(R); });
+}
+template <class Req, class Resp>
+void call(const NodeId &To, const Req &Request,
+          std::function<void(const Resp &, const NodeId &)> Done) {
+  if (!detail::Running)
+    throw Error("faultline::sim::call: no simulation is running");
+  detail::Running->call<Req, Resp>(To, Request, std::move(Done));
+}
+
+/// A FL_RPC handler's response, sent to To with the calls it answers (the
+/// generated set-up sends each response this way).
+template <class M> void reply(const NodeId &To, const M &Message) {
+  if (!detail::Running)
+    throw Error("faultline::sim::reply: no simulation is running");
+  detail::Running->reply(To, Message);
 }
 
 /// The name of the node whose handler is running.

@@ -32,10 +32,15 @@ inline constexpr const char *ClockRelation = "fl_now";
 inline constexpr const char *InboxRelation = "fl_inbox";
 inline constexpr const char *CurrentRelation = "fl_current";
 /// `fl_batch_<message>_<field>`: the rows of a message's std::vector field,
-/// sent with it (and lost with it); reports show the message, not them.
+/// sent with it (and lost with it).
 inline constexpr const char *BatchPrefix = "fl_batch_";
-inline bool isBatchRelation(const std::string &Relation) {
-  return Relation.compare(0, 9, BatchPrefix) == 0;
+/// `fl_call_<message>`: the FL_CALLs a request makes or a response answers,
+/// sent with it (and lost with it).
+inline constexpr const char *CallPrefix = "fl_call_";
+/// Rows that travel with a message, derived with it: reports show the
+/// message, not them.
+inline bool travelsWithMessage(const std::string &Relation) {
+  return Relation.compare(0, 9, BatchPrefix) == 0 || Relation.compare(0, 8, CallPrefix) == 0;
 }
 /// `fl_assert(Node, Assertion, Time)`: a handler reached the C++ `assert`
 /// named Assertion with its condition false at Time; kept to EOT, where

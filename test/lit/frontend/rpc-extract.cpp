@@ -54,12 +54,16 @@ FL_SCENARIO void one(faultline::Scenario &s) {
 }
 
 // The early return answers with the default response.
-// CHECK-DAG: answer(From, Node, 7, 0)@async :- fl_current(Node, _, "ask", From, Term_[[T1:[0-9]+]], _), fl_role(Node, "Server"), server_term(Node, Term_[[T2:[0-9]+]]), Term_[[T1]] < Term_[[T2]];
+// CHECK-DAG: answer(From, Node, 7, 0)@async :- fl_current(Node, Arrival, "ask", From, Term_[[T1:[0-9]+]], _), fl_role(Node, "Server"), server_term(Node, Term_[[T2:[0-9]+]]), Term_[[T1]] < Term_[[T2]];
 // The end of the body answers with what was filled.
-// CHECK-DAG: answer(From, Node, Term_[[T3:[0-9]+]], 1)@async :- fl_current(Node, _, "ask", From, Term_[[T3]], _), fl_role(Node, "Server"), server_term(Node, Term_[[T4:[0-9]+]]), Term_[[T3]] >= Term_[[T4]];
+// CHECK-DAG: answer(From, Node, Term_[[T3:[0-9]+]], 1)@async :- fl_current(Node, Arrival, "ask", From, Term_[[T3]], _), fl_role(Node, "Server"), server_term(Node, Term_[[T4:[0-9]+]]), Term_[[T3]] >= Term_[[T4]];
+// Each answer carries the FL_CALL contexts of the request it answers, for
+// the caller's callback (calls.test).
+// CHECK-DAG: fl_call_answer(From, Node, 7, 0, Site_[[S:[0-9]+]], CallTime_[[C:[0-9]+]])@async :- fl_current(Node, Arrival, "ask", From, Term_[[T5:[0-9]+]], _), fl_role(Node, "Server"), server_term(Node, Term_[[T6:[0-9]+]]), Term_[[T5]] < Term_[[T6]], fl_called_ask(Node, Arrival, From, Term_[[T5]], Site_[[S]], CallTime_[[C]]);
+// CHECK-DAG: fl_called_ask(N, T, F, A1, A2, A3) :- fl_call_ask(N, F, A1, A2, A3), fl_now(N, T);
 // Each return of a returned response answers.
-// CHECK-DAG: pong(From, Node, 0)@async :- fl_current(Node, _, "ping", From, _, _), fl_role(Node, "Server"), server_pings(Node, Pings_{{[0-9]+}}), From == "a";
-// CHECK-DAG: pong(From, Node, Pings_[[P:[0-9]+]] + 1)@async :- fl_current(Node, _, "ping", From, _, _), fl_role(Node, "Server"), server_pings(Node, Pings_[[P]]), From != "a";
+// CHECK-DAG: pong(From, Node, 0)@async :- fl_current(Node, Arrival, "ping", From, _, _), fl_role(Node, "Server"), server_pings(Node, Pings_{{[0-9]+}}), From == "a";
+// CHECK-DAG: pong(From, Node, Pings_[[P:[0-9]+]] + 1)@async :- fl_current(Node, Arrival, "ping", From, _, _), fl_role(Node, "Server"), server_pings(Node, Pings_[[P]]), From != "a";
 // A response in a local, sent whole.
 // CHECK-DAG: answer(From, Node, Seen_[[S:[0-9]+]], 0)@async :- fl_current(Node, _, "pong", From, Seen_[[S]], _), fl_role(Node, "Server");
 // CHECK-DAG: pong(From, Node, Seen_[[S2:[0-9]+]])@async :- fl_current(Node, _, "pong", From, Seen_[[S2]], _), fl_role(Node, "Server");
