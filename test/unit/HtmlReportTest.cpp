@@ -94,6 +94,32 @@ TEST(LineageDrawing, MarksWhatTheFaultsTakeAway) {
   EXPECT_EQ(count(D.Svg, "id=\"g_node1\""), 1u);
 }
 
+TEST(LineageDrawing, MarksWhatTheCounterexampleLacks) {
+  Model M(test::SendOnceBroadcast);
+  auto B = bounds(3, 2, {"a", "b", "c"});
+  FaultSet Lost = faults({}, {{"a", "b", 1}});
+  auto FaultFree = M.run(B), Cx = M.run(B, Lost);
+  ASSERT_TRUE(FaultFree && Cx);
+  eval::Tuple PostB;
+  for (eval::TupleId Id : FaultFree->table(*FaultFree->relation("post"), 3))
+    if (M.Ev->symbols().render(FaultFree->Tuples[Id].Values) == "\"b\", \"x\"")
+      PostB = FaultFree->Tuples[Id].Values;
+  ASSERT_FALSE(PostB.empty());
+  report::LineageDrawing D =
+      report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), PostB, Lost, "g", Cx.get());
+  ASSERT_FALSE(D.Svg.empty()) << D.Why;
+  // The lost message is what the fault takes away; the counterexample also
+  // lacks all that follows from it, up to the outcome itself (b's log, the
+  // rules that derive it and post), but not a's broadcast.
+  EXPECT_EQ(D.Taken, 1u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut message\""), 1u);
+  EXPECT_GT(D.Cut, 2u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut tuple\""), 2u) << D.Svg;
+  EXPECT_GE(count(D.Svg, "post(&quot;b&quot;, &quot;x&quot;), time 3"), 1u);
+  // Nothing b held was ended by a step of its own: no handler box.
+  EXPECT_EQ(D.Enders, 0u);
+}
+
 TEST(LineageDrawing, NoLineageForAnOutcomeTheFaultFreeRunLacks) {
   Model M(test::SendOnceBroadcast);
   auto FaultFree = M.run(bounds(3, 2, {"a", "b", "c"}));
