@@ -30,6 +30,8 @@ struct DotGraph {
   };
   std::vector<Node> Nodes;
   std::vector<std::pair<size_t, size_t>> Edges; ///< Indices into Nodes.
+  /// The attributes of Edges[I], for the I that have some (may be shorter).
+  std::vector<DotAttributes> EdgeAttributes;
 };
 
 /// Lays G out with dot and renders it as SVG into Svg; on failure, says why

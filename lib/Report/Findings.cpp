@@ -98,6 +98,8 @@ llvm::json::Value toJSON(const Finding &F) {
     O["changed_location"] = toJSON(F.Changed);
     O["changed_text"] = F.ChangedText;
   }
+  if (F.Position)
+    O["space_position"] = *F.Position;
   return O;
 }
 
@@ -109,14 +111,35 @@ llvm::json::Value toJSON(const ScenarioSummary &S) {
   } else {
     O["cached"] = S.Cached;
   }
+  if (S.Space)
+    O["space_shard"] = toJSON(*S.Space);
   return O;
+}
+
+llvm::json::Value toJSON(const SpaceShardSummary &S) {
+  llvm::json::Object O{{"index", S.Index}, {"count", S.Count}, {"runs", S.Runs}};
+  if (S.First)
+    O["first_counterexample"] = *S.First;
+  return O;
+}
+
+bool fromJSON(const llvm::json::Value &V, SpaceShardSummary &S, llvm::json::Path P) {
+  llvm::json::ObjectMapper O(V, P);
+  uint64_t Index = 0, Count = 0;
+  if (!O || !O.map("index", Index) || !O.map("count", Count) || !O.map("runs", S.Runs) ||
+      !O.mapOptional("first_counterexample", S.First))
+    return false;
+  S.Index = static_cast<unsigned>(Index);
+  S.Count = static_cast<unsigned>(Count);
+  return true;
 }
 
 bool fromJSON(const llvm::json::Value &V, ScenarioSummary &S, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("name", S.Name) && O.map("verdict", S.Verdict) &&
          O.map("detail", S.Detail) && O.mapOptional("change", S.Change) &&
-         O.mapOptional("carried", S.Carried) && O.mapOptional("cached", S.Cached);
+         O.mapOptional("carried", S.Carried) && O.mapOptional("cached", S.Cached) &&
+         O.mapOptional("space_shard", S.Space);
 }
 
 bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P) {
@@ -176,7 +199,7 @@ bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P) {
   return O && O.map("scenario", F.Scenario) && O.map("invariant", F.Invariant) &&
          O.map("invariant_location", F.InvariantLoc) && O.map("faults", F.Faults) &&
          O.map("eot", F.EOT) && O.map("story", F.Story) && O.map("violations", F.Violations) &&
-         O.map("fingerprint", F.Fingerprint);
+         O.map("fingerprint", F.Fingerprint) && O.mapOptional("space_position", F.Position);
 }
 
 } // namespace faultline::report

@@ -64,8 +64,13 @@ void dotToSvg(const DotGraph &G, std::string &Svg, std::string &Why) {
     for (const auto &[Name, Value] : N.Attributes)
       set(Nodes.back(), Name, Value);
   }
-  for (auto [From, To] : G.Edges)
-    agedge(Graph.get(), Nodes[From], Nodes[To], nullptr, 1);
+  for (size_t I = 0; I < G.Edges.size(); ++I) {
+    auto [From, To] = G.Edges[I];
+    Agedge_t *Edge = agedge(Graph.get(), Nodes[From], Nodes[To], nullptr, 1);
+    if (I < G.EdgeAttributes.size())
+      for (const auto &[Name, Value] : G.EdgeAttributes[I])
+        set(Edge, Name, Value);
+  }
 
   if (gvLayout(Gvc.Context, Graph.get(), "dot") != 0) {
     Why = "Graphviz could not lay the lineage out";

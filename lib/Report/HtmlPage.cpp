@@ -290,29 +290,37 @@ private:
     OS << fmt::format("<h4>Lineage of the broken outcome</h4>\n<p>In the fault-free run, "
                       "<code>{}</code> because of what is drawn here: the handlers that ran "
                       "(boxes), the state they read and wrote and the messages they handled "
-                      "(ellipses), the messages sent (diamonds); the faults of this "
-                      "counterexample take away what is red.</p>\n",
+                      "(ellipses), the messages sent (diamonds). Red is what the "
+                      "counterexample's run lacks of it: what its faults take away (a lost "
+                      "message, a crashed node's messages and state), what could not follow "
+                      "without them, and state it held too until one of its handler steps "
+                      "ended it (drawn below that state, red, with the statement).</p>\n",
                       escaped(Held));
-    LineageDrawing L = lineageSvg(FaultFree, S.Ev->program(), Syms, Outcome, Faults, Id);
+    LineageDrawing L = lineageSvg(FaultFree, S.Ev->program(), Syms, Outcome, Faults, Id, &Run);
     if (L.Svg.empty()) {
       OS << "<p class=\"no-lineage\">No lineage to draw: " << escaped(L.Why) << ".</p>\n";
       return;
     }
-    if (L.Cut == 0)
-      OS << "<p class=\"nothing-cut\">Nothing drawn here is red: the faults take none of it "
-            "away. The outcome broke through what the faults made happen instead (a "
-            "handler that ran only because of them): the next drawing shows what.</p>\n";
+    if (L.Taken == 0)
+      OS << fmt::format("<p class=\"nothing-cut\">The faults take none of it away "
+                        "themselves: the outcome broke through what they made happen "
+                        "instead{}.</p>\n",
+                        L.Enders ? ", the handler steps in red boxes that ended state it "
+                                   "needed"
+                                 : "");
     OS << "<div class=\"figure lineage\">" << L.Svg << "</div>\n";
-    if (L.Cut == 0)
+    if (L.Taken == 0)
       writeWhyBroken(Run, FaultFree, Outcome, Id + "-why");
   }
 
   /// The lineage of the broken instance's precondition in the
-  /// counterexample's run, with what only the faults made happen in red.
+  /// counterexample's run, with what only the faults made happen in red;
+  /// nothing when the fault-free run has all of it (the precondition held
+  /// there alike, and the drawing would explain nothing).
   void writeWhyBroken(const eval::Run &Run, const eval::Run &FaultFree, const eval::Tuple &Pre,
                       const std::string &Id) {
     LineageDrawing L = violationLineageSvg(Run, FaultFree, S.Ev->program(), Syms, Pre, Id);
-    if (L.Svg.empty())
+    if (L.Svg.empty() || L.Cut == 0)
       return;
     OS << "<h4>What the faults made happen</h4>\n<p>Why the invariant was checked here, in "
           "this run: what its precondition needed, with what the fault-free run does not "

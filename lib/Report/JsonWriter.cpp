@@ -25,6 +25,9 @@ llvm::json::Value toFindingsJSON(const FindingsReport &R) {
   if (R.Shard)
     O["shard"] = llvm::json::Object{
         {"index", R.Shard->Index}, {"count", R.Shard->Count}, {"scenarios", R.Shard->Total}};
+  if (R.SpaceShard)
+    O["space_shard"] =
+        llvm::json::Object{{"index", R.SpaceShard->Index}, {"count", R.SpaceShard->Count}};
   if (R.IsReview) {
     O["base"] = R.BaseRev;
     O["head"] = R.HeadRev;

@@ -3,8 +3,10 @@
 // A counterexample's run lacks the outcome it broke, so its lineage is taken
 // from the fault-free run, where the outcome held: the derivations it
 // needed, down to facts and messages. The messages the counterexample's
-// faults take away (lost, or sent or received by a crashed node) and the
-// tuples on crashed nodes are marked. The graph is handed to Graphviz's
+// faults take away (lost, or sent or received by a crashed node), the
+// tuples on crashed nodes, and whatever else of it the counterexample's run
+// does not have are marked; state it had but lost (a member assigned or
+// erased) is shown with the handler step that ended it. The graph is handed to Graphviz's
 // dot engine, laid out and rendered to SVG, in the faultline-graphviz
 // module, loaded here on the first drawing (DotGraph.h).
 //
@@ -32,6 +34,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <variant>
 
 namespace faultline::report {
 
@@ -66,6 +69,93 @@ bool isCut(const lineage::LineageVertex &V, const eval::Run &R, const eval::Symb
   }
   return false;
 }
+
+/// What a counterexample's run Cx lacks of the fault-free run FF's
+/// lineage (both runs of one program, so their relation ids agree).
+class Lacks {
+public:
+  Lacks(const eval::Run &FF, const eval::Run &Cx) : FF(FF), Cx(Cx) {}
+
+  /// The first time from tuple Id's own up to Until at which Cx lacks it.
+  std::optional<int> firstMissing(eval::TupleId Id, int Until) const {
+    const eval::TupleRecord &T = FF.Tuples[Id];
+    for (int Time = T.Time; Time <= Until; ++Time)
+      if (!Cx.find(T.Rel, Time, T.Values))
+        return Time;
+    return std::nullopt;
+  }
+
+  /// Whether Cx did not fire what FF did: a tuple of its body is missing,
+  /// or a tuple its `notin` relied on the absence of is there.
+  bool firing(eval::FiringId Id) const {
+    const eval::Firing &F = FF.Firings[Id];
+    return llvm::any_of(F.Body,
+                        [&](eval::TupleId B) { return firstMissing(B, FF.Tuples[B].Time); }) ||
+           llvm::any_of(F.Absent, [&](const eval::AbsentTuple &A) { return present(A); });
+  }
+
+  /// Whether Cx lacks message Id of FF (as FF had it: delivered or not).
+  bool message(eval::MessageId Id) const {
+    const eval::Message &M = FF.Messages[Id];
+    return llvm::none_of(Cx.Messages, [&](const eval::Message &C) {
+      return C.From == M.From && C.To == M.To && C.SendTime == M.SendTime && C.Rel == M.Rel &&
+             C.Values == M.Values && C.Fate == M.Fate;
+    });
+  }
+
+  /// The firings of Cx that ended tuple Id of FF at time Gone, where Cx
+  /// held it at Gone - 1: those that derived, at Gone - 1, a tuple that a
+  /// `notin` of the rule carrying it on in FF (its persistence) names, with
+  /// the columns the tuple binds (a member assigned or erased).
+  std::vector<eval::FiringId> enders(eval::TupleId Id, int Gone, const ir::Program &P) const {
+    std::vector<eval::FiringId> Out;
+    const eval::TupleRecord &T = FF.Tuples[Id];
+    auto Before = FF.find(T.Rel, Gone - 1, T.Values), After = FF.find(T.Rel, Gone, T.Values);
+    if (!Before || !After)
+      return Out;
+    const std::string &Name = FF.RelNames[T.Rel];
+    for (eval::FiringId F : FF.Tuples[*After].Firings) {
+      if (!llvm::is_contained(FF.Firings[F].Body, *Before))
+        continue;
+      const ir::Rule &Rule = P.Rules[FF.Firings[F].Rule];
+      // The variables the carried tuple binds.
+      std::map<std::string, eval::Value> Bound;
+      for (const ir::BodyElem &E : Rule.Body)
+        if (const auto *A = std::get_if<ir::Atom>(&E);
+            A && !A->Negated && A->Relation == Name && A->Args.size() == T.Values.size())
+          for (size_t Col = 0; Col < A->Args.size(); ++Col)
+            if (A->Args[Col].K == ir::Term::Kind::Variable)
+              Bound.emplace(A->Args[Col].Text, T.Values[Col]);
+      for (const ir::BodyElem &E : Rule.Body) {
+        const auto *A = std::get_if<ir::Atom>(&E);
+        std::optional<eval::RelId> Rel = A && A->Negated ? Cx.relation(A->Relation)
+                                                          : std::optional<eval::RelId>();
+        if (!Rel)
+          continue;
+        eval::AbsentTuple Pattern{*Rel, Gone - 1, {}, {}};
+        for (size_t Col = 0; Col < A->Args.size(); ++Col) {
+          auto It = A->Args[Col].K == ir::Term::Kind::Variable ? Bound.find(A->Args[Col].Text)
+                                                                : Bound.end();
+          Pattern.Values.push_back(It == Bound.end() ? eval::Value() : It->second);
+          if (It == Bound.end())
+            Pattern.setWild(Col);
+        }
+        for (eval::TupleId C : Cx.table(*Rel, Gone - 1))
+          if (Pattern.matches(Cx.Tuples[C].Values) && !Cx.Tuples[C].Firings.empty() &&
+              !llvm::is_contained(Out, Cx.Tuples[C].Firings.front()))
+            Out.push_back(Cx.Tuples[C].Firings.front());
+      }
+    }
+    return Out;
+  }
+
+private:
+  bool present(const eval::AbsentTuple &A) const {
+    return llvm::any_of(Cx.table(A.Rel, A.Time),
+                        [&](eval::TupleId C) { return A.matches(Cx.Tuples[C].Values); });
+  }
+  const eval::Run &FF, &Cx;
+};
 
 /// Shapes as Lineage::writeDot draws them; cut vertices filled red.
 void style(DotAttributes &N, const lineage::LineageVertex &V, const std::string &Label,
@@ -343,6 +433,26 @@ private:
   bool FromCxx = false;
 };
 
+/// A rule firing of R as a box names it: "Replica::onWrite at b
+/// (replication.h:78), time 5".
+std::string firingText(const eval::Run &R, eval::FiringId Id, const ir::Program &P,
+                       const CxxNames &Names, const eval::SymbolTable &Syms) {
+  const eval::Firing &F = R.Firings[Id];
+  // The node it ran at: its first body tuple's.
+  std::string Node;
+  if (!F.Body.empty() && !R.Tuples[F.Body.front()].Values.empty())
+    Node = storyText(Syms, R.Tuples[F.Body.front()].Values.front());
+  return fmt::format("{}, time {}", Names.firing(P.Rules[F.Rule], Node, P), F.Time);
+}
+
+/// Text for a Graphviz label, where a backslash starts an escape.
+std::string dotText(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text)
+    Out += C == '\\' ? std::string("\\\\") : std::string(1, C);
+  return Out;
+}
+
 std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Vertex Id,
                   const eval::Run &R, const ir::Program &P, const CxxNames &Names,
                   const eval::SymbolTable &Syms) {
@@ -352,14 +462,8 @@ std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Ve
     return From == To ? fmt::format("{}, time {}", What, From)
                       : fmt::format("{}, time {}..{}", What, From, To);
   }
-  if (V.Kind == lineage::VertexKind::Firing) {
-    const eval::Firing &F = R.Firings[V.Firing];
-    // The node it ran at: its first body tuple's.
-    std::string Node;
-    if (!F.Body.empty() && !R.Tuples[F.Body.front()].Values.empty())
-      Node = storyText(Syms, R.Tuples[F.Body.front()].Values.front());
-    return fmt::format("{}, time {}", Names.firing(P.Rules[F.Rule], Node, P), F.Time);
-  }
+  if (V.Kind == lineage::VertexKind::Firing)
+    return firingText(R, V.Firing, P, Names, Syms);
   if (V.Kind == lineage::VertexKind::Message) {
     const eval::Message &M = R.Messages[V.Message];
     return fmt::format("{} {} \u2192 {}, sent at {}", R.RelNames[M.Rel], M.From, M.To,
@@ -372,11 +476,69 @@ std::string label(const lineage::LineageVertex &V, const Drawing &D, lineage::Ve
 
 namespace {
 
+/// A handler step of a counterexample's run drawn beside a fault-free
+/// lineage: it ended the state that the vertices Ended stand for.
+struct Ender {
+  std::string Label;
+  std::vector<lineage::Vertex> Ended;
+};
+
+/// The handler steps of a counterexample's run Cx that ended state, one
+/// box per step (a handler at a node at a time) with the statements of it
+/// that did (`master.h:42: inSync.erase(m.node);`); a rule of a `.ded`
+/// model a box of its own.
+class EnderSteps {
+public:
+  EnderSteps(const eval::Run *Cx, const ir::Program &P, const eval::SymbolTable &Syms)
+      : Cx(Cx), P(P), Syms(Syms), Names(P) {}
+
+  /// Firing F of Cx ended what vertex V stands for.
+  void add(eval::FiringId F, lineage::Vertex V) {
+    const ir::Rule &Rule = P.Rules[Cx->Firings[F].Rule];
+    auto [Handler, Statement] = llvm::StringRef(Rule.Origin).split(": ");
+    bool Cxx = !Statement.empty() && Handler.contains("::");
+    std::string Node;
+    if (const eval::Firing &Fi = Cx->Firings[F];
+        !Fi.Body.empty() && !Cx->Tuples[Fi.Body.front()].Values.empty())
+      Node = storyText(Syms, Cx->Tuples[Fi.Body.front()].Values.front());
+    std::string Head =
+        Cxx ? fmt::format("{} at {}, time {}", Handler.str(), Node, Cx->Firings[F].Time)
+            : firingText(*Cx, F, P, Names, Syms);
+    auto [It, New] = Index.try_emplace(Cxx ? Head : "#" + std::to_string(F), Out.size());
+    if (New)
+      Out.push_back({dotText("in the counterexample: " + Head), {}});
+    Ender &E = Out[It->second];
+    std::string Line =
+        Cxx ? "\\n" +
+                  dotText(fmt::format("{}:{}: {}",
+                                      llvm::sys::path::filename(P.fileName(Rule.Loc)).str(),
+                                      Rule.Loc.Line, Statement.trim().str()))
+            : "";
+    if (!Line.empty() && !llvm::StringRef(E.Label).contains(Line))
+      E.Label += Line;
+    if (!llvm::is_contained(E.Ended, V))
+      E.Ended.push_back(V);
+  }
+
+  std::vector<Ender> take() { return std::move(Out); }
+
+private:
+  const eval::Run *Cx;
+  const ir::Program &P;
+  const eval::SymbolTable &Syms;
+  CxxNames Names;
+  std::map<std::string, size_t> Index;
+  std::vector<Ender> Out;
+};
+
 /// Draws what D collected of G (a lineage of run R), each vertex red where
-/// Marked says so (counted in the drawing's Cut).
+/// Marked says so (counted in the drawing's Cut), with a note under a
+/// vertex where Note has one, and the Enders below what they ended.
 LineageDrawing render(const lineage::LineageGraph &G, const Drawing &D, const eval::Run &R,
                       const ir::Program &P, const eval::SymbolTable &Syms, const std::string &Id,
-                      const std::function<bool(lineage::Vertex)> &Marked) {
+                      const std::function<bool(lineage::Vertex)> &Marked,
+                      const std::map<lineage::Vertex, std::string> &Note = {},
+                      const std::vector<Ender> &Enders = {}) {
   LineageDrawing Out;
   CxxNames Names(P);
   DotGraph Dot;
@@ -391,10 +553,29 @@ LineageDrawing render(const lineage::LineageGraph &G, const Drawing &D, const ev
     N.Name = "v" + std::to_string(V);
     bool IsMarked = Marked(V);
     Out.Cut += IsMarked;
-    style(N.Attributes, G[V], label(G[V], D, V, R, P, Names, Syms), IsMarked);
+    std::string Label = label(G[V], D, V, R, P, Names, Syms);
+    if (auto It = Note.find(V); It != Note.end())
+      Label += "\\n" + It->second;
+    style(N.Attributes, G[V], Label, IsMarked);
   }
   for (auto [From, To] : D.Edges)
     Dot.Edges.push_back({Index.at(From), Index.at(To)});
+  for (const Ender &E : Enders) {
+    DotGraph::Node &N = Dot.Nodes.emplace_back();
+    N.Name = "e" + std::to_string(Out.Enders++);
+    N.Attributes = {{"label", E.Label},     {"class", "cut ender"}, {"shape", "box"},
+                    {"style", "filled"},    {"fillcolor", "#f4b6b6"}, {"color", "red"}};
+    ++Out.Cut;
+    for (lineage::Vertex V : E.Ended) {
+      Dot.EdgeAttributes.resize(Dot.Edges.size());
+      Dot.Edges.push_back({Index.at(V), Dot.Nodes.size() - 1});
+      Dot.EdgeAttributes.push_back({{"style", "dashed"},
+                                    {"color", "red"},
+                                    {"label", "ended by"},
+                                    {"fontsize", "9"},
+                                    {"fontname", "Helvetica"}});
+    }
+  }
 
   DotToSvgFn *Render = dotToSvg(Out.Why);
   if (!Render)
@@ -418,7 +599,8 @@ std::string tooLarge() {
 
 LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
-                          const FaultSet &Cut, const std::string &Id) {
+                          const FaultSet &Cut, const std::string &Id,
+                          const eval::Run *Counterexample) {
   LineageDrawing Out;
   lineage::Lineage L = lineage::Lineage::build(FaultFree, P, Syms);
   const lineage::LineageGraph &G = L.Graph;
@@ -434,9 +616,42 @@ LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
     Out.Why = tooLarge();
     return Out;
   }
-  return render(G, D, FaultFree, P, Syms, Id, [&](lineage::Vertex V) {
-    return isCut(G[V], FaultFree, Syms, Cut, D.Latest.at(V));
-  });
+  unsigned Taken = 0;
+  std::map<lineage::Vertex, bool> Marked;
+  std::map<lineage::Vertex, std::string> Note;
+  std::optional<Lacks> Lacking;
+  if (Counterexample)
+    Lacking.emplace(FaultFree, *Counterexample);
+  EnderSteps Steps(Counterexample, P, Syms);
+  for (lineage::Vertex V : D.Order) {
+    const lineage::LineageVertex &LV = G[V];
+    bool Mark = isCut(LV, FaultFree, Syms, Cut, D.Latest.at(V));
+    Taken += Mark;
+    if (!Lacking) {
+      Marked[V] = Mark;
+      continue;
+    }
+    if (LV.Kind == lineage::VertexKind::Tuple) {
+      std::optional<int> Gone = Lacking->firstMissing(LV.Tuple, D.Latest.at(V));
+      Mark |= Gone.has_value();
+      // State the counterexample held too, until something ended it.
+      if (Gone && *Gone > FaultFree.Tuples[LV.Tuple].Time) {
+        Note[V] = fmt::format("(in the counterexample only until time {})", *Gone - 1);
+        for (eval::FiringId F : Lacking->enders(LV.Tuple, *Gone, P))
+          Steps.add(F, V);
+      }
+    } else if (LV.Kind == lineage::VertexKind::Firing) {
+      Mark |= Lacking->firing(LV.Firing);
+    } else if (LV.Kind == lineage::VertexKind::Message) {
+      Mark |= Lacking->message(LV.Message);
+    }
+    Marked[V] = Mark;
+  }
+  LineageDrawing Drawn = render(
+      G, D, FaultFree, P, Syms, Id, [&](lineage::Vertex V) { return Marked.at(V); }, Note,
+      Steps.take());
+  Drawn.Taken = Taken;
+  return Drawn;
 }
 
 LineageDrawing violationLineageSvg(const eval::Run &Run, const eval::Run &FaultFree,

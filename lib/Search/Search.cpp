@@ -120,7 +120,7 @@ public:
     Result.Executions.push_back({R->Faults, R->violates()});
     notePre(*R);
     if (R->violates())
-      Result.Found.push_back({R->Faults, nullptr, Result.Runs});
+      Result.Found.push_back({R->Faults, nullptr, Result.Runs, Position});
     if (Opts.OnProgress) {
       Progress P;
       P.Runs = Result.Runs;
@@ -188,6 +188,12 @@ public:
   /// Whether the search aimed at the `pre` tuples no run had: then an
   /// invariant without one is one that no fault set can make checkable.
   bool PreCovered = false;
+  /// Where the fault set executed next stands in the unsharded order
+  /// (exhaustive and random search).
+  uint64_t Position = 0;
+
+  /// Whether the fault set at Position is this space shard's.
+  bool ours() const { return Position % Opts.SpaceShards == Opts.SpaceShard; }
 };
 
 /// Which goals of making a `pre` appear (Lineage::PreGoals) still need
@@ -417,7 +423,8 @@ static std::vector<TimerChoice> timerChoices(const eval::Run &R) {
 
 SearchResult searchExhaustive(Searcher &S) {
   ExhaustiveEnumerator Space(S.B);
-  S.PreCovered = true; // every fault set is run
+  // Every fault set is run, unless other space shards run some.
+  S.PreCovered = S.Opts.SpaceShards == 1;
   // Each fault set of the space is then walked over the timer firings it
   // leads to (docs/design.md, "Timers"): a timer's choice changes only what
   // happens from its due step on, so deciding the timers in the order they
@@ -438,7 +445,7 @@ SearchResult searchExhaustive(Searcher &S) {
     auto R = S.execute(G);
     if (!R)
       return false;
-    if (S.Result.Runs == 1 && R->violates())
+    if (S.Position == 0 && !Decided && R->violates())
       S.Result.NoFaultNeeded = true;
     Pending P{std::move(G), S.timed() ? timerChoices(*R) : std::vector<TimerChoice>(), 0};
     if (Decided)
@@ -451,10 +458,13 @@ SearchResult searchExhaustive(Searcher &S) {
     Stack.push_back(std::move(P));
     return true;
   };
-  while (true) {
+  for (bool First = true;; First = false) {
     std::optional<FaultSet> F = Space.next();
     if (!F)
       return S.finish(true);
+    S.Position += !First;
+    if (!S.ours())
+      continue;
     if (!Explore(*F, std::nullopt))
       return S.finish(false);
     while (!Stack.empty()) {
@@ -502,11 +512,32 @@ SearchResult searchRandom(Searcher &S) {
     S.Result.StopReason = "no new random scenarios";
     return true;
   };
+  // Sharded (not with timers: their delays are drawn as the runs go),
+  // every shard draws the same fault sets and runs those at its positions;
+  // --max-runs then counts the draws, so that the shards run together what
+  // the unsharded search runs.
+  bool Sharded = S.Opts.SpaceShards > 1;
+  if (Sharded && Chooser) {
+    S.Diags.error("random search cannot be split by --space-shard when the program has timers "
+                  "and the bounds a timer slack: the delays are drawn as the runs go");
+    S.Result.Failed = true;
+    return S.finish(false);
+  }
+  uint64_t Drawn = 0; // distinct fault sets drawn
   while (!S.outOfBudget()) {
+    if (Sharded && S.Opts.MaxRuns && Drawn >= S.Opts.MaxRuns) {
+      S.Result.StopReason = "max runs reached";
+      break;
+    }
     FaultSet F = randomFaults(S.B, Rng);
     if (!Chooser && !Tried.insert(F).second) {
       if (Missed())
         break;
+      continue;
+    }
+    S.Position = Drawn++;
+    if (!S.ours()) {
+      Misses = 0;
       continue;
     }
     auto R = S.execute(F, Chooser);
@@ -531,6 +562,13 @@ SearchResult searchRandom(Searcher &S) {
 SearchResult search(const eval::Evaluator &Ev, const Bounds &B, const SearchOptions &Opts,
                     ir::DiagnosticEngine &Diags) {
   Searcher S(Ev, B, Opts, Diags);
+  if (Opts.SpaceShards > 1 && Opts.Strat == Strategy::LDFI) {
+    // Each LDFI run's lineage picks the next: no order to split.
+    Diags.error("the LDFI search cannot be split by --space-shard: use --strategy exhaustive "
+                "or random, or split by scenario with --shard");
+    S.Result.Failed = true;
+    return S.finish(false);
+  }
   switch (Opts.Strat) {
   case Strategy::LDFI:
     return searchLDFI(S);

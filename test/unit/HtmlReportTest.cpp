@@ -94,6 +94,75 @@ TEST(LineageDrawing, MarksWhatTheFaultsTakeAway) {
   EXPECT_EQ(count(D.Svg, "id=\"g_node1\""), 1u);
 }
 
+TEST(LineageDrawing, MarksWhatTheCounterexampleLacks) {
+  Model M(test::SendOnceBroadcast);
+  auto B = bounds(3, 2, {"a", "b", "c"});
+  FaultSet Lost = faults({}, {{"a", "b", 1}});
+  auto FaultFree = M.run(B), Cx = M.run(B, Lost);
+  ASSERT_TRUE(FaultFree && Cx);
+  eval::Tuple PostB;
+  for (eval::TupleId Id : FaultFree->table(*FaultFree->relation("post"), 3))
+    if (M.Ev->symbols().render(FaultFree->Tuples[Id].Values) == "\"b\", \"x\"")
+      PostB = FaultFree->Tuples[Id].Values;
+  ASSERT_FALSE(PostB.empty());
+  report::LineageDrawing D =
+      report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), PostB, Lost, "g", Cx.get());
+  ASSERT_FALSE(D.Svg.empty()) << D.Why;
+  // The lost message is what the fault takes away; the counterexample also
+  // lacks all that follows from it, up to the outcome itself (b's log, the
+  // rules that derive it and post), but not a's broadcast.
+  EXPECT_EQ(D.Taken, 1u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut message\""), 1u);
+  EXPECT_GT(D.Cut, 2u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut tuple\""), 2u) << D.Svg;
+  EXPECT_GE(count(D.Svg, "post(&quot;b&quot;, &quot;x&quot;), time 3"), 1u);
+  // Nothing b held was ended by a step of its own: no handler box.
+  EXPECT_EQ(D.Enders, 0u);
+}
+
+// b keeps x while a's heartbeats arrive; one lost heartbeat makes b drop it.
+const char *Heartbeat = R"(
+node(N, M)@next :- node(N, M);
+node("a", "b")@1;
+tick(N)@next :- tick(N);
+tick("a")@1;
+hb(M, N)@async :- tick(N), node(N, M);
+want(N, P)@next :- want(N, P);
+want("b", "x")@1;
+keep(N, P)@next :- keep(N, P), notin drop(N, P);
+keep("b", "x")@1;
+armed(N)@next :- want(N, _);
+drop(N, P) :- keep(N, P), armed(N), notin hb(N, _);
+pre(N, P) :- want(N, P);
+post(N, P) :- keep(N, P);
+)";
+
+TEST(LineageDrawing, DrawsTheStepThatEndedStateTheOutcomeNeeded) {
+  Model M(Heartbeat);
+  auto B = bounds(5, 4, {"a", "b"});
+  FaultSet Lost = faults({}, {{"a", "b", 2}});
+  auto FaultFree = M.run(B), Cx = M.run(B, Lost);
+  ASSERT_TRUE(FaultFree && Cx) << M.ErrText;
+  ASSERT_TRUE(Cx->violates());
+  eval::Tuple Outcome = Cx->Tuples[Cx->missingPost().front()].Values;
+  report::LineageDrawing D =
+      report::lineageSvg(*FaultFree, M.Prog, M.Ev->symbols(), Outcome, Lost, "g", Cx.get());
+  ASSERT_FALSE(D.Svg.empty()) << D.Why;
+  // keep(b, x) held from 1 to 5 fault-free; in the counterexample the lost
+  // heartbeat let drop fire at 3, so keep ends there: one box, the rule
+  // firing that ended it, below it.
+  EXPECT_EQ(D.Enders, 1u);
+  EXPECT_EQ(count(D.Svg, "keep(&quot;b&quot;, &quot;x&quot;), time 1..5"), 1u) << D.Svg;
+  EXPECT_EQ(count(D.Svg, "(in the counterexample only until time 3)"), 1u);
+  EXPECT_EQ(count(D.Svg, "class=\"node cut ender\""), 1u);
+  EXPECT_EQ(count(D.Svg, "in the counterexample: rule drop"), 1u);
+  EXPECT_EQ(count(D.Svg, ", time 3</text>"), 1u);
+  EXPECT_EQ(count(D.Svg, ">ended by</text>"), 1u);
+  // The heartbeat itself is not in keep's lineage (only its absence, which
+  // the drawing of the fault-free run does not show): nothing is taken.
+  EXPECT_EQ(D.Taken, 0u);
+}
+
 TEST(LineageDrawing, NoLineageForAnOutcomeTheFaultFreeRunLacks) {
   Model M(test::SendOnceBroadcast);
   auto FaultFree = M.run(bounds(3, 2, {"a", "b", "c"}));

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 #include <chrono>
 
@@ -208,6 +209,55 @@ TEST(Search, ExhaustiveWalksEachScenarioWithRestartsOnce) {
   }
 }
 
+/// Each space shard's search of M within B, and the unsharded one.
+std::vector<search::SearchResult> spaceShards(Model &M, const Bounds &B, Strategy S,
+                                              unsigned Count) {
+  std::vector<search::SearchResult> Out;
+  for (unsigned J = 0; J <= Count; ++J) {
+    search::SearchOptions O;
+    O.Strat = S;
+    O.Seed = 3;
+    if (J < Count) {
+      O.SpaceShard = J;
+      O.SpaceShards = Count;
+    }
+    Out.push_back(search::search(*M.Ev, B, O, M.Diags));
+  }
+  return Out;
+}
+
+TEST(Search, SpaceShardsRunEachScenarioOnceAndFindTheFirstCounterexample) {
+  Model M(Retry); // certified: every part walks all of its part
+  for (Strategy S : {Strategy::Exhaustive, Strategy::Random}) {
+    Bounds B = bounds(3, 2, {"a", "b", "c"}, 1);
+    auto Parts = spaceShards(M, B, S, 3);
+    search::SearchResult Whole = std::move(Parts.back());
+    Parts.pop_back();
+    // Together the parts run what the unsharded search runs, each once.
+    std::multiset<FaultSet> Run, WholeRun;
+    for (const search::SearchResult &P : Parts)
+      for (const search::Execution &E : P.Executions)
+        Run.insert(E.Faults);
+    for (const search::Execution &E : Whole.Executions)
+      WholeRun.insert(E.Faults);
+    EXPECT_EQ(Run, WholeRun) << static_cast<int>(S);
+    // Stopping at the first: the part with the smallest position has the
+    // unsharded search's counterexample.
+    Model Broken(test::SendOnceBroadcast);
+    Parts = spaceShards(Broken, B, S, 3);
+    Whole = std::move(Parts.back());
+    Parts.pop_back();
+    ASSERT_EQ(Whole.V, Verdict::Counterexample);
+    const search::Counterexample *First = nullptr;
+    for (const search::SearchResult &P : Parts)
+      if (!P.Found.empty() && (!First || P.Found[0].Position < First->Position))
+        First = &P.Found[0];
+    ASSERT_TRUE(First);
+    EXPECT_EQ(First->Faults, Whole.Found[0].Faults);
+    EXPECT_EQ(First->Position, Whole.Found[0].Position);
+  }
+}
+
 TEST(Search, BoundsWithoutFaultsNeedOneRunAndNoLineage) {
   // No crashes and no omissions (EFF 1: no send time before it): the
   // failure-free run is the whole space. At a large EOT the lineage and
@@ -302,4 +352,21 @@ TEST(SearchTimers, RandomSearchDrawsFiringSchedules) {
   // Every one of the 8 schedules is drawn; repeats end the search.
   EXPECT_EQ(Seen.size(), 8u);
   EXPECT_EQ(R.StopReason, "no new random scenarios");
+}
+
+TEST(Search, SpaceShardsOfExhaustiveSearchKeepEachTimerScheduleWithItsFaults) {
+  Model M(Ticker);
+  Bounds B = bounds(5, 0, {"a"});
+  B.TimerSlack = 1;
+  auto Parts = spaceShards(M, B, Strategy::Exhaustive, 2);
+  // One fault set (none), so the first part runs its 8 schedules and the
+  // second nothing; both certify their parts.
+  EXPECT_EQ(Parts[0].Runs, 8u);
+  EXPECT_EQ(Parts[1].Runs, 0u);
+  EXPECT_EQ(Parts[1].V, Verdict::Certified);
+  // Random search cannot split the schedules it draws as it runs.
+  search::SearchOptions O;
+  O.Strat = Strategy::Random;
+  O.SpaceShards = 2;
+  EXPECT_TRUE(search::search(*M.Ev, B, O, M.Diags).Failed);
 }

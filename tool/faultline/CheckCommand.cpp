@@ -108,14 +108,27 @@ bool writeSchedules(const std::string &Dir, const frontend::ExtractedModel &M,
 
 /// Everything check prints of a searched scenario, in any format but
 /// html, as the verdict store keeps it.
-StoredVerdict outputOf(const check::SearchedScenario &S, const frontend::ExtractedModel &M) {
+StoredVerdict outputOf(const check::SearchedScenario &S, const frontend::ExtractedModel &M,
+                       const search::SearchOptions &Opts) {
   StoredVerdict V;
   V.HasOutput = true;
   V.Verdict = report::verdictName(S.R.V);
   V.Detail = S.verdictText();
+  bool Sharded = Opts.SpaceShards > 1;
+  if (Sharded) {
+    V.Space = report::SpaceShardSummary{Opts.SpaceShard, Opts.SpaceShards, S.R.Runs, {}};
+    if (!S.R.Found.empty())
+      V.Space->First = S.R.Found.front().Position;
+    V.Detail += fmt::format(" [space shard {}/{}: this part of the fault space only; "
+                            "`faultline merge` joins the shards]",
+                            Opts.SpaceShard, Opts.SpaceShards);
+  }
   std::vector<const search::Counterexample *> Reported = S.reported();
-  for (const search::Counterexample *C : Reported)
+  for (const search::Counterexample *C : Reported) {
     V.Findings.push_back(check::findingOf(S, *C, [](const std::string &P) { return P; }));
+    if (Sharded)
+      V.Findings.back().Position = C->Position;
+  }
   auto Diagnostics = [&](bool Verbose) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);
@@ -245,7 +258,7 @@ private:
     llvm::raw_ostream &Errs = Buffered ? static_cast<llvm::raw_ostream &>(Buffer) : llvm::errs();
     O.Failure = searchWithProgress(Opts, Model, S, Errs);
     if (!O.Failure) {
-      O.V = outputOf(S, Model);
+      O.V = outputOf(S, Model, Opts.Options);
       O.TimedOut = S.R.StopReason == "timeout";
     }
     return O;
@@ -345,6 +358,8 @@ int checkCommand(const CheckOptions &Opts) {
   report::FindingsReport Report;
   Report.ToolVersion = frontend::Version;
   Report.Shard = Shard;
+  if (Opts.Options.SpaceShards > 1)
+    Report.SpaceShard = {Opts.Options.SpaceShard, Opts.Options.SpaceShards, 0};
   if (!Text && !Html)
     Report.SourceRoot = sourceRoot();
   std::string CacheDir = Html ? "" : verdictCacheDir(Opts);
@@ -386,6 +401,7 @@ int checkCommand(const CheckOptions &Opts) {
       SR.Ev = S.Ev.get();
       SR.Bounds = S.B;
       SR.Result = &S.R;
+      SR.Strat = Opts.Options.Strat;
       SR.Suppressed = S.R.V == search::Verdict::Counterexample && Reported.empty();
       SR.Story = [&S](const eval::Run &R) { return check::storyOf(S, R); };
       SR.Describe = [&S](const eval::Tuple &Pre, int EOT) {
@@ -396,7 +412,7 @@ int checkCommand(const CheckOptions &Opts) {
       if (!PageToStdout)
         llvm::outs() << fmt::format("scenario '{}': {}\n", Model.DisplayName, S.verdictText());
       if (!Opts.EmitSchedules.empty() &&
-          !writeSchedules(Opts.EmitSchedules, Model, outputOf(S, Model)))
+          !writeSchedules(Opts.EmitSchedules, Model, outputOf(S, Model, Opts.Options)))
         return ExitBadInput;
       continue;
     }
@@ -420,6 +436,7 @@ int checkCommand(const CheckOptions &Opts) {
     } else {
       report::ScenarioSummary Sum{Model.DisplayName, V->Verdict, V->Detail, "", false};
       Sum.Cached = FromStore;
+      Sum.Space = V->Space;
       Report.Scenarios.push_back(std::move(Sum));
       Report.Findings.insert(Report.Findings.end(), V->Findings.begin(), V->Findings.end());
     }

@@ -35,13 +35,15 @@ std::string modelText(const frontend::ExtractedModel &M, const check::SearchSett
   std::string Text = fmt::format(
       "scenario {}\neot {} eff {} crashes {} restarts {} timer-slack {} nodes {}\n"
       "negative-support {} grounded {} symmetry {} max-runs {} timeout {}\n"
-      "strategy {} seed {} find-all {}\n"
+      "strategy {} seed {} find-all {}{}\n"
       "max-step-derivations {} max-tuples {} max-memory {}\n",
       M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
       S.Crashes.value_or(Sc.Crashes), S.Restarts.value_or(Sc.Restarts),
       S.TimerSlack.value_or(Sc.TimerSlack), fmt::join(Sc.Nodes, ","), O.NegativeSupport,
       O.GroundedNegativeSupport, O.Symmetry, O.MaxRuns, O.TimeoutSeconds,
-      static_cast<int>(O.Strat), O.Seed, O.FindAll, O.Limits.MaxStepDerivations,
+      static_cast<int>(O.Strat), O.Seed, O.FindAll,
+      O.SpaceShards > 1 ? fmt::format(" space-shard {}/{}", O.SpaceShard, O.SpaceShards) : "",
+      O.Limits.MaxStepDerivations,
       O.Limits.MaxTuples, O.Limits.MaxMemory);
   // Sorted, as the clauses below: the order of a model's declarations
   // follows the order its fragments were linked in.
@@ -114,7 +116,8 @@ std::optional<StoredVerdict> VerdictStore::lookup(const std::string &ModelText) 
   std::string Stored;
   // The model itself is stored too: a hash collision is a miss, not a wrong verdict.
   if (!O || !O.map("model", Stored) || Stored != ModelText || !O.map("verdict", Out.Verdict) ||
-      !O.map("detail", Out.Detail) || !O.map("findings", Out.Findings)) {
+      !O.map("detail", Out.Detail) || !O.map("findings", Out.Findings) ||
+      !O.mapOptional("space_shard", Out.Space)) {
     llvm::consumeError(Root.getError());
     return std::nullopt;
   }
@@ -146,6 +149,8 @@ void VerdictStore::store(const std::string &ModelText, const StoredVerdict &V) c
                        {"verdict", V.Verdict},
                        {"detail", V.Detail},
                        {"findings", std::move(Findings)}};
+  if (V.Space)
+    O["space_shard"] = report::toJSON(*V.Space);
   if (V.HasOutput) {
     llvm::json::Array Sources;
     for (const auto &[Path, Hash] : V.Sources)

@@ -27,6 +27,9 @@ namespace faultline::tool {
 struct StoredVerdict {
   std::string Verdict, Detail;
   std::vector<report::Finding> Findings;
+  /// A search of one space shard (check --space-shard): its runs and first
+  /// counterexample.
+  std::optional<report::SpaceShardSummary> Space;
   /// check's: its diagnostics for the scenario (without and with -v) and
   /// the schedule of each counterexample, as --emit-schedules writes them.
   /// A review's entry has none (HasOutput false).

@@ -152,7 +152,7 @@ static cl::opt<search::Strategy>
                         clEnumValN(search::Strategy::Random, "random", "Random fault injection"),
                         clEnumValN(search::Strategy::Exhaustive, "exhaustive",
                                    "Every scenario, smallest first")),
-             cl::init(search::Strategy::LDFI), cl::sub(LdfiCmd), cl::cat(Cat));
+             cl::init(search::Strategy::LDFI), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> FindAll("find-all", cl::desc("Keep searching after the first counterexample"),
                              cl::sub(LdfiCmd), cl::cat(Cat));
 static cl::alias FindAllMolly("find-all-counterexamples", cl::aliasopt(FindAll),
@@ -162,7 +162,7 @@ static cl::opt<unsigned> MaxRuns("max-runs", cl::desc("Stop after this many exec
 static cl::opt<double> Timeout("timeout", cl::desc("Stop after this many seconds"), cl::init(0),
                                cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
 static cl::opt<uint64_t> Seed("seed", cl::desc("Seed of the random strategy"), cl::init(1),
-                              cl::sub(LdfiCmd), cl::cat(Cat));
+                              cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<std::string> LineageDot("lineage-dot",
                                        cl::desc("Write each run's lineage graph to DIR/run-N.dot"),
                                        cl::value_desc("DIR"), cl::sub(LdfiCmd), cl::cat(Cat));
@@ -207,6 +207,13 @@ static cl::opt<std::string> Shard(
              "modulo N is I (default: Bazel's TEST_SHARD_INDEX of TEST_TOTAL_SHARDS, if set); "
              "`faultline merge` joins the shards' --format json reports"),
     cl::value_desc("I/N"), cl::sub(CheckCmd), cl::cat(Cat));
+static cl::opt<std::string> SpaceShard(
+    "space-shard",
+    cl::desc("Search only part J of M (0 <= J < M) of each scenario's fault space, with "
+             "--strategy exhaustive or random: the fault sets whose position in the "
+             "unsharded search's order is J modulo M; `faultline merge` joins the M "
+             "--format json reports into the unsharded search's verdict"),
+    cl::value_desc("J/M"), cl::sub(CheckCmd), cl::cat(Cat));
 static cl::opt<bool> ListScenarios(
     "list-scenarios",
     cl::desc("Print the names of the scenarios (of the --shard) one a line, without searching"),
@@ -397,6 +404,29 @@ static bool checkShard(std::optional<faultline::report::FindingsReport::ShardInf
 }
 #endif
 
+#ifdef FAULTLINE_CXX_COMMANDS
+/// check's --space-shard, into Options. False after an error (printed).
+static bool checkSpaceShard(faultline::search::SearchOptions &Options) {
+  if (!SpaceShard.getNumOccurrences())
+    return true;
+  std::string Error;
+  auto S = parseShard(SpaceShard, Error);
+  if (!S) {
+    errs() << "faultline: error: --space-shard: " << Error << "\n";
+    return false;
+  }
+  if (Options.Strat == search::Strategy::LDFI) {
+    errs() << "faultline: error: --space-shard splits an exhaustive or random search (each "
+              "LDFI run's lineage picks the next): add --strategy exhaustive or --strategy "
+              "random, or split by scenario with --shard\n";
+    return false;
+  }
+  Options.SpaceShard = S->Index;
+  Options.SpaceShards = S->Count;
+  return true;
+}
+#endif
+
 /// The limits are given to bound the work: 0 (or NaN, which compares
 /// false with everything) would silently mean "no limit", so they are
 /// rejected rather than guessed at.
@@ -502,7 +532,9 @@ static int dispatch() {
     O.Output = Output;
     O.Progress = Progress;
     O.ListScenarios = ListScenarios;
-    if (!checkShard(O.Shard))
+    O.Options.Strat = Strategy;
+    O.Options.Seed = Seed;
+    if (!checkShard(O.Shard) || !checkSpaceShard(O.Options))
       return ExitBadInput;
     return checkCommand(O);
   }

@@ -102,8 +102,21 @@ struct Finding {
   /// An Updated finding: how the base revision broke the invariant ("crash
   /// c@5, through Master::onCrash, Replica::onWrite").
   std::string Before;
+  /// A check of one space shard (`--space-shard`): the position of the
+  /// counterexample's fault set in the unsharded search's order, by which
+  /// `faultline merge` finds the one the unsharded search reports.
+  std::optional<uint64_t> Position;
   /// Where the writers put the finding: the changed line, else the invariant.
   const Location &primary() const { return Changed.isValid() ? Changed : InvariantLoc; }
+};
+
+/// One space shard's search of a scenario (`check --space-shard J/M`).
+struct SpaceShardSummary {
+  unsigned Index = 0, Count = 0;
+  uint64_t Runs = 0; ///< The runs this shard made.
+  /// The position of its first counterexample (reported or suppressed) in
+  /// the unsharded search's order; none if it found none.
+  std::optional<uint64_t> First;
 };
 
 /// One scenario's outcome.
@@ -118,6 +131,8 @@ struct ScenarioSummary {
   /// check: the verdict came from the verdict cache (a search of the same
   /// model, bounds and options by this faultline version), not a search.
   bool Cached = false;
+  /// The search covered one space shard of the fault space only.
+  std::optional<SpaceShardSummary> Space;
 };
 
 /// Everything a writer prints.
@@ -141,6 +156,9 @@ struct FindingsReport {
     unsigned Index = 0, Count = 0, Total = 0;
   };
   std::optional<ShardInfo> Shard;
+  /// A check of one space shard (`--space-shard J/M`) of each scenario's
+  /// fault space (Total unused).
+  std::optional<ShardInfo> SpaceShard;
 };
 
 /// File relative to R.SourceRoot when it is under it; else unchanged.
@@ -152,12 +170,14 @@ llvm::json::Value toJSON(const Violation &V);
 llvm::json::Value toJSON(const StoryStep &S);
 llvm::json::Value toJSON(const Finding &F);
 llvm::json::Value toJSON(const ScenarioSummary &S);
+llvm::json::Value toJSON(const SpaceShardSummary &S);
 bool fromJSON(const llvm::json::Value &V, Location &L, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, LineRange &R, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Violation &Out, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, StoryStep &S, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, ScenarioSummary &S, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, SpaceShardSummary &S, llvm::json::Path P);
 
 } // namespace faultline::report
 

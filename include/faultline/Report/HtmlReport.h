@@ -73,16 +73,28 @@ std::string spacetimeSvg(const eval::Run &R, const std::vector<std::string> &Nod
 struct LineageDrawing {
   std::string Svg; ///< Empty when there is nothing to draw.
   std::string Why; ///< Why not.
-  unsigned Cut = 0; ///< Vertices the faults take away.
+  unsigned Cut = 0; ///< Vertices marked (red).
+  /// Of Cut, the vertices the faults take away themselves: a lost message,
+  /// a message from or to a crashed node, a tuple on a crashed node.
+  unsigned Taken = 0;
+  /// Handler steps of the counterexample's run drawn beside the lineage:
+  /// each ended state the outcome needed (a member assigned or erased).
+  unsigned Enders = 0;
 };
 
 /// The SVG of the lineage of Outcome (a `post` tuple) in the fault-free run
-/// FaultFree: what the outcome needed, with the messages and nodes the
-/// faults Cut take away marked; laid out by Graphviz's dot. Id prefixes the
-/// ids in the SVG.
+/// FaultFree: what the outcome needed, laid out by Graphviz's dot, with
+/// what the counterexample lacks marked: what its faults Cut take away
+/// (lost messages, crashed nodes), and, given its run Counterexample, every
+/// tuple, rule firing and message of the drawing that run does not have.
+/// Where state the outcome needed held in the counterexample too but
+/// stopped holding, the handler step of that run that ended it (assigned
+/// or erased it) is drawn below it, marked as well. Id prefixes the ids in
+/// the SVG.
 LineageDrawing lineageSvg(const eval::Run &FaultFree, const ir::Program &P,
                           const eval::SymbolTable &Syms, const eval::Tuple &Outcome,
-                          const FaultSet &Cut, const std::string &Id);
+                          const FaultSet &Cut, const std::string &Id,
+                          const eval::Run *Counterexample = nullptr);
 
 /// The SVG of why a counterexample's run broke an invariant: the lineage of
 /// its `pre` tuple Pre (without `post`) in Run, with what happened only

@@ -55,6 +55,13 @@ struct SearchOptions {
   bool Symmetry = true;
   /// Seed of the random strategy.
   uint64_t Seed = 1;
+  /// Search only space shard SpaceShard of SpaceShards (exhaustive and
+  /// random search): the fault sets whose position in the unsharded
+  /// search's order (exhaustive: the walk's, each with the timer schedules
+  /// it leads to; random: the distinct draws', all drawn in every shard) is
+  /// SpaceShard modulo SpaceShards. Counterexample::Position says where each
+  /// found one is, so the first of all shards is the unsharded search's.
+  unsigned SpaceShard = 0, SpaceShards = 1;
   /// Where to write each run's lineage as run-N.dot (empty: nowhere).
   std::string LineageDotDir;
   /// Called after every execution.
@@ -71,6 +78,9 @@ struct Counterexample {
   FaultSet Faults;
   std::unique_ptr<eval::Run> Run;
   unsigned RunNumber = 0; ///< 1-based position among the executions.
+  /// Exhaustive and random search: the 0-based position of its fault set
+  /// in the unsharded search's order (SearchOptions::SpaceShard).
+  uint64_t Position = 0;
 };
 
 /// One execution of the search, in order.

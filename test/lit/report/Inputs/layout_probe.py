@@ -16,7 +16,8 @@ minute to understand why).
       - a crash row points at no source line (a fault is not code);
       - every lineage drawing fits in the page's width (no scrolling away
         from its root), and its boxes name handlers, not Dedalus rules;
-      and counts, per counterexample, the lineage vertices drawn red.
+      and counts, per counterexample, the lineage vertices drawn red, and
+      prints the text of each ("red: ID: line / line").
 Exits 1 if any requirement failed."""
 import html.parser
 import json
@@ -56,8 +57,12 @@ SCRIPT = r"""
   });
   out.counterexamples = [];
   document.querySelectorAll('div.counterexample').forEach(function (d) {
-    out.counterexamples.push({id: d.id,
-                              red: d.querySelectorAll('.figure.lineage g.node.cut').length});
+    var red = [];
+    d.querySelectorAll('.figure.lineage g.node.cut').forEach(function (g) {
+      var lines = [];
+      g.querySelectorAll('text').forEach(function (t) { lines.push(t.textContent); });
+      red.push(lines.join(' / ')); });
+    out.counterexamples.push({id: d.id, red: red.length, redLabels: red});
   });
   document.querySelectorAll('table.story tr').forEach(function (tr) {
     // A page of an older faultline has plain cells: the second is the text.
@@ -137,6 +142,8 @@ def check(dom_path):
     for c in m.get("counterexamples", []):
         print("count: %s: %d lineage vertices red (what the faults took away or made happen)"
               % (c["id"], c["red"]))
+        for label in c.get("redLabels", []):
+            print("red: %s: %s" % (c["id"], label))
     return 1 if failed else 0
 
 
