@@ -88,8 +88,13 @@ void Server::becomeLeader() {
     nextIndex[peer] = lastLogIndex() + 1;
     matchIndex[peer] = 0;
     // An empty AppendEntries tells the others who leads.
-    send(peer, AppendEntriesRequest{currentTerm, id, lastLogIndex(), lastLogTerm(), {},
-                                    commitIndex});
+    appendEntries(peer,
+                  AppendEntriesRequest{currentTerm, id, lastLogIndex(), lastLogTerm(), {},
+                                       commitIndex},
+                  [this, peer, term = currentTerm,
+                   last = lastLogIndex()](const AppendEntriesResponse &response) {
+                    onAppendEntriesResponse(peer, term, last, response);
+                  });
   }
   heartbeatTimer.arm(HeartbeatInterval);
 }
@@ -139,8 +144,15 @@ void Server::replicate(const NodeId &peer) {
   std::vector<Entry> entries;
   for (uint64_t i = prevLogIndex; i < log.size(); ++i)
     entries.push_back(log[i]);
-  send(peer, AppendEntriesRequest{currentTerm, id, prevLogIndex, prevLogTerm, entries,
-                                  commitIndex});
+  // The callback knows what this request carried: the term it was sent in
+  // and the last index it would replicate.
+  appendEntries(peer,
+                AppendEntriesRequest{currentTerm, id, prevLogIndex, prevLogTerm, entries,
+                                     commitIndex},
+                [this, peer, term = currentTerm,
+                 last = prevLogIndex + entries.size()](const AppendEntriesResponse &response) {
+                  onAppendEntriesResponse(peer, term, last, response);
+                });
 }
 
 void Server::handleAppendEntries(const AppendEntriesRequest &request,
@@ -173,21 +185,21 @@ void Server::handleAppendEntries(const AppendEntriesRequest &request,
   if (request.leaderCommit > commitIndex)
     commitIndex = std::min(request.leaderCommit, index);
   response.success = true;
-  response.matchIndex = index;
 }
 
-void Server::onAppendEntriesResponse(const AppendEntriesResponse &response, const NodeId &from) {
+void Server::onAppendEntriesResponse(const NodeId &peer, uint64_t term, uint64_t lastIndex,
+                                     const AppendEntriesResponse &response) {
   if (response.term > currentTerm) {
     stepDown(response.term);
     return;
   }
-  if (role != Role::Leader || response.term != currentTerm)
-    return;
+  if (role != Role::Leader || term != currentTerm)
+    return; // an answer to a request of an older term
   if (response.success) {
-    matchIndex[from] = response.matchIndex;
-    nextIndex[from] = response.matchIndex + 1;
-  } else if (nextIndex.count(from) && nextIndex.at(from) > 1) {
-    nextIndex[from] = nextIndex.at(from) - 1;
+    matchIndex[peer] = lastIndex;
+    nextIndex[peer] = lastIndex + 1;
+  } else if (nextIndex.count(peer) && nextIndex.at(peer) > 1) {
+    nextIndex[peer] = nextIndex.at(peer) - 1;
   }
 }
 

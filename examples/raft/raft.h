@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -44,6 +45,13 @@ inline int logLevel = 0;
 
 /// The transport: serializes the message and hands it to the network.
 template <class M> FL_SEND void send(const NodeId &to, const M &message);
+
+struct AppendEntriesRequest;
+struct AppendEntriesResponse;
+
+/// The RPC client: sends the request and calls `done` with the response.
+FL_CALL void appendEntries(const NodeId &to, const AppendEntriesRequest &request,
+                           std::function<void(const AppendEntriesResponse &)> done);
 
 struct Entry {
   uint64_t term;
@@ -74,7 +82,6 @@ struct FL_MESSAGE AppendEntriesRequest {
 struct FL_MESSAGE AppendEntriesResponse {
   uint64_t term = 0;
   bool success = false;
-  uint64_t matchIndex = 0;
 };
 
 /// A command from a client, to be replicated.
@@ -96,8 +103,6 @@ public:
   FL_RECEIVE void onRequestVoteResponse(const RequestVoteResponse &response, const NodeId &from);
   FL_RPC void handleAppendEntries(const AppendEntriesRequest &request,
                                   AppendEntriesResponse &response);
-  FL_RECEIVE void onAppendEntriesResponse(const AppendEntriesResponse &response,
-                                          const NodeId &from);
   FL_RECEIVE void onClientRequest(const ClientRequest &request);
   FL_ON_RESTART void recover();
 
@@ -128,6 +133,8 @@ private:
   void stepDown(uint64_t newTerm);
   void becomeLeader();
   void replicate(const NodeId &peer);
+  void onAppendEntriesResponse(const NodeId &peer, uint64_t term, uint64_t lastIndex,
+                               const AppendEntriesResponse &response);
   void advanceCommitIndex();
   uint64_t lastLogIndex() const { return log.size(); }
   uint64_t lastLogTerm() const { return log.empty() ? 0 : log.back().term; }

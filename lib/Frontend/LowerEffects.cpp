@@ -91,17 +91,25 @@ private:
     if (Call->getNumArgs() != 2)
       Cx.fail(Call->getBeginLoc(), "a send with other than two arguments",
               "call the send primitive as send(destination, Message{...})");
-    const MessageType *Msg = Cx.Proto.messageOf(Call->getArg(1)->getType());
+    return sendMessage(Call->getArg(0), Call->getArg(1), std::move(P), Call->getBeginLoc(), {});
+  }
+
+public:
+  /// The message Arg sent to Dst: in braces with every field, or a value
+  /// (one kept in a local, or the message being handled) without a batch.
+  std::vector<Path> sendMessage(const clang::Expr *DstArg, const clang::Expr *Arg, Path P,
+                                clang::SourceLocation Loc, const SentHook &Sent) {
+    const MessageType *Msg = Cx.Proto.messageOf(Arg->getType());
     if (!Msg)
-      Cx.fail(Call->getArg(1)->getBeginLoc(), "sending a value that is not a FL_MESSAGE struct",
+      Cx.fail(Arg->getBeginLoc(), "sending a value that is not a FL_MESSAGE struct",
               "mark the message type with FL_MESSAGE");
     Cx.Fragment.uses(Msg->Decl);
-    const clang::Expr *Init = strip(Call->getArg(1));
+    const clang::Expr *Init = strip(Arg);
     std::vector<const clang::Expr *> Fields;
     if (const auto *L = llvm::dyn_cast<clang::InitListExpr>(Init)) {
       for (const clang::Expr *F : L->inits()) {
         if (llvm::isa<clang::ImplicitValueInitExpr>(F))
-          Cx.fail(Call->getArg(1)->getBeginLoc(), "a message with fields left out",
+          Cx.fail(Arg->getBeginLoc(), "a message with fields left out",
                   "give every field of the message in order");
         Fields.push_back(F);
       }
@@ -109,7 +117,7 @@ private:
       for (const clang::Expr *F : C->arguments())
         Fields.push_back(F);
     } else if (Msg->Batches.empty()) {
-      return sendValue(Call, *Msg, std::move(P));
+      return sendValue(DstArg, Arg, *Msg, std::move(P), Loc, Sent);
     } else {
       Cx.fail(Init->getBeginLoc(), "a message with a batch that is not built in the send call",
               "write send(destination, Message{field, ...})");
@@ -118,7 +126,7 @@ private:
       Cx.fail(Init->getBeginLoc(), "a message with fields left out",
               "give every field of the message in order");
     std::vector<Path> Out;
-    for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P))) {
+    for (auto &[Q, Dst] : Cx.eval(DstArg, std::move(P))) {
       Tupled Partial{{std::move(Q), {}}};
       for (size_t I = 0; I < Fields.size(); ++I) {
         if (Msg->batchOf(Msg->Fields[I]))
@@ -130,10 +138,12 @@ private:
         Partial = std::move(Next);
       }
       for (auto &[Q4, Terms] : Partial) {
-        Cx.emitMessage(*Msg, Dst, Terms, Q4, Call->getBeginLoc());
+        Cx.emitMessage(*Msg, Dst, Terms, Q4, Loc);
         for (size_t I = 0; I < Fields.size(); ++I)
           if (const Batch *B = Msg->batchOf(Msg->Fields[I]))
-            Cx.sendBatch(*B, Fields[I], Dst, Terms, Q4, Call->getBeginLoc());
+            Cx.sendBatch(*B, Fields[I], Dst, Terms, Q4, Loc);
+        if (Sent)
+          Sent(Q4, Dst, Terms);
         Out.push_back(std::move(Q4));
       }
     }
@@ -142,16 +152,21 @@ private:
 
   /// `send(dst, m)` with a message kept in a local (filled field by field,
   /// as an RPC framework's response is), or read from elsewhere: its value.
-  std::vector<Path> sendValue(const clang::CallExpr *Call, const MessageType &Msg, Path P) {
+  std::vector<Path> sendValue(const clang::Expr *DstArg, const clang::Expr *Arg,
+                              const MessageType &Msg, Path P, clang::SourceLocation Loc,
+                              const SentHook &Sent) {
     std::vector<Path> Out;
-    for (auto &[Q, Dst] : Cx.eval(Call->getArg(0), std::move(P)))
-      for (auto &[Q2, Value] : Cx.evalTuple(Call->getArg(1), std::move(Q))) {
-        Cx.emitMessage(Msg, Dst, Value, Q2, Call->getBeginLoc());
+    for (auto &[Q, Dst] : Cx.eval(DstArg, std::move(P)))
+      for (auto &[Q2, Value] : Cx.evalTuple(Arg, std::move(Q))) {
+        Cx.emitMessage(Msg, Dst, Value, Q2, Loc);
+        if (Sent)
+          Sent(Q2, Dst, Value);
         Out.push_back(std::move(Q2));
       }
     return Out;
   }
 
+private:
   std::optional<std::vector<Path>> setUpdate(const clang::CXXMemberCallExpr *MC, Path &P) {
     std::string Method = MC->getMethodDecl()->getNameAsString();
     if (auto Out = vectorUpdate(MC, Method, P))
@@ -635,6 +650,12 @@ private:
 };
 
 } // namespace
+
+std::vector<Path> LoweringContext::sendMessage(const clang::Expr *Dst, const clang::Expr *Message,
+                                               Path P, clang::SourceLocation Loc,
+                                               const SentHook &Sent) {
+  return EffectLowering(*this).sendMessage(Dst, Message, std::move(P), Loc, Sent);
+}
 
 std::vector<Path> LoweringContext::execTruncation(const Truncation &T, Path P) {
   return EffectLowering(*this).truncationLoop(T, std::move(P));

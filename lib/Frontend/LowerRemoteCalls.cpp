@@ -61,6 +61,19 @@ bool isNodeIdType(clang::QualType T) {
 
 } // namespace
 
+/// The values of the captures Inits on each path from P.
+Tupled LoweringContext::captures(const std::vector<const clang::Expr *> &Inits, const Path &P) {
+  Tupled Captured{{P, {}}};
+  for (const clang::Expr *E : Inits) {
+    Tupled Next;
+    for (auto &[Q, Columns] : Captured)
+      for (auto &[Q2, V] : evalTuple(E, std::move(Q)))
+        Next.push_back({std::move(Q2), append(Columns, V)});
+    Captured = std::move(Next);
+  }
+  return Captured;
+}
+
 std::optional<std::vector<Path>> LoweringContext::remoteCall(const clang::CallExpr *Call,
                                                              const Path &P) {
   if (!Protocol::isCall(Call->getDirectCallee()))
@@ -75,10 +88,6 @@ std::optional<std::vector<Path>> LoweringContext::remoteCall(const clang::CallEx
   if (!Request)
     fail(Call->getArg(1)->getBeginLoc(), "a request that is not a FL_MESSAGE struct",
          "mark the request type with FL_MESSAGE");
-  if (!Request->Batches.empty())
-    fail(Call->getArg(1)->getBeginLoc(), "a request with a batch made by a FL_CALL",
-         "send requests that carry a batch with the send primitive, and answer them with a "
-         "message");
   const clang::LambdaExpr *Lambda = lambdaOf(Call->getArg(2));
   if (!Lambda)
     fail(Call->getArg(2)->getBeginLoc(), "a callback that is not a lambda written at the call",
@@ -130,30 +139,26 @@ std::optional<std::vector<Path>> LoweringContext::remoteCall(const clang::CallEx
   Fragment.uses(Request->Decl);
   Fragment.uses(Response->Decl);
 
-  std::vector<Path> Out;
+  // The request goes out as a send's would, and where it does, its
+  // context and the call waiting for the answer with what was captured.
   Term Node = Term::variable(Here.Self.Var);
-  for (auto &[Q, Peer] : eval(Call->getArg(0), P))
-    for (auto &[Q2, Fields] : evalTuple(Call->getArg(1), std::move(Q))) {
-      Tupled Captured{{std::move(Q2), {}}};
-      for (const clang::Expr *E : Inits) {
-        Tupled Next;
-        for (auto &[Q3, Columns] : Captured)
-          for (auto &[Q4, V] : evalTuple(E, std::move(Q3)))
-            Next.push_back({std::move(Q4), append(Columns, V)});
-        Captured = std::move(Next);
-      }
-      for (auto &[Q5, Columns] : Captured) {
-        emitMessage(*Request, Peer, Fields, Q5, Loc);
-        Path At = Q5;
-        Term Now = freshVariable("CallTime");
-        At.Body.push_back(atom(ClockRelation, {Node, Now}));
-        emit(atom(Request->callRelation(),
-                  append(append({Peer, Node}, Fields), {Term::string(K.Site), Now})),
-             ir::HeadTime::Async, At, Loc);
-        emit(atom(K.Site, append({Node, Now, Peer}, Columns)), ir::HeadTime::Next, At, Loc);
-        Out.push_back(std::move(Q5));
-      }
-    }
+  std::vector<Path> Out;
+  for (auto &[Q, Captured] : captures(Inits, P)) {
+    const Tuple &Columns = Captured;
+    for (Path &Sent : sendMessage(
+             Call->getArg(0), Call->getArg(1), std::move(Q), Loc,
+             [&](const Path &At, const Term &Peer, const Tuple &Fields) {
+               Path Now = At;
+               Term Time = freshVariable("CallTime");
+               Now.Body.push_back(atom(ClockRelation, {Node, Time}));
+               emit(atom(Request->callRelation(),
+                         append(append({Peer, Node}, Fields), {Term::string(K.Site), Time})),
+                    ir::HeadTime::Async, Now, Loc);
+               emit(atom(K.Site, append({Node, Time, Peer}, Columns)), ir::HeadTime::Next, Now,
+                    Loc);
+             }))
+      Out.push_back(std::move(Sent));
+  }
   if (Known == Continuations.end())
     Continuations.push_back(std::move(K));
   return Out;

@@ -34,6 +34,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -160,6 +161,10 @@ struct Path {
 /// An expression's value on each path it splits into.
 using Valued = std::vector<std::pair<Path, ir::Term>>;
 using Tupled = std::vector<std::pair<Path, Tuple>>;
+
+/// What a caller of LoweringContext::sendMessage adds where a message is
+/// sent: on the path, to the destination, with the message's columns.
+using SentHook = std::function<void(const Path &, const ir::Term &, const Tuple &)>;
 
 /// A whole C++ construct rejected: no rule of the function is emitted.
 struct Unsupported {};
@@ -324,6 +329,11 @@ public:
   /// response.
   void emitMessage(const MessageType &Msg, const ir::Term &Dst, const Tuple &Fields,
                    const Path &P, clang::SourceLocation Loc);
+  /// Sends Message to Dst as the send primitive does (in braces with every
+  /// field, batches included, or a value without a batch), and calls Sent
+  /// where each path sends it.
+  std::vector<Path> sendMessage(const clang::Expr *Dst, const clang::Expr *Message, Path P,
+                                clang::SourceLocation Loc, const SentHook &Sent);
   /// `while (v.size() > n) v.pop_back();` on a state vector.
   std::vector<Path> execTruncation(const Truncation &T, Path P);
 
@@ -409,6 +419,9 @@ public:
   /// waiting for its response; the callback is lowered later
   /// (Continuations). None if Call is no such call.
   std::optional<std::vector<Path>> remoteCall(const clang::CallExpr *Call, const Path &P);
+  /// The values of a callback's captures (their initializers) on each
+  /// path from P, in order.
+  Tupled captures(const std::vector<const clang::Expr *> &Inits, const Path &P);
 
   // ---- LowerTimers.cpp ----
   /// `t.arm(steps)` and `t.cancel()` on a faultline::Timer, or none if E is

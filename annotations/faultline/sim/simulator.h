@@ -255,7 +255,8 @@ public:
     if (!Info)
       throw Error("a handler sent a " + typeName<M>() +
                   ", which is not registered (Protocol::message)");
-    Outbox->push_back({To, typeKey<M>(), Info, Info->Fields(&Message), Info->Copy(&Message)});
+    Outbox->push_back(
+        {To, typeKey<M>(), Info, Info->Fields(&Message), Info->Copy(&Message), nullptr, {}});
   }
 
   /// A FL_CALL: Request goes to To like a message, and Done runs when its
@@ -303,7 +304,7 @@ public:
       throw Error("s.node(\"" + Name + "\"): its role is not registered (Protocol::role)");
     if (find(Name))
       throw Error("node '" + Name + "' is declared twice");
-    Nodes.push_back({Name, Role, R, R->Create(Name), {}, {}});
+    Nodes.push_back({Name, Role, R, R->Create(Name), {}, {}, {}});
   }
   void *state(const NodeId &Name, TypeKey Role, const char *Call) override {
     NodeState *N = find(Name);
@@ -326,7 +327,8 @@ public:
     if (!Info)
       throw Error("s.deliver to '" + To + "' at " + std::to_string(At) +
                   ": the message type is not registered (Protocol::message)");
-    Deliveries.push_back({At, To, {To, Type, Info, Info->Fields(Value), Info->Copy(Value)}, From});
+    Deliveries.push_back(
+        {At, To, {To, Type, Info, Info->Fields(Value), Info->Copy(Value), nullptr, {}}, From});
   }
 
 private:
@@ -399,7 +401,7 @@ private:
         continue;
       }
       A.FiredAt = T;
-      N.Inbox.emplace(InboxKey{T, A.Timer, N.Name, {}}, Envelope{nullptr, nullptr, It->first});
+      N.Inbox.emplace(InboxKey{T, A.Timer, N.Name, {}}, Envelope{nullptr, nullptr, It->first, {}, {}});
       It = N.Pending.erase(It);
     }
   }
@@ -443,7 +445,7 @@ private:
       if (D.At == T)
         if (NodeState *N = find(D.To))
           N->Inbox.emplace(InboxKey{T, D.Message.Info->Relation, D.From, D.Message.Fields},
-                           Envelope{D.Message.Type, D.Message.Payload});
+                           Envelope{D.Message.Type, D.Message.Payload, nullptr, {}, {}});
     // The invariants read the state at EOT: what the handlers of step EOT
     // change would only show at EOT+1. Step EOT still runs, for the
     // messages it sends, which are in flight at the end.
@@ -459,7 +461,7 @@ private:
         for (const auto &OnRestart : N.Role->OnRestart)
           Handlers.push_back({OnRestart, N.Role->Periodic.size(), nullptr});
       InboxKey Key;
-      Envelope Message{nullptr, nullptr};
+      Envelope Message{nullptr, nullptr, nullptr, {}, {}};
       if (!N.Inbox.empty()) {
         Key = N.Inbox.begin()->first;
         Message = N.Inbox.begin()->second;
@@ -512,7 +514,7 @@ private:
       for (NodeState &N : Nodes)
         if (N.Name != C.Node && N.Role->Receive.count(typeKey<NodeCrashed>()))
           N.Inbox.emplace(InboxKey{T + 1, Notice->Relation, N.Name, Notice->Fields(&Value)},
-                          Envelope{typeKey<NodeCrashed>(), Notice->Copy(&Value)});
+                          Envelope{typeKey<NodeCrashed>(), Notice->Copy(&Value), nullptr, {}, {}});
     }
   }
 
