@@ -1,6 +1,6 @@
 // RUN: %expect-exit 2 %faultline extract %s -- %cxxflags 2>&1 | FileCheck %s --check-prefix=ERR
 //
-// A FL_CALL takes the destination, a FL_MESSAGE request without a batch and
+// A FL_CALL takes the destination, a FL_MESSAGE request and
 // a lambda written at the call that takes the response (a FL_MESSAGE
 // without a batch), optionally with the responder's name. The callback runs
 // after the handler has returned, so it captures `this` and values by copy:
@@ -32,8 +32,6 @@ struct NotAMessage {
 FL_CALL void call(const faultline::NodeId &to, const Req &r, std::function<void(const Resp &)> done);
 FL_CALL void callOther(const faultline::NodeId &to, const Req &r,
                        std::function<void(const Other &)> done);
-FL_CALL void callWithBatch(const faultline::NodeId &to, const Entries &r,
-                           std::function<void(const Resp &)> done);
 FL_CALL void callNotAMessage(const faultline::NodeId &to, const Req &r,
                              std::function<void(const NotAMessage &)> done);
 FL_CALL void callBatchReply(const faultline::NodeId &to, const Req &r,
@@ -51,10 +49,6 @@ struct FL_PROCESS Node {
   FL_RECEIVE void namedCallback(const Other &m) {
     call("b", Req{m.v}, nullptr);
     // ERR: {{.*}}err-call.cpp:[[@LINE-1]]:25: error: a callback that is not a lambda written at the call in Node::namedCallback is outside what faultline can model; pass the completion as a lambda
-  }
-  FL_PERIODIC void batchRequest() {
-    callWithBatch("b", Entries{{1, 2}}, [this](const Resp &r) { x = r.v; });
-    // ERR: {{.*}}err-call.cpp:[[@LINE-1]]:24: error: a request with a batch made by a FL_CALL in Node::batchRequest is outside what faultline can model
   }
   FL_PERIODIC void notAMessage() {
     callNotAMessage("b", Req{1}, [this](const NotAMessage &r) { x = r.v; });
