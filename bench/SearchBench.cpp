@@ -245,8 +245,9 @@ struct Limits {
 /// Runs one search in a forked child. Returns nothing, after saying why on
 /// stderr, if the child failed (an evaluation error, a crash).
 std::optional<Sample> runSearch(const eval::Evaluator &Ev, const ir::Program &Prog,
-                                const Bounds &B, search::Strategy Strat, uint64_t Seed,
-                                const Limits &Lim, Shared *Slot, const std::string &What) {
+                                const Bounds &B, search::Strategy Strat, bool Portfolio,
+                                uint64_t Seed, const Limits &Lim, Shared *Slot,
+                                const std::string &What) {
   std::memset(static_cast<void *>(Slot), 0, sizeof(Shared));
   std::fflush(stdout);
   std::fflush(stderr);
@@ -265,6 +266,7 @@ std::optional<Sample> runSearch(const eval::Evaluator &Ev, const ir::Program &Pr
     SO.MaxRuns = Strat == search::Strategy::LDFI ? 0 : Lim.MaxRuns;
     SO.TimeoutSeconds = Lim.TimeoutSeconds;
     SO.Seed = Seed;
+    SO.Portfolio = Portfolio;
     SO.NegativeSupport = Lim.NegativeSupport;
     // An untimed warm-up search of one execution first, so that one-time
     // costs of a fresh process (page faults, the allocator's first chunks,
@@ -397,9 +399,12 @@ double runsKey(const Sample &S) { return S.Runs; }
 double secondsKey(const Sample &S) { return S.Seconds; }
 
 struct StrategyResult {
-  StrategyResult(const char *Name, search::Strategy Strat) : Name(Name), Strat(Strat) {}
+  StrategyResult(const char *Name, search::Strategy Strat, bool Portfolio = true)
+      : Name(Name), Strat(Strat), Portfolio(Portfolio) {}
   const char *Name;
   search::Strategy Strat;
+  /// LDFI's portfolio (SearchOptions::Portfolio); "ldfi alone" is without.
+  bool Portfolio;
   std::vector<Sample> Samples;
 
   Median runs() const { return medianOf(Samples, runsKey); }
@@ -431,11 +436,12 @@ struct RowResult {
   StrategyResult LDFI{"ldfi", search::Strategy::LDFI};
   StrategyResult Random{"random", search::Strategy::Random};
   StrategyResult Exhaustive{"exhaustive", search::Strategy::Exhaustive};
+  StrategyResult Alone{"ldfi_alone", search::Strategy::LDFI, /*Portfolio=*/false};
   std::vector<std::string> Problems; ///< Mismatches and contradictions.
 
-  std::vector<StrategyResult *> strategies() { return {&LDFI, &Random, &Exhaustive}; }
+  std::vector<StrategyResult *> strategies() { return {&LDFI, &Random, &Exhaustive, &Alone}; }
   std::vector<const StrategyResult *> strategies() const {
-    return {&LDFI, &Random, &Exhaustive};
+    return {&LDFI, &Random, &Exhaustive, &Alone};
   }
   search::Verdict expected() const {
     return R->ExpectCounterexample ? search::Verdict::Counterexample
@@ -452,7 +458,7 @@ constexpr double RepeatBelowSeconds = 1.0;
 /// Checks the samples of one row; records what is wrong in Out.Problems.
 void check(RowResult &Out) {
   // Deterministic strategies must agree with themselves.
-  for (const StrategyResult *S : {&Out.LDFI, &Out.Exhaustive})
+  for (const StrategyResult *S : {&Out.LDFI, &Out.Exhaustive, &Out.Alone})
     for (const Sample &Smp : S->Samples)
       if (!Smp.capped() && !S->Samples.front().capped() &&
           (Smp.V != S->Samples.front().V || Smp.Runs != S->Samples.front().Runs ||
@@ -463,6 +469,12 @@ void check(RowResult &Out) {
             Smp.Runs));
         break;
       }
+  // The portfolio decides as LDFI alone does (unless a cap stopped that).
+  if (!Out.Alone.Samples.empty() && !Out.Alone.Samples.front().capped() &&
+      Out.Alone.Samples.front().V != Out.ldfiVerdict())
+    Out.Problems.push_back(fmt::format("MISMATCH: ldfi says {}, ldfi alone {}",
+                                       report::verdictName(Out.ldfiVerdict()),
+                                       report::verdictName(Out.Alone.Samples.front().V)));
   if (Out.ldfiVerdict() != Out.expected())
     Out.Problems.push_back(fmt::format("MISMATCH: ldfi says {}, expected {}",
                                        report::verdictName(Out.ldfiVerdict()),
@@ -567,6 +579,44 @@ void printPhases(const std::vector<RowResult> &Results) {
   }
 }
 
+/// Whether LDFI (with its portfolio) loses to brute force on a row (issue
+/// 24): its wall time above exhaustive search's where it ran fewer
+/// scenarios, or, on a counterexample row, its runs above random search's
+/// median. Each test is "-" where it does not apply (a capped baseline, a
+/// certified row for random search).
+void printScore(const std::vector<RowResult> &Results) {
+  fmt::print("\nldfi (with the portfolio) against ldfi alone and brute force: runs / time "
+             "(median)\n");
+  const char *Fmt = "{:<19} {:<15} {:>17} {:>17} | {:>8} {:>17} | {:<9} {:<9}\n";
+  fmt::print(Fmt, "model", "bounds", "ldfi", "ldfi alone", "random", "exhaustive",
+             "vs exh.", "vs random");
+  unsigned Losses = 0;
+  for (const RowResult &R : Results) {
+    auto Cell = [](const StrategyResult &S) {
+      return S.Samples.empty() ? std::string("-") : runsCell(S) + " / " + timeCell(S);
+    };
+    Median LR = R.LDFI.runs(), LT = R.LDFI.seconds();
+    Median ER = R.Exhaustive.runs(), ET = R.Exhaustive.seconds();
+    std::string VsExh = "-", VsRandom = "-";
+    if (!LR.Capped && !ER.Capped && LR.Value < ER.Value)
+      VsExh = LT.Value <= ET.Value ? "ok" : "LOSES";
+    else if (!LR.Capped && ER.Capped && LT.Value <= ET.Value)
+      VsExh = "ok";
+    if (R.R->ExpectCounterexample && !R.Random.Samples.empty()) {
+      Median RR = R.Random.runs();
+      VsRandom = !LR.Capped && (RR.Capped || LR.Value <= RR.Value) ? "ok" : "LOSES";
+    }
+    Losses += (VsExh == "LOSES") + (VsRandom == "LOSES");
+    fmt::print(Fmt, modelName(*R.R), boundsText(*R.R), Cell(R.LDFI), Cell(R.Alone),
+               R.Random.Samples.empty() ? std::string("-") : runsCell(R.Random), Cell(R.Exhaustive),
+               VsExh, VsRandom);
+  }
+  fmt::print("ldfi loses to brute force {} time{} (vs exh.: more time than exhaustive search "
+             "where it ran fewer\nscenarios; vs random: more runs than random search's median "
+             "on a counterexample row).\n",
+             Losses, Losses == 1 ? "" : "s");
+}
+
 void printTable(const std::vector<RowResult> &Results, unsigned Reps, const Limits &Lim) {
   fmt::print("faultline search benchmark: runs and wall time to the first counterexample or to\n"
              "certification, median of {} search{} per strategy (random: seeds 1..{}; ldfi and\n"
@@ -633,6 +683,7 @@ void printTable(const std::vector<RowResult> &Results, unsigned Reps, const Limi
                countText(CertSpaceMax), ExhaustiveCertified);
   }
   printPhases(Results);
+  printScore(Results);
   for (const RowResult &R : Results)
     for (const std::string &P : R.Problems)
       fmt::print("{} {}: {}\n", modelName(*R.R), boundsText(*R.R), P);
@@ -882,7 +933,8 @@ int main(int argc, char **argv) {
             (S->Samples.front().capped() || S->Samples.front().Seconds > RepeatBelowSeconds))
           continue;
         std::string What = fmt::format("{} {} {}", R->Model, boundsText(*R), S->Name);
-        auto Smp = runSearch(*M.Ev, *M.Program, B, S->Strat, Random ? Rep : 1, Lim, Slot, What);
+        auto Smp = runSearch(*M.Ev, *M.Program, B, S->Strat, S->Portfolio, Random ? Rep : 1, Lim,
+                             Slot, What);
         if (!Smp) {
           Failed = true;
           break;

@@ -166,6 +166,9 @@ void printSearchText(llvm::raw_ostream &OS, const search::SearchResult &R,
     OS << fmt::format(", solver checks: {}", R.SolverChecks);
   if (R.SymmetricSkipped)
     OS << fmt::format(", symmetric sets skipped: {}", R.SymmetricSkipped);
+  if (R.WalkRuns)
+    OS << fmt::format(", runs of the exhaustive walk: {}{}", R.WalkRuns,
+                      R.WalkDecided ? " (it decided)" : "");
   OS << ", " << invariantsWithPreText(R) << "\n";
 }
 
@@ -208,6 +211,10 @@ llvm::json::Object searchToJSON(const search::SearchResult &R, const eval::Symbo
       {"lineage_seconds", R.LineageSeconds},
       {"solver_seconds", R.SolverSeconds},
       {"symmetric_skipped", R.SymmetricSkipped},
+      {"portfolio", R.Portfolio},
+      {"walk_runs", R.WalkRuns},
+      {"walk_decided", R.WalkDecided},
+      {"reevaluations", R.Reevaluations},
       {"invariants", llvm::json::Array(R.Invariants)},
       {"invariants_without_pre", llvm::json::Array(R.InvariantsWithoutPre)},
       {"invariants_pre_unreachable", llvm::json::Array(R.InvariantsPreUnreachable)},

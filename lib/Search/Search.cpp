@@ -96,11 +96,18 @@ public:
 
   /// Chooser, when set, picks the delay of each timer as it comes due (the
   /// random search); the run's Faults then hold the delays it picked.
+  ///
+  /// A lean run records no provenance and no negative support: it is read
+  /// for its verdict and tables alone (the portfolio's walk). Again: F was
+  /// run before (by the walk) and passed; it is evaluated for its lineage
+  /// and counts as no run (SearchResult::Reevaluations).
   std::unique_ptr<eval::Run>
   execute(const FaultSet &F,
-          std::function<int(const std::string &, const std::string &, int, int)> Chooser = {}) {
+          std::function<int(const std::string &, const std::string &, int, int)> Chooser = {},
+          bool Lean = false, bool Again = false) {
     eval::EvalOptions EO;
-    EO.NegativeSupport = Opts.NegativeSupport;
+    EO.NegativeSupport = Opts.NegativeSupport && !Lean;
+    EO.Provenance = !Lean;
     EO.ChooseDelay = std::move(Chooser);
     EO.Limits = limits();
     eval::RunStatus Status;
@@ -110,6 +117,11 @@ public:
     if (Status == eval::RunStatus::TimedOut) {
       Result.StopReason = "timeout";
       return nullptr;
+    }
+    if (Again && R) {
+      ++Result.Reevaluations;
+      R->Faults.normalize();
+      return R;
     }
     ++Result.Runs;
     if (!R) {
@@ -239,6 +251,90 @@ private:
   bool CoarseDropped = false;
 };
 
+/// LDFI's partner in the portfolio (SearchOptions::Portfolio): the
+/// exhaustive walk of the space, smallest sets first, skipping every set
+/// LDFI ran or learnt from a symmetric one. It is paid in runs for LDFI's
+/// work (its runs and solver checks), never in time, so the interleaving,
+/// and with it which verdict and counterexample come first, depends only
+/// on the inputs. It spends nothing before LDFI's first PortfolioAfter
+/// runs, then what it was paid so far at once. In a crash-only space of a few thousand scenarios the walk
+/// certifies or finds the smallest counterexample sooner than LDFI's
+/// solver, which proposes the crashes nearly one by one; in a space with
+/// message loss LDFI wins long before the walk would.
+class PortfolioWalk {
+public:
+  PortfolioWalk(Searcher &S, std::set<FaultSet> &Known) : S(S), Known(Known), Space(S.B) {}
+
+  /// Whether the search has a walk: one counterexample wanted, no timer
+  /// schedules (whose number the space does not count), no restarts (LDFI
+  /// tries a candidate's restarts after running it, so a crash the walk ran
+  /// must stay a candidate: ruling it out would leave its restarts to the
+  /// walk alone, and LDFI could certify before the walk got to them), a
+  /// space small enough to walk.
+  static bool applies(const Searcher &S) {
+    return S.Opts.Portfolio && !S.Opts.FindAll && !S.timed() && S.B.MaxRestarts <= 0 &&
+           S.Result.SpaceSize <= static_cast<long double>(S.Opts.PortfolioMaxSpace);
+  }
+
+  /// Credits LDFI's step: one run and Checks solver checks.
+  void pay(unsigned Checks) { Credit += S.Opts.PortfolioShare * (1.0 + Checks); }
+
+  enum class Outcome { GoOn, Stop, Exhausted };
+
+  /// Spends the credit on runs. Stop: a counterexample, a limit or an
+  /// error; Exhausted: every scenario was run or is known to pass.
+  Outcome walk(const std::vector<NodeRenaming> &Symmetries) {
+    if (S.Result.Runs - S.Result.WalkRuns < S.Opts.PortfolioAfter)
+      return Outcome::GoOn;
+    while (Credit >= 1) {
+      std::optional<FaultSet> F = Space.next();
+      if (!F)
+        return Outcome::Exhausted;
+      if (Known.count(*F))
+        continue;
+      if (S.outOfBudget())
+        return Outcome::Stop;
+      auto R = S.execute(*F, {}, /*Lean=*/true);
+      if (!R)
+        return Outcome::Stop;
+      Credit -= 1;
+      ++S.Result.WalkRuns;
+      Known.insert(*F);
+      if (R->violates()) {
+        // The counterexample's run is explained from its firings: evaluate
+        // it again with them (the same scenario, not another run).
+        eval::EvalOptions EO;
+        EO.NegativeSupport = S.Opts.NegativeSupport;
+        EO.Limits = S.limits();
+        auto Began = std::chrono::steady_clock::now();
+        std::unique_ptr<eval::Run> Full = S.Ev.run(S.B, *F, S.Diags, EO);
+        S.charge(S.Result.EvalSeconds, Began);
+        if (!Full) {
+          S.Result.Failed = true;
+          return Outcome::Stop;
+        }
+        Full->Faults.normalize();
+        S.keep(std::move(Full));
+        return Outcome::Stop;
+      }
+      // A symmetric image of a passing set passes too. (LDFI is not told:
+      // it may still propose the set, since what the set's run teaches,
+      // outcomes that only its faults bring about, is what LDFI's
+      // certificate rests on; it then evaluates it again for its lineage.)
+      for (const NodeRenaming &Sym : Symmetries)
+        if (Known.insert(rename(*F, Sym)).second)
+          ++S.Result.SymmetricSkipped;
+    }
+    return Outcome::GoOn;
+  }
+
+private:
+  Searcher &S;
+  std::set<FaultSet> &Known;
+  ExhaustiveEnumerator Space;
+  double Credit = 0;
+};
+
 SearchResult searchLDFI(Searcher &S) {
   solver::HittingSetSolver Solver(S.B);
   if (std::optional<std::chrono::steady_clock::time_point> D = S.limits().Deadline)
@@ -272,6 +368,11 @@ SearchResult searchLDFI(Searcher &S) {
       Symmetries = nodeSymmetries(S.Ev.program(), S.B, Ground.get());
   };
   std::set<FaultSet> Known; // run, or learnt from a symmetry
+  std::optional<PortfolioWalk> Walk;
+  if (PortfolioWalk::applies(S)) {
+    Walk.emplace(S, Known);
+    S.Result.Portfolio = true;
+  }
   PreGoalFilter Pres(S.Result.Invariants, S.PreSeen);
   // Goals for what earlier runs had are not even built; the filter still
   // drops what a run's symmetric images had.
@@ -340,7 +441,10 @@ SearchResult searchLDFI(Searcher &S) {
     }
     if (S.outOfBudget())
       break;
-    auto R = S.execute(*Next);
+    // A set the walk ran (and passed) is evaluated again for its lineage:
+    // the same scenario, not another run.
+    bool Again = Walk && Known.count(*Next);
+    auto R = S.execute(*Next, {}, false, /*Again=*/Again);
     if (!R)
       break;
     // Bounds without faults (no crashes, no omissions before EFF) leave
@@ -384,13 +488,33 @@ SearchResult searchLDFI(Searcher &S) {
     }
     if (S.overMemory())
       break;
+    // The walk's turn, with what LDFI's previous steps paid.
+    if (Walk) {
+      PortfolioWalk::Outcome O = Walk->walk(Symmetries);
+      if (O == PortfolioWalk::Outcome::Exhausted) {
+        Exhausted = true;
+        S.PreCovered = true; // every fault set was run or learnt from
+        S.Result.WalkDecided = true;
+        break;
+      }
+      if (O == PortfolioWalk::Outcome::Stop) {
+        S.Result.WalkDecided = S.done();
+        break;
+      }
+    }
     auto Began = std::chrono::steady_clock::now();
+    unsigned ChecksBefore = Solver.stats().Checks;
     Next = Solver.next();
     S.charge(S.Result.SolverSeconds, Began);
     if (Solver.timedOut()) {
       S.Result.StopReason = "timeout";
       break;
     }
+    // The walk is paid for this step; it spends the pay after LDFI has run
+    // the candidate the step proposed, so that a candidate LDFI found
+    // comes first.
+    if (Walk)
+      Walk->pay(Solver.stats().Checks - ChecksBefore);
   }
   S.Result.SolverChecks = Solver.stats().Checks;
   // Unless every fault set was run or learnt from a symmetric one (with

@@ -34,13 +34,13 @@ std::string modelText(const frontend::ExtractedModel &M, const check::SearchSett
   const search::SearchOptions &O = S.Options;
   std::string Text = fmt::format(
       "scenario {}\neot {} eff {} crashes {} restarts {} timer-slack {} nodes {}\n"
-      "negative-support {} grounded {} symmetry {} max-runs {} timeout {}\n"
+      "negative-support {} grounded {} symmetry {} portfolio {} max-runs {} timeout {}\n"
       "strategy {} seed {} find-all {}{}\n"
       "max-step-derivations {} max-tuples {} max-memory {}\n",
       M.DisplayName, S.EOT.value_or(Sc.EOT), S.EFF.value_or(Sc.EFF),
       S.Crashes.value_or(Sc.Crashes), S.Restarts.value_or(Sc.Restarts),
       S.TimerSlack.value_or(Sc.TimerSlack), fmt::join(Sc.Nodes, ","), O.NegativeSupport,
-      O.GroundedNegativeSupport, O.Symmetry, O.MaxRuns, O.TimeoutSeconds,
+      O.GroundedNegativeSupport, O.Symmetry, O.Portfolio, O.MaxRuns, O.TimeoutSeconds,
       static_cast<int>(O.Strat), O.Seed, O.FindAll,
       O.SpaceShards > 1 ? fmt::format(" space-shard {}/{}", O.SpaceShard, O.SpaceShards) : "",
       O.Limits.MaxStepDerivations,

@@ -99,6 +99,17 @@ static cl::opt<bool> Symmetry(
     cl::desc("Skip fault sets that a permutation of the nodes fixing the program's facts maps "
              "onto a set already run (default on; --symmetry=false turns it off)"),
     cl::init(true), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<bool> Portfolio(
+    "portfolio",
+    cl::desc("LDFI: interleave an exhaustive walk of a small crash or loss space with the "
+             "search, paid in runs per solver check, and stop at the first verdict (default "
+             "on; --portfolio=false turns it off)"),
+    cl::init(true), cl::sub(LdfiCmd), cl::sub(CheckCmd), cl::sub(ReviewCmd), cl::cat(Cat));
+static cl::opt<double> PortfolioShare(
+    "portfolio-share",
+    cl::desc("Runs of the portfolio's exhaustive walk per LDFI run and solver check"),
+    cl::init(search::SearchOptions().PortfolioShare), cl::sub(LdfiCmd), cl::Hidden,
+    cl::cat(Cat));
 static cl::opt<uint64_t> MaxStepDerivations(
     "max-step-derivations",
     cl::desc("Stop a run with an error when one time step records more rule firings than this "
@@ -311,6 +322,9 @@ static search::SearchOptions searchOptions() {
   search::SearchOptions S;
   S.NegativeSupport = NegativeSupport;
   S.Symmetry = Symmetry;
+  S.Portfolio = Portfolio;
+  if (LdfiCmd)
+    S.PortfolioShare = PortfolioShare;
   S.MaxRuns = MaxRuns;
   S.TimeoutSeconds = Timeout;
   S.Limits.MaxStepDerivations = MaxStepDerivations;

@@ -1,7 +1,8 @@
 //===- cluster.h - The scenario set-up of v2 and later ----------*- C++ -*-===//
 //
 // Every version with failover runs the same cluster; only its Replica type
-// differs. A scenario calls cluster<Replica>(s) and adds its bounds.
+// differs (and, in v6, its Master). A scenario calls cluster<Replica>(s)
+// and adds its bounds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,21 +16,21 @@ namespace replication {
 /// Client C, master M, replicas a, b and c; c is the primary in term 1. M
 /// promotes b if c fails (then a, then c). C writes "x", "y" and, later,
 /// "z".
-template <class Replica> void cluster(faultline::Scenario &s) {
+template <class Replica, class M = Master> void cluster(faultline::Scenario &s) {
   s.node<Client>("C");
-  s.node<Master>("M");
+  s.node<M>("M");
   s.node<Replica>("a");
   s.node<Replica>("b");
   s.node<Replica>("c");
   s.init("C", &Client::primary, "c");
-  s.init("M", &Master::primary, "c");
-  s.init("M", &Master::client, "C");
-  s.put("M", &Master::successor, "c", "b");
-  s.put("M", &Master::successor, "b", "a");
-  s.put("M", &Master::successor, "a", "c");
-  s.add("M", &Master::inSync, "a");
-  s.add("M", &Master::inSync, "b");
-  s.add("M", &Master::inSync, "c");
+  s.init("M", &M::primary, "c");
+  s.init("M", &M::client, "C");
+  s.put("M", &M::successor, "c", "b");
+  s.put("M", &M::successor, "b", "a");
+  s.put("M", &M::successor, "a", "c");
+  s.add("M", &M::inSync, "a");
+  s.add("M", &M::inSync, "b");
+  s.add("M", &M::inSync, "c");
   s.init("a", &Replica::client, "C");
   s.init("b", &Replica::client, "C");
   s.init("c", &Replica::client, "C");

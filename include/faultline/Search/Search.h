@@ -53,6 +53,21 @@ struct SearchOptions {
   /// Skip fault sets that a node permutation fixing the program maps onto
   /// a set already run (LDFI only).
   bool Symmetry = true;
+  /// LDFI only: interleave the search with an exhaustive walk of the space,
+  /// smallest sets first, when the space is small enough to walk
+  /// (PortfolioMaxSpace scenarios, no timer schedules) and only the first
+  /// counterexample is wanted. The walk gets PortfolioShare runs per solver
+  /// check LDFI made (and per LDFI run), so the interleaving, and with it
+  /// the verdict and the counterexample, depends on nothing but the inputs.
+  /// The first verdict wins: a counterexample from either, or LDFI or the
+  /// walk running out of candidates.
+  /// The walk is paid from LDFI's first step, but spends its pay only once
+  /// LDFI has made PortfolioAfter runs: a search LDFI decides sooner is
+  /// LDFI's alone (its runs, its counterexample).
+  bool Portfolio = true;
+  double PortfolioMaxSpace = 65536;
+  double PortfolioShare = 6;
+  unsigned PortfolioAfter = 32;
   /// Seed of the random strategy.
   uint64_t Seed = 1;
   /// Search only space shard SpaceShard of SpaceShards (exhaustive and
@@ -137,6 +152,15 @@ struct SearchResult {
   /// Candidates not run because a node permutation that fixes the program
   /// maps them onto a set already run (symmetry).
   unsigned SymmetricSkipped = 0;
+  /// LDFI's portfolio (SearchOptions::Portfolio): whether it was on, how
+  /// many of Runs the exhaustive walk made, and whether the walk (not the
+  /// solver) reached the verdict.
+  bool Portfolio = false;
+  unsigned WalkRuns = 0;
+  bool WalkDecided = false;
+  /// Sets the walk ran that LDFI then proposed: evaluated again for their
+  /// lineage (not counted in Runs, which counts scenarios).
+  unsigned Reevaluations = 0;
 };
 
 /// The invariants of P: the first column of `pre` where every rule and fact
