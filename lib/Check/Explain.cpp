@@ -84,6 +84,11 @@ public:
       for (int T = 1; T <= R.EOT; ++T)
         for (eval::TupleId Id : R.table(*Current, T)) {
           const eval::Tuple &V = R.Tuples[Id].Values;
+          // A crashed node goes on computing in the model (and in the
+          // simulator) until it restarts, but nothing it does reaches
+          // anyone: its steps are not part of the story.
+          if (R.Faults.down(text(V[0]), T))
+            continue;
           std::string Kind = text(V[2]);
           std::string Role = report::roleAt(R, Ev.symbols(), text(V[0]), T);
           const frontend::Declaration *H = handlerOf(Kind, Role);
