@@ -538,4 +538,99 @@ TEST(Value, OrdersAsTheModel) {
   EXPECT_EQ(Value::integer(-3).render(), "-3");
 }
 
+// ---- FL_CALL: RPCs with a completion callback ------------------------------
+
+struct Ask {
+  int n;
+};
+struct Answer {
+  int n;
+};
+
+/// Asks its peers on a Note (each call capturing the peer and a tag), and
+/// records each answer its callbacks get; as a server, answers n + 1.
+struct Asker {
+  NodeId self;
+  std::vector<NodeId> peers;
+  int tag = 0;
+  std::vector<std::string> answers;
+
+  void onNote(const Note &m) {
+    ++tag;
+    for (const NodeId &peer : peers)
+      call<Ask, Answer>(peer, Ask{std::stoi(m.text)},
+                        [this, peer, tag = tag](const Answer &a, const NodeId &from) {
+                          answers.push_back(std::to_string(tag) + " " + peer + " " + from + " " +
+                                            std::to_string(a.n));
+                        });
+  }
+  void onAsk(const Ask &m, const NodeId &from) { reply(from, Answer{m.n + 1}); }
+};
+
+/// a asks Peers (in order) at step 1.
+void asking(faultline::Scenario &s, std::vector<NodeId> Peers) {
+  s.bounds(6, 3, 1);
+  s.restarts(1);
+  for (const char *N : {"a", "b", "c"})
+    s.node<Asker>(N);
+  for (const NodeId &Peer : Peers)
+    s.add("a", &Asker::peers, Peer);
+  s.deliver<Note>("a", "x", Note{"7"}, 1);
+}
+
+void describeAsker(Protocol &P) {
+  P.role<Asker>("Asker", &Asker::self)
+      .receive(&Asker::onNote)
+      .receive(&Asker::onAsk)
+      .state("asker_tag", &Asker::tag);
+  P.message<Note>("note", &Note::text);
+  P.message<Ask>("ask", &Ask::n);
+  P.message<Answer>("answer", &Answer::n);
+  P.scenario("ask", [](faultline::Scenario &s) { asking(s, {"b", "c"}); });
+  P.scenario("askTwice", [](faultline::Scenario &s) { asking(s, {"b", "c", "b"}); });
+}
+
+TEST(Simulator, ACallbackRunsWithItsResponseAndWhatItCaptured) {
+  Protocol P;
+  describeAsker(P);
+  Outcome O = Simulator(P).run("ask");
+  // Asked at 1, served at 2, answered at 3 and 4 (one event a step).
+  EXPECT_EQ(O.node<Asker>("a").answers, (std::vector<std::string>{"1 b b 8", "1 c c 8"}));
+  EXPECT_EQ(handledBy(O, "a"),
+            (std::vector<std::string>{"1 note x \"7\"", "3 answer b 8", "4 answer c 8"}));
+}
+
+TEST(Simulator, ALostRequestOrResponseRunsNoCallback) {
+  Protocol P;
+  describeAsker(P);
+  FaultSet F;
+  F.Omissions = {{"a", "b", 1}, {"c", "a", 2}};
+  Outcome O = Simulator(P).run("ask", F);
+  EXPECT_TRUE(O.node<Asker>("a").answers.empty());
+}
+
+TEST(Simulator, ACallbackDiesWithTheProcessThatWaitedForIt) {
+  Protocol P;
+  describeAsker(P);
+  FaultSet F;
+  F.Crashes = {{"a", 2}};
+  F.Restarts = {{"a", 3}};
+  Outcome O = Simulator(P).run("ask", F);
+  // The answers still arrive and are handled, but no callback waits.
+  EXPECT_EQ(handledBy(O, "a"),
+            (std::vector<std::string>{"1 note x \"7\"", "3 answer b 8", "4 answer c 8"}));
+  EXPECT_TRUE(O.node<Asker>("a").answers.empty());
+}
+
+TEST(Simulator, EqualRequestsAreOneMessageThatAnswersEachCall) {
+  Protocol P;
+  describeAsker(P);
+  Outcome O = Simulator(P).run("askTwice");
+  // b is asked twice at 1: one message, one answer, and both callbacks run
+  // at 3 (as the model merges the calls' contexts).
+  EXPECT_EQ(O.node<Asker>("a").answers,
+            (std::vector<std::string>{"1 b b 8", "1 b b 8", "1 c c 8"}));
+  EXPECT_EQ(handledBy(O, "b"), std::vector<std::string>{"2 ask a 7"});
+}
+
 } // namespace
